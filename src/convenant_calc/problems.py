@@ -1,0 +1,68 @@
+"""Input problems as values, each with its position, until the CLI prints them.
+
+Like Beancount's errors: a loader returns data plus a list of problems; only
+the shell decides to print them (``file:line:col: message``) and exit 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in an input file; line and column are 1-based, as editors show them."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.col}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or, with ``warning=True``, suspicious) in the input."""
+
+    position: Position
+    message: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        kind = "warning: " if self.warning else ""
+        return f"{self.position}: {kind}{self.message}"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.position.file, self.position.line, self.position.col, self.message)
+
+
+class InputError(Exception):
+    """Raised by the loading layer when a case cannot be settled; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: p.sort_key)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.warning]
+
+    def summary(self) -> str:
+        errors = self.errors
+        files = {p.position.file for p in errors}
+        e = "error" if len(errors) == 1 else "errors"
+        f = "file" if len(files) == 1 else "files"
+        return f"{len(errors)} {e} in {len(files)} {f}"
+
+
+def display_path(path: Path) -> str:
+    """The path as the user will recognise it: relative to the working directory when below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,1 @@
+"""Renderers: read a Settlement, write text. No rule is computed here."""

@@ -1,0 +1,88 @@
+"""Art. 2: effort funding and result funding (S2, S3, S4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from ..models import Funding, Result, ResultCommitment
+from ..money import round_cents
+
+
+def pools(max_subsidy: Decimal, funding: Funding) -> tuple[Decimal, Decimal]:
+    """S2 — split the maximum into the effort pool and the result pool.
+
+    Art. 2: "70% is de inspanningsfinanciering die wordt toegekend op basis van
+    vooraf vastgelegde inspanningsverbintenissen; 30% is de resultaatfinanciering
+    die wordt toegekend op basis van vooraf vastgelegde resultaatverbintenissen."
+
+    ``effort_pool = effort_share × max_subsidy`` rounded half-up to cents;
+    ``result_pool = max_subsidy − effort_pool``, so the two add up to the maximum.
+    """
+    effort_pool = round_cents(funding.effort_share * max_subsidy)
+    return effort_pool, max_subsidy - effort_pool
+
+
+@dataclass(frozen=True)
+class CommitmentOutcome:
+    """One result commitment as judged at settlement (S4)."""
+
+    id: str
+    title: str
+    target: Decimal
+    unit: str | None
+    achieved: Decimal | None
+    met: bool
+    overridden: bool
+    justification: str | None
+
+    @property
+    def reason(self) -> str:
+        if self.overridden:
+            return f"{'met' if self.met else 'not met'} by judgement: {self.justification}"
+        relation = "≥" if self.met else "<"
+        return f"achieved {self.achieved} {relation} target {self.target}"
+
+
+def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
+    """S4 — is a result commitment met?
+
+    A result is met when its reported ``achieved`` value is at least the
+    commitment's ``target``; an auditor's ``met: true|false`` (with its
+    mandatory justification) overrides the comparison.
+    """
+    if result.met is not None:
+        met, overridden = result.met, True
+    else:
+        assert result.achieved is not None  # guaranteed by the Result model
+        met, overridden = result.achieved >= commitment.target, False
+    return CommitmentOutcome(
+        id=commitment.id,
+        title=commitment.title,
+        target=commitment.target,
+        unit=commitment.unit,
+        achieved=result.achieved,
+        met=met,
+        overridden=overridden,
+        justification=result.justification,
+    )
+
+
+def result_payout(result_pool: Decimal, met: int, total: int, cutoff: Decimal) -> Decimal:
+    """S3 — the result funding paid for ``met`` of ``total`` commitments.
+
+    Art. 2: "Als een verbintenis niet wordt behaald, wordt de dertig procent a
+    rato van het aantal behaalde resultaatverbintenissen uitbetaald. Als minder
+    dan de helft van de resultaatverbintenissen wordt behaald, wordt geen
+    resultaatfinanciering uitbetaald."
+
+    0 when ``met/total < cutoff`` (exactly the cutoff is paid); otherwise
+    ``result_pool × met / total`` rounded half-up to cents. Equal weights.
+    """
+    if total <= 0:
+        raise ValueError("a convenant has at least one result commitment")
+    share = Fraction(met, total)
+    if share < Fraction(cutoff):
+        return Decimal("0.00")
+    return round_cents(Fraction(result_pool) * share)

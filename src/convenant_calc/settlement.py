@@ -1,0 +1,119 @@
+"""The settlement: every figure of SPEC §2 for one case, with its intermediate steps.
+
+:func:`settle` is a pure function of a loaded :class:`~convenant_calc.models.Case`:
+no I/O, no printing. Renderers (table, JSON, reports) only read the
+:class:`Settlement` it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from .models import Case, Convenant, Payment
+from .rules import absences as absence_rules
+from .rules import funding, shortfall, staffing, subsidy
+from .rules.absences import AbsenceOutcome
+from .rules.funding import CommitmentOutcome
+from .rules.shortfall import Shortfall
+
+
+@dataclass(frozen=True)
+class ResultFunding:
+    """S3/S4: the commitments judged, and the payout."""
+
+    commitments: tuple[CommitmentOutcome, ...]
+    cutoff: Decimal
+    payout: Decimal
+
+    @property
+    def met(self) -> int:
+        return sum(1 for c in self.commitments if c.met)
+
+    @property
+    def total(self) -> int:
+        return len(self.commitments)
+
+    @property
+    def below_cutoff(self) -> bool:
+        return Fraction(self.met, self.total) < Fraction(self.cutoff)
+
+
+@dataclass(frozen=True)
+class Deduction:
+    """S10: the daily rate (exact), the FTE-days short, and the rounded amount."""
+
+    daily_rate: Fraction
+    shortfall_fte_days: Decimal
+    amount: Decimal
+
+    @property
+    def exact(self) -> Fraction:
+        return self.daily_rate * Fraction(self.shortfall_fte_days)
+
+
+@dataclass(frozen=True)
+class Settlement:
+    convenant: Convenant
+    term_days: int
+    effort_pool: Decimal
+    result_pool: Decimal
+    results: ResultFunding
+    absences: tuple[AbsenceOutcome, ...]
+    staffing: Shortfall
+    deduction: Deduction
+    subsidy: Decimal
+    payments: tuple[Payment, ...]
+    paid: Decimal
+    balance: Decimal
+
+    @property
+    def max_subsidy(self) -> Decimal:
+        return self.convenant.max_subsidy
+
+    @property
+    def gross(self) -> Decimal:
+        """effort_pool + payout − deduction before the floor at 0 of S11."""
+        return self.effort_pool + self.results.payout - self.deduction.amount
+
+
+def settle(case: Case) -> Settlement:
+    """Apply S2–S12 to a case."""
+    convenant = case.convenant
+    term = convenant.term
+
+    effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
+    reported = {r.commitment: r for r in case.results.results}
+    commitments = tuple(funding.judge(c, reported[c.id]) for c in convenant.result_commitments)
+    met = sum(1 for c in commitments if c.met)
+    payout = funding.result_payout(result_pool, met, len(commitments), convenant.funding.result_cutoff)
+    results = ResultFunding(commitments=commitments, cutoff=convenant.funding.result_cutoff, payout=payout)
+
+    outcomes = absence_rules.absence_outcomes(case.staffing, convenant.absence_rules, term)
+    short = shortfall.shortfall(
+        convenant.consultants_fte,
+        term,
+        staffing.baseline(convenant, case.staffing),
+        [span for outcome in outcomes for span in outcome.off_duty],
+    )
+
+    rate = subsidy.daily_rate(convenant.max_subsidy, convenant.consultants_fte, term.days)
+    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days))
+    amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
+    paid = subsidy.paid(p.amount for p in case.payments.payments)
+
+    return Settlement(
+        convenant=convenant,
+        term_days=term.days,
+        effort_pool=effort_pool,
+        result_pool=result_pool,
+        results=results,
+        absences=outcomes,
+        staffing=short,
+        deduction=deduction,
+        subsidy=amount,
+        payments=case.payments.payments,
+        paid=paid,
+        balance=subsidy.balance(amount, paid),
+    )

@@ -1,0 +1,90 @@
+"""Piecewise-constant values over days: the interval sweep behind S5–S9.
+
+A quantity that changes only at a few dates (FTE employed, FTE absent, FTE
+replaced) is a list of :class:`Span` pieces. Sweeping the pieces' start and end
+points gives the sum on every day in O(pieces · log pieces), independent of the
+number of days; a day-by-day ledger is derived from the pieces, never the other
+way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Span:
+    """``value`` on each day of the inclusive range [first, last]."""
+
+    first: date
+    last: date
+    value: Decimal
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    @property
+    def total(self) -> Decimal:
+        """The value summed over the span's days (FTE-days for an FTE span)."""
+        return self.value * self.days
+
+
+def clip(first: date | None, last: date | None, lo: date, hi: date) -> tuple[date, date] | None:
+    """The part of [first, last] inside [lo, hi] (an open bound is None), or None if they do not meet."""
+    a = lo if first is None or first < lo else first
+    b = hi if last is None or last > hi else last
+    return (a, b) if a <= b else None
+
+
+def sweep(series: Mapping[str, Iterable[Span]], lo: date, hi: date) -> list[tuple[date, date, dict[str, Decimal]]]:
+    """Cut [lo, hi] into maximal pieces on which every named series has a constant sum.
+
+    Returns ``(first, last, {name: value})`` for consecutive pieces covering
+    [lo, hi] exactly; a series with no span on a day is 0 there.
+    """
+    deltas: dict[date, dict[str, Decimal]] = {}
+    names = list(series)
+    for name, spans in series.items():
+        for span in spans:
+            cut = clip(span.first, span.last, lo, hi)
+            if cut is None or span.value == 0:
+                continue
+            a, b = cut
+            start = deltas.setdefault(a, {})
+            start[name] = start.get(name, Decimal(0)) + span.value
+            stop = deltas.setdefault(b + ONE_DAY, {})
+            stop[name] = stop.get(name, Decimal(0)) - span.value
+    points = sorted(p for p in deltas if lo < p <= hi)
+    current = {name: Decimal(0) for name in names}
+    for name, delta in deltas.get(lo, {}).items():
+        current[name] += delta
+    pieces: list[tuple[date, date, dict[str, Decimal]]] = []
+    first = lo
+    for point in points:
+        pieces.append((first, point - ONE_DAY, dict(current)))
+        for name, delta in deltas[point].items():
+            current[name] += delta
+        first = point
+    pieces.append((first, hi, dict(current)))
+    return _merge(pieces)
+
+
+def _merge(pieces: list[tuple[date, date, dict[str, Decimal]]]) -> list[tuple[date, date, dict[str, Decimal]]]:
+    merged: list[tuple[date, date, dict[str, Decimal]]] = []
+    for piece in pieces:
+        if merged and merged[-1][2] == piece[2]:
+            merged[-1] = (merged[-1][0], piece[1], piece[2])
+        else:
+            merged.append(piece)
+    return merged
+
+
+def total(spans: Iterable[Span]) -> Decimal:
+    """Σ value × days over the spans."""
+    return sum((s.total for s in spans), Decimal(0))
