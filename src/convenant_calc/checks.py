@@ -89,9 +89,10 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             )
         if consultant is not None and not consultant.employed.holds(absence.from_, absence.to):
             e = consultant.employed
+            early = e.from_ is not None and absence.from_ < e.from_
             yield Finding(
                 "absences",
-                where + ("from",),
+                where + ("from" if early else "to",),
                 f"absence {absence.from_} … {absence.to} lies outside {consultant.id}'s employment "
                 f"({e.from_ or 'open'} … {e.to or 'open'}); an absence must lie within the employed range",
             )
@@ -128,20 +129,33 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                     break
 
     yield from _check_overlaps(staffing)
+    if not staffing.consultants:
+        yield from _check_unlisted(convenant, staffing)
 
 
 def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
-    """S6: absences of one consultant may overlap only while their FTE add up to at most the consultant's FTE."""
+    """S6: absences of one consultant may overlap only while their FTE add up to at most the consultant's FTE.
+
+    A single absence may not take off more than its consultant's FTE either.
+    """
     by_consultant: dict[str, list[int]] = {}
     for i, absence in enumerate(staffing.absences):
         by_consultant.setdefault(absence.consultant, []).append(i)
     for consultant_id, indexes in by_consultant.items():
-        if len(indexes) < 2:
-            continue
         consultant = staffing.consultant(consultant_id)
         limit = consultant.fte if consultant is not None else Decimal(1)
         absences = [staffing.absences[i] for i in indexes]
         spans = [Span(a.from_, a.to, staffing.absence_fte(a)) for a in absences]
+        for i, span in zip(indexes, spans, strict=True):
+            if span.value > limit:
+                yield Finding(
+                    "absences",
+                    ("absences", i, "fte"),
+                    f"absence {i + 1} takes {span.value} FTE off, more than {consultant_id}'s {limit} FTE; "
+                    f"give it 'fte: {limit}' or less",
+                )
+        if len(indexes) < 2 or any(s.value > limit for s in spans):
+            continue
         lo, hi = min(s.first for s in spans), max(s.last for s in spans)
         for first, _last, value in sweep({"a": spans}, lo, hi):
             if value["a"] > limit:
@@ -155,6 +169,27 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                     "shorten one, or give each its part-time 'fte'",
                 )
                 break
+
+
+def _check_unlisted(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:
+    """S5: without a consultants list the funded FTE is assumed employed, so no more can be absent on a day.
+
+    Otherwise more FTE-days would be deducted on a day than the agreement funds.
+    """
+    spans = [Span(a.from_, a.to, staffing.absence_fte(a)) for a in staffing.absences]
+    funded = convenant.consultants_fte
+    term = convenant.term
+    for first, _last, value in sweep({"a": spans}, term.start, term.end):
+        if value["a"] > funded:
+            active = [i + 1 for i, s in enumerate(spans) if s.first <= first <= s.last]
+            which = f"absences {', '.join(map(str, active))} take" if len(active) > 1 else f"absence {active[0]} takes"
+            yield Finding(
+                "absences",
+                ("absences", active[-1] - 1),
+                f"on {first} {which} {value['a']} FTE off, more than the {funded} FTE assumed employed "
+                "(no consultants are listed, S5); list the consultants with their FTE under 'consultants:'",
+            )
+            return
 
 
 def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding]:
@@ -171,9 +206,15 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
             )
 
 
-def check_case(convenant: Convenant, staffing: Staffing, results: Results, payments: Payments) -> list[Finding]:
-    return [
-        *check_results(convenant, results),
-        *check_staffing(convenant, staffing),
-        *check_payments(convenant, payments),
-    ]
+def check_case(
+    convenant: Convenant, staffing: Staffing | None, results: Results | None, payments: Payments | None
+) -> list[Finding]:
+    """Every check across files; a file given as None (it could not be read) is skipped."""
+    findings: list[Finding] = []
+    if results is not None:
+        findings += check_results(convenant, results)
+    if staffing is not None:
+        findings += check_staffing(convenant, staffing)
+    if payments is not None:
+        findings += check_payments(convenant, payments)
+    return findings

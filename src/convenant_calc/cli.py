@@ -91,5 +91,18 @@ def settle(
         Console().print(table.renderable(settlement))
 
 
+@app.command()
+def validate(
+    case_dir: Annotated[Path, typer.Argument(help="Case directory to check.")],
+) -> None:
+    """Check a case without settling it: 'ok' and what was read (exit 0), or every error (exit 2)."""
+    from .loading import summary
+
+    loaded = _load(case_dir)
+    print("ok")
+    for line in summary(loaded):
+        print(f"  {line}")
+
+
 def main() -> None:
     app()

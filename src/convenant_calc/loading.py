@@ -10,6 +10,8 @@ import difflib
 import types
 import typing
 from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,15 @@ MODELS: dict[str, type[BaseModel]] = {
     "absences": Staffing,
     "results": Results,
     "payments": Payments,
+}
+
+
+_EMPTY_HINTS = {
+    "convenant": "write the agreement as in SPEC §3 (id, title, term, max_subsidy, ...), "
+    "or delete the file and name a bundled convenant with 'convenant: <id>'",
+    "absences": "write 'absences: []' for a case without absences, or delete the file",
+    "results": "list the results, e.g. results: [{commitment: R1, achieved: 96}]",
+    "payments": "write 'payments: []' for a case without payments, or delete the file",
 }
 
 
@@ -79,12 +90,7 @@ def load_case(case_dir: Path) -> LoadedCase:
                     )
                 )
 
-    if not any(not p.warning for p in problems) and "convenant" in models:
-        staffing = models.get("absences", Staffing())
-        payments = models.get("payments", Payments())
-        for finding in check_case(models["convenant"], staffing, models["results"], payments):
-            position = docs[finding.role].position(finding.path)
-            problems.append(Problem(position, finding.message, warning=finding.warning))
+    _cross_checks(docs, models, sources, problems)
 
     if any(not p.warning for p in problems):
         raise InputError(problems)
@@ -97,6 +103,29 @@ def load_case(case_dir: Path) -> LoadedCase:
     return LoadedCase(case=case, sources=sources, warnings=sorted(problems, key=lambda p: p.sort_key))
 
 
+def _cross_checks(docs: dict, models: dict, sources: dict, problems: list[Problem]) -> None:
+    """Run the checks across files for every file that was read without errors.
+
+    One broken file does not hide the mistakes of the others: a check is skipped
+    only when a file it needs could not be read.
+    """
+    broken = {p.position.file for p in problems if not p.warning}
+
+    def usable(role: str, default: Any = None) -> Any:
+        if role not in sources:
+            return default
+        if role not in models or docs[role].file in broken:
+            return None
+        return models[role]
+
+    convenant = usable("convenant")
+    if convenant is None:
+        return
+    findings = check_case(convenant, usable("absences", Staffing()), usable("results"), usable("payments", Payments()))
+    for finding in findings:
+        problems.append(Problem(docs[finding.role].position(finding.path), finding.message, warning=finding.warning))
+
+
 def _read(role: str, path: Path, docs: dict, models: dict, problems: list[Problem]) -> None:
     try:
         doc = yamlpos.load(path, display_path(path))
@@ -106,8 +135,8 @@ def _read(role: str, path: Path, docs: dict, models: dict, problems: list[Proble
     docs[role] = doc
     model = MODELS[role]
     if not isinstance(doc.value, dict):
-        what = "empty" if doc.value is None else f"a {type(doc.value).__name__}"
-        problems.append(Problem(doc.position(()), f"{path.name} is {what}; it must be a mapping of keys (SPEC §3)"))
+        what = "empty" if doc.value is None else f"{_describe(doc.value)}, not a mapping of keys"
+        problems.append(Problem(doc.position(()), f"{path.name} is {what}; {_EMPTY_HINTS[role]}"))
         return
     try:
         models[role] = model.model_validate(doc.value)
@@ -156,9 +185,41 @@ def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[P
 # --- pydantic errors -> positions and plain messages ----------------------------------
 
 
+_EXAMPLES = {
+    "title": 'title: "..."',
+    "term": "term: {start: 2023-07-01, end: 2025-06-30}",
+    "start": "start: 2023-07-01",
+    "end": "end: 2025-06-30",
+    "max_subsidy": "max_subsidy: 424000.00",
+    "consultants_fte": "consultants_fte: 4",
+    "result_commitments": "result_commitments: [{id: R1, title: ..., target: 96}]",
+    "target": "target: 96",
+    "results": "results: [{commitment: R1, achieved: 96}]",
+    "commitment": "commitment: R1",
+    "consultant": "consultant: an",
+    "kind": "kind: sickness",
+    "from": "from: 2024-01-08",
+    "to": "to: 2024-03-15",
+    "date": "date: 2023-10-02",
+    "amount": "amount: 169600.00",
+    "article": "article: Art. 1",
+}
+_ID_EXAMPLES = {"Convenant": "id: lokale-besturen-2023-2025", "ResultCommitment": "id: R1", "Consultant": "id: an"}
+
+
 def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[BaseModel]) -> list[Problem]:
+    """Turn pydantic's errors into problems at the position of the offending value, saying what to do."""
+    errors = exc.errors(include_url=False)
+    # A misspelt key is reported once, as "unknown key ... did you mean", not also as the missing key.
+    misspelt: set[tuple] = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            hint = difflib.get_close_matches(str(loc[-1]), _known_keys(model, loc[:-1]), n=1)
+            if hint:
+                misspelt.add(loc[:-1] + (hint[0],))
     problems = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = tuple(error["loc"])
         kind = error["type"]
         if kind == "extra_forbidden":
@@ -168,25 +229,58 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
             suggestion = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(known)}"
             problems.append(Problem(doc.position(loc, key=True), f"unknown key {key!r}; {suggestion}"))
         elif kind == "missing":
-            problems.append(Problem(doc.position(loc[:-1]), f"missing key {loc[-1]!r}, which is required here"))
+            if loc in misspelt:
+                continue
+            problems.append(Problem(doc.position(loc[:-1]), _missing(model, loc)))
         elif kind == "enum":
-            problems.append(
-                Problem(doc.position(loc), f"unknown value {error['input']!r}; allowed: {error['ctx']['expected']}")
-            )
+            value = error["input"]
+            allowed = error["ctx"]["expected"]
+            hint = difflib.get_close_matches(str(value), [m.value for m in _enum_at(model, loc)], n=1)
+            guess = f"did you mean {hint[0]!r}? " if hint else ""
+            problems.append(Problem(doc.position(loc), f"unknown value {value!r}; {guess}allowed: {allowed}"))
         else:
-            message = error["msg"]
-            if message.startswith("Value error, "):
-                message = message[len("Value error, ") :]
-            elif kind in ("tuple_type", "list_type"):
-                message = f"expected a list (lines starting with '- '), got {_describe(error['input'])}"
-            elif kind in ("model_type", "dict_type", "model_attributes_type"):
-                message = f"expected a mapping of keys, got {_describe(error['input'])}"
-            elif kind in ("string_type",):
-                message = f"expected text, got {_describe(error['input'])}"
-            elif kind in ("bool_type", "bool_parsing"):
-                message = f"expected true or false, got {_describe(error['input'])}"
-            problems.append(Problem(doc.position(loc), message))
+            cause = (error.get("ctx") or {}).get("error")
+            loc = loc + tuple(getattr(cause, "at", ()))
+            problems.append(Problem(doc.position(loc), _message(error)))
     return problems
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "value_error":
+        return str(error["ctx"]["error"])
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list (lines starting with '- '), got {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of keys (key: value), got {_describe(value)}"
+    if kind == "string_type":
+        if isinstance(value, int | Decimal):
+            return f"expected text, got the number {value}; put it in quotes: '{value}'"
+        return f"expected text, got {_describe(value)}"
+    if kind == "string_too_short":
+        return "this must not be empty; write a value"
+    if kind == "too_short":
+        return "this list is empty; give at least one entry"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {_describe(value)}"
+    return f"{error['msg']}; got {_describe(value)}"  # pragma: no cover - every model type is handled above
+
+
+def _missing(model: Any, loc: tuple) -> str:
+    key = loc[-1]
+    example = _EXAMPLES.get(str(key))
+    if key == "id":
+        owner = _unwrap(_annotation_at(model, loc[:-1]))
+        example = _ID_EXAMPLES.get(getattr(owner, "__name__", ""))
+    if example:
+        return f"missing key {key!r}; add it here, e.g. {example}"
+    return f"missing key {key!r}, which is required here; add it"
+
+
+def _enum_at(model: Any, loc: tuple) -> list:
+    annotation = _unwrap(_annotation_at(model, loc))
+    return list(annotation) if isinstance(annotation, type) and issubclass(annotation, Enum) else []
 
 
 def _describe(value: Any) -> str:
@@ -199,8 +293,8 @@ def _describe(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _known_keys(model: Any, loc: tuple) -> list[str]:
-    """The keys a mapping at ``loc`` inside ``model`` accepts (aliases, as written in YAML)."""
+def _annotation_at(model: Any, loc: tuple) -> Any:
+    """The type expected at ``loc`` inside ``model`` (keys as written in YAML, i.e. aliases)."""
     current: Any = model
     for part in loc:
         current = _unwrap(current)
@@ -214,10 +308,17 @@ def _known_keys(model: Any, loc: tuple) -> list[str]:
                     current = info.annotation
                     break
             else:
-                return []
+                return None
         elif typing.get_origin(current) is dict:
             current = typing.get_args(current)[1]
-    current = _unwrap(current)
+        else:
+            return None
+    return current
+
+
+def _known_keys(model: Any, loc: tuple) -> list[str]:
+    """The keys a mapping at ``loc`` inside ``model`` accepts (aliases, as written in YAML)."""
+    current = _unwrap(_annotation_at(model, loc))
     if isinstance(current, type) and issubclass(current, BaseModel):
         return [info.alias or name for name, info in current.model_fields.items()]
     return []
@@ -234,3 +335,34 @@ def _unwrap(annotation: Any) -> Any:
             annotation = args[0]
         else:
             return annotation
+
+
+def summary(loaded: LoadedCase) -> list[str]:
+    """What was read, one line per file, for ``convenant validate``."""
+    case = loaded.case
+    conv, staffing, payments = case.convenant, case.staffing, case.payments
+    lines = []
+    for role in FILES:
+        if role not in loaded.sources:
+            continue
+        name = display_path(loaded.sources[role])
+        if role == "convenant":
+            text = (
+                f"convenant {conv.id}: term {conv.term.start} … {conv.term.end} ({conv.term.days} days), "
+                f"max_subsidy {conv.max_subsidy}, {conv.consultants_fte} FTE, "
+                f"{_count_of(len(conv.result_commitments), 'commitment')}"
+            )
+        elif role == "absences":
+            text = f"{_count_of(len(staffing.consultants), 'consultant')}, {_count_of(len(staffing.absences), 'absence')}"
+        elif role == "results":
+            met = sum(1 for r in case.results.results if r.met is not None)
+            text = f"{_count_of(len(case.results.results), 'result')} ({met} judged by 'met')"
+        else:
+            total = sum((p.amount for p in payments.payments), Decimal(0))
+            text = f"{_count_of(len(payments.payments), 'payment')}, {total} in all"
+        lines.append(f"{name}: {text}")
+    return lines
+
+
+def _count_of(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -22,24 +22,69 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DUTCH = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
+_PLAIN = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)$")
+# "1.000" or "12.500": to a Dutch reader a thousands separator, to YAML a fraction.
+_THOUSANDS_LOOKALIKE = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
+
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates outside are typing mistakes, and keep date arithmetic safe
+LIMIT = Decimal(10) ** 12  # no number in a case reaches a million million
+MAX_DECIMALS = 10  # keeps every sum and product within Decimal's 28 digits, hence exact (S1)
+
+
+class FieldError(ValueError):
+    """A check on a whole mapping that blames one of its keys.
+
+    ``at`` is the path of the offending value relative to the mapping being
+    validated; the loading layer appends it to pydantic's location, so the
+    message points at, say, the ``end`` of a term rather than at the term.
+    """
+
+    def __init__(self, message: str, *at: str | int):
+        super().__init__(message)
+        self.at = at
 
 
 def _iso_date(value: Any) -> date:
     if isinstance(value, date):
         return value
+    if value is None:
+        raise ValueError("no date given; write it as YYYY-MM-DD, e.g. 2024-01-31")
     if not isinstance(value, str) or not _ISO.match(value):
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"expected a date written YYYY-MM-DD, e.g. 2024-01-31; got {_shown(value)}")
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value} is not a date in the calendar; check the day and month") from None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        raise ValueError(f"{value} lies outside the years {FIRST_YEAR}–{LAST_YEAR}; check the year")
+    return parsed
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return str(value).lower()
+    text = str(value)
+    return text if len(text) <= 30 else f"{text[:20]}… ({len(text)} characters)"
 
 
 def _exact_number(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {str(value).lower()}")
+    if value is None:
+        raise ValueError("no value given; write a number here, e.g. 1 or 0.5")
     if isinstance(value, int | Decimal):
-        return Decimal(value)
+        number = Decimal(value)
+        if abs(number) >= LIMIT:
+            raise ValueError(f"{_shown(number)} is far too large for this input; check the number of digits")
+        if number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
+            raise ValueError(f"{_shown(number)} has more than {MAX_DECIMALS} decimals; round it")
+        return number
     if isinstance(value, str):
         text = value.strip()
         if _DUTCH.match(text):
@@ -48,56 +93,86 @@ def _exact_number(value: Any) -> Decimal:
                 f"{text!r} is written the Dutch way; write numbers with a decimal point and "
                 f"no thousands separator, e.g. {plain}"
             )
-        raise ValueError(f"expected a number, got the text {value!r}; write it without quotes")
-    raise ValueError(f"expected a number, got {type(value).__name__}")
+        if _PLAIN.match(text):
+            raise ValueError(f"expected a number, got the text {text!r}; remove the quotes")
+        bare = re.sub(r"(?i)\s|€|eur(o)?|%", "", text)
+        if bare != text and (_PLAIN.match(bare) or _DUTCH.match(bare)):
+            plain = bare.replace(".", "").replace(",", ".") if _DUTCH.match(bare) else bare
+            raise ValueError(
+                f"expected a plain number, got {text!r}; write only the digits and a decimal point, e.g. {plain}"
+            )
+        raise ValueError(f"expected a number, got the text {text!r}")
+    raise ValueError(f"expected a number, got {_shown(value)}")
 
 
 def _whole(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected a whole number, got {value!r}")
+        raise ValueError(f"expected a whole number of days, e.g. 30; got {_shown(value)}")
+    if not 0 <= value <= 3660:
+        raise ValueError(f"a number of days lies between 0 and 3660, got {value}")
+    return value
+
+
+def _strict_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {_shown(value)}")
     return value
 
 
 def _money(value: Decimal) -> Decimal:
     if value <= 0:
         raise ValueError(f"an amount must be more than 0, got {value}")
-    if value != value.quantize(Decimal("0.01")):
-        raise ValueError(f"an amount has at most two decimals (cents), got {value}")
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        if _THOUSANDS_LOOKALIKE.match(str(value)):
+            whole = str(value).replace(".", "")
+            raise ValueError(
+                f"{value} has three decimals; an amount has at most two (cents). "
+                f"For {whole} euro write {whole}.00 (no thousands separator)"
+            )
+        raise ValueError(f"an amount has at most two decimals (cents), got {value}; round it to cents")
     return value
 
 
-def _positive(value: Decimal) -> Decimal:
-    if value <= 0:
-        raise ValueError(f"must be more than 0, got {value}")
-    return value
-
-
-def _non_negative(value: Decimal) -> Decimal:
+def _count(value: Decimal) -> Decimal:
+    """A target or an achieved number: 0 or more, and never ``1.000`` (one, or a thousand?)."""
     if value < 0:
         raise ValueError(f"must be 0 or more, got {value}")
+    if _THOUSANDS_LOOKALIKE.match(str(value)):
+        whole = str(value).replace(".", "")
+        raise ValueError(
+            f"{value} is ambiguous: a fraction to YAML, {whole} to a Dutch reader; "
+            f"write {whole} without a separator, or drop the trailing zeros"
+        )
+    return value
+
+
+def _funded_fte(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise ValueError(f"consultants_fte is the number of funded FTE and must be more than 0, e.g. 4; got {value}")
     return value
 
 
 def _fte(value: Decimal) -> Decimal:
     if not 0 < value <= 1:
-        raise ValueError(f"a consultant's FTE lies in (0, 1], e.g. 1 or 0.8; got {value}")
+        raise ValueError(f"an FTE lies in (0, 1]: 1 is full time, 0.8 four-fifths; got {value}")
     return value
 
 
 def _share(value: Decimal) -> Decimal:
     if not 0 <= value <= 1:
-        raise ValueError(f"must lie between 0 and 1, got {value}")
+        raise ValueError(f"a share lies between 0 and 1 (write 50 % as 0.5); got {value}")
     return value
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 Number = Annotated[Decimal, BeforeValidator(_exact_number)]
 Money = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_money)]
-PositiveNumber = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_positive)]
-NonNegative = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_non_negative)]
+FundedFte = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_funded_fte)]
+Count = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_count)]
 Fte = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_fte)]
 Share = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_share)]
-Days = Annotated[int, BeforeValidator(_whole), Field(ge=0)]
+Days = Annotated[int, BeforeValidator(_whole)]
+Flag = Annotated[bool, BeforeValidator(_strict_bool)]
 Id = Annotated[str, Field(min_length=1)]
 
 
@@ -122,7 +197,7 @@ class Term(Model):
     @model_validator(mode="after")
     def _ordered(self) -> Term:
         if self.end < self.start:
-            raise ValueError(f"the term ends ({self.end}) before it starts ({self.start})")
+            raise FieldError(f"the term ends ({self.end}) before it starts ({self.start}); check the dates", "end")
         return self
 
     @property
@@ -142,7 +217,8 @@ class Funding(Model):
         if self.effort_share + self.result_share != 1:
             raise ValueError(
                 f"effort_share + result_share must be 1 (S2), got "
-                f"{self.effort_share} + {self.result_share} = {self.effort_share + self.result_share}"
+                f"{self.effort_share} + {self.result_share} = {self.effort_share + self.result_share}; "
+                "e.g. 0.70 and 0.30"
             )
         return self
 
@@ -164,7 +240,7 @@ class Reference(Model):
 class ResultCommitment(Model):
     id: Id
     title: str
-    target: NonNegative
+    target: Count
     unit: str | None = None
     reference: str | None = None
 
@@ -174,7 +250,7 @@ class Convenant(Model):
     title: str
     term: Term
     max_subsidy: Money
-    consultants_fte: PositiveNumber
+    consultants_fte: FundedFte
     funding: Funding = Funding()
     absence_rules: AbsenceRules = AbsenceRules()
     result_commitments: tuple[ResultCommitment, ...] = Field(min_length=1)
@@ -183,11 +259,17 @@ class Convenant(Model):
 
     @model_validator(mode="after")
     def _unique_commitments(self) -> Convenant:
-        seen: set[str] = set()
-        for c in self.result_commitments:
+        seen: dict[str, int] = {}
+        for i, c in enumerate(self.result_commitments):
             if c.id in seen:
-                raise ValueError(f"result commitment id {c.id!r} is used twice; give each commitment its own id")
-            seen.add(c.id)
+                raise FieldError(
+                    f"result commitment id {c.id!r} is used twice (also commitment {seen[c.id] + 1}); "
+                    "give each commitment its own id",
+                    "result_commitments",
+                    i,
+                    "id",
+                )
+            seen[c.id] = i
         return self
 
 
@@ -211,7 +293,7 @@ class AbsenceKind(str, Enum):
 
 def _ordered_range(first: date | None, last: date | None, what: str) -> None:
     if first is not None and last is not None and last < first:
-        raise ValueError(f"{what} ends ({last}) before it starts ({first}); check the dates")
+        raise FieldError(f"{what} ends ({last}) before it starts ({first}); check the dates", "to")
 
 
 class Employed(Model):
@@ -253,7 +335,7 @@ class Absence(Model):
     from_: IsoDate = Field(alias="from")
     to: IsoDate
     fte: Fte | None = None
-    new_cause: bool = False
+    new_cause: Flag = False
     replacement: tuple[Replacement, ...] = ()
 
     @model_validator(mode="after")
@@ -290,8 +372,8 @@ class Staffing(Model):
 
 class Result(Model):
     commitment: Id
-    achieved: NonNegative | None = None
-    met: bool | None = None
+    achieved: Count | None = None
+    met: Flag | None = None
     justification: str | None = None
 
     @model_validator(mode="after")
@@ -302,7 +384,11 @@ class Result(Model):
                 "report the achieved value, or an auditor's met: true|false with a justification"
             )
         if self.met is not None and not (self.justification or "").strip():
-            raise ValueError(f"result {self.commitment!r} sets 'met' without a 'justification'; say why (S4)")
+            raise FieldError(
+                f"result {self.commitment!r} sets 'met' without a 'justification'; "
+                "add justification: \"...\" saying why (S4)",
+                "met",
+            )
         return self
 
 

@@ -93,7 +93,9 @@ def _scalar(node: ScalarNode) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        # Python refuses int() of very long digit strings; a Decimal has no such limit
+        # and the models reject the absurd value with its position.
+        return int(text) if len(text) <= 1000 else Decimal(text)
     if _DECIMAL.match(text):
         return Decimal(text)
     return text
@@ -150,8 +152,19 @@ def _compose(file: str, text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            raise _problem(file, mark, "a tab character; YAML indents with spaces, not tabs") from None
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None
-    except yaml.YAMLError as exc:
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlError(
+            Problem(
+                Position(file, line, col),
+                f"character #x{exc.character:04x} is not allowed in YAML (a control character); remove it",
+            )
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks every error it raises on text
         raise _problem(file, None, f"not valid YAML: {exc}") from None
 
 
@@ -169,12 +182,18 @@ def parse(text: str, file: str) -> Document:
 def load(path: Path, file: str | None = None) -> Document:
     """Read and parse a YAML file, refusing oversized or undecodable files before parsing."""
     name = file or str(path)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise YamlError(
-            Problem(Position(name, 1, 1), f"file is {size} bytes; input files may be at most {MAX_BYTES} bytes")
-        )
-    raw = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlError(
+                Problem(
+                    Position(name, 1, 1),
+                    f"file is {size} bytes; input files may be at most {MAX_BYTES} bytes (is this the right file?)",
+                )
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlError(Problem(Position(name), f"cannot read this file ({exc.strerror}); check its permissions")) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
