@@ -7,6 +7,7 @@ loading layer turns paths into ``file:line:col``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +26,11 @@ class Finding:
     warning: bool = False
 
 
+def _did_you_mean(word: str, known: list[str]) -> str:
+    hint = difflib.get_close_matches(word, known, n=1)
+    return f"did you mean {hint[0]!r}? " if hint else ""
+
+
 def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
     """S4: every commitment has exactly one reported result; a missing or unknown one is an error."""
     known = {c.id for c in convenant.result_commitments}
@@ -35,6 +41,7 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
                 "results",
                 ("results", i, "commitment"),
                 f"result for unknown commitment {result.commitment!r}; "
+                f"{_did_you_mean(result.commitment, sorted(known))}"
                 f"the commitments of {convenant.id} are {', '.join(sorted(known))}",
             )
         elif result.commitment in seen:
@@ -80,12 +87,13 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
     for i, absence in enumerate(staffing.absences):
         where = ("absences", i)
         consultant = staffing.consultant(absence.consultant)
+        listed = [c.id for c in staffing.consultants]
         if staffing.consultants and consultant is None:
             yield Finding(
                 "absences",
                 where + ("consultant",),
-                f"absence of unknown consultant {absence.consultant!r}; "
-                f"the consultants listed are {', '.join(c.id for c in staffing.consultants)}",
+                f"absence of unknown consultant {absence.consultant!r}; {_did_you_mean(absence.consultant, listed)}"
+                f"the consultants listed are {', '.join(listed)}; correct the id or add the consultant",
             )
         if consultant is not None and not consultant.employed.holds(absence.from_, absence.to):
             e = consultant.employed
@@ -94,14 +102,14 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                 "absences",
                 where + ("from" if early else "to",),
                 f"absence {absence.from_} … {absence.to} lies outside {consultant.id}'s employment "
-                f"({e.from_ or 'open'} … {e.to or 'open'}); an absence must lie within the employed range",
+                f"({e.from_ or 'open'} … {e.to or 'open'}); correct the dates of the absence or of the employment",
             )
         if absence.to < convenant.term.start or absence.from_ > convenant.term.end:
             yield Finding(
                 "absences",
                 where + ("from",),
                 f"absence {absence.from_} … {absence.to} lies entirely outside the term "
-                f"({convenant.term.start} … {convenant.term.end}); it changes nothing",
+                f"({convenant.term.start} … {convenant.term.end}); its days do not count (S6), check its dates",
                 warning=True,
             )
         fte = staffing.absence_fte(absence)
@@ -111,7 +119,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                     "absences",
                     where + ("replacement", j, "from"),
                     f"replacement {r.from_} … {r.to} lies outside its absence ({absence.from_} … {absence.to}); "
-                    "a replacement period must lie within the absence",
+                    "shorten the replacement to the absence, or correct the dates",
                 )
         spans = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
         if spans:

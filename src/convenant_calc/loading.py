@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import yamlpos
-from .bundled import bundled_ids, bundled_path
+from .bundled import bundled_ids, bundled_path, data_dir
 from .checks import check_case
 from .models import Case, Convenant, Payments, Results, Staffing
 from .problems import InputError, Position, Problem, display_path
@@ -63,7 +63,13 @@ def load_case(case_dir: Path) -> LoadedCase:
         raise InputError([Problem(Position(name), f"case directory {what}; give the directory that holds results.yaml")])
     if not (case_dir / FILES["results"]).is_file():
         raise InputError(
-            [Problem(Position(name), "no results.yaml in this case directory; every case reports its results (SPEC §3)")]
+            [
+                Problem(
+                    Position(name),
+                    "no results.yaml in this case directory; add one with a result for each commitment "
+                    "(SPEC §3), or give the right directory",
+                )
+            ]
         )
 
     problems: list[Problem] = []
@@ -86,7 +92,7 @@ def load_case(case_dir: Path) -> LoadedCase:
                 problems.append(
                     Problem(
                         docs[role].position(("convenant",)),
-                        f"names convenant {named!r} but convenant.yaml is {conv.id!r}; the ids must agree",
+                        f"names convenant {named!r} but convenant.yaml is {conv.id!r}; make the ids the same",
                     )
                 )
 
@@ -135,8 +141,17 @@ def _read(role: str, path: Path, docs: dict, models: dict, problems: list[Proble
     docs[role] = doc
     model = MODELS[role]
     if not isinstance(doc.value, dict):
-        what = "empty" if doc.value is None else f"{_describe(doc.value)}, not a mapping of keys"
-        problems.append(Problem(doc.position(()), f"{path.name} is {what}; {_EMPTY_HINTS[role]}"))
+        if doc.value is None or role == "convenant":
+            what = "empty" if doc.value is None else f"{_describe(doc.value)}, not a mapping of keys"
+            problems.append(Problem(doc.position(()), f"{path.name} is {what}; {_EMPTY_HINTS[role]}"))
+        else:
+            problems.append(
+                Problem(
+                    doc.position(()),
+                    f"{path.name} is {_describe(doc.value)}, not a mapping of keys; "
+                    f"start the file with '{role}:' and indent the list below it",
+                )
+            )
         return
     try:
         models[role] = model.model_validate(doc.value)
@@ -163,7 +178,8 @@ def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[P
             problems.append(
                 Problem(
                     docs[role].position(("convenant",)),
-                    f"names convenant {conv_id!r} but {FILES[named[0][0]]} names {named[0][1]!r}; the ids must agree",
+                    f"names convenant {conv_id!r} but {FILES[named[0][0]]} names {named[0][1]!r}; "
+                    "make the ids the same",
                 )
             )
         return
@@ -257,7 +273,7 @@ def _message(error: Any) -> str:
     if kind == "string_type":
         if isinstance(value, int | Decimal):
             return f"expected text, got the number {value}; put it in quotes: '{value}'"
-        return f"expected text, got {_describe(value)}"
+        return f"expected text, got {_describe(value)}" + ("; write it after the colon" if value is None else "")
     if kind == "string_too_short":
         return "this must not be empty; write a value"
     if kind == "too_short":
@@ -347,13 +363,19 @@ def summary(loaded: LoadedCase) -> list[str]:
             continue
         name = display_path(loaded.sources[role])
         if role == "convenant":
+            bundled = " (bundled)" if loaded.sources[role].parent == data_dir() else ""
             text = (
-                f"convenant {conv.id}: term {conv.term.start} … {conv.term.end} ({conv.term.days} days), "
+                f"convenant {conv.id}{bundled}: term {conv.term.start} … {conv.term.end} ({conv.term.days} days), "
                 f"max_subsidy {conv.max_subsidy}, {conv.consultants_fte} FTE, "
                 f"{_count_of(len(conv.result_commitments), 'commitment')}"
             )
         elif role == "absences":
-            text = f"{_count_of(len(staffing.consultants), 'consultant')}, {_count_of(len(staffing.absences), 'absence')}"
+            listed = (
+                _count_of(len(staffing.consultants), "consultant")
+                if staffing.consultants
+                else "no consultants listed (the funded FTE counts as employed)"
+            )
+            text = f"{listed}, {_count_of(len(staffing.absences), 'absence')}"
         elif role == "results":
             met = sum(1 for r in case.results.results if r.met is not None)
             text = f"{_count_of(len(case.results.results), 'result')} ({met} judged by 'met')"

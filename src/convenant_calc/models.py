@@ -121,7 +121,7 @@ def _strict_bool(value: Any) -> bool:
 
 def _money(value: Decimal) -> Decimal:
     if value <= 0:
-        raise ValueError(f"an amount must be more than 0, got {value}")
+        raise ValueError(f"an amount must be more than 0, got {value}; write the amount in euro, e.g. 169600.00")
     if value.as_tuple().exponent < -2:  # type: ignore[operator]
         if _THOUSANDS_LOOKALIKE.match(str(value)):
             whole = str(value).replace(".", "")
@@ -263,7 +263,7 @@ class Convenant(Model):
         for i, c in enumerate(self.result_commitments):
             if c.id in seen:
                 raise FieldError(
-                    f"result commitment id {c.id!r} is used twice (also commitment {seen[c.id] + 1}); "
+                    f"result commitment id {c.id!r} is used twice (first by commitment {seen[c.id] + 1}); "
                     "give each commitment its own id",
                     "result_commitments",
                     i,

@@ -1,0 +1,129 @@
+"""Mutation fuzz over the shipped examples: bad input ends in exit 0 or 2, never a traceback.
+
+Each example is copied (with the bundled agreement as its convenant.yaml when
+it names one, so the agreement gets mutated too), one file is broken the way a
+hand edit or a broken export breaks it, and ``convenant settle`` runs
+in-process. Exit 2 must print only ``file:line:col: message`` lines and the
+summary, and nothing on stdout (nothing written on error); exit 0 must print a
+settlement whose figures still add up (S2, S11, S12).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from convenant_calc.bundled import bundled_path, examples_dir
+from convenant_calc.cli import app
+
+EXAMPLES = sorted(p for p in examples_dir().iterdir() if p.is_dir())
+PROBLEM_LINE = re.compile(r"^\S[^:]*(:\d+:\d+)?: \S")
+SUMMARY = re.compile(r"^\d+ errors? in \d+ files?$")
+ODD_VALUES = [None, "", "text", "424.000,00", "1.000", -1, 0, 1.5, 10**40, True, "no", [], {}, [1, 2], {"a": 1},
+              "2024-02-30", "9999-12-31", "2024-1-8", "<<", "*x", "€ 1000"]
+
+
+def _case(example: Path, root: Path) -> Path:
+    case = root / "case"
+    shutil.copytree(example, case, ignore=shutil.ignore_patterns("*.md"))
+    if not (case / "convenant.yaml").exists():
+        text = (case / "results.yaml").read_text()
+        named = re.search(r"^convenant: (\S+)", text, re.M)
+        assert named is not None
+        shutil.copy(bundled_path(named.group(1)), case / "convenant.yaml")
+    return case
+
+
+def _paths(value, prefix=()):
+    """Every path to a value inside a loaded YAML document."""
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _paths(v, prefix + (i,))
+
+
+def _structural(text: str, data: st.DataObject) -> str:
+    """Delete a key / list item, or swap a value for one of another type, then write YAML again."""
+    doc = yaml.safe_load(text)
+    paths = [p for p in _paths(doc) if p]
+    if not paths:
+        return text
+    path = data.draw(st.sampled_from(paths), label="path")
+    parent = doc
+    for part in path[:-1]:
+        parent = parent[part]
+    if data.draw(st.booleans(), label="delete"):
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = data.draw(st.sampled_from(ODD_VALUES), label="value")
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
+def _textual(text: str, data: st.DataObject) -> str:
+    lines = text.splitlines(keepends=True) or [""]
+    kind = data.draw(st.sampled_from(["indent", "bytes", "truncate", "drop_line", "dup_line"]), label="kind")
+    i = data.draw(st.integers(0, len(lines) - 1), label="line")
+    if kind == "indent":
+        body = lines[i].lstrip(" ")
+        lines[i] = " " * data.draw(st.integers(0, 8), label="spaces") + body
+    elif kind == "drop_line":
+        del lines[i]
+    elif kind == "dup_line":
+        lines.insert(i, lines[i])
+    elif kind == "truncate":
+        return text[: data.draw(st.integers(0, len(text)), label="cut")]
+    return "".join(lines)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    example=st.sampled_from(EXAMPLES),
+    filename=st.sampled_from(["convenant.yaml", "absences.yaml", "results.yaml", "payments.yaml"]),
+    how=st.sampled_from(["structural", "textual", "bytes"]),
+    data=st.data(),
+)
+def test_mutated_examples_exit_0_or_2_without_traceback(example, filename, how, data):
+    with tempfile.TemporaryDirectory() as tmp:
+        case = _case(example, Path(tmp))
+        target = case / filename
+        if not target.exists():
+            return
+        raw = target.read_bytes()
+        if how == "structural":
+            target.write_text(_structural(raw.decode(), data))
+        elif how == "textual":
+            target.write_text(_textual(raw.decode(), data))
+        else:
+            at = data.draw(st.integers(0, len(raw)), label="at")
+            junk = data.draw(st.binary(min_size=1, max_size=8), label="junk")
+            target.write_bytes(raw[:at] + junk + raw[at:])
+
+        result = CliRunner().invoke(app, ["settle", str(case), "--format", "json"])
+
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert "Traceback" not in result.output
+        assert result.exit_code in (0, 2), result.output
+        if result.exit_code == 2:
+            assert result.stdout == ""  # errors come before any output
+            lines = result.stderr.splitlines()
+            assert SUMMARY.match(lines[-1]), lines[-1]
+            assert lines[:-1] and all(PROBLEM_LINE.match(line) for line in lines[:-1]), lines
+        else:
+            out = json.loads(result.stdout)
+            money = {k: Decimal(out[k]) for k in ("max_subsidy", "effort_pool", "result_pool", "subsidy", "paid", "balance")}
+            assert money["effort_pool"] + money["result_pool"] == money["max_subsidy"]
+            gross = money["effort_pool"] + Decimal(out["results"]["payout"]) - Decimal(out["deduction"]["amount"])
+            assert money["subsidy"] == max(Decimal(0), gross) <= money["max_subsidy"]
+            assert money["balance"] == money["subsidy"] - money["paid"]
