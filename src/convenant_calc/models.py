@@ -146,6 +146,12 @@ def _count(value: Decimal) -> Decimal:
     return value
 
 
+def _target(value: Decimal) -> Decimal:
+    if value <= 0:
+        raise ValueError(f"a target must be more than 0 (a target of 0 is always met), got {value}; check the agreement")
+    return value
+
+
 def _funded_fte(value: Decimal) -> Decimal:
     if value <= 0:
         raise ValueError(f"consultants_fte is the number of funded FTE and must be more than 0, e.g. 4; got {value}")
@@ -169,6 +175,7 @@ Number = Annotated[Decimal, BeforeValidator(_exact_number)]
 Money = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_money)]
 FundedFte = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_funded_fte)]
 Count = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_count)]
+Target = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_count), AfterValidator(_target)]
 Fte = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_fte)]
 Share = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_share)]
 Days = Annotated[int, BeforeValidator(_whole)]
@@ -240,7 +247,7 @@ class Reference(Model):
 class ResultCommitment(Model):
     id: Id
     title: str
-    target: Count
+    target: Target
     unit: str | None = None
     reference: str | None = None
 

@@ -1,0 +1,169 @@
+"""The YAML layer: positions, exact numbers, no YAML 1.1 surprises, refused constructs (issue 3, item 1)."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from convenant_calc import yamlpos
+from convenant_calc.yamlpos import MAX_BYTES
+
+from conftest import RESULTS
+
+
+def test_scalars_are_read_the_way_a_person_means_them():
+    doc = yamlpos.parse("a: 0.1\nb: no\nc: on\nd: 010\ne: 1:30\nf: 2024-02-30\ng: true\nh: ~\ni: '12'\n", "x.yaml")
+    assert doc.value == {
+        "a": Decimal("0.1"),  # exact, never the float 0.1000000000000000055...
+        "b": "no",
+        "c": "on",
+        "d": 10,  # not octal 8
+        "e": "1:30",  # not sexagesimal 90
+        "f": "2024-02-30",  # dates are left to the models, which report them with their position
+        "g": True,
+        "h": None,
+        "i": "12",
+    }
+    assert isinstance(doc.value["a"], Decimal)
+
+
+def test_positions_of_values_and_keys():
+    doc = yamlpos.parse("term:\n  start: 2024-01-01\n  end: 2024-12-31\nlist:\n  - {x: 1}\n", "x.yaml")
+    assert str(doc.position(("term", "end"))) == "x.yaml:3:8"
+    assert str(doc.position(("term", "end"), key=True)) == "x.yaml:3:3"
+    assert str(doc.position(("list", 0, "x"))) == "x.yaml:5:9"
+    assert str(doc.position(("list", 0, "missing"))) == "x.yaml:5:5"  # nearest existing parent
+
+
+def test_duplicate_key(case):
+    assert case.errors(**{"results.yaml": RESULTS + "results: []\n"}) == [
+        "case/results.yaml:4:1: duplicate key 'results' (first given at line 1); keep only one",
+        "1 error in 1 file",
+    ]
+
+
+def test_anchor(case):
+    text = "results:\n  - &first {commitment: R1, achieved: 10}\n  - {commitment: R2, achieved: 4}\n"
+    assert case.errors(**{"results.yaml": text}) == [
+        "case/results.yaml:2:5: anchors (&name) are not allowed; write the value out in full",
+        "1 error in 1 file",
+    ]
+
+
+def test_alias(case):
+    text = "results:\n  - {commitment: R1, achieved: 10}\n  - *second\n"
+    assert case.errors(**{"results.yaml": text}) == [
+        "case/results.yaml:3:5: aliases (*name) are not allowed; write the value out in full",
+        "1 error in 1 file",
+    ]
+
+
+def test_merge_key(case):
+    text = "results:\n  - {commitment: R1, achieved: 10}\n  - {<<: {commitment: R2}, achieved: 4}\n"
+    assert case.errors(**{"results.yaml": text}) == [
+        "case/results.yaml:3:6: merge keys (<<) are not allowed; write the keys out in full",
+        "1 error in 1 file",
+    ]
+
+
+def test_tag(case):
+    text = "results:\n  - {commitment: R1, achieved: !!float 10}\n  - {commitment: R2, achieved: 4}\n"
+    assert case.errors(**{"results.yaml": text}) == [
+        "case/results.yaml:2:32: YAML tags such as 'tag:yaml.org,2002:float' are not allowed; remove the tag",
+        "1 error in 1 file",
+    ]
+
+
+def test_invalid_yaml(case):
+    text = "results:\n  - {commitment: R1, achieved: 10\n  - {commitment: R2, achieved: 4}\n"
+    assert case.errors(**{"results.yaml": text}) == [
+        "case/results.yaml:3:5: not valid YAML: did not find expected ',' or '}'; "
+        "check the indentation and quoting here",
+        "1 error in 1 file",
+    ]
+
+
+def test_tab_indentation(case):
+    text = "results:\n\t- {commitment: R1, achieved: 10}\n"
+    assert case.errors(**{"results.yaml": text}) == [
+        "case/results.yaml:2:1: a tab character; YAML indents with spaces, not tabs",
+        "1 error in 1 file",
+    ]
+
+
+def test_control_character(case):
+    assert case.errors(**{"results.yaml": RESULTS.replace("R2", "R\x072")}) == [
+        "case/results.yaml:3:19: character #x0007 is not allowed in YAML (a control character); remove it",
+        "1 error in 1 file",
+    ]
+
+
+def test_not_utf8(case):
+    (case.dir / "results.yaml").write_bytes(b"results:\n  - {commitment: R1, achieved: 10}  # caf\xe9\n")
+    run = case.run()
+    assert run.exit_code == 2
+    assert run.lines == ["case/results.yaml:2:42: not UTF-8 text; save the file as UTF-8", "1 error in 1 file"]
+
+
+def test_file_too_large_is_refused_before_parsing(case):
+    (case.dir / "absences.yaml").write_bytes(b"# padding\n" * (MAX_BYTES // 10 + 1))
+    run = case.run()
+    assert run.exit_code == 2
+    assert run.lines == [
+        f"case/absences.yaml:1:1: file is {MAX_BYTES + 10 - MAX_BYTES % 10} bytes; input files may be at most "
+        f"{MAX_BYTES} bytes (is this the right file?)",
+        "1 error in 1 file",
+    ]
+
+
+def test_empty_file(case):
+    assert case.errors(**{"absences.yaml": "# nothing yet\n"}) == [
+        "case/absences.yaml:1:1: absences.yaml is empty; write 'absences: []' for a case without absences, "
+        "or delete the file",
+        "1 error in 1 file",
+    ]
+
+
+def test_a_list_instead_of_a_mapping(case):
+    assert case.errors(**{"payments.yaml": "- {date: 2024-03-01, amount: 10.00}\n"}) == [
+        "case/payments.yaml:1:1: payments.yaml is a list, not a mapping of keys; "
+        "start the file with 'payments:' and indent the list below it",
+        "1 error in 1 file",
+    ]
+
+
+def _alias_bomb() -> str:
+    """The "billion laughs": ten levels of ten aliases each, 10**10 strings once expanded."""
+    lines = ['a0: &a0 "lol"']
+    for n in range(1, 11):
+        lines.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\nresults: *a10\n"
+
+
+def test_alias_bomb_is_rejected_within_a_second(case):
+    # The issue demands this bound; expanding the bomb would take hours and exhaust memory.
+    (case.dir / "results.yaml").write_text(_alias_bomb())
+    start = time.perf_counter()
+    run = case.run()
+    elapsed = time.perf_counter() - start
+    assert run.exit_code == 2
+    assert run.lines == [
+        "case/results.yaml:1:5: anchors (&name) are not allowed; write the value out in full",
+        "1 error in 1 file",
+    ]
+    assert elapsed < 1.0
+
+
+def test_alias_bomb_without_anchors_first_is_rejected_at_its_first_alias(tmp_path: Path):
+    # A bomb hidden in a stream whose first anchor-free line is an alias: refused at that alias.
+    text = "x: *a9\n" + _alias_bomb()
+    path = tmp_path / "bomb.yaml"
+    path.write_text(text)
+    start = time.perf_counter()
+    with pytest.raises(yamlpos.YamlError) as caught:
+        yamlpos.load(path, "bomb.yaml")
+    assert time.perf_counter() - start < 1.0
+    assert str(caught.value.problem) == "bomb.yaml:1:4: aliases (*name) are not allowed; write the value out in full"
