@@ -160,9 +160,15 @@ def _read(role: str, path: Path, docs: dict, models: dict, problems: list[Proble
 
 
 def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[Problem]) -> None:
-    named = [(role, m.convenant) for role, m in models.items() if getattr(m, "convenant", None)]
+    # Read 'convenant: <id>' from the documents themselves, so that a file with other
+    # errors still names its agreement (and the agreement's own checks still run).
+    named = [
+        (role, doc.value["convenant"])
+        for role, doc in docs.items()
+        if isinstance(doc.value, dict) and isinstance(doc.value.get("convenant"), str) and doc.value["convenant"]
+    ]
     if not named:
-        if docs:  # the other files were readable: say what is missing
+        if len(docs) == len(sources):  # every file was readable YAML: say what is missing
             first = next(iter(docs.values()))
             problems.append(
                 Problem(
@@ -243,6 +249,8 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
             known = _known_keys(model, loc[:-1])
             hint = difflib.get_close_matches(str(key), known, n=1)
             suggestion = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(known)}"
+            if str(key).isdigit():  # {amount: 169.600,00}: inside {...} a comma starts a new key
+                suggestion = "inside {...} a comma separates keys, so write numbers without a decimal comma"
             problems.append(Problem(doc.position(loc, key=True), f"unknown key {key!r}; {suggestion}"))
         elif kind == "missing":
             if loc in misspelt:

@@ -254,3 +254,24 @@ def test_validate_names_a_bundled_convenant(case):
 def test_validate_fails_like_settle(case):
     case.write(**{"convenant.yaml": None})
     assert case.run("validate", "case").lines == case.run("settle", "case").lines
+
+
+def test_a_broken_file_still_names_its_bundled_convenant(case):
+    # results.yaml has an error of its own, but its 'convenant:' line is read: no false "no convenant" error.
+    lines = case.errors(
+        **{"convenant.yaml": None, "results.yaml": "convenant: lokale-besturen-2023-2025\nresults:\n  - {commitment: R1}\n"}
+    )
+    assert lines == [
+        "case/results.yaml:3:5: result 'R1' has neither 'achieved' nor 'met'; report the achieved value, "
+        "or an auditor's met: true|false with a justification",
+        ONE,
+    ]
+
+
+def test_decimal_comma_inside_a_flow_mapping(case):
+    lines = case.errors(**{"payments.yaml": "payments:\n  - {date: 2024-03-01, amount: 40000,00}\n"})
+    assert lines == [
+        "case/payments.yaml:2:38: unknown key '00'; inside {...} a comma separates keys, so write numbers "
+        "without a decimal comma",
+        ONE,
+    ]
