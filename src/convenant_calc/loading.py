@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from . import yamlpos
 from .bundled import bundled_ids, bundled_path, data_dir
 from .checks import check_case
+from .money import fmt_plain
 from .models import Case, Convenant, Payments, Results, Staffing
 from .problems import InputError, Position, Problem, display_path
 
@@ -250,7 +251,10 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
             hint = difflib.get_close_matches(str(key), known, n=1)
             suggestion = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(known)}"
             if str(key).isdigit():  # {amount: 169.600,00}: inside {...} a comma starts a new key
-                suggestion = "inside {...} a comma separates keys, so write numbers without a decimal comma"
+                suggestion = (
+                    "if it follows a number such as 169600,00 inside {...}, the comma split it: "
+                    "write numbers with a decimal point"
+                )
             problems.append(Problem(doc.position(loc, key=True), f"unknown key {key!r}; {suggestion}"))
         elif kind == "missing":
             if loc in misspelt:
@@ -374,7 +378,7 @@ def summary(loaded: LoadedCase) -> list[str]:
             bundled = " (bundled)" if loaded.sources[role].parent == data_dir() else ""
             text = (
                 f"convenant {conv.id}{bundled}: term {conv.term.start} … {conv.term.end} ({conv.term.days} days), "
-                f"max_subsidy {conv.max_subsidy}, {conv.consultants_fte} FTE, "
+                f"max_subsidy {fmt_plain(conv.max_subsidy)}, {conv.consultants_fte} FTE, "
                 f"{_count_of(len(conv.result_commitments), 'commitment')}"
             )
         elif role == "absences":
@@ -389,7 +393,7 @@ def summary(loaded: LoadedCase) -> list[str]:
             text = f"{_count_of(len(case.results.results), 'result')} ({met} judged by 'met')"
         else:
             total = sum((p.amount for p in payments.payments), Decimal(0))
-            text = f"{_count_of(len(payments.payments), 'payment')}, {total} in all"
+            text = f"{_count_of(len(payments.payments), 'payment')}, {fmt_plain(total)} in all"
         lines.append(f"{name}: {text}")
     return lines
 

@@ -80,7 +80,7 @@ def _exact_number(value: Any) -> Decimal:
         raise ValueError("no value given; write a number here, e.g. 1 or 0.5")
     if isinstance(value, int | Decimal):
         number = Decimal(value)
-        if abs(number) >= LIMIT:
+        if number and number.adjusted() >= LIMIT.adjusted():  # no arithmetic: 1e999999999 would overflow
             raise ValueError(f"{_shown(number)} is far too large for this input; check the number of digits")
         if number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
             raise ValueError(f"{_shown(number)} has more than {MAX_DECIMALS} decimals; round it")

@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import Position, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 20  # a case file nests four levels deep; twenty is generous
 
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _DECIMAL = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9]+)?$")
@@ -122,7 +123,7 @@ def _convert(file: str, node: Node, path: Path_, doc: Document) -> Any:
             ):
                 raise _problem(file, key_node, "merge keys (<<) are not allowed; write the keys out in full")
             if not isinstance(key_node, ScalarNode):
-                raise _problem(file, key_node, "a key must be a plain name, not a list or mapping")
+                raise _problem(file, key_node, "a key must be a plain name, not a list or mapping; write a name before the colon")
             key = key_node.value
             if key in result:
                 first = doc.key_marks[path + (key,)]
@@ -140,8 +141,18 @@ def _convert(file: str, node: Node, path: Path_, doc: Document) -> Any:
 def _compose(file: str, text: str) -> Node | None:
     try:
         # First pass over the event stream (no composing, nothing expanded):
-        # refuse the first anchor or alias, so an alias bomb costs nothing.
+        # refuse the first anchor or alias, so an alias bomb costs nothing, and
+        # absurd nesting, so that building the tree cannot exhaust the stack.
+        depth = 0
         for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _problem(
+                        file, event.start_mark, f"nested more than {MAX_DEPTH} levels deep; check the brackets"
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
             if isinstance(event, AliasEvent):
                 raise _problem(file, event.start_mark, "aliases (*name) are not allowed; write the value out in full")
             if getattr(event, "anchor", None):
@@ -152,6 +163,8 @@ def _compose(file: str, text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
+        if "another document" in what:
+            raise _problem(file, mark, "a second YAML document ('---'); keep one document per file") from None
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             raise _problem(file, mark, "a tab character; YAML indents with spaces, not tabs") from None
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None

@@ -271,7 +271,7 @@ def test_a_broken_file_still_names_its_bundled_convenant(case):
 def test_decimal_comma_inside_a_flow_mapping(case):
     lines = case.errors(**{"payments.yaml": "payments:\n  - {date: 2024-03-01, amount: 40000,00}\n"})
     assert lines == [
-        "case/payments.yaml:2:38: unknown key '00'; inside {...} a comma separates keys, so write numbers "
-        "without a decimal comma",
+        "case/payments.yaml:2:38: unknown key '00'; if it follows a number such as 169600,00 inside {...}, "
+        "the comma split it: write numbers with a decimal point",
         ONE,
     ]

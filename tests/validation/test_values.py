@@ -90,6 +90,14 @@ CHECKS = {
             "check the number of digits"
         ],
     ),
+    "an exponent beyond Decimal's range": (
+        {"payments.yaml": "payments:\n  - {date: 2024-03-01, amount: 1e999999999}\n"},
+        ["case/payments.yaml:2:32: 1E+999999999 is far too large for this input; check the number of digits"],
+    ),
+    "far too many decimals": (
+        {"absences.yaml": "consultants:\n  - {id: an, fte: 1e-999999999}\n"},
+        ["case/absences.yaml:2:19: 1E-999999999 has more than 10 decimals; round it"],
+    ),
     "empty amount": (
         {"payments.yaml": "payments:\n  - date: 2024-03-01\n    amount:\n"},
         ["case/payments.yaml:3:12: no value given; write a number here, e.g. 1 or 0.5"],

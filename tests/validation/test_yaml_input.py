@@ -167,3 +167,25 @@ def test_alias_bomb_without_anchors_first_is_rejected_at_its_first_alias(tmp_pat
         yamlpos.load(path, "bomb.yaml")
     assert time.perf_counter() - start < 1.0
     assert str(caught.value.problem) == "bomb.yaml:1:4: aliases (*name) are not allowed; write the value out in full"
+
+
+def test_absurd_nesting_is_refused_before_building_the_tree(case):
+    # 5000 brackets would exhaust Python's stack while converting the nodes.
+    assert case.errors(**{"results.yaml": "results: " + "[" * 5000 + "]" * 5000 + "\n"}) == [
+        "case/results.yaml:1:29: nested more than 20 levels deep; check the brackets",
+        "1 error in 1 file",
+    ]
+
+
+def test_second_document(case):
+    assert case.errors(**{"payments.yaml": "payments: []\n---\npayments: []\n"}) == [
+        "case/payments.yaml:2:1: a second YAML document ('---'); keep one document per file",
+        "1 error in 1 file",
+    ]
+
+
+def test_key_that_is_not_a_name(case):
+    assert case.errors(**{"payments.yaml": "payments: []\n? [a]\n: 1\n"}) == [
+        "case/payments.yaml:2:3: a key must be a plain name, not a list or mapping; write a name before the colon",
+        "1 error in 1 file",
+    ]
