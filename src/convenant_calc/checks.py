@@ -42,7 +42,7 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
                 ("results", i, "commitment"),
                 f"result for unknown commitment {result.commitment!r}; "
                 f"{_did_you_mean(result.commitment, sorted(known))}"
-                f"the commitments of {convenant.id} are {', '.join(sorted(known))}",
+                f"the commitments of {convenant.id} are {', '.join(sorted(known))}; correct the id",
             )
         elif result.commitment in seen:
             yield Finding(
@@ -132,7 +132,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                         "absences",
                         where + ("replacement", j, "fte"),
                         f"replacements on {first} add up to {value['r']} FTE, more than the {fte} FTE absent; "
-                        "a replacement replaces at most the absent FTE",
+                        "lower the replacements' fte to at most the absent FTE",
                     )
                     break
 

@@ -101,7 +101,7 @@ def _exact_number(value: Any) -> Decimal:
             raise ValueError(
                 f"expected a plain number, got {text!r}; write only the digits and a decimal point, e.g. {plain}"
             )
-        raise ValueError(f"expected a number, got the text {text!r}")
+        raise ValueError(f"expected a number, got the text {text!r}; write a number such as 96 or 0.5")
     raise ValueError(f"expected a number, got {_shown(value)}")
 
 
@@ -115,7 +115,10 @@ def _whole(value: Any) -> int:
 
 def _strict_bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {_shown(value)}")
+        meant = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
+        hint = meant.get(str(value).strip().lower())
+        todo = f"write {hint}" if hint else "write true or false"
+        raise ValueError(f"expected true or false, got {_shown(value)}; {todo}")
     return value
 
 

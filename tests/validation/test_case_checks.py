@@ -85,7 +85,7 @@ CHECKS = {
             "      - {from: 2024-03-15, to: 2024-05-31, fte: 0.2}\n"
         },
         "case/absences.yaml:8:49: replacements on 2024-03-15 add up to 0.7 FTE, more than the 0.5 FTE absent; "
-        "a replacement replaces at most the absent FTE",
+        "lower the replacements' fte to at most the absent FTE",
     ),
     "duplicate consultant id": (
         {"absences.yaml": "consultants:\n  - {id: an}\n  - {id: an, fte: 0.5}\n"},
@@ -93,7 +93,7 @@ CHECKS = {
     ),
     "result for an unknown commitment": (
         {"results.yaml": R + "  - {commitment: R3, achieved: 1}\n"},
-        "case/results.yaml:4:18: result for unknown commitment 'R3'; the commitments of test-2024 are R1, R2",
+        "case/results.yaml:4:18: result for unknown commitment 'R3'; the commitments of test-2024 are R1, R2; correct the id",
     ),
     "commitment without a result": (
         {"results.yaml": "results:\n  - {commitment: R1, achieved: 10}\n"},

@@ -204,11 +204,11 @@ CHECKS = {
     ),
     "'no' is not a boolean": (
         {"results.yaml": R.replace("achieved: 4", "met: no, justification: not reached")},
-        ["case/results.yaml:3:27: expected true or false, got 'no'"],
+        ["case/results.yaml:3:27: expected true or false, got 'no'; write false"],
     ),
     "'yes' is not a boolean": (
         absences("{consultant: an, kind: sickness, from: 2024-03-01, to: 2024-03-10, new_cause: yes}"),
-        ["case/absences.yaml:2:83: expected true or false, got 'yes'"],
+        ["case/absences.yaml:2:83: expected true or false, got 'yes'; write true"],
     ),
     # --- results and payments
     "met without justification": (
@@ -249,3 +249,10 @@ def test_check(case, files, expected):
 def test_misspelt_key_is_not_also_reported_missing(case):
     lines = case.errors(**{"payments.yaml": "payments:\n  - {dat: 2024-03-01, amount: 10.00}\n"})
     assert lines == ["case/payments.yaml:2:6: unknown key 'dat'; did you mean 'date'?", ONE]
+
+
+def test_text_where_a_number_belongs(case):
+    assert case.errors(**{"results.yaml": R.replace("achieved: 4", "achieved: four")}) == [
+        "case/results.yaml:3:32: expected a number, got the text 'four'; write a number such as 96 or 0.5",
+        ONE,
+    ]
