@@ -41,6 +41,7 @@ KIND_COLOURS = {
 EMPLOYED = "#dcdcdc"
 SHORT = "#7f0000"
 REPLACED = "#2e7d32"
+_GW_STROKE = ' stroke="{colour}" stroke-width="1" stroke-dasharray="3,2"'
 
 
 def _n(value: Fraction | int) -> str:
@@ -73,7 +74,7 @@ def _bar(bar: Bar, row_top: Fraction, row: TimelineRow, days: int) -> list[str]:
     if style == "employed":
         return [_rect(x, y, w, h, EMPLOYED, bar.title, ' class="employed"')]
     if style == "gw":
-        return [_rect(x, y, w, h, colour, bar.title, f' fill-opacity="0.35" class="gw {bar.kind}"')]
+        return [_rect(x, y, w, h, colour, bar.title, f' fill-opacity="0.35"{_GW_STROKE.format(colour=colour)} class="gw {bar.kind}"')]
     if style == "off":
         return [_rect(x, y, w, h, colour, bar.title, f' class="off {bar.kind}"')]
     if style == "replaced":
@@ -129,7 +130,7 @@ def render(tl: Timeline) -> str:
     for kind, label in tl.kinds:
         items.append((_swatch(KIND_COLOURS[kind]), label))
     items += [
-        (_swatch("#888888", ' fill-opacity="0.35"'), tl.legend["guaranteed_wage"]),
+        (_swatch("#888888", ' fill-opacity="0.35"' + _GW_STROKE.format(colour="#888888")), tl.legend["guaranteed_wage"]),
         (_swatch("url(#replaced)"), tl.legend["replaced"]),
         (_swatch("#888888"), tl.legend["off_duty"]),
         (_swatch("url(#vacancy)", ' stroke="#666666" stroke-width="0.5"'), tl.legend["vacancy"]),
