@@ -373,8 +373,13 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
         quote_keys.append("uncovered_leave")
     add("absent", absent, result, "S6, S7, S8", tuple(quote_keys), ("replacement",))
     if st.absorbed_fte_days:
-        add("absorbed", t("r_fte_days", n=t.number(st.absorbed_fte_days)),
-            t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
+        parts = [
+            f"{p.days} d × min({t.number(p.off_duty)}, {t.number(p.employed)} − {fte}) ({p.first} … {p.last})"
+            for p in st.pieces
+            if p.off_duty and p.employed > c.consultants_fte
+        ]
+        absorbed = " + ".join(parts) + f" = {t.number(st.absorbed_fte_days)}"
+        add("absorbed", absorbed, t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
 
     shortfall = f"{t.number(st.vacancy_fte_days)} + {t.number(st.absence_fte_days)}"
     if st.absorbed_fte_days:

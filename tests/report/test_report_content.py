@@ -147,3 +147,23 @@ def test_user_text_is_escaped(tmp_path):
     html = render_report.html(r)
     assert "<script>" not in html
     assert "a | b &lt;script&gt;alert(1)&lt;/script&gt; *bold*" in html
+
+
+def test_absorbed_absence_is_a_step(tmp_path):
+    # examples/04 with Chloe starting on 2024-11-01 instead of 2025-01-06. Bram stays until 2024-11-30, so
+    # in November 2024 five consultants of 1 FTE are employed for 4 funded, and from December on four:
+    # no vacancy at all. Dirk's 0.2 time credit in November is absorbed by the surplus:
+    # 30 days × min(0.2, 5 − 4) = 6 FTE-days. Absences: An's 12 + 303 × 0.2 = 72.6. Short: 0 + 72.6 − 6 = 66.6.
+    case = tmp_path / "case"
+    shutil.copytree(example_path("04-time-credit-and-vacancy"), case)
+    staffing = case / "absences.yaml"
+    staffing.write_text(
+        staffing.read_text(encoding="utf-8").replace("employed: {from: 2025-01-06}", "employed: {from: 2024-11-01}"),
+        encoding="utf-8",
+    )
+    loaded = load_case(case)
+    r = build(settle(loaded.case), loaded.case.staffing, input_files(loaded.sources), Lang("en"))
+    steps = {s.key: s for s in r.steps}
+    assert steps["vacancy"].result == "0 FTE-days"
+    assert steps["absorbed"].figures == "30 d × min(0.2, 5 − 4) (2024-11-01 … 2024-11-30) = 6"
+    assert steps["short"].figures == "0 + 72.6 − 6 = 66.6"
