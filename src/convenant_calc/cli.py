@@ -82,7 +82,8 @@ def settle(
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: Annotated[
-        Language, typer.Option("--lang", help="Language of the table, Markdown and HTML output (JSON keys never change).")
+        Language,
+        typer.Option("--lang", help="Language of the table, Markdown and HTML output (JSON keys never change)."),
     ] = Language.en,
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of the terminal.")
@@ -117,13 +118,12 @@ def settle(
         from .render.labels import Lang
         from .report import build, input_files
 
-        case_path = case_dir if case_dir is not None else None
         model = build(
             settlement,
             loaded.case.staffing,
             input_files(loaded.sources, data_dir()),
             Lang(lang.value),
-            case=_case_name(case_path),
+            case=_case_name(case_dir),
             stamp=_stamp(stamp),
         )
         text = report_render.html(model) if format is Format.html else report_render.markdown(model)
@@ -162,7 +162,10 @@ def _stamp(wanted: bool) -> str | None:
     import os
     from datetime import datetime, timezone
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():
+        print(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC", file=sys.stderr)
+        raise typer.Exit(2)
     moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 

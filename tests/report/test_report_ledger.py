@@ -84,10 +84,12 @@ def test_ledger_days_of_example_07():
     d = rows[date(2024, 6, 14)]
     assert (d.off_duty[AbsenceKind.accident], d.replaced, d.short) == (1, 0, 1)
     d = rows[date(2024, 6, 17)]
-    assert (d.off_duty[AbsenceKind.accident], d.replaced, d.on_duty, d.short) == (Decimal("0.5"), Decimal("0.5"), Decimal("3.5"), Decimal("0.5"))
+    half = Decimal("0.5")
+    assert (d.off_duty[AbsenceKind.accident], d.replaced, d.on_duty, d.short) == (half, half, Decimal("3.5"), half)
     # The vacancy between Bram and Chloe, with Dirk's 1/5 time credit: 3 employed, 2.8 on duty, 1.2 short.
     d = rows[date(2024, 12, 15)]
-    assert (d.employed, d.off_duty[AbsenceKind.time_credit], d.on_duty, d.short) == (3, Decimal("0.2"), Decimal("2.8"), Decimal("1.2"))
+    assert (d.employed, d.off_duty[AbsenceKind.time_credit]) == (3, Decimal("0.2"))
+    assert (d.on_duty, d.short) == (Decimal("2.8"), Decimal("1.2"))
     assert d.deduction == RATE * Fraction(6, 5)
 
 

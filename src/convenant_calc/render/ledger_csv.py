@@ -24,7 +24,8 @@ PLACES = 10
 HEADER = (
     ["date", "fte_employed", "fte_guaranteed_wage"]
     + [f"fte_off_{kind.value}" for kind in AbsenceKind]
-    + ["fte_replaced", "fte_on_duty", "fte_short", "deduction", "running_total", "deduction_exact", "running_total_exact"]
+    + ["fte_replaced", "fte_on_duty", "fte_short"]
+    + ["deduction", "running_total", "deduction_exact", "running_total_exact"]
 )
 
 

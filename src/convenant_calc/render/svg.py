@@ -74,7 +74,8 @@ def _bar(bar: Bar, row_top: Fraction, row: TimelineRow, days: int) -> list[str]:
     if style == "employed":
         return [_rect(x, y, w, h, EMPLOYED, bar.title, ' class="employed"')]
     if style == "gw":
-        return [_rect(x, y, w, h, colour, bar.title, f' fill-opacity="0.35"{_GW_STROKE.format(colour=colour)} class="gw {bar.kind}"')]
+        extra = f' fill-opacity="0.35"{_GW_STROKE.format(colour=colour)} class="gw {bar.kind}"'
+        return [_rect(x, y, w, h, colour, bar.title, extra)]
     if style == "off":
         return [_rect(x, y, w, h, colour, bar.title, f' class="off {bar.kind}"')]
     if style == "replaced":

@@ -34,7 +34,8 @@ def settlement_table(s: Settlement, t: Lang = EN) -> Table:
 
 def results_table(s: Settlement, t: Lang = EN) -> Table:
     table = Table(title=t("results_title"), title_justify="left")
-    for key, justify in (("col_id", "left"), ("col_commitment", "left"), ("col_target", "right"), ("col_achieved", "right")):
+    columns = (("col_id", "left"), ("col_commitment", "left"), ("col_target", "right"), ("col_achieved", "right"))
+    for key, justify in columns:
         table.add_column(t(key), justify=justify)
     table.add_column(t("col_met"))
     table.add_column(t("col_why"))
