@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -78,9 +76,6 @@ for _path in FIELDS:
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
 
-_NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$")
-_DUTCH = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def dotted(path: Field) -> str:
@@ -195,12 +190,15 @@ def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: l
 
 
 def _decimal(raw: Any) -> Decimal:
-    if isinstance(raw, bool) or raw is None or isinstance(raw, dict | list):
+    """An exact number from a plain YAML number or a quoted one ("396819.92")."""
+    from .models import _DUTCH
+
+    if isinstance(raw, bool) or not isinstance(raw, int | Decimal | str):
         raise ValueError(f"expected a number, got {_describe(raw)}")
     if isinstance(raw, int | Decimal):
         return Decimal(raw)
-    text = str(raw).strip()
-    if _NUMBER.match(text):
+    text = raw.strip()
+    if yamlpos._DECIMAL.match(text):
         return Decimal(text)
     if _DUTCH.match(text):
         plain = text.replace(".", "").replace(",", ".")
@@ -217,13 +215,9 @@ def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
             raise ValueError(f"expected text, got {_describe(raw)}")
         return raw
     if kind is Kind.DATE:
-        if not isinstance(raw, str) or not _ISO.match(raw):
-            raise ValueError(f"expected a date written YYYY-MM-DD, got {_describe(raw)}")
-        try:
-            date.fromisoformat(raw)
-        except ValueError:
-            raise ValueError(f"{raw} is not a date in the calendar") from None
-        return raw
+        from .models import _iso_date
+
+        return _iso_date(raw).isoformat()
     if kind is Kind.COUNT:
         number = _decimal(raw)
         if number != number.to_integral_value():
@@ -246,15 +240,9 @@ def _tolerance(raw: Any) -> Decimal:
 
 
 def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value) if isinstance(value, str) else str(value)
+    from .loading import _describe as describe
+
+    return str(value).lower() if isinstance(value, bool) else describe(value)
 
 
 # --- comparing -----------------------------------------------------------------------

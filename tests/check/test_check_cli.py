@@ -12,22 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from convenant_calc.bundled import examples_dir
-from convenant_calc.cli import app
 
 EXAMPLES = examples_dir()
-runner = CliRunner()
-
-
-def check(*args: str):
-    return runner.invoke(app, ["check", *args])
-
-
-def copy_case(name: str, dest: Path) -> Path:
-    (source,) = EXAMPLES.glob(f"{name}*")
-    return Path(shutil.copytree(source, dest))
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -42,16 +30,10 @@ def line_of(path: Path, start: str) -> int:
     return next(i for i, line in enumerate(lines, 1) if line.lstrip().startswith(start))
 
 
-@pytest.fixture
-def here(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 # --- passing ------------------------------------------------------------------------------
 
 
-def test_the_casebook_passes():
+def test_the_casebook_passes(check):
     result = check(str(EXAMPLES))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
@@ -59,14 +41,14 @@ def test_the_casebook_passes():
     assert lines[-1] == "7 passed, 0 failed"
 
 
-def test_a_single_case_directory(here):
+def test_a_single_case_directory(check, copy_case, here):
     copy_case("02", here / "a")
     result = check("a")
     assert result.exit_code == 0
     assert result.stdout == "ok   a\n1 passed, 0 failed\n"
 
 
-def test_plain_yaml_numbers_compare_as_exact_decimals(here):
+def test_plain_yaml_numbers_compare_as_exact_decimals(check, copy_case, here):
     case = copy_case("02", here / "a")
     # The same figures written as plain YAML numbers instead of the contract's strings.
     (case / "expected.yaml").write_text(
@@ -81,7 +63,7 @@ def test_plain_yaml_numbers_compare_as_exact_decimals(here):
 # --- failing ------------------------------------------------------------------------------
 
 
-def test_a_changed_figure_fails_naming_field_values_difference_and_line(here):
+def test_a_changed_figure_fails_naming_field_values_difference_and_line(check, copy_case, here):
     case = copy_case("02", here / "a")
     expected = case / "expected.yaml"
     edit(expected, 'subsidy: "396819.92"', 'subsidy: "396818.92"')
@@ -96,7 +78,7 @@ def test_a_changed_figure_fails_naming_field_values_difference_and_line(here):
     )
 
 
-def test_every_differing_field_is_listed_with_counts_and_fte_days(here):
+def test_every_differing_field_is_listed_with_counts_and_fte_days(check, copy_case, here):
     case = copy_case("07", here / "a")
     expected = case / "expected.yaml"
     edit(expected, "achieved: 3 ", "achieved: 4 ")
@@ -110,7 +92,7 @@ def test_every_differing_field_is_listed_with_counts_and_fte_days(here):
     assert lines[2] == f"  a/expected.yaml:{s}:23: deduction.shortfall_fte_days: expected 117, got 117.6 (+0.6)"
 
 
-def test_each_example_fails_when_one_of_its_figures_changes(here):
+def test_each_example_fails_when_one_of_its_figures_changes(check, here):
     # Done-when of the issue: changing one figure in any expected.yaml makes check exit 1.
     for source in sorted(EXAMPLES.iterdir()):
         case = Path(shutil.copytree(source, here / source.name))
@@ -129,7 +111,7 @@ def test_each_example_fails_when_one_of_its_figures_changes(here):
 # --- unreadable and mixed -----------------------------------------------------------------
 
 
-def test_an_unreadable_case_exits_2_with_its_errors(here):
+def test_an_unreadable_case_exits_2_with_its_errors(check, copy_case, here):
     case = copy_case("02", here / "a")
     edit(case / "results.yaml", "achieved: 97", "acheived: 97")
     result = check("a")
@@ -139,7 +121,7 @@ def test_an_unreadable_case_exits_2_with_its_errors(here):
     assert result.stdout.splitlines()[-1] == "0 passed, 0 failed, 1 could not be read"
 
 
-def test_an_unknown_field_in_expected_yaml_is_an_error_at_its_place(here):
+def test_an_unknown_field_in_expected_yaml_is_an_error_at_its_place(check, copy_case, here):
     case = copy_case("02", here / "a")
     edit(case / "expected.yaml", "\nsubsidy:", "\nsubsidie:")
     edit(case / "expected.yaml", "  amount:", "  amuont:")
@@ -164,7 +146,7 @@ def test_an_unknown_field_in_expected_yaml_is_an_error_at_its_place(here):
         ("- subsidy\n", "expected.yaml is a list"),
     ],
 )
-def test_bad_expected_values_are_input_errors(here, text, message):
+def test_bad_expected_values_are_input_errors(check, copy_case, here, text, message):
     case = copy_case("02", here / "a")
     (case / "expected.yaml").write_text(text, encoding="utf-8")
     result = check("a")
@@ -173,7 +155,7 @@ def test_bad_expected_values_are_input_errors(here, text, message):
     assert result.stderr.startswith("a/expected.yaml:1:")
 
 
-def test_mixed_directory_fail_beats_ok_and_unreadable_beats_both(here):
+def test_mixed_directory_fail_beats_ok_and_unreadable_beats_both(check, copy_case, here):
     copy_case("01", here / "book" / "ok")
     bad = copy_case("03", here / "book" / "fail")
     edit(bad / "expected.yaml", '"5365.25"', '"5365.52"')
@@ -198,7 +180,7 @@ def test_mixed_directory_fail_beats_ok_and_unreadable_beats_both(here):
     assert "book/unreadable/payments.yaml:2:1: not valid YAML" in result.stderr
 
 
-def test_paths_that_hold_no_case_are_usage_errors(here):
+def test_paths_that_hold_no_case_are_usage_errors(check, copy_case, here):
     (here / "empty").mkdir()
     copy_case("01", here / "bare")
     (here / "bare" / "expected.yaml").unlink()
@@ -210,7 +192,7 @@ def test_paths_that_hold_no_case_are_usage_errors(here):
     assert "convenant check --update bare" in result.stderr
 
 
-def test_a_case_named_twice_is_checked_once(here):
+def test_a_case_named_twice_is_checked_once(check, copy_case, here):
     copy_case("01", here / "a")
     result = check("a", "a/expected.yaml", "./a")
     assert result.exit_code == 0
@@ -220,7 +202,7 @@ def test_a_case_named_twice_is_checked_once(here):
 # --- selection, tolerance, JSON -----------------------------------------------------------
 
 
-def test_k_selects_cases_by_name():
+def test_k_selects_cases_by_name(check):
     result = check(str(EXAMPLES), "-k", "RELAPSE")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [f"ok   {_name('03-relapse-within-14-days')}", "1 passed, 0 failed"]
@@ -235,7 +217,7 @@ def _name(case: str) -> str:
     return display_path(EXAMPLES / case)
 
 
-def test_tolerance_absorbs_money_differences_up_to_it(here):
+def test_tolerance_absorbs_money_differences_up_to_it(check, copy_case, here):
     case = copy_case("02", here / "a")
     expected = case / "expected.yaml"
     # A spreadsheet that rounded the deduction down: 1740.07 and so 396819.93, 1 cent off each.
@@ -257,7 +239,7 @@ def test_tolerance_absorbs_money_differences_up_to_it(here):
     assert "subsidy: expected 396819.94, got 396819.92 (\u22120.02)\n" in result.stdout
 
 
-def test_tolerance_never_applies_to_fte_days_or_counts(here):
+def test_tolerance_never_applies_to_fte_days_or_counts(check, copy_case, here):
     case = copy_case("04", here / "a")
     (case / "expected.yaml").write_text(
         'tolerance: "100"\ndeduction: {shortfall_fte_days: "108.5"}\nresults: {achieved: 5}\n', encoding="utf-8"
@@ -268,7 +250,7 @@ def test_tolerance_never_applies_to_fte_days_or_counts(here):
     assert "results.achieved: expected 5, got 4 (\u22121)" in result.stdout
 
 
-def test_json_format(here):
+def test_json_format(check, copy_case, here):
     copy_case("05", here / "book" / "ok")
     bad = copy_case("06", here / "book" / "fail")
     edit(bad / "expected.yaml", 'balance: "-46750.21"', 'balance: "-46750.12"')

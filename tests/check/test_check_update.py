@@ -3,36 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
-from pathlib import Path
-
-import pytest
-from typer.testing import CliRunner
 
 from convenant_calc import updating
-from convenant_calc.bundled import examples_dir
-from convenant_calc.cli import app
-
-EXAMPLES = examples_dir()
-runner = CliRunner()
 
 
-def check(*args: str):
-    return runner.invoke(app, ["check", *args])
-
-
-def copy_case(name: str, dest: Path) -> Path:
-    (source,) = EXAMPLES.glob(f"{name}*")
-    return Path(shutil.copytree(source, dest))
-
-
-@pytest.fixture
-def here(tmp_path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def test_round_trip_restores_the_hand_written_file_byte_for_byte(here):
+def test_round_trip_restores_the_hand_written_file_byte_for_byte(check, copy_case, here):
     case = copy_case("07", here / "a")
     expected = case / "expected.yaml"
     original = expected.read_text(encoding="utf-8")
@@ -58,7 +33,7 @@ def test_round_trip_restores_the_hand_written_file_byte_for_byte(here):
     assert check("--update", "a").stdout.splitlines() == ["unchanged a", "1 unchanged"]
 
 
-def test_update_keeps_style_and_adds_missing_fields_where_they_belong(here):
+def test_update_keeps_style_and_adds_missing_fields_where_they_belong(check, copy_case, here):
     case = copy_case("03", here / "a")
     expected = case / "expected.yaml"
     expected.write_text(
@@ -97,7 +72,7 @@ def test_update_keeps_style_and_adds_missing_fields_where_they_belong(here):
     assert check("a").exit_code == 0
 
 
-def test_update_writes_a_new_expected_yaml_for_a_case_named_directly(here):
+def test_update_writes_a_new_expected_yaml_for_a_case_named_directly(check, copy_case, here):
     case = copy_case("05", here / "new")
     (case / "expected.yaml").unlink()
     result = check("--update", "new")
@@ -111,7 +86,7 @@ def test_update_writes_a_new_expected_yaml_for_a_case_named_directly(here):
     assert check("new").exit_code == 0
 
 
-def test_update_with_crlf_line_endings_keeps_them(here):
+def test_update_with_crlf_line_endings_keeps_them(check, copy_case, here):
     case = copy_case("02", here / "a")
     expected = case / "expected.yaml"
     expected.write_bytes(b'subsidy: "1.00"\r\nresults:\r\n  total: 5\r\n')
@@ -121,7 +96,7 @@ def test_update_with_crlf_line_endings_keeps_them(here):
     assert data.startswith(b'subsidy: "396819.92"\r\nresults:\r\n  total: 5\r\n  achieved: 4\r\n')
 
 
-def test_an_unusual_layout_is_written_afresh_and_said_so(here):
+def test_an_unusual_layout_is_written_afresh_and_said_so(check, copy_case, here):
     case = copy_case("02", here / "a")
     expected = case / "expected.yaml"
     expected.write_text("# a note\nsubsidy: >-\n  1.00\ntolerance: 0.05\n", encoding="utf-8")
@@ -134,7 +109,7 @@ def test_an_unusual_layout_is_written_afresh_and_said_so(here):
     assert check("a").exit_code == 0
 
 
-def test_update_never_touches_a_file_it_cannot_read_or_a_case_it_cannot_settle(here):
+def test_update_never_touches_a_file_it_cannot_read_or_a_case_it_cannot_settle(check, copy_case, here):
     case = copy_case("02", here / "a")
     expected = case / "expected.yaml"
     expected.write_text('subsidie: "1.00"\n', encoding="utf-8")
@@ -150,7 +125,7 @@ def test_update_never_touches_a_file_it_cannot_read_or_a_case_it_cannot_settle(h
     assert expected.read_text(encoding="utf-8") == 'subsidy: "1.00"\n'
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(here, monkeypatch):
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(check, copy_case, here, monkeypatch):
     case = copy_case("02", here / "a")
     expected = case / "expected.yaml"
     expected.write_text('subsidy: "1.00"\n', encoding="utf-8")
