@@ -163,6 +163,10 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
         else:
             known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE]
             problems.append(_unknown(doc, (key,), known))
+    if not expectations and not problems and not allow_empty:
+        problems.append(
+            Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
+        )
     if problems:
         raise InputError(problems)
     return Expected(doc.file, tuple(expectations), tolerance)

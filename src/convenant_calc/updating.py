@@ -13,6 +13,7 @@ replaced atomically (a temporary file, then ``os.replace``), so a failure never 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from enum import Enum
@@ -166,6 +167,9 @@ def _token_end(line: str, start: int) -> int | None:
     return end if end > start else None
 
 
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
 class _Unkeepable(Exception):
     """The layout cannot be edited in place; the caller writes the file afresh."""
 
@@ -193,7 +197,7 @@ def rewrite(text: str, doc: yamlpos.Document, expected: Expected, actual: dict[s
 
 def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Field], actual: dict[str, Any]) -> str:
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
+    lines = _LINES.findall(text)  # only what YAML counts as line breaks (str.splitlines knows more)
     bodies = [line.rstrip("\r\n") for line in lines]
     ends = [line[len(body) :] for line, body in zip(lines, bodies)]
     inline: dict[int, list[tuple[int, int, str]]] = {}  # line index -> (start, end, replacement)

@@ -144,6 +144,8 @@ def test_an_unknown_field_in_expected_yaml_is_an_error_at_its_place(check, copy_
         ('tolerance: "-0.01"\nsubsidy: "396819.92"\n', "tolerance: must be 0 or more"),
         ("", "expected.yaml is empty"),
         ("- subsidy\n", "expected.yaml is a list"),
+        ('tolerance: "0.01"\n', "names no figure to compare"),
+        ("term: {}\n", "names no figure to compare"),
     ],
 )
 def test_bad_expected_values_are_input_errors(check, copy_case, here, text, message):

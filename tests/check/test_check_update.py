@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 
 from convenant_calc import updating
 
@@ -144,3 +146,24 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(check, copy_case, h
 
     assert check("--update", "a").exit_code == 0
     assert expected.stat().st_mode & 0o777 == 0o640  # the file keeps its permissions
+
+
+def test_every_example_round_trips_through_update(check, here):
+    from convenant_calc.bundled import examples_dir
+
+    for source in sorted(examples_dir().iterdir()):
+        case = here / source.name
+        shutil.copytree(source, case)
+        expected = case / "expected.yaml"
+        original = expected.read_text(encoding="utf-8")
+        drifted = "\n".join(  # the last cent of three figures moves: .X0 -> .X1, .X7 -> .X8, .X9 -> .X0
+            re.sub(r'(\d)"', lambda m: f'{(int(m[1]) + 1) % 10}"', line, count=1)
+            if line.startswith(("subsidy:", "balance:", "  amount:"))
+            else line
+            for line in original.split("\n")
+        )
+        expected.write_text(drifted, encoding="utf-8")
+        assert check(source.name).exit_code == 1
+        result = check("--update", source.name)
+        assert result.stdout.startswith(f"updated {source.name}/expected.yaml (deduction.amount, subsidy, balance)")
+        assert expected.read_text(encoding="utf-8") == original, source.name

@@ -48,7 +48,8 @@ def case_lines(r: CaseResult, minus: str = MINUS) -> str:
     """The case's line, then one indented line per differing field."""
     if r.status is Status.ERROR:
         errors = sum(1 for p in r.problems if not p.warning)
-        return f"ERROR {r.case}: cannot be settled or compared ({errors} {'error' if errors == 1 else 'errors'} above)\n"
+        noun = "error" if errors == 1 else "errors"
+        return f"ERROR {r.case}: cannot be settled or compared ({errors} {noun}, each on stderr as file:line:col)\n"
     head = "ok   " if r.status is Status.OK else "FAIL "
     out = [f"{head}{r.case}\n"]
     out.extend(f"  {difference_text(d, minus)}\n" for d in r.differences)
@@ -105,7 +106,7 @@ def json_report(t: Tally, problems: list[Problem], exit_code: int) -> str:
 
 def update_line(u: UpdateResult) -> str:
     if u.status is UpdateStatus.ERROR:
-        return f"ERROR {u.case}: {u.file} not written (errors above)\n"
+        return f"ERROR {u.case}: {u.file} not written (the errors are on stderr)\n"
     if u.status is UpdateStatus.UNCHANGED:
         return f"unchanged {u.case}\n"
     shown = ", ".join(u.changed) if len(u.changed) <= 6 else f"{len(u.changed)} fields"
