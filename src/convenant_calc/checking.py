@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import yamlpos
 from .money import CENT, fmt_decimal
@@ -345,9 +345,9 @@ def settle_dir(case_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
     return settlement_dict(settle(loaded.case)), list(loaded.warnings)
 
 
-def check_case(case_dir: Path) -> CaseResult:
+def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
     """Settle one case and compare it with its expected.yaml; every problem of both is collected."""
-    name = display_path(case_dir)
+    name = name or display_path(case_dir)
     expected_file = f"{name}/{EXPECTED}"
     problems: list[Problem] = []
     expected = None
@@ -370,7 +370,12 @@ def check_case(case_dir: Path) -> CaseResult:
 # --- finding cases ---------------------------------------------------------------------
 
 
-def find_cases(paths: Iterable[Path], *, update: bool = False) -> tuple[list[Path], list[Problem]]:
+class CaseDir(NamedTuple):
+    path: Path
+    name: str  # as the user will recognise it: below the path they gave, relative to it
+
+
+def find_cases(paths: Iterable[Path], *, update: bool = False) -> tuple[list[CaseDir], list[Problem]]:
     """The case directories under ``paths``, in order, and a problem for each path that yields none.
 
     A path is a case directory (it holds an expected.yaml), or a directory searched
@@ -379,14 +384,14 @@ def find_cases(paths: Iterable[Path], *, update: bool = False) -> tuple[list[Pat
     directly that has a results.yaml but no expected.yaml yet is a case too (its
     expected.yaml will be written). A case reached twice is checked once.
     """
-    cases: list[Path] = []
+    cases: list[CaseDir] = []
     seen: set[tuple[int, int]] = set()
     problems: list[Problem] = []
 
     for path in paths:
-        name = display_path(path)
         if path.is_file() and path.name == EXPECTED:
             path = path.parent
+        name = display_path(path)
         if not path.is_dir():
             what = "does not exist" if not path.exists() else "is not a directory"
             problems.append(Problem(Position(name), f"{what}; give a case directory or a directory of cases"))
@@ -410,7 +415,8 @@ def find_cases(paths: Iterable[Path], *, update: bool = False) -> tuple[list[Pat
             st = case_dir.stat()  # the same directory by another path (a symlink, "a/../a") counts once
             if (st.st_dev, st.st_ino) not in seen:
                 seen.add((st.st_dev, st.st_ino))
-                cases.append(case_dir)
+                rel = os.path.relpath(case_dir, path)
+                cases.append(CaseDir(case_dir, name if rel == "." else os.path.join(name, rel)))
     return cases, problems
 
 
@@ -421,12 +427,12 @@ def _walk(root: Path) -> Iterator[Path]:
             yield Path(dirpath)
 
 
-def select(cases: Sequence[Path], keyword: str | None) -> list[Path]:
+def select(cases: Sequence[CaseDir], keyword: str | None) -> list[CaseDir]:
     """``-k TEXT``: the cases whose name (as displayed) contains TEXT, ignoring case."""
     if not keyword:
         return list(cases)
     needle = keyword.casefold()
-    return [c for c in cases if needle in display_path(c).casefold()]
+    return [c for c in cases if needle in c.name.casefold()]
 
 
 # --- the command ---------------------------------------------------------------------------
@@ -482,8 +488,8 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
         from .updating import UpdateStatus, update_case
 
         results = []
-        for case_dir in selected:
-            result = update_case(case_dir)
+        for case_dir, name in selected:
+            result = update_case(case_dir, name)
             results.append(result)
             for problem in result.problems:
                 print(problem, file=err)
@@ -500,8 +506,8 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
         return code
 
     tally = Tally()
-    for case_dir in selected:
-        result = check_case(case_dir)
+    for case_dir, name in selected:
+        result = check_expected(case_dir, name)
         tally.add(result)
         for problem in result.problems:
             print(problem, file=err)

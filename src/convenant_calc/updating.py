@@ -64,9 +64,9 @@ class UpdateResult:
     comments_lost: bool = False
 
 
-def update_case(case_dir: Path) -> UpdateResult:
+def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     """Settle a case and write its figures into its expected.yaml (created when missing)."""
-    name = display_path(case_dir)
+    name = name or display_path(case_dir)
     path = case_dir / EXPECTED
     file = f"{name}/{EXPECTED}"
     problems: list[Problem] = []
