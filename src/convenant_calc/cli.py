@@ -95,15 +95,22 @@ def settle(
 def check(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATH...", help="Case directories, or directories searched recursively for cases holding an expected.yaml."),
+        typer.Argument(
+            metavar="PATH",
+            help="Case directories, or directories searched recursively for cases holding an expected.yaml.",
+        ),
     ],
     keyword: Annotated[
-        Optional[str], typer.Option("-k", help="Only the cases whose name contains TEXT (ignoring case).", metavar="TEXT")
+        Optional[str],
+        typer.Option("-k", help="Only the cases whose name contains TEXT (ignoring case).", metavar="TEXT"),
     ] = None,
     update: Annotated[
-        bool, typer.Option("--update", help="Write the current figures into each expected.yaml, for review with git diff.")
+        bool,
+        typer.Option("--update", help="Write the current figures into each expected.yaml, for review with git diff."),
     ] = False,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table: one plain line per case; json: one object.")] = Format.table,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="table: one plain line per case; json: one object.")
+    ] = Format.table,
 ) -> None:
     """Settle cases and compare them with their expected.yaml (exit 0 all hold, 1 a figure differs, 2 unreadable)."""
     from .checking import run

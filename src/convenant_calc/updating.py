@@ -174,7 +174,9 @@ class _Unkeepable(Exception):
     """The layout cannot be edited in place; the caller writes the file afresh."""
 
 
-def rewrite(text: str, doc: yamlpos.Document, expected: Expected, actual: dict[str, Any]) -> tuple[str, tuple[str, ...], bool]:
+def rewrite(
+    text: str, doc: yamlpos.Document, expected: Expected, actual: dict[str, Any]
+) -> tuple[str, tuple[str, ...], bool]:
     """The file with changed values replaced in place and missing fields added.
 
     Returns the new text, the dotted fields changed or added, and whether the

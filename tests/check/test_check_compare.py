@@ -59,7 +59,9 @@ def test_a_rate_difference_keeps_its_decimals():
     actual, _ = settle_dir(EXAMPLE_02)
     # 424000 / 2924 = 145.006839… shown as 145.006840; a spreadsheet's 145.01 is 0.00316 above.
     (difference,) = compare(expected_from('deduction: {daily_rate: "145.01"}\n'), actual)
-    assert difference_text(difference).endswith("deduction.daily_rate: expected 145.01, got 145.006840 (\u22120.003160)")
+    assert difference_text(difference).endswith(
+        "deduction.daily_rate: expected 145.01, got 145.006840 (\u22120.003160)"
+    )
 
 
 def test_text_and_dates_differ_without_an_amount():
