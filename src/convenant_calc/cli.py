@@ -197,5 +197,33 @@ def _emit(text: str, output: Path | None) -> None:
         raise typer.Exit(2) from None
 
 
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Case directories, or directories searched recursively for cases holding an expected.yaml.",
+        ),
+    ],
+    keyword: Annotated[
+        Optional[str],
+        typer.Option("-k", help="Only the cases whose name contains TEXT (ignoring case).", metavar="TEXT"),
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option("--update", help="Write the current figures into each expected.yaml, for review with git diff."),
+    ] = False,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="table: one plain line per case; json: one object.")
+    ] = Format.table,
+) -> None:
+    """Settle cases and compare them with their expected.yaml (exit 0 all hold, 1 a figure differs, 2 unreadable)."""
+    from .checking import run
+
+    code = run(paths, keyword=keyword, update=update, as_json=format is Format.json, out=sys.stdout, err=sys.stderr)
+    raise typer.Exit(code)
+
+
 def main() -> None:
     app()
