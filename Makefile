@@ -19,6 +19,12 @@ settle: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/convenant check examples/
+
+# The hand-derived casebook: every examples/*/expected.yaml must hold (also run by `make test`).
+.PHONY: check
+check: $(STAMP)
+	$(BIN)/convenant check examples/
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import RESULTS as R
+from .conftest import RESULTS as R
 
 from convenant_calc.bundled import bundled_path, examples_dir
 from convenant_calc.problems import display_path
@@ -204,18 +204,30 @@ def test_all_errors_at_once_sorted_by_file_and_line_with_a_summary(case):
     ]
 
 
-def test_settle_writes_nothing_on_error(case):
+@pytest.mark.parametrize("fmt", ["json", "table", "markdown", "html"])
+def test_settle_writes_nothing_on_error(case, fmt):
     case.write(**{"payments.yaml": "payments:\n  - date: 2024-03-01\n    amount: 40.000,00\n"})
-    before = sorted(p.name for p in case.dir.iterdir())
-    for fmt in ("json", "table"):
-        run = case.run("settle", "case", "--format", fmt)
+    target = case.dir.parent / "out" / f"settlement.{fmt}"
+    target.parent.mkdir()
+    for args in (["settle", "case", "--format", fmt], ["settle", "case", "--format", fmt, "--output", str(target)]):
+        run = case.run(*args)
         assert (run.exit_code, run.stdout) == (2, "")
         assert run.lines == [
             "case/payments.yaml:3:13: '40.000,00' is written the Dutch way; write numbers with a decimal point "
             "and no thousands separator, e.g. 40000.00",
             ONE,
         ]
-    assert sorted(p.name for p in case.dir.iterdir()) == before
+    assert list(target.parent.iterdir()) == []
+
+
+def test_settle_keeps_an_earlier_output_file_on_error(case):
+    # A settlement written before stays as it was: a bad edit never overwrites it with something else.
+    target = case.dir.parent / "settlement.json"
+    assert case.run("settle", "case", "--format", "json", "--output", str(target)).exit_code == 0
+    before = target.read_bytes()
+    case.write(**{"results.yaml": R.replace("achieved: 4", "achieved: vier")})
+    assert case.run("settle", "case", "--format", "json", "--output", str(target)).exit_code == 2
+    assert target.read_bytes() == before
 
 
 def test_validate_ok_with_a_summary_of_what_was_read(case):

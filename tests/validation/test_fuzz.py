@@ -4,7 +4,7 @@ Each example is copied (with the bundled agreement as its convenant.yaml when
 it names one, so the agreement gets mutated too), one file is broken the way a
 hand edit or a broken export breaks it, and ``convenant settle`` runs
 in-process. Exit 2 must print only ``file:line:col: message`` lines and the
-summary, and nothing on stdout (nothing written on error); exit 0 must print a
+summary, nothing on stdout, and write no ``--output`` file; exit 0 must print a
 settlement whose figures still add up (S2, S11, S12).
 """
 
@@ -34,7 +34,7 @@ ODD_VALUES = [None, "", "text", "424.000,00", "1.000", -1, 0, 1.5, 10**40, True,
 
 def _case(example: Path, root: Path) -> Path:
     case = root / "case"
-    shutil.copytree(example, case, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(example, case, ignore=shutil.ignore_patterns("*.md", "expected.yaml"))
     if not (case / "convenant.yaml").exists():
         text = (case / "results.yaml").read_text()
         named = re.search(r"^convenant: (\S+)", text, re.M)
@@ -107,7 +107,13 @@ def test_mutated_examples_exit_0_or_2_without_traceback(example, how, data):
             junk = data.draw(st.binary(min_size=1, max_size=8), label="junk")
             target.write_bytes(raw[:at] + junk + raw[at:])
 
-        result = CliRunner().invoke(app, ["settle", str(case), "--format", "json"])
+        # Mostly JSON, whose figures can be checked; sometimes a rendered format, written with
+        # --output, which must not appear when the input is bad.
+        fmt = data.draw(st.sampled_from(["json", "json", "json", "table", "markdown", "html"]), label="format")
+        out_file = Path(tmp) / "out" / f"settlement.{fmt}"
+        out_file.parent.mkdir()
+        args = ["settle", str(case), "--format", fmt] + ([] if fmt == "json" else ["--output", str(out_file)])
+        result = CliRunner().invoke(app, args)
 
         assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
         assert "Traceback" not in result.output
@@ -115,9 +121,12 @@ def test_mutated_examples_exit_0_or_2_without_traceback(example, how, data):
         event(f"exit {result.exit_code}")
         if result.exit_code == 2:
             assert result.stdout == ""  # errors come before any output
+            assert list(out_file.parent.iterdir()) == []  # and nothing is written
             lines = result.stderr.splitlines()
             assert SUMMARY.match(lines[-1]), lines[-1]
             assert lines[:-1] and all(PROBLEM_LINE.match(line) for line in lines[:-1]), lines
+        elif fmt != "json":
+            assert out_file.read_text(encoding="utf-8").strip()
         else:
             out = json.loads(result.stdout)
             money = {k: Decimal(out[k]) for k in ("max_subsidy", "effort_pool", "result_pool", "subsidy", "paid", "balance")}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONVENANT as C
-from conftest import RESULTS as R
+from .conftest import CONVENANT as C
+from .conftest import RESULTS as R
 
 ONE = "1 error in 1 file"
 KINDS = "'sickness', 'accident', 'maternity_leave', 'time_credit', 'career_break', 'parental_leave' or 'unpaid_leave'"

@@ -11,7 +11,7 @@ import pytest
 from convenant_calc import yamlpos
 from convenant_calc.yamlpos import MAX_BYTES
 
-from conftest import RESULTS
+from .conftest import RESULTS
 
 
 def test_scalars_are_read_the_way_a_person_means_them():

@@ -48,7 +48,7 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
     windows: dict[int, Window] = {}
     for chain in chains.values():
         chain.sort(key=lambda item: (item[1].from_, item[1].to, item[0]))
-        previous: tuple[int, Absence] | None = None
+        previous: tuple[int, Absence] | None = None  # the earlier absence that ended last
         left, opened_by = 0, -1
         for index, absence in chain:
             relapse = (
@@ -67,7 +67,8 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
                 relapse_of=previous[0] if relapse and previous is not None else None,
             )
             left -= covered
-            previous = (index, absence)
+            if previous is None or absence.to >= previous[1].to:
+                previous = (index, absence)
     return windows
 
 

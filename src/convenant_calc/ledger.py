@@ -1,0 +1,164 @@
+"""The settlement day by day and month by month: derived views an auditor adds up.
+
+Nothing here decides anything. The rules compute the shortfall from spans of
+constant staffing (:class:`~convenant_calc.rules.shortfall.StaffingPiece`);
+this module only spreads those spans out over days and months, so that the
+same total can be found by adding a column in a spreadsheet:
+
+- :func:`ledger` — one row per day of the term: FTE employed, FTE absent on
+  the guaranteed wage, FTE off duty by cause, FTE replaced, FTE on duty, FTE
+  short, and the day's deduction, exact and as a running total (S9, S10).
+- :func:`months` — one row per calendar month: FTE-days short and the
+  deduction, rounded so that the months add up to the rounded deduction.
+
+Month rounding (S1 rounds once, at the total): the deduction of a month is
+``round(cumulative exact deduction at the month's end) − round(cumulative
+exact deduction at the previous month's end)``, each rounded half-up to cents.
+The months' amounts then add up to ``round(total exact deduction)``, which is
+the deduction of S10, to the cent; no month is off by more than one cent from
+its own exact share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from .models import AbsenceKind, day_range
+from .money import round_cents
+from .settlement import Settlement
+from .timeline import Span, sweep
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class LedgerDay:
+    """One day of the term (S5–S10)."""
+
+    day: date
+    employed: Decimal  # S5 baseline
+    guaranteed_wage: Decimal  # absent FTE covered by the guaranteed wage (counted on duty, S7)
+    off_duty: dict[AbsenceKind, Decimal]  # uncovered, unreplaced absent FTE by kind (S6, S8)
+    replaced: Decimal  # absent FTE replaced on an uncovered day (S8)
+    on_duty: Decimal  # employed − Σ off_duty (S9)
+    short: Decimal  # max(0, funded − on_duty) (S9)
+    deduction: Fraction  # daily_rate × short, exact (S10)
+    running: Fraction  # Σ deduction up to and including this day, exact
+
+
+def _series(s: Settlement) -> dict[str, list[Span]]:
+    """Every per-day quantity of the ledger as named spans, straight from the settlement."""
+    series: dict[str, list[Span]] = {
+        "employed": [Span(p.first, p.last, p.employed) for p in s.staffing.pieces],
+        "short": [Span(p.first, p.last, p.short) for p in s.staffing.pieces],
+        "off": [Span(p.first, p.last, p.off_duty) for p in s.staffing.pieces],
+        "guaranteed_wage": [],
+        "replaced": [],
+    }
+    for kind in AbsenceKind:
+        series[kind.value] = []
+    for a in s.absences:
+        if a.covered is not None:
+            series["guaranteed_wage"].append(Span(a.covered[0], a.covered[1], a.fte))
+        series["replaced"].extend(a.replaced)
+        series[a.kind.value].extend(a.off_duty)
+    return series
+
+
+def ledger(s: Settlement) -> list[LedgerDay]:
+    """S9/S10 day by day: the rows add up to ``shortfall_fte_days`` and to the exact deduction."""
+    term = s.convenant.term
+    rate = s.deduction.daily_rate
+    rows: list[LedgerDay] = []
+    running = Fraction(0)
+    for first, last, v in sweep(_series(s), term.start, term.end):
+        off = {kind: v[kind.value] for kind in AbsenceKind}
+        assert sum(off.values(), ZERO) == v["off"]  # the causes add up to the settlement's off-duty FTE
+        for day in day_range(first, last):
+            deduction = rate * Fraction(v["short"])
+            running += deduction
+            rows.append(
+                LedgerDay(
+                    day=day,
+                    employed=v["employed"],
+                    guaranteed_wage=v["guaranteed_wage"],
+                    off_duty=off,
+                    replaced=v["replaced"],
+                    on_duty=v["employed"] - v["off"],
+                    short=v["short"],
+                    deduction=deduction,
+                    running=running,
+                )
+            )
+    return rows
+
+
+@dataclass(frozen=True)
+class Month:
+    """One calendar month of the term (or the part of it inside the term)."""
+
+    year: int
+    month: int
+    days: int  # days of the month inside the term
+    vacancy_fte_days: Decimal
+    absence_fte_days: Decimal  # uncovered, unreplaced absent FTE-days (before absorption)
+    short_fte_days: Decimal
+    cumulative_fte_days: Decimal
+    exact: Fraction  # daily_rate × short_fte_days
+    cumulative: Decimal  # round(cumulative exact deduction), cents
+    deduction: Decimal  # cumulative − previous cumulative, cents
+
+
+def months(s: Settlement) -> list[Month]:
+    """The shortfall and deduction per calendar month; the deductions add up to S10's amount.
+
+    Each month's deduction is the difference of the rounded cumulative exact
+    deductions (see the module docstring), so Σ months = round(Σ exact) =
+    ``deduction.amount``.
+    """
+    funded = s.staffing.funded_fte
+    rate = s.deduction.daily_rate
+    buckets: dict[tuple[int, int], list[Decimal | int]] = {}
+    for p in s.staffing.pieces:
+        for day in day_range(p.first, p.last):
+            b = buckets.setdefault((day.year, day.month), [0, ZERO, ZERO, ZERO])
+            b[0] += 1
+            b[1] += max(ZERO, funded - p.employed)
+            b[2] += p.off_duty
+            b[3] += p.short
+    result: list[Month] = []
+    cumulative_days = ZERO
+    previous = Decimal("0.00")
+    for (year, month), (days, vacancy, absent, short) in sorted(buckets.items()):
+        cumulative_days += short
+        cumulative = round_cents(rate * Fraction(cumulative_days))
+        result.append(
+            Month(
+                year=year,
+                month=month,
+                days=days,
+                vacancy_fte_days=vacancy,
+                absence_fte_days=absent,
+                short_fte_days=short,
+                cumulative_fte_days=cumulative_days,
+                exact=rate * Fraction(short),
+                cumulative=cumulative,
+                deduction=cumulative - previous,
+            )
+        )
+        previous = cumulative
+    assert cumulative_days == s.deduction.shortfall_fte_days
+    assert previous == s.deduction.amount
+    return result
+
+
+def kind_fte_days(s: Settlement) -> dict[AbsenceKind, Decimal]:
+    """Uncovered, unreplaced FTE-days by kind of absence (S6–S8), kinds without any left out."""
+    by_kind: dict[AbsenceKind, Decimal] = {}
+    for a in s.absences:
+        if a.short_fte_days:
+            by_kind[a.kind] = by_kind.get(a.kind, ZERO) + a.short_fte_days
+    return {kind: by_kind[kind] for kind in AbsenceKind if kind in by_kind}

@@ -1,0 +1,401 @@
+"""Every word the human-readable outputs print, in English and Dutch, in one place.
+
+The terminal table, the Markdown report and the HTML report take their labels
+and their number formats from here (``--lang en|nl``). JSON keys never change
+(SPEC §4) and do not come from here.
+
+Numbers: English groups thousands with a comma and writes a decimal point
+(``424,000.00``); Dutch (Flemish) groups with a point and writes a decimal comma
+(``424.000,00``). Money in running text carries its currency: ``EUR 424,000.00``
+in English, ``424.000,00 EUR`` in Dutch. Dates stay ISO ``YYYY-MM-DD`` in both
+languages: they are what the input files hold, and cannot be misread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from ..models import AbsenceKind
+from ..money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
+
+LANGS = ("en", "nl")
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- the terminal table -------------------------------------------------------
+    "settlement": {"en": "Settlement", "nl": "Afrekening"},
+    "max_subsidy_line": {"en": "Maximum subsidy (Art. 1), {fte} FTE", "nl": "Maximale subsidie (Art. 1), {fte} VTE"},
+    "effort_line": {
+        "en": "Effort funding: {pct} of the maximum (Art. 2, S2)",
+        "nl": "Inspanningsfinanciering: {pct} van het maximum (Art. 2, S2)",
+    },
+    "below_cutoff": {
+        "en": "{met}/{total} met is below the cutoff {cutoff}: nothing paid",
+        "nl": "{met}/{total} behaald is minder dan de drempel {cutoff}: niets uitbetaald",
+    },
+    "pro_rata": {"en": "{met}/{total} met × {pool}", "nl": "{met}/{total} behaald × {pool}"},
+    "result_line": {"en": "Result funding: {why} (Art. 2, S3)", "nl": "Resultaatfinanciering: {why} (Art. 2, S3)"},
+    "deduction_line": {
+        "en": "Deduction: {days} FTE-days × {rate} a day (Art. 5, S10)",
+        "nl": "Vermindering: {days} VTE-dagen × {rate} per dag (Art. 5, S10)",
+    },
+    "floor_line": {"en": "Floor at zero (S11)", "nl": "Ondergrens nul (S11)"},
+    "subsidy_line": {"en": "Subsidy (S11)", "nl": "Subsidie (S11)"},
+    "paid_line": {"en": "Paid in advances ({n})", "nl": "Betaalde voorschotten ({n})"},
+    "balance_pay": {"en": "Balance: to pay", "nl": "Saldo: uit te betalen"},
+    "balance_recover": {"en": "Balance: to recover", "nl": "Saldo: terug te vorderen"},
+    "balance_settled": {"en": "Balance: settled", "nl": "Saldo: vereffend"},
+    "results_title": {"en": "Result commitments (Art. 2, S3–S4)", "nl": "Resultaatsverbintenissen (Art. 2, S3–S4)"},
+    "col_id": {"en": "id", "nl": "id"},
+    "col_commitment": {"en": "commitment", "nl": "verbintenis"},
+    "col_target": {"en": "target", "nl": "doel"},
+    "col_achieved": {"en": "achieved", "nl": "behaald"},
+    "col_met": {"en": "met", "nl": "gehaald"},
+    "col_why": {"en": "why", "nl": "waarom"},
+    "yes": {"en": "yes", "nl": "ja"},
+    "no": {"en": "no", "nl": "nee"},
+    "reason_judged_met": {"en": "met by judgement: {why}", "nl": "gehaald volgens oordeel: {why}"},
+    "reason_judged_not_met": {"en": "not met by judgement: {why}", "nl": "niet gehaald volgens oordeel: {why}"},
+    "reason_compared": {"en": "achieved {achieved} {rel} target {target}", "nl": "behaald {achieved} {rel} doel {target}"},
+    "absences_title": {
+        "en": "Absences (Art. 5, S6–S8): days in the term, FTE-days replaced and short",
+        "nl": "Afwezigheden (Art. 5, S6–S8): dagen in de looptijd, VTE-dagen vervangen en tekort",
+    },
+    "col_no": {"en": "#", "nl": "#"},
+    "col_consultant": {"en": "consultant", "nl": "consulent"},
+    "col_kind": {"en": "kind", "nl": "soort"},
+    "col_from": {"en": "from", "nl": "van"},
+    "col_to": {"en": "to", "nl": "tot en met"},
+    "col_fte": {"en": "FTE", "nl": "VTE"},
+    "col_days": {"en": "days", "nl": "dagen"},
+    "col_guaranteed_wage": {"en": "guaranteed wage", "nl": "gewaarborgd loon"},
+    "col_replaced": {"en": "replaced", "nl": "vervangen"},
+    "col_short": {"en": "short", "nl": "tekort"},
+    "days_short": {"en": "{n} d", "nl": "{n} d"},
+    "relapse_note": {
+        "en": "relapse of #{of}, {left} d left",
+        "nl": "herval van #{of}, nog {left} d over",
+    },
+    "shortfall_title": {"en": "FTE-days short (S9)", "nl": "VTE-dagen tekort (S9)"},
+    "vacancy_line": {"en": "Vacancy: funded FTE not employed", "nl": "Vacature: gefinancierde VTE niet tewerkgesteld"},
+    "absence_line": {"en": "Absences: uncovered and unreplaced", "nl": "Afwezigheden: niet gedekt en niet vervangen"},
+    "absorbed_line": {
+        "en": "Absorbed: absent while more than the funded FTE was employed",
+        "nl": "Opgevangen: afwezig terwijl meer dan de gefinancierde VTE tewerkgesteld was",
+    },
+    "short_line": {"en": "Short", "nl": "Tekort"},
+    "term_line": {"en": "Term {start} … {end}, {days} days", "nl": "Looptijd {start} … {end}, {days} dagen"},
+    # --- the report ---------------------------------------------------------------
+    "report_title": {"en": "Settlement report", "nl": "Afrekeningsrapport"},
+    "agreement": {"en": "Agreement", "nl": "Convenant"},
+    "source": {"en": "Source", "nl": "Bron"},
+    "term": {"en": "Term", "nl": "Looptijd"},
+    "case": {"en": "Case", "nl": "Dossier"},
+    "tool": {"en": "Tool", "nl": "Programma"},
+    "generated": {"en": "Generated", "nl": "Aangemaakt"},
+    "inputs": {"en": "Input files", "nl": "Invoerbestanden"},
+    "role": {"en": "role", "nl": "rol"},
+    "file": {"en": "file", "nl": "bestand"},
+    "sha256": {"en": "SHA-256", "nl": "SHA-256"},
+    "bundled": {"en": "bundled with the tool", "nl": "meegeleverd met het programma"},
+    "role_convenant": {"en": "agreement", "nl": "convenant"},
+    "role_absences": {"en": "staffing and absences", "nl": "personeel en afwezigheden"},
+    "role_results": {"en": "results", "nl": "resultaten"},
+    "role_payments": {"en": "payments", "nl": "betalingen"},
+    "summary": {"en": "Summary", "nl": "Overzicht"},
+    "amount_eur": {"en": "amount (EUR)", "nl": "bedrag (EUR)"},
+    "line": {"en": "line", "nl": "lijn"},
+    "steps": {"en": "The settlement, step by step", "nl": "De afrekening, stap voor stap"},
+    "steps_intro": {
+        "en": "Each step gives its rule, the formula, the figures put into it and the result. "
+        "Amounts are exact; they are rounded half-up to cents only where a step says so (S1). "
+        "A step quotes the agreement where it carries the sentence.",
+        "nl": "Elke stap geeft de regel, de formule, de ingevulde cijfers en het resultaat. "
+        "Bedragen zijn exact; ze worden enkel afgerond op centen (half naar boven) waar een stap dat zegt (S1). "
+        "Een stap citeert het convenant waar het de zin bevat.",
+    },
+    "step": {"en": "Step", "nl": "Stap"},
+    "formula": {"en": "Formula", "nl": "Formule"},
+    "figures": {"en": "Figures", "nl": "Cijfers"},
+    "result": {"en": "Result", "nl": "Resultaat"},
+    "rule": {"en": "Rule", "nl": "Regel"},
+    "quote": {"en": "Agreement", "nl": "Convenant"},
+    "no_quote": {"en": "(no quote in the agreement file)", "nl": "(geen citaat in het convenantbestand)"},
+    "commitments": {"en": "Result commitments", "nl": "Resultaatsverbintenissen"},
+    "col_unit": {"en": "unit", "nl": "eenheid"},
+    "col_how": {"en": "how judged", "nl": "beoordeling"},
+    "judged_override": {"en": "auditor's judgement: {why}", "nl": "oordeel van de auditor: {why}"},
+    "absences": {"en": "Absences", "nl": "Afwezigheden"},
+    "no_absences": {"en": "No absences were reported.", "nl": "Er zijn geen afwezigheden gemeld."},
+    "col_days_in_term": {"en": "days in term", "nl": "dagen in looptijd"},
+    "col_gw_days": {"en": "guaranteed wage (days)", "nl": "gewaarborgd loon (dagen)"},
+    "col_relapse": {"en": "window", "nl": "periode"},
+    "col_replaced_fte_days": {"en": "FTE-days replaced", "nl": "VTE-dagen vervangen"},
+    "col_short_fte_days": {"en": "FTE-days short", "nl": "VTE-dagen tekort"},
+    "window_own": {"en": "own window of {days} d", "nl": "eigen periode van {days} d"},
+    "window_relapse": {
+        "en": "relapse of #{of}: {left} d of the window left",
+        "nl": "herval van #{of}: nog {left} d van de periode over",
+    },
+    "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
+    "absences_note": {
+        "en": "Days and FTE-days count only the part of an absence inside the term. "
+        "Guaranteed-wage days count from the first day of the absence, also before the term (S7).",
+        "nl": "Dagen en VTE-dagen tellen enkel het deel van een afwezigheid binnen de looptijd. "
+        "De dagen gewaarborgd loon tellen vanaf de eerste dag van de afwezigheid, ook vóór de looptijd (S7).",
+    },
+    "months": {"en": "Month by month", "nl": "Maand per maand"},
+    "col_month": {"en": "month", "nl": "maand"},
+    "col_vacancy": {"en": "vacancy", "nl": "vacature"},
+    "col_absent": {"en": "absent", "nl": "afwezig"},
+    "col_short_month": {"en": "FTE-days short", "nl": "VTE-dagen tekort"},
+    "col_cumulative_days": {"en": "cumulative FTE-days", "nl": "cumulatief VTE-dagen"},
+    "col_cumulative": {"en": "cumulative deduction", "nl": "cumulatieve vermindering"},
+    "col_deduction": {"en": "deduction", "nl": "vermindering"},
+    "total": {"en": "total", "nl": "totaal"},
+    "months_note": {
+        "en": "Rounding: the agreement rounds the deduction once, on the total (S1, S10). "
+        "A month's deduction is therefore the cumulative deduction at the month's end, rounded to cents, "
+        "minus that of the previous month: cumulative deduction = cumulative FTE-days × {max} / ({fte} × {days}), "
+        "rounded half-up. The months add up to the deduction exactly; no month differs by more than "
+        "one cent from its own exact share.",
+        "nl": "Afronding: het convenant rondt de vermindering één keer af, op het totaal (S1, S10). "
+        "De vermindering van een maand is daarom de cumulatieve vermindering op het einde van de maand, "
+        "afgerond op centen, min die van de vorige maand: cumulatieve vermindering = cumulatief VTE-dagen × "
+        "{max} / ({fte} × {days}), half naar boven afgerond. De maanden tellen exact op tot de vermindering; "
+        "geen maand wijkt meer dan één cent af van haar eigen exacte deel.",
+    },
+    "payments": {"en": "Payments", "nl": "Betalingen"},
+    "no_payments": {"en": "No advances were paid.", "nl": "Er zijn geen voorschotten betaald."},
+    "col_date": {"en": "date", "nl": "datum"},
+    "col_label": {"en": "label", "nl": "omschrijving"},
+    "col_amount": {"en": "amount (EUR)", "nl": "bedrag (EUR)"},
+    "timeline": {"en": "Staffing timeline", "nl": "Tijdlijn van de bezetting"},
+    "timeline_note": {
+        "en": "One row per consultant over the term. Hover a bar for its dates and figures.",
+        "nl": "Eén rij per consulent over de looptijd. Beweeg over een balk voor de data en cijfers.",
+    },
+    "ledger_note": {
+        "en": "The day-by-day ledger (convenant ledger CASE) lists every day of the term with its exact "
+        "deduction and running total; it adds up to the same figures.",
+        "nl": "Het dagboek per dag (convenant ledger CASE) geeft elke dag van de looptijd met de exacte "
+        "vermindering en het lopende totaal; het telt op tot dezelfde cijfers.",
+    },
+    "signature": {"en": "Checked and signed", "nl": "Nagezien en ondertekend"},
+    "sig_name": {"en": "Name", "nl": "Naam"},
+    "sig_date": {"en": "Date", "nl": "Datum"},
+    "sig_signature": {"en": "Signature", "nl": "Handtekening"},
+    # --- the timeline picture -------------------------------------------------------
+    "tl_employed": {"en": "employed", "nl": "tewerkgesteld"},
+    "tl_off_duty": {"en": "off duty: counts as short", "nl": "afwezig: telt als tekort"},
+    "tl_guaranteed_wage": {"en": "guaranteed wage (covered, S7)", "nl": "gewaarborgd loon (gedekt, S7)"},
+    "tl_replaced": {"en": "replaced (S8)", "nl": "vervangen (S8)"},
+    "tl_vacancy": {"en": "vacancy", "nl": "vacature"},
+    "tl_vacancy_row": {"en": "vacancy (S5)", "nl": "vacature (S5)"},
+    "tl_short_row": {"en": "FTE short (S9)", "nl": "VTE tekort (S9)"},
+    "tl_assumed": {"en": "others: {fte} FTE (S5)", "nl": "overige: {fte} VTE (S5)"},
+    "tl_assumed_title": {
+        "en": "{fte} FTE assumed employed every day of the term (no consultants list, S5)",
+        "nl": "{fte} VTE verondersteld tewerkgesteld op elke dag van de looptijd (geen lijst van consulenten, S5)",
+    },
+    "tl_fte": {"en": "FTE", "nl": "VTE"},
+    # --- the steps of the report (title, formula) --------------------------------------
+    "s_agreement": {"en": "The agreement's figures", "nl": "De cijfers van het convenant"},
+    "f_agreement": {
+        "en": "max_subsidy and consultants_fte, as the agreement states them",
+        "nl": "maximale subsidie en aantal VTE-consulenten, zoals het convenant ze vermeldt",
+    },
+    "x_agreement": {"en": "maximum {max}; {fte} FTE funded", "nl": "maximum {max}; {fte} VTE gefinancierd"},
+    "s_term": {"en": "Days in the term", "nl": "Dagen in de looptijd"},
+    "f_term": {
+        "en": "term_days = end − start + 1 (calendar days, both ends included)",
+        "nl": "dagen = einde − begin + 1 (kalenderdagen, begin en einde inbegrepen)",
+    },
+    "r_days": {"en": "{n} days", "nl": "{n} dagen"},
+    "s_effort": {"en": "Effort funding", "nl": "Inspanningsfinanciering"},
+    "f_effort": {
+        "en": "effort_pool = effort_share × max_subsidy, rounded half-up to cents",
+        "nl": "inspanningsfinanciering = aandeel inspanning × maximale subsidie, half naar boven afgerond op centen",
+    },
+    "s_result_pool": {"en": "Result funding available", "nl": "Beschikbare resultaatfinanciering"},
+    "f_result_pool": {
+        "en": "result_pool = max_subsidy − effort_pool (the two add up to the maximum)",
+        "nl": "resultaatfinanciering = maximale subsidie − inspanningsfinanciering (samen het maximum)",
+    },
+    "s_met": {"en": "Result commitments met", "nl": "Behaalde resultaatsverbintenissen"},
+    "f_met": {
+        "en": "k = commitments with achieved ≥ target, or met by an auditor's judgement; n = all commitments",
+        "nl": "k = verbintenissen met behaald ≥ doel, of gehaald volgens het oordeel van een auditor; "
+        "n = alle verbintenissen",
+    },
+    "x_judged_met": {"en": "judged met", "nl": "gehaald volgens oordeel"},
+    "x_judged_not_met": {"en": "judged not met", "nl": "niet gehaald volgens oordeel"},
+    "r_met": {"en": "{k} of {n} met", "nl": "{k} van {n} behaald"},
+    "s_payout": {"en": "Result funding paid", "nl": "Uitbetaalde resultaatfinanciering"},
+    "f_payout": {
+        "en": "if k / n < cutoff: payout = 0; otherwise payout = result_pool × k / n, rounded half-up to cents",
+        "nl": "als k / n < drempel: niets; anders resultaatfinanciering × k / n, half naar boven afgerond op centen",
+    },
+    "x_below": {"en": "{k}/{n} = {share} < {cutoff}: nothing is paid", "nl": "{k}/{n} = {share} < {cutoff}: niets uitbetaald"},
+    "x_not_below": {"en": "{k}/{n} = {share} ≥ {cutoff}", "nl": "{k}/{n} = {share} ≥ {cutoff}"},
+    "s_vacancy": {"en": "FTE-days of vacancy", "nl": "VTE-dagen vacature"},
+    "f_vacancy": {
+        "en": "Σ over the days of the term of max(0, consultants_fte − FTE employed)",
+        "nl": "Σ over de dagen van de looptijd van max(0, gefinancierde VTE − tewerkgestelde VTE)",
+    },
+    "x_no_consultants": {
+        "en": "no consultants listed: {fte} FTE assumed employed every day",
+        "nl": "geen consulenten opgegeven: {fte} VTE verondersteld tewerkgesteld op elke dag",
+    },
+    "x_no_vacancy": {
+        "en": "at least {fte} FTE employed on every day",
+        "nl": "op elke dag minstens {fte} VTE tewerkgesteld",
+    },
+    "x_vacancy_piece": {"en": "{days} d × {fte} ({first} … {last})", "nl": "{days} d × {fte} ({first} … {last})"},
+    "s_absent": {"en": "FTE-days absent, not covered and not replaced", "nl": "VTE-dagen afwezig, niet gedekt en niet vervangen"},
+    "f_absent": {
+        "en": "Σ over the absences of FTE off duty × days, outside the guaranteed wage and not replaced",
+        "nl": "Σ over de afwezigheden van afwezige VTE × dagen, buiten het gewaarborgd loon en niet vervangen",
+    },
+    "x_absence_piece": {"en": "#{no} {who}, {kind}: {terms}", "nl": "#{no} {who}, {kind}: {terms}"},
+    "x_no_absent": {"en": "no uncovered, unreplaced absence", "nl": "geen niet-gedekte, niet-vervangen afwezigheid"},
+    "s_absorbed": {"en": "FTE-days absorbed by extra staff", "nl": "VTE-dagen opgevangen door extra personeel"},
+    "f_absorbed": {
+        "en": "Σ over the days of min(FTE off duty, FTE employed − consultants_fte) where more than the funded FTE "
+        "was employed",
+        "nl": "Σ over de dagen van min(afwezige VTE, tewerkgestelde VTE − gefinancierde VTE) waar meer dan de "
+        "gefinancierde VTE tewerkgesteld was",
+    },
+    "s_short": {"en": "FTE-days short", "nl": "VTE-dagen tekort"},
+    "f_short": {
+        "en": "shortfall_fte_days = vacancy + absent − absorbed (= Σ over the days of max(0, consultants_fte − FTE on duty))",
+        "nl": "VTE-dagen tekort = vacature + afwezig − opgevangen (= Σ over de dagen van max(0, gefinancierde VTE − "
+        "VTE aan het werk))",
+    },
+    "r_fte_days": {"en": "{n} FTE-days", "nl": "{n} VTE-dagen"},
+    "s_rate": {"en": "Daily rate per FTE", "nl": "Dagbedrag per VTE"},
+    "f_rate": {
+        "en": "daily_rate = max_subsidy / (consultants_fte × term_days), kept exact",
+        "nl": "dagbedrag = maximale subsidie / (gefinancierde VTE × dagen), exact bewaard",
+    },
+    "r_rate": {"en": "{rate} a day (exact: {fraction})", "nl": "{rate} per dag (exact: {fraction})"},
+    "s_deduction": {"en": "Deduction", "nl": "Vermindering"},
+    "f_deduction": {
+        "en": "deduction = shortfall_fte_days × max_subsidy / (consultants_fte × term_days), rounded half-up to cents",
+        "nl": "vermindering = VTE-dagen tekort × maximale subsidie / (gefinancierde VTE × dagen), half naar boven "
+        "afgerond op centen",
+    },
+    "s_subsidy": {"en": "Subsidy", "nl": "Subsidie"},
+    "f_subsidy": {
+        "en": "subsidy = max(0, effort_pool + payout − deduction), on the rounded amounts",
+        "nl": "subsidie = max(0, inspanningsfinanciering + resultaatfinanciering − vermindering), op de afgeronde "
+        "bedragen",
+    },
+    "x_floor": {"en": "{gross} < 0, so 0.00", "nl": "{gross} < 0, dus 0,00"},
+    "s_paid": {"en": "Paid in advances", "nl": "Betaalde voorschotten"},
+    "f_paid": {"en": "paid = Σ payments", "nl": "betaald = Σ betalingen"},
+    "x_no_payments": {"en": "no payments", "nl": "geen betalingen"},
+    "s_balance": {"en": "Balance", "nl": "Saldo"},
+    "f_balance": {
+        "en": "balance = subsidy − paid; positive: still to pay, negative: to recover",
+        "nl": "saldo = subsidie − betaald; positief: nog uit te betalen, negatief: terug te vorderen",
+    },
+    "to_pay": {"en": "to pay", "nl": "uit te betalen"},
+    "to_recover": {"en": "to recover", "nl": "terug te vorderen"},
+    "settled": {"en": "settled", "nl": "vereffend"},
+}
+
+KINDS: dict[AbsenceKind, dict[str, str]] = {
+    AbsenceKind.sickness: {"en": "sickness", "nl": "ziekte"},
+    AbsenceKind.accident: {"en": "accident", "nl": "ongeval"},
+    AbsenceKind.maternity_leave: {"en": "maternity leave", "nl": "moederschapsverlof"},
+    AbsenceKind.time_credit: {"en": "time credit", "nl": "tijdskrediet"},
+    AbsenceKind.career_break: {"en": "career break", "nl": "loopbaanonderbreking"},
+    AbsenceKind.parental_leave: {"en": "parental leave", "nl": "ouderschapsverlof"},
+    AbsenceKind.unpaid_leave: {"en": "unpaid leave", "nl": "onbetaald verlof"},
+}
+
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+}
+
+
+@dataclass(frozen=True)
+class Lang:
+    """Labels and number formats of one language."""
+
+    code: str
+
+    def __post_init__(self) -> None:
+        if self.code not in LANGS:
+            raise ValueError(f"unknown language {self.code!r}; use one of {', '.join(LANGS)}")
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = TEXT[key][self.code]
+        return text.format(**values) if values else text
+
+    def labels(self) -> dict[str, str]:
+        """Every label of this language, for the templates."""
+        return {key: texts[self.code] for key, texts in TEXT.items()}
+
+    @property
+    def dutch(self) -> bool:
+        return self.code == "nl"
+
+    def money(self, value: Decimal) -> str:
+        """An amount in cents with the language's grouping, no currency: 424,000.00 / 424.000,00."""
+        return fmt_nl(value) if self.dutch else fmt_en(value)
+
+    def eur(self, value: Decimal) -> str:
+        """An amount in running text: EUR 424,000.00 / 424.000,00 EUR."""
+        return f"{self.money(value)} EUR" if self.dutch else f"EUR {self.money(value)}"
+
+    def number(self, value: Exact) -> str:
+        """An exact decimal (FTE, FTE-days, a share) with grouping: 2,924 / 108.6 (en), 2.924 / 108,6 (nl)."""
+        grouped = format(Decimal(fmt_decimal(value)), ",")
+        return _swap(grouped) if self.dutch else grouped
+
+    def decimals(self, value: Exact, places: int) -> str:
+        """A value rounded half-up to ``places`` decimals, all of them shown: 145.006840 / 145,006840."""
+        return self.number_text(f"{round_half_up(value, places):,f}")
+
+    def number_text(self, english: str) -> str:
+        """Rewrite a number written the English way in this language's separators."""
+        return _swap(english) if self.dutch else english
+
+    def exact(self, value: Exact, places: int = 6) -> str:
+        """An exact value in full when its decimal expansion ends, else to ``places`` decimals and "…"."""
+        q = Fraction(value)
+        d = q.denominator
+        for p in (2, 5):
+            while d % p == 0:
+                d //= p
+        if d == 1:
+            return self.number(q)
+        return f"{self.decimals(q, places)}…"
+
+    def exact_money(self, value: Exact) -> str:
+        """An exact amount: with cents when it is a whole number of cents, else every decimal or "…"."""
+        q = Fraction(value)
+        if (q * 100).denominator == 1:
+            return self.money(Decimal(q.numerator) / Decimal(q.denominator))
+        return self.exact(q)
+
+    def pct(self, share: Exact) -> str:
+        return f"{self.number(Fraction(share) * 100)} %"
+
+    def kind(self, kind: AbsenceKind) -> str:
+        return KINDS[kind][self.code]
+
+    def month(self, month: int) -> str:
+        return MONTHS[self.code][month - 1]
+
+
+def _swap(text: str) -> str:
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def lang(code: str) -> Lang:
+    return Lang(code)

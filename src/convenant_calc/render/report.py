@@ -1,0 +1,61 @@
+"""The Markdown and HTML reports: one report model, two jinja2 templates.
+
+The templates (``convenant_calc/templates/``) only lay out the
+:class:`~convenant_calc.report.Report`; every figure and every word is in the
+model already. HTML is autoescaped; Markdown text is escaped by the ``md``
+filter, so a title or a justification cannot break a table or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..report import Report
+from . import svg
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def md(text: object) -> str:
+    """Text for a Markdown paragraph or table cell: specials escaped, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def code(text: object) -> str:
+    """Text as a Markdown code span (a fence longer than any backtick run inside)."""
+    value = " ".join(str(text).split())
+    runs = [len(r) for r in re.findall(r"`+", value)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
+
+
+@cache
+def _env(html: bool) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["code"] = code
+    return env
+
+
+def markdown(report: Report) -> str:
+    return _env(False).get_template("report.md.j2").render(r=report, t=report.labels)
+
+
+def html(report: Report) -> str:
+    picture = Markup(svg.render(report.timeline))  # built with every text escaped
+    return _env(True).get_template("report.html.j2").render(r=report, t=report.labels, timeline=picture)

@@ -1,0 +1,305 @@
+"""`convenant check --update`: write a case's current figures into its expected.yaml.
+
+The file is edited in place, value by value, at the positions :mod:`yamlpos` reports,
+so that the reviewer's comments, the order of the fields and their quoting survive and
+``git diff`` shows only the figures that moved. Only values that differ are rewritten;
+fields of the contract that are missing are added (inside their mapping when it exists,
+else at the end of the file). The result is parsed again and must read back as exactly
+the settled figures; if it does not (an unusual layout such as a block scalar), the file
+is written afresh and the result says that its comments could not be kept. The file is
+replaced atomically (a temporary file, then ``os.replace``), so a failure never loses it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from . import yamlpos
+from .checking import (
+    EXPECTED,
+    FIELDS,
+    GROUPS,
+    TOLERANCE,
+    Expected,
+    Field,
+    Kind,
+    _read_expected,
+    _validate,
+    compare,
+    dotted,
+    lookup,
+    settle_dir,
+)
+from .problems import InputError, Position, Problem, display_path
+
+#: What --update writes: every field of the contract but its schema label.
+DEFAULT_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f != ("schema",))
+
+HEADER = (
+    "# Expected figures of this case: fields of the JSON contract (SPEC §4), compared by `convenant check`.\n"
+    "# Written by `convenant check --update`: review every figure (git diff) before committing it.\n"
+)
+
+
+class UpdateStatus(str, Enum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    case: str
+    status: UpdateStatus
+    file: str
+    changed: tuple[str, ...] = ()  # dotted fields rewritten or added
+    problems: tuple[Problem, ...] = ()
+    comments_lost: bool = False
+
+
+def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
+    """Settle a case and write its figures into its expected.yaml (created when missing)."""
+    name = name or display_path(case_dir)
+    path = case_dir / EXPECTED
+    file = f"{name}/{EXPECTED}"
+    problems: list[Problem] = []
+    existing: tuple[Expected, yamlpos.Document, str] | None = None
+    if path.exists():
+        try:
+            expected, doc = _read_expected(path, file, allow_empty=True)
+            existing = (expected, doc, path.read_bytes().decode("utf-8-sig"))
+        except InputError as exc:  # never overwrite a file we could not read
+            problems.extend(exc.problems)
+    try:
+        actual, _warnings = settle_dir(case_dir)
+    except InputError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
+
+    if existing is None:
+        text, changed, lost = fresh(actual, DEFAULT_FIELDS), tuple(dotted(f) for f in DEFAULT_FIELDS), False
+        status = UpdateStatus.CREATED
+    else:
+        expected, doc, old = existing
+        text, changed, lost = rewrite(old, doc, expected, actual)
+        if text == old:
+            return UpdateResult(name, UpdateStatus.UNCHANGED, file)
+        status = UpdateStatus.UPDATED
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        problem = Problem(Position(file), f"could not write: {exc.strerror or exc}; the file was left as it was")
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=(problem,))
+    return UpdateResult(name, status, file, changed, comments_lost=lost)
+
+
+# --- text ------------------------------------------------------------------------------
+
+
+def _format(kind: Kind, value: Any, quote: str = '"') -> str:
+    """A value as written in expected.yaml: counts plain, everything else quoted as in the JSON contract."""
+    if kind is Kind.COUNT:
+        return str(value)
+    return f"{quote}{value}{quote}"
+
+
+def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None) -> str:
+    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures."""
+    out = [HEADER]
+    if tolerance is not None:
+        out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    wanted = set(fields)
+    done: set[str] = set()
+    for path in FIELDS:
+        if path not in wanted or path[0] in done:
+            continue
+        if len(path) == 1:
+            out.append(f"{path[0]}: {_format(FIELDS[path], lookup(actual, path))}\n")
+        else:
+            group = path[0]
+            done.add(group)
+            out.append(f"{group}:\n")
+            for sub in GROUPS[group]:
+                if (group, sub) in wanted:
+                    out.append(f"  {sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
+    return "".join(out)
+
+
+def _token_end(line: str, start: int) -> int | None:
+    """The end (exclusive) of the scalar token starting at ``start``, or None if it is not one line."""
+    if start >= len(line):
+        return None
+    ch = line[start]
+    if ch == '"':
+        i = start + 1
+        while i < len(line):
+            if line[i] == "\\":
+                i += 2
+                continue
+            if line[i] == '"':
+                return i + 1
+            i += 1
+        return None
+    if ch == "'":
+        i = start + 1
+        while i < len(line):
+            if line[i] == "'":
+                if line[i + 1 : i + 2] == "'":
+                    i += 2
+                    continue
+                return i + 1
+            i += 1
+        return None
+    if ch in "|>{[":
+        return None
+    i = start
+    while i < len(line) and line[i] not in ",]}" and not (line[i] == "#" and line[i - 1] in " \t"):
+        i += 1
+    end = len(line[start:i].rstrip()) + start
+    return end if end > start else None
+
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+class _Unkeepable(Exception):
+    """The layout cannot be edited in place; the caller writes the file afresh."""
+
+
+def rewrite(
+    text: str, doc: yamlpos.Document, expected: Expected, actual: dict[str, Any]
+) -> tuple[str, tuple[str, ...], bool]:
+    """The file with changed values replaced in place and missing fields added.
+
+    Returns the new text, the dotted fields changed or added, and whether the
+    comments were lost (the in-place edit did not read back as the settled figures).
+    """
+    exact = Expected(expected.file, expected.expectations)
+    moved = [d.field for d in compare(exact, actual)]
+    present = {e.field for e in expected.expectations}
+    missing = [f for f in DEFAULT_FIELDS if f not in present]
+    changed = tuple(dotted(f) for f in FIELDS if f in set(moved) or f in missing)
+    try:
+        new = _edit(text, doc, moved, missing, actual)
+        _verify(new, doc.file, present | set(missing), expected, actual)
+        return new, changed, False
+    except _Unkeepable:
+        tolerance = f"{expected.tolerance:f}" if TOLERANCE in (doc.value or {}) else None
+        fields = tuple(f for f in FIELDS if f in present or f in missing)
+        return fresh(actual, fields, tolerance), changed, True
+
+
+def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Field], actual: dict[str, Any]) -> str:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = _LINES.findall(text)  # only what YAML counts as line breaks (str.splitlines knows more)
+    bodies = [line.rstrip("\r\n") for line in lines]
+    ends = [line[len(body) :] for line, body in zip(lines, bodies)]
+    inline: dict[int, list[tuple[int, int, str]]] = {}  # line index -> (start, end, replacement)
+    after: dict[int, list[str]] = {}  # line index -> whole lines to insert after it
+    tail: list[str] = []
+
+    def mark(path: tuple) -> tuple[int, int]:
+        line, col = doc.marks[path]
+        return line - 1, col - 1
+
+    for path in moved:
+        row, start = mark(path)
+        end = _token_end(bodies[row], start)
+        if end is None:
+            raise _Unkeepable
+        quote = bodies[row][start] if bodies[row][start] in "\"'" else ""
+        inline.setdefault(row, []).append((start, end, _format(FIELDS[path], lookup(actual, path), quote)))
+
+    top = doc.value if isinstance(doc.value, dict) else {}
+    if top and bodies[mark(())[0]][mark(())[1]] == "{":
+        raise _Unkeepable  # a flow mapping at the top: write afresh
+    handled: set[str] = set()
+    for path in missing:
+        if len(path) == 1:
+            tail.append(f"{path[0]}: {_format(FIELDS[path], lookup(actual, path))}{newline}")
+            continue
+        group = path[0]
+        if group in handled:
+            continue
+        handled.add(group)
+        subs = [f[1] for f in missing if len(f) == 2 and f[0] == group]
+        entries = [f"{sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}" for sub in subs]
+        if group not in top:
+            tail.append(f"{group}:{newline}")
+            tail.extend(f"  {entry}{newline}" for entry in entries)
+            continue
+        row, col = mark((group,))
+        children = list(top[group])
+        if bodies[row][col] == "{":  # flow mapping: insert before its closing brace
+            if not children:
+                inline.setdefault(row, []).append((col + 1, col + 1, ", ".join(entries)))
+                continue
+            last_row, last_col = max(mark((group, c)) for c in children)
+            end = _token_end(bodies[last_row], last_col)
+            close = bodies[last_row].find("}", end) if end is not None else -1
+            if end is None or close < 0 or bodies[last_row][end:close].strip(" \t,"):
+                raise _Unkeepable
+            inline.setdefault(last_row, []).append((close, close, ", " + ", ".join(entries)))
+        else:  # block mapping: lines after its last field, at its indentation
+            last_row = max(mark((group, c))[0] for c in children)
+            after.setdefault(last_row, []).extend(f"{' ' * col}{entry}{newline}" for entry in entries)
+
+    for row, ops in inline.items():
+        body = bodies[row]
+        for start, end, replacement in sorted(ops, reverse=True):
+            body = body[:start] + replacement + body[end:]
+        bodies[row] = body
+    out: list[str] = []
+    for row, body in enumerate(bodies):
+        out.append(body + ends[row])
+        if row in after:
+            if not ends[row]:
+                out[-1] += newline
+            out.extend(after[row])
+    if tail:
+        if out and not out[-1].endswith(("\n", "\r")):
+            out[-1] += newline
+        out.extend(tail)
+    return "".join(out)
+
+
+def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: dict[str, Any]) -> None:
+    """The edited text must read back as exactly ``fields`` holding the settled figures."""
+    try:
+        after = _validate(yamlpos.parse(new, file), allow_empty=False)
+    except (yamlpos.YamlError, InputError):
+        raise _Unkeepable from None
+    if {e.field for e in after.expectations} != fields or len(after.expectations) != len(fields):
+        raise _Unkeepable
+    if after.tolerance != before.tolerance or compare(Expected(file, after.expectations), actual):
+        raise _Unkeepable
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` all at once: a crash leaves the old file or the new, never half of one."""
+    existed = path.exists()
+    mode = path.stat().st_mode & 0o7777 if existed else None
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+

@@ -1,0 +1,125 @@
+"""The shell: `convenant settle` in both formats, the exit codes of SPEC §6."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from convenant_calc.cli import app
+
+from ..conftest import EXAMPLES
+
+runner = CliRunner()
+
+# SPEC §4, verbatim: worked example (a).
+SPEC_JSON_A = {
+    "schema": "convenant-settlement/1",
+    "convenant": "lokale-besturen-2023-2025",
+    "term": {"start": "2023-07-01", "end": "2025-06-30", "days": 731},
+    "max_subsidy": "424000.00",
+    "effort_pool": "296800.00",
+    "result_pool": "127200.00",
+    "results": {"achieved": 4, "total": 5, "payout": "101760.00"},
+    "deduction": {"daily_rate": "145.006840", "shortfall_fte_days": "12", "amount": "1740.08"},
+    "subsidy": "396819.92",
+    "paid": "0.00",
+    "balance": "396819.92",
+}
+
+
+def settle_json(case: Path) -> dict:
+    result = runner.invoke(app, ["settle", str(case), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_worked_example_a_is_the_spec_json_key_for_key_in_order():
+    out = settle_json(EXAMPLES / "02-long-sickness-partly-replaced")
+    assert out == SPEC_JSON_A
+    assert list(out) == list(SPEC_JSON_A)
+    assert list(out["deduction"]) == ["daily_rate", "shortfall_fte_days", "amount"]
+
+
+def test_worked_example_b():
+    # SPEC §5 (b): 12 + 36 + 60.6 = 108.6 FTE-days; deduction 15747.74; subsidy 382812.26;
+    # this example also paid an advance of 169600.00: balance 213212.26.
+    out = settle_json(EXAMPLES / "04-time-credit-and-vacancy")
+    assert out["deduction"] == {"daily_rate": "145.006840", "shortfall_fte_days": "108.6", "amount": "15747.74"}
+    assert (out["subsidy"], out["paid"], out["balance"]) == ("382812.26", "169600.00", "213212.26")
+
+
+# Every example, against the derivation in its README (the figures were worked out by hand there).
+EXPECTED = {
+    "01-no-absences": ("0", "0.00", "424000.00", "127200.00"),
+    "02-long-sickness-partly-replaced": ("12", "1740.08", "396819.92", "396819.92"),
+    "03-relapse-within-14-days": ("37", "5365.25", "418634.75", "418634.75"),
+    "04-time-credit-and-vacancy": ("108.6", "15747.74", "382812.26", "213212.26"),
+    "05-maternity-half-replaced-exactly-half": ("59.5", "8627.91", "171572.09", "86772.09"),
+    "06-fewer-than-half-to-recover": ("30", "4350.21", "292449.79", "-46750.21"),
+    "07-everything-together": ("117.6", "17052.80", "356067.20", "59267.20"),
+}
+
+
+def test_every_example_settles_to_its_hand_derivation():
+    assert sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()) == sorted(EXPECTED)
+    for name, (fte_days, deduction, subsidy, balance) in EXPECTED.items():
+        out = settle_json(EXAMPLES / name)
+        got = (out["deduction"]["shortfall_fte_days"], out["deduction"]["amount"], out["subsidy"], out["balance"])
+        assert got == (fte_days, deduction, subsidy, balance), name
+
+
+def test_table_shows_the_lines_that_add_up():
+    result = runner.invoke(app, ["settle", str(EXAMPLES / "06-fewer-than-half-to-recover")], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "296,800.00" in text  # effort pool
+    assert "2/5 met is below the cutoff 50 %: nothing paid" in text
+    assert "30 FTE-days × 145.006840" in text and "−4,350.21" in text
+    assert "292,449.79" in text  # subsidy
+    assert "Balance: to recover" in text and "46,750.21" in text
+
+
+def test_no_argument_settles_the_bundled_example():
+    default = runner.invoke(app, ["settle", "--format", "json"])
+    explicit = runner.invoke(app, ["settle", str(EXAMPLES / "07-everything-together"), "--format", "json"])
+    assert default.exit_code == 0
+    assert default.stdout == explicit.stdout
+    assert json.loads(default.stdout)["subsidy"] == "356067.20"
+
+
+def test_missing_directory_is_exit_2_with_a_message(tmp_path):
+    result = runner.invoke(app, ["settle", str(tmp_path / "nope")])
+    assert result.exit_code == 2
+    assert "case directory does not exist" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_input_is_exit_2_with_file_line_col_and_no_traceback(tmp_path):
+    (tmp_path / "results.yaml").write_text(
+        "convenant: lokale-besturen-2023-2025\nresults:\n  - {commitment: R1, achieved: 97}\n  - {commitment: R9, achieved: 1}\n"
+    )
+    result = runner.invoke(app, ["settle", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    assert "results.yaml:4:18: result for unknown commitment 'R9'" in result.stderr
+    assert "no result reported for commitment 'R2'" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error():
+    result = runner.invoke(app, ["settle", "--format", "pdf"])
+    assert result.exit_code == 2
+
+
+def test_python_dash_m_works():
+    out = subprocess.run(
+        [sys.executable, "-m", "convenant_calc", "settle", str(EXAMPLES / "02-long-sickness-partly-replaced"), "-f", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(out.stdout)["subsidy"] == "396819.92"

@@ -1,0 +1,41 @@
+"""Shared helpers of the report tests: the example cases, loaded and settled once."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from convenant_calc.bundled import data_dir, examples_dir
+from convenant_calc.loading import LoadedCase, load_case
+from convenant_calc.render.labels import Lang
+from convenant_calc.report import Report, build, input_files
+from convenant_calc.settlement import Settlement, settle
+
+EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if p.is_dir())
+
+
+@cache
+def loaded(name: str) -> LoadedCase:
+    return load_case(examples_dir() / name)
+
+
+@cache
+def settled(name: str) -> Settlement:
+    return settle(loaded(name).case)
+
+
+@cache
+def report(name: str, lang: str = "en") -> Report:
+    case = loaded(name)
+    return build(settled(name), case.case.staffing, input_files(case.sources, data_dir()), Lang(lang), case=name)
+
+
+@pytest.fixture(params=EXAMPLES)
+def example(request) -> str:
+    return request.param
+
+
+def example_path(name: str) -> Path:
+    return examples_dir() / name
