@@ -292,7 +292,7 @@ def _message(error: Any) -> str:
         return "this list is empty; give at least one entry"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {_describe(value)}"
-    return f"{error['msg']}; got {_describe(value)}"  # pragma: no cover - every model type is handled above
+    return f"{error['msg']}; got {_describe(value)}"  # a pydantic message, for any type not named above
 
 
 def _missing(model: Any, loc: tuple) -> str:
