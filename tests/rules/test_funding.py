@@ -74,4 +74,4 @@ def test_auditor_judgement_overrides_the_comparison():
     up = judge(COMMITMENT, Result(commitment="R1", met=True, justification="488 attended, accepted"))
     assert (down.met, down.overridden) == (False, True)
     assert (up.met, up.overridden) == (True, True)
-    assert "488 attended" in up.reason
+    assert up.justification == "488 attended, accepted"

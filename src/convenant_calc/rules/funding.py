@@ -37,13 +37,6 @@ class CommitmentOutcome:
     overridden: bool
     justification: str | None
 
-    @property
-    def reason(self) -> str:
-        if self.overridden:
-            return f"{'met' if self.met else 'not met'} by judgement: {self.justification}"
-        relation = "≥" if self.met else "<"
-        return f"achieved {self.achieved} {relation} target {self.target}"
-
 
 def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
     """S4 — is a result commitment met?
