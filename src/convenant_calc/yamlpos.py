@@ -1,7 +1,7 @@
 """YAML with positions, read the way a person means it.
 
-PyYAML composes the node tree (which keeps each node's start mark); this module
-turns it into plain Python values itself, so that:
+PyYAML's parser yields a stream of events, each with its start mark; this module
+turns them into plain Python values itself, in one pass, so that:
 
 - every value's position is known (``Document.position(path)``), so a pydantic
   error location can be reported as ``file:line:col``;
@@ -18,12 +18,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 
 from .problems import Position, Problem
 
@@ -44,7 +56,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Composes nodes only; refuses aliases before they can be expanded."""
+    """Only its parser is used: :func:`parse` reads the event stream itself."""
 
 
 class YamlError(Exception):
@@ -78,13 +90,12 @@ class Document:
         return Position(self.file, line, col)
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _mark(event: Event) -> tuple[int, int]:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
-def _scalar(node: ScalarNode) -> Any:
-    text = node.value
-    if node.style:  # quoted or block scalar: always a string (plain is None or "")
+def _scalar(text: str, style: str | None) -> Any:
+    if style:  # quoted or block scalar: always a string (plain is None or "")
         return text
     if text in _NULL:
         return None
@@ -106,63 +117,120 @@ def _problem(file: str, node_or_mark: Any, message: str) -> YamlError:
     return YamlError(Problem(Position(file, line, col), message))
 
 
-def _convert(file: str, node: Node, path: Path_, doc: Document) -> Any:
-    doc.marks[path] = _mark(node)
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if isinstance(node, SequenceNode):
-        return [_convert(file, item, path + (i,), doc) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
+class _Reader:
+    """One pass over the parser's events, building plain values and their positions.
+
+    Aliases, anchors and tags are refused where they appear, so an alias bomb
+    is never expanded. Problems of structure (merge keys, keys that are lists
+    or mappings, duplicate keys, a second document) are kept until the whole
+    stream has been read: a syntax error further on is usually their cause,
+    and is reported instead.
+    """
+
+    def __init__(self, file: str, doc: Document, events: Iterator[Event]):
+        self.file = file
+        self.doc = doc
+        self.events = events
+        self.deferred: YamlError | None = None
+
+    def defer(self, event: Event, message: str) -> None:
+        if self.deferred is None:
+            self.deferred = _problem(self.file, event, message)
+
+    def refuse(self, event: Event) -> None:
+        if event.__class__ is AliasEvent:
+            raise _problem(self.file, event, "aliases (*name) are not allowed; write the value out in full")
+        if event.anchor:
+            raise _problem(self.file, event, "anchors (&name) are not allowed; write the value out in full")
+        if getattr(event, "tag", None):
+            raise _problem(self.file, event, f"YAML tags such as {event.tag!r} are not allowed; remove the tag")
+
+    # value() and mapping() run once per YAML node of every file read, hence the
+    # class identity tests and inlined marks: they keep `convenant check` fast.
+
+    def value(self, event: Event, path: Path_) -> Any:
+        """The plain value that starts with ``event``; the rest of it is read from the stream."""
+        cls = event.__class__
+        if cls is AliasEvent or event.anchor or event.tag:
+            self.refuse(event)
+        mark = event.start_mark
+        self.doc.marks[path] = (mark.line + 1, mark.column + 1)
+        if cls is ScalarEvent:
+            return _scalar(event.value, event.style)
+        if cls is MappingStartEvent:
+            return self.mapping(path)
+        if cls is SequenceStartEvent:
+            items: list[Any] = []
+            for item in self.events:
+                if item.__class__ is SequenceEndEvent:
+                    return items
+                items.append(self.value(item, path + (len(items),)))
+        raise _problem(self.file, event, "unsupported YAML node")  # pragma: no cover - the parser emits no other
+
+    def mapping(self, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (
-                isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
-            ):
-                raise _problem(file, key_node, "merge keys (<<) are not allowed; write the keys out in full")
-            if not isinstance(key_node, ScalarNode):
-                raise _problem(file, key_node, "a key must be a plain name, not a list or mapping")
-            key = key_node.value
-            if key in result:
-                first = doc.key_marks[path + (key,)]
-                raise _problem(
-                    file,
-                    key_node,
-                    f"duplicate key {key!r} (first given at line {first[0]}); keep only one",
+        key_marks = self.doc.key_marks
+        events = self.events
+        for key_event in events:
+            cls = key_event.__class__
+            if cls is MappingEndEvent:
+                return result
+            if cls is AliasEvent or key_event.anchor or key_event.tag:
+                self.refuse(key_event)
+            if cls is not ScalarEvent:
+                self.defer(key_event, "a key must be a plain name, not a list or mapping")
+                self.value(key_event, ("<key>",))  # read past it
+            elif key_event.value == "<<" and not key_event.style:
+                self.defer(key_event, "merge keys (<<) are not allowed; write the keys out in full")
+            elif key_event.value in result:
+                first = key_marks[path + (key_event.value,)]
+                self.defer(
+                    key_event, f"duplicate key {key_event.value!r} (first given at line {first[0]}); keep only one"
                 )
-            doc.key_marks[path + (key,)] = _mark(key_node)
-            result[key] = _convert(file, value_node, path + (key,), doc)
-        return result
-    raise _problem(file, node, "unsupported YAML node")  # pragma: no cover
+            else:
+                key = key_event.value
+                mark = key_event.start_mark
+                key_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+                result[key] = self.value(next(events), path + (key,))
+                continue
+            self.value(next(events), ("<skipped>",))  # the value of a refused key: read past it
+        raise AssertionError("unterminated mapping")  # pragma: no cover - the parser raises first
 
 
-def _compose(file: str, text: str) -> Node | None:
+def parse(text: str, file: str) -> Document:
+    """Parse YAML text into a Document; raises YamlError with the position.
+
+    One pass over the parser's event stream (the C parser where available)
+    builds the plain values and their positions directly: no node tree, no
+    resolver, nothing expanded.
+    """
+    doc = Document(file=file, value=None)
+    loader = _Loader(text)
     try:
-        # First pass over the event stream (no composing, nothing expanded):
-        # refuse the first anchor or alias, so an alias bomb costs nothing.
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, AliasEvent):
-                raise _problem(file, event.start_mark, "aliases (*name) are not allowed; write the value out in full")
-            if getattr(event, "anchor", None):
-                raise _problem(file, event.start_mark, "anchors (&name) are not allowed; write the value out in full")
-            if getattr(event, "tag", None):
-                raise _problem(file, event.start_mark, f"YAML tags such as {event.tag!r} are not allowed; remove the tag")
-        return yaml.compose(text, Loader=_Loader)
+        reader = _Reader(file, doc, iter(loader.get_event, None))
+        documents = 0
+        for event in reader.events:
+            if isinstance(event, DocumentStartEvent):
+                if documents:
+                    reader.defer(
+                        event, "not valid YAML: but found another document; check the indentation and quoting here"
+                    )
+                documents += 1
+            elif not isinstance(event, StreamStartEvent | StreamEndEvent | DocumentEndEvent):
+                value = reader.value(event, ())
+                if documents == 1:
+                    doc.value = value
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None
     except yaml.YAMLError as exc:
         raise _problem(file, None, f"not valid YAML: {exc}") from None
-
-
-def parse(text: str, file: str) -> Document:
-    """Parse YAML text into a Document; raises YamlError with the position."""
-    doc = Document(file=file, value=None)
-    node = _compose(file, text)
-    if node is None:
-        doc.marks[()] = (1, 1)
-        return doc
-    doc.value = _convert(file, node, (), doc)
+    finally:
+        loader.dispose()
+    if reader.deferred is not None:
+        raise reader.deferred
+    doc.marks.setdefault((), (1, 1))
     return doc
 
 
