@@ -21,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -46,23 +47,16 @@ def _root(
 
 def _fail(exc) -> typer.Exit:
     """Print input problems as file:line:col: message, then the summary; exit code 2 (SPEC §6)."""
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    print(exc.summary(), file=sys.stderr)
+    exc.report(sys.stderr)
     return typer.Exit(2)
 
 
 def _load(case_dir: Path | None):
-    from .bundled import default_example
-    from .loading import load_case
-    from .problems import InputError
+    from .fastpath import load_reporting
 
-    try:
-        loaded = load_case(case_dir if case_dir is not None else default_example())
-    except InputError as exc:
-        raise _fail(exc) from None
-    for warning in loaded.warnings:
-        print(warning, file=sys.stderr)
+    loaded = load_reporting(case_dir)
+    if loaded is None:
+        raise typer.Exit(2)
     return loaded
 
 
@@ -76,19 +70,9 @@ def settle(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
 ) -> None:
     """Settle a case and print the settlement."""
-    from .settlement import settle as settle_case
+    from .fastpath import run_settle  # also run without typer for the plain forms (issue 6)
 
-    settlement = settle_case(_load(case_dir).case)
-    if format is Format.json:
-        from .render import json as json_render
-
-        sys.stdout.write(json_render.render(settlement))
-    else:
-        from rich.console import Console
-
-        from .render import table
-
-        Console().print(table.renderable(settlement))
+    raise typer.Exit(run_settle(case_dir, format.value))
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ finance officer sees all mistakes at once, each as ``file:line:col: message``.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -164,7 +163,9 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
         if kind == "extra_forbidden":
             key = loc[-1]
             known = _known_keys(model, loc[:-1])
-            hint = difflib.get_close_matches(str(key), known, n=1)
+            from difflib import get_close_matches  # only on this error path: keeps start-up lean
+
+            hint = get_close_matches(str(key), known, n=1)
             suggestion = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(known)}"
             problems.append(Problem(doc.position(loc, key=True), f"unknown key {key!r}; {suggestion}"))
         elif kind == "missing":
