@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-
-from dateutil.relativedelta import relativedelta
 
 from .models import Convenant, Payments, Results, Staffing
 from .timeline import Span, sweep
@@ -159,7 +158,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
 
 def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding]:
     """S12: payments are advances on this convenant; one dated long after the term is suspicious."""
-    late = convenant.term.end + relativedelta(years=1)  # 29 Feb + 1 year is 28 Feb
+    late = _a_year_after(convenant.term.end)
     for i, payment in enumerate(payments.payments):
         if payment.date > late:
             yield Finding(
@@ -169,6 +168,14 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
                 "check the date",
                 warning=True,
             )
+
+
+def _a_year_after(day: date) -> date:
+    """The same day a year later; 29 February + 1 year is 28 February (as dateutil's relativedelta has it)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def check_case(convenant: Convenant, staffing: Staffing, results: Results, payments: Payments) -> list[Finding]:

@@ -139,3 +139,14 @@ def test_pydantic_plugin_stand_in_loads_no_plugins_and_defers_other_names():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     # 2024 is a leap year: 366 days
     assert out.stdout.split("\n")[:3] == ["366", "[] False", "pydantic"]
+
+
+def test_a_year_after_the_term_without_dateutil():
+    # checks.py dropped dateutil from the settle path; 29 February + 1 year is 28 February.
+    from datetime import date
+
+    from convenant_calc.checks import _a_year_after
+
+    assert _a_year_after(date(2025, 6, 30)) == date(2026, 6, 30)
+    assert _a_year_after(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert _a_year_after(date(2023, 2, 28)) == date(2024, 2, 28)
