@@ -60,7 +60,8 @@ def machine() -> dict[str, str | int | None]:
     model = None
     try:
         model = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-        model = next((line.split(":", 1)[1].strip() for line in model.splitlines() if line.startswith("Model name")), None)
+        names = [line.split(":", 1)[1].strip() for line in model.splitlines() if line.startswith("Model name")]
+        model = names[0] if names else None
     except OSError:
         pass
     return {
@@ -203,7 +204,8 @@ def table(report: dict) -> str:
     lines += ["", f"batch: {b['cases']} generated cases, {b['method']}"]
     lines.append(f"  {b['seconds']:.2f} s  →  {b['cases_per_s']} cases/s   {b['summary']}")
     lines += ["", "scaling: the core on a case in memory (10 consultants)"]
-    lines.append(f"{'years':>5s} {'days':>5s} {'absences':>8s} {'pieces':>6s} {'settle ms':>10s} {'µs/absence':>10s} {'checks ms':>9s}")
+    heads = ("years", "days", "absences", "pieces", "settle ms", "µs/absence", "checks ms")
+    lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (5, 5, 8, 6, 10, 10, 9), strict=True)))
     for r in report["scaling"]:
         lines.append(
             f"{r['years']:5d} {r['term_days']:5d} {r['absences']:8d} {r['pieces']:6d} {r['settle_ms']:10.2f} "

@@ -338,7 +338,8 @@ def expected_yaml(figures: dict[str, Any]) -> str:
                 lines.append(f'{indent}{key}: "{value}"')
         return lines
 
-    return "# Figures of the in-process settlement when this case was generated.\n" + "\n".join(emit(figures, "")) + "\n"
+    header = "# Figures of the in-process settlement when this case was generated.\n"
+    return header + "\n".join(emit(figures, "")) + "\n"
 
 
 def bundled_facts() -> dict[str, Any]:

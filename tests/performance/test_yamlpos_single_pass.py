@@ -33,7 +33,10 @@ def test_values_and_positions():
         ("<<: {a: 1}\n", "f.yaml:1:1: merge keys (<<) are not allowed; write the keys out in full"),
         ("a: 1\nb: 2\na: 3\n", "f.yaml:3:1: duplicate key 'a' (first given at line 1); keep only one"),
         ("? [k]\n: v\n", "f.yaml:1:3: a key must be a plain name, not a list or mapping"),
-        ("a: 1\n---\nb: 2\n", "f.yaml:2:1: not valid YAML: but found another document; check the indentation and quoting here"),
+        (
+            "a: 1\n---\nb: 2\n",
+            "f.yaml:2:1: not valid YAML: but found another document; check the indentation and quoting here",
+        ),
     ],
 )
 def test_refusals_keep_their_place_and_words(text, message):
