@@ -28,3 +28,8 @@ check: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+
+# Start-up, batch and scaling figures (issue 6); not part of `make test`.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py

@@ -17,7 +17,6 @@ settlements and nothing more.
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from typing import Any, NamedTuple
 
 from . import yamlpos
 from .money import CENT, fmt_decimal
-from .problems import InputError, Position, Problem, display_path
+from .problems import InputError, Position, Problem, closest, display_path
 
 EXPECTED = "expected.yaml"
 TOLERANCE = "tolerance"
@@ -174,9 +173,9 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
 
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
     key = path[-1]
-    hint = difflib.get_close_matches(str(key), known, n=1)
+    hint = closest(key, known)
     where = f"in {path[0]!r}" if len(path) > 1 else "at the top"
-    suggestion = f"did you mean {hint[0]!r}?" if hint else f"known fields {where}: {', '.join(known)}"
+    suggestion = f"did you mean {hint!r}?" if hint else f"known fields {where}: {', '.join(known)}"
     return Problem(
         doc.position(path, key=True),
         f"unknown field {key!r}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",

@@ -7,14 +7,13 @@ loading layer turns paths into ``file:line:col``.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
 from .models import Convenant, Payments, Results, Staffing
+from .problems import closest
 from .timeline import Span, sweep
 
 
@@ -27,8 +26,8 @@ class Finding:
 
 
 def _did_you_mean(word: str, known: list[str]) -> str:
-    hint = difflib.get_close_matches(word, known, n=1)
-    return f"did you mean {hint[0]!r}? " if hint else ""
+    hint = closest(word, known)
+    return f"did you mean {hint!r}? " if hint else ""
 
 
 def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
@@ -202,7 +201,7 @@ def _check_unlisted(convenant: Convenant, staffing: Staffing) -> Iterator[Findin
 
 def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding]:
     """S12: payments are advances on this convenant; one dated long after the term is suspicious."""
-    late = convenant.term.end + relativedelta(years=1)  # 29 Feb + 1 year is 28 Feb
+    late = _a_year_after(convenant.term.end)
     for i, payment in enumerate(payments.payments):
         if payment.date > late:
             yield Finding(
@@ -226,3 +225,11 @@ def check_case(
     if payments is not None:
         findings += check_payments(convenant, payments)
     return findings
+
+
+def _a_year_after(day: date) -> date:
+    """The same day a year later; 29 February + 1 year is 28 February (as dateutil's relativedelta has it)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)

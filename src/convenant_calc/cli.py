@@ -21,6 +21,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -29,6 +30,11 @@ class Format(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
 
 
 class Language(str, Enum):
@@ -51,28 +57,6 @@ def _root(
     """Settle a Flemish sectorconvenant subsidy exactly."""
 
 
-def _fail(exc) -> typer.Exit:
-    """Print input problems as file:line:col: message, then the summary; exit code 2 (SPEC §6)."""
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    print(exc.summary(), file=sys.stderr)
-    return typer.Exit(2)
-
-
-def _load(case_dir: Path | None):
-    from .bundled import default_example
-    from .loading import load_case
-    from .problems import InputError
-
-    try:
-        loaded = load_case(case_dir if case_dir is not None else default_example())
-    except InputError as exc:
-        raise _fail(exc) from None
-    for warning in loaded.warnings:
-        print(warning, file=sys.stderr)
-    return loaded
-
-
 @app.command()
 def settle(
     case_dir: Annotated[
@@ -93,41 +77,9 @@ def settle(
     ] = False,
 ) -> None:
     """Settle a case and print the settlement (or write it with --output)."""
-    from .settlement import settle as settle_case
+    from .commands import run_settle
 
-    _check_output(output)
-    loaded = _load(case_dir)
-    settlement = settle_case(loaded.case)
-    if format is Format.json:
-        from .render import json as json_render
-
-        text = json_render.render(settlement)
-    elif format is Format.table:
-        from .render import table
-        from .render.labels import Lang
-
-        if output is None:
-            from rich.console import Console
-
-            Console().print(table.renderable(settlement, Lang(lang.value), _stamp(stamp)))
-            return
-        text = table.render(settlement, t=Lang(lang.value), stamp=_stamp(stamp))
-    else:
-        from .bundled import data_dir
-        from .render import report as report_render
-        from .render.labels import Lang
-        from .report import build, input_files
-
-        model = build(
-            settlement,
-            loaded.case.staffing,
-            input_files(loaded.sources, data_dir()),
-            Lang(lang.value),
-            case=_case_name(case_dir),
-            stamp=_stamp(stamp),
-        )
-        text = report_render.html(model) if format is Format.html else report_render.markdown(model)
-    _emit(text, output)
+    raise typer.Exit(run_settle(case_dir, format.value, lang.value, output, stamp))
 
 
 @app.command()
@@ -140,61 +92,9 @@ def ledger(
     ] = None,
 ) -> None:
     """Print the day-by-day ledger as CSV: FTE employed, off duty by cause, replaced, on duty, short, deduction."""
-    from .ledger import ledger as day_ledger
-    from .render import ledger_csv
-    from .settlement import settle as settle_case
+    from .commands import run_ledger
 
-    _check_output(output)
-    settlement = settle_case(_load(case_dir).case)
-    _emit(ledger_csv.render(day_ledger(settlement)), output)
-
-
-def _case_name(case_dir: Path | None) -> str:
-    from .bundled import default_example
-
-    return (case_dir if case_dir is not None else default_example()).resolve().name
-
-
-def _stamp(wanted: bool) -> str | None:
-    """The time of writing, only when asked for (--stamp); SOURCE_DATE_EPOCH fixes it for reproducible builds."""
-    if not wanted:
-        return None
-    import os
-    from datetime import datetime, timezone
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch and not epoch.isdigit():
-        print(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC", file=sys.stderr)
-        raise typer.Exit(2)
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _check_output(output: Path | None) -> None:
-    """Refuse an --output whose directory does not exist before doing any work (exit 2)."""
-    if output is None:
-        return
-    parent = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
-        print(f"{output}: is a directory; give a file name for --output", file=sys.stderr)
-        raise typer.Exit(2)
-    if not parent.is_dir():
-        print(f"{output}: the directory {parent} does not exist; create it or choose another --output",
-              file=sys.stderr)
-        raise typer.Exit(2)
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from .render.output import write_atomic
-
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
-        raise typer.Exit(2) from None
+    raise typer.Exit(run_ledger(case_dir, output))
 
 
 @app.command()
@@ -215,13 +115,13 @@ def check(
         typer.Option("--update", help="Write the current figures into each expected.yaml, for review with git diff."),
     ] = False,
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="table: one plain line per case; json: one object.")
-    ] = Format.table,
+        CheckFormat, typer.Option("--format", "-f", help="table: one plain line per case; json: one object.")
+    ] = CheckFormat.table,
 ) -> None:
     """Settle cases and compare them with their expected.yaml (exit 0 all hold, 1 a figure differs, 2 unreadable)."""
     from .checking import run
 
-    code = run(paths, keyword=keyword, update=update, as_json=format is Format.json, out=sys.stdout, err=sys.stderr)
+    code = run(paths, keyword=keyword, update=update, as_json=format is CheckFormat.json, out=sys.stdout, err=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -230,12 +130,9 @@ def validate(
     case_dir: Annotated[Path, typer.Argument(help="Case directory to check.")],
 ) -> None:
     """Check a case without settling it: 'ok' and what was read (exit 0), or every error (exit 2)."""
-    from .loading import summary
+    from .commands import run_validate
 
-    loaded = _load(case_dir)
-    print("ok")
-    for line in summary(loaded):
-        print(f"  {line}")
+    raise typer.Exit(run_validate(case_dir))
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ finance officer sees all mistakes at once, each as ``file:line:col: message``.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from .bundled import bundled_ids, bundled_path, data_dir
 from .checks import check_case
 from .money import fmt_plain
 from .models import Case, Convenant, Payments, Results, Staffing
-from .problems import InputError, Position, Problem, display_path
+from .problems import InputError, Position, Problem, closest, display_path
 
 FILES = {
     "convenant": "convenant.yaml",
@@ -238,9 +237,9 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = tuple(error["loc"])
-            hint = difflib.get_close_matches(str(loc[-1]), _known_keys(model, loc[:-1]), n=1)
+            hint = closest(loc[-1], _known_keys(model, loc[:-1]))
             if hint:
-                misspelt.add(loc[:-1] + (hint[0],))
+                misspelt.add(loc[:-1] + (hint,))
     problems = []
     for error in errors:
         loc = tuple(error["loc"])
@@ -248,8 +247,8 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
         if kind == "extra_forbidden":
             key = loc[-1]
             known = _known_keys(model, loc[:-1])
-            hint = difflib.get_close_matches(str(key), known, n=1)
-            suggestion = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(known)}"
+            hint = closest(key, known)
+            suggestion = f"did you mean {hint!r}?" if hint else f"known keys here: {', '.join(known)}"
             if str(key).isdigit():  # {amount: 169.600,00}: inside {...} a comma starts a new key
                 suggestion = (
                     "if it follows a number such as 169600,00 inside {...}, the comma split it: "
@@ -263,8 +262,8 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
         elif kind == "enum":
             value = error["input"]
             allowed = error["ctx"]["expected"]
-            hint = difflib.get_close_matches(str(value), [m.value for m in _enum_at(model, loc)], n=1)
-            guess = f"did you mean {hint[0]!r}? " if hint else ""
+            hint = closest(value, [m.value for m in _enum_at(model, loc)])
+            guess = f"did you mean {hint!r}? " if hint else ""
             problems.append(Problem(doc.position(loc), f"unknown value {value!r}; {guess}allowed: {allowed}"))
         else:
             cause = (error.get("ctx") or {}).get("error")

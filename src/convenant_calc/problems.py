@@ -6,7 +6,9 @@ the shell decides to print them (``file:line:col: message``) and exit 2.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -52,6 +54,12 @@ class InputError(Exception):
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
 
+    def report(self, stream) -> None:
+        """Print every problem as ``file:line:col: message``, then the summary (SPEC §6)."""
+        for problem in self.problems:
+            print(problem, file=stream)
+        print(self.summary(), file=stream)
+
     def summary(self) -> str:
         errors = self.errors
         files = {p.position.file for p in errors}
@@ -63,6 +71,20 @@ class InputError(Exception):
 def display_path(path: Path) -> str:
     """The path as the user will recognise it: relative to the working directory when below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(_resolved(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=8)
+def _resolved(cwd: str) -> Path:
+    """The working directory with its links resolved, once per directory (a batch resolves it once)."""
+    return Path(cwd).resolve()
+
+
+def closest(word: object, known) -> str | None:
+    """The known name most like ``word`` (for "did you mean …?"), or None; difflib only on this error path."""
+    from difflib import get_close_matches
+
+    hint = get_close_matches(str(word), list(known), n=1)
+    return hint[0] if hint else None

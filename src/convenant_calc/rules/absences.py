@@ -135,7 +135,12 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     off_duty: list[Span] = []
     if uncovered is not None:
         replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
-        for first, last, value in sweep({"replaced": replacements}, uncovered[0], uncovered[1]):
+        pieces = (
+            sweep({"replaced": replacements}, uncovered[0], uncovered[1])
+            if replacements
+            else [(uncovered[0], uncovered[1], {"replaced": Decimal(0)})]  # what the sweep gives, without it
+        )
+        for first, last, value in pieces:
             kept = min(value["replaced"], fte)
             if kept:
                 replaced.append(Span(first, last, kept))

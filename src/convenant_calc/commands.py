@@ -1,0 +1,163 @@
+"""What each command does, without typer: load, settle, render, write; return the exit code.
+
+Both the typer app (:mod:`.cli`) and the typer-free fast path
+(:mod:`.fastpath`) call these functions, so a command behaves the same
+whichever way it was reached. Exit codes as SPEC §6: 0 done, 1 a check found
+a difference, 2 bad input or usage (problems on stderr as
+``file:line:col: message``, nothing written).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+FORMATS = ("table", "json", "markdown", "html")
+LANGUAGES = ("en", "nl")
+
+
+class Usage(Exception):
+    """A usage problem found before any work: printed on stderr, exit 2."""
+
+
+def load_reporting(case_dir: Path | None):
+    """Load a case (default: the bundled example); print its warnings, or its problems and return None."""
+    from .bundled import default_example
+    from .loading import load_case
+    from .problems import InputError
+
+    try:
+        loaded = load_case(case_dir if case_dir is not None else default_example())
+    except InputError as exc:
+        exc.report(sys.stderr)
+        return None
+    for warning in loaded.warnings:
+        print(warning, file=sys.stderr)
+    return loaded
+
+
+def run_settle(
+    case_dir: Path | None,
+    fmt: str = "table",
+    lang: str = "en",
+    output: Path | None = None,
+    stamp: bool = False,
+) -> int:
+    """`convenant settle`: print the settlement, or write it atomically to ``output``."""
+    try:
+        _check_output(output)
+        when = _stamp(stamp)
+    except Usage as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    loaded = load_reporting(case_dir)
+    if loaded is None:
+        return 2
+    from .settlement import settle
+
+    settlement = settle(loaded.case)
+    if fmt == "json":
+        from .render import json as json_render
+
+        text = json_render.render(settlement)
+    elif fmt == "table":
+        from .render import table
+        from .render.labels import Lang
+
+        if output is None:
+            from rich.console import Console
+
+            Console().print(table.renderable(settlement, Lang(lang), when))
+            return 0
+        text = table.render(settlement, t=Lang(lang), stamp=when)
+    else:
+        from .bundled import data_dir
+        from .render import report as report_render
+        from .render.labels import Lang
+        from .report import build, input_files
+
+        model = build(
+            settlement,
+            loaded.case.staffing,
+            input_files(loaded.sources, data_dir()),
+            Lang(lang),
+            case=_case_name(case_dir),
+            stamp=when,
+        )
+        text = report_render.html(model) if fmt == "html" else report_render.markdown(model)
+    return _emit(text, output)
+
+
+def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
+    """`convenant ledger`: the day-by-day ledger as CSV."""
+    try:
+        _check_output(output)
+    except Usage as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    loaded = load_reporting(case_dir)
+    if loaded is None:
+        return 2
+    from .ledger import ledger as day_ledger
+    from .render import ledger_csv
+    from .settlement import settle
+
+    return _emit(ledger_csv.render(day_ledger(settle(loaded.case))), output)
+
+
+def run_validate(case_dir: Path) -> int:
+    """`convenant validate`: 'ok' and what was read, or every problem."""
+    from .loading import summary
+
+    loaded = load_reporting(case_dir)
+    if loaded is None:
+        return 2
+    print("ok")
+    for line in summary(loaded):
+        print(f"  {line}")
+    return 0
+
+
+def _case_name(case_dir: Path | None) -> str:
+    from .bundled import default_example
+
+    return (case_dir if case_dir is not None else default_example()).resolve().name
+
+
+def _stamp(wanted: bool) -> str | None:
+    """The time of writing, only when asked for (--stamp); SOURCE_DATE_EPOCH fixes it for reproducible builds."""
+    if not wanted:
+        return None
+    import os
+    from datetime import datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not epoch.isdigit():
+        raise Usage(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _check_output(output: Path | None) -> None:
+    """Refuse an --output whose directory does not exist before doing any work (exit 2)."""
+    if output is None:
+        return
+    parent = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        raise Usage(f"{output}: is a directory; give a file name for --output")
+    if not parent.is_dir():
+        raise Usage(f"{output}: the directory {parent} does not exist; create it or choose another --output")
+
+
+def _emit(text: str, output: Path | None) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        return 0
+    from .render.output import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,168 @@
+"""The console script's entry point: answer what needs no typer, hand the rest to :mod:`.cli`.
+
+Importing typer alone costs more than the 100 ms a `--help` may take (issue 6),
+and this typer builds its parameter parsers with pydantic. So ``convenant
+--help``, ``-h``, no arguments and ``--version`` are answered here from a
+static copy of typer's own text (``_help.py``, kept identical to typer's by a
+test; regenerate it with ``python -m convenant_calc.fastpath --write-help``
+after adding or changing a command), and ``settle`` in its plain forms runs
+without typer too (:func:`.commands.run_settle`, which the typer command calls as well). Anything else, any form this module
+does not recognise exactly, goes to the typer app unchanged.
+
+No ``importlib.metadata`` at start-up: the version is ``__version__``, and
+pydantic's plugin loader (which imports ``importlib.metadata`` and scans every
+installed distribution for entry points) is replaced by one that loads no
+plugins: third-party hooks have no business in the validation of amounts an
+auditor relies on. See :func:`no_pydantic_plugins`.
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+from . import __version__
+
+FORMATS = ("table", "json")  # the plain forms; typer parses --lang, --output and the reports
+
+
+def no_pydantic_plugins() -> None:
+    """Load no pydantic plugins, and do not import ``importlib.metadata`` to look for them.
+
+    pydantic imports ``pydantic.plugin._loader`` the first time it builds a
+    validator, and that module imports ``importlib.metadata`` (some 20–30 ms
+    here) to scan entry points. Registering a loader that returns no plugins has
+    the effect of ``PYDANTIC_DISABLE_PLUGINS=__all__`` without the import. Any
+    other name asked of the stand-in is served by the real module, so a newer
+    pydantic that needs more from its loader still gets it.
+    """
+    name = "pydantic.plugin._loader"
+    if name in sys.modules:
+        return
+    stand_in = types.ModuleType(name, "convenant: pydantic plugins are not loaded (see convenant_calc.fastpath).")
+
+    def get_plugins() -> tuple[()]:
+        return ()
+
+    def real(attr: str):
+        if attr.startswith("__"):  # the import system asks for __path__ and the like
+            raise AttributeError(attr)
+        del sys.modules[name]
+        import importlib
+
+        module = importlib.import_module(name)
+        return getattr(module, attr)
+
+    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
+    stand_in.__getattr__ = real  # type: ignore[attr-defined]
+    sys.modules[name] = stand_in
+
+
+def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
+    """``settle [CASE_DIR] [--format|-f table|json]`` as (case_dir, format); None for any other form.
+
+    Only the plain forms are recognised (each option once, a known format, no
+    other option, at most one case directory not starting with ``-``); typer
+    parses everything else, and reports its mistakes.
+    """
+    if not argv or argv[0] != "settle":
+        return None
+    case_dir: Path | None = None
+    fmt: str | None = None
+    rest = argv[1:]
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg in ("--format", "-f"):
+            if fmt is not None or i + 1 == len(rest):
+                return None
+            fmt, i = rest[i + 1], i + 2
+        elif arg.startswith("--format="):
+            if fmt is not None:
+                return None
+            fmt, i = arg.split("=", 1)[1], i + 1
+        elif arg.startswith("-") or case_dir is not None or not arg:
+            return None
+        else:
+            case_dir, i = Path(arg), i + 1
+    fmt = "table" if fmt is None else fmt
+    if fmt not in FORMATS:
+        return None
+    return case_dir, fmt
+
+
+def answer(argv: list[str]) -> int | None:
+    """Answer ``argv`` without typer and return the exit code, or None to let typer answer it."""
+    if argv in ([], ["--help"], ["-h"]):
+        from ._help import HELP
+
+        sys.stdout.write(HELP)
+        return 2 if not argv else 0  # typer's no_args_is_help is a usage error (exit 2)
+    if argv == ["--version"]:
+        print(f"convenant {__version__}")
+        return 0
+    settle = settle_args(argv)
+    if settle is not None:
+        no_pydantic_plugins()
+        from .commands import run_settle
+
+        return run_settle(*settle)
+    return None
+
+
+def main() -> None:
+    code = answer(sys.argv[1:])
+    if code is None:
+        no_pydantic_plugins()
+        from .cli import main as typer_main
+
+        typer_main()
+    else:
+        sys.exit(code)
+
+
+# --- keeping _help.py identical to typer's text ---------------------------------------------
+
+
+def typer_help() -> str:
+    """What the typer app prints for ``convenant --help`` on an 80-column terminal without colour."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from .cli import app
+
+    env = {"COLUMNS": "80", "LINES": "25", "NO_COLOR": "1", "TERM": "dumb", "FORCE_COLOR": ""}
+    saved = {k: os.environ.get(k) for k in env}
+    try:
+        result = CliRunner().invoke(app, ["--help"], prog_name="convenant", env=env, color=False)
+    finally:
+        for k, v in saved.items():  # CliRunner restores its env; be sure anyway
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def write_help(path: Path | None = None) -> Path:
+    """Regenerate ``_help.py`` from typer's current help text (one line of it per source line)."""
+    path = path or Path(__file__).with_name("_help.py")
+    lines = "".join(f"        {line!r},\n" for line in typer_help().split("\n"))
+    path.write_text(
+        '"""Generated by `python -m convenant_calc.fastpath --write-help`: typer\'s `convenant --help`, verbatim.\n\n'
+        "Served by fastpath.answer so that --help needs no typer; a test keeps it identical to typer's text.\n"
+        '"""\n\n'
+        'HELP = "\\n".join(\n    (\n' + lines + "    )\n)\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--write-help"]:
+        print(f"written: {write_help()}")
+    else:
+        main()

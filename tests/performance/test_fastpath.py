@@ -1,0 +1,152 @@
+"""The typer-free entry point (issue 6): same text, same output, same exit codes as the typer app."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from convenant_calc import fastpath
+from convenant_calc._help import HELP
+from convenant_calc.cli import app
+
+from ..conftest import EXAMPLES, ROOT
+
+runner = CliRunner()
+
+
+def test_static_help_is_typers_help_verbatim():
+    # If this fails after adding or changing a command: python -m convenant_calc.fastpath --write-help
+    assert HELP == fastpath.typer_help()
+    assert "settle" in HELP and "-h" in HELP
+
+
+@pytest.mark.parametrize("argv, code", [([], 2), (["--help"], 0), (["-h"], 0)])
+def test_help_answered_without_typer_with_typers_exit_code(argv, code, capsys):
+    assert fastpath.answer(argv) == code
+    assert capsys.readouterr().out == HELP
+    assert runner.invoke(app, argv, env={"COLUMNS": "80"}).exit_code == code
+
+
+def test_version(capsys):
+    assert fastpath.answer(["--version"]) == 0
+    assert capsys.readouterr().out == runner.invoke(app, ["--version"]).stdout == "convenant 0.1.0\n"
+
+
+@pytest.mark.parametrize(
+    "argv, parsed",
+    [
+        (["settle"], (None, "table")),
+        (["settle", "case"], ("case", "table")),
+        (["settle", "case", "--format", "json"], ("case", "json")),
+        (["settle", "-f", "json", "case"], ("case", "json")),
+        (["settle", "--format=table", "case"], ("case", "table")),
+    ],
+)
+def test_plain_settle_forms_are_recognised(argv, parsed):
+    case_dir, fmt = fastpath.settle_args(argv)
+    assert (str(case_dir) if case_dir else None, fmt) == parsed
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["settle", "a", "b"],  # two directories: typer says what is wrong
+        ["settle", "--format", "xml"],  # unknown format
+        ["settle", "--format"],  # missing value
+        ["settle", "-f", "json", "-f", "table"],  # twice
+        ["settle", "--help"],
+        ["settle", "--", "case"],
+        ["settle", "-fjson"],
+        ["check", "cases"],
+        ["--help", "settle"],
+    ],
+)
+def test_other_forms_go_to_typer(argv):
+    assert fastpath.settle_args(argv) is None
+    if argv[0] != "settle" or "--help" not in argv:
+        assert fastpath.answer(argv) is None
+
+
+def _run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "convenant_calc", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize("example", ["02-long-sickness-partly-replaced", "07-everything-together"])
+def test_fast_settle_prints_what_the_typer_command_prints(example):
+    fast = _run("settle", str(EXAMPLES / example), "--format", "json")
+    typer_result = runner.invoke(app, ["settle", str(EXAMPLES / example), "--format", "json"])
+    assert fast.returncode == typer_result.exit_code == 0
+    assert fast.stdout == typer_result.stdout
+    # example 02 is SPEC §5 (a): 296800.00 + 101760.00 − 1740.08 = 396819.92
+    if example.startswith("02"):
+        assert json.loads(fast.stdout)["subsidy"] == "396819.92"
+
+
+def test_fast_settle_reports_bad_input_like_typer(tmp_path):
+    (tmp_path / "results.yaml").write_text("results:\n  - {commitment: R1, achieved: 1}\n  - {commitment: R1}\n")
+    fast = _run("settle", str(tmp_path), "-f", "json")
+    typer_result = runner.invoke(app, ["settle", str(tmp_path), "-f", "json"])
+    assert fast.returncode == typer_result.exit_code == 2
+    assert fast.stdout == "" and typer_result.stdout == ""
+    assert fast.stderr == typer_result.stderr
+    # no agreement named anywhere (the case directory) + the second result has neither achieved nor met
+    assert fast.stderr.endswith("\n2 errors in 2 files\n")
+    assert "results.yaml:3:5: result 'R1' has neither 'achieved' nor 'met'" in fast.stderr
+
+
+def _modules_after(argv: list[str]) -> set[str]:
+    code = (
+        "import sys, io, contextlib\n"
+        "from convenant_calc.fastpath import answer\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    answer({argv!r})\n"
+        "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return set(out.stdout.split())
+
+
+def _heavy(modules: set[str], *prefixes: str) -> set[str]:
+    return {m for m in modules if m.split(".")[0] in prefixes or m == "importlib.metadata"}
+
+
+def test_help_imports_neither_typer_nor_rich_nor_pydantic():
+    assert _heavy(_modules_after(["--help"]), "typer", "click", "rich", "pydantic", "yaml") == set()
+
+
+def test_settle_json_imports_no_typer_no_rich_and_no_importlib_metadata():
+    modules = _modules_after(["settle", str(EXAMPLES / "07-everything-together"), "--format", "json"])
+    assert "convenant_calc.settlement" in modules  # it did settle
+    assert _heavy(modules, "typer", "click", "rich") == set()
+    assert "importlib.metadata" not in modules
+
+
+def test_pydantic_plugin_stand_in_loads_no_plugins_and_defers_other_names():
+    code = (
+        "import sys\n"
+        "from convenant_calc.fastpath import no_pydantic_plugins\n"
+        "no_pydantic_plugins()\n"
+        "from convenant_calc.models import Term\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "print(Term.model_validate({'start': '2024-01-01', 'end': '2024-12-31'}).days)\n"
+        "print(list(loader.get_plugins()), 'importlib.metadata' in sys.modules)\n"
+        "print(loader.PYDANTIC_ENTRY_POINT_GROUP)\n"  # any other name: the real module is loaded
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    # 2024 is a leap year: 366 days
+    assert out.stdout.split("\n")[:3] == ["366", "[] False", "pydantic"]
+
+
+def test_a_year_after_the_term_without_dateutil():
+    # checks.py dropped dateutil from the settle path; 29 February + 1 year is 28 February.
+    from datetime import date
+
+    from convenant_calc.checks import _a_year_after
+
+    assert _a_year_after(date(2025, 6, 30)) == date(2026, 6, 30)
+    assert _a_year_after(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert _a_year_after(date(2023, 2, 28)) == date(2024, 2, 28)
