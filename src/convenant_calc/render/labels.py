@@ -59,11 +59,15 @@ TEXT: dict[str, dict[str, str]] = {
     "reason_judged_not_met": {"en": "not met by judgement: {why}", "nl": "niet gehaald volgens oordeel: {why}"},
     "reason_compared": {"en": "achieved {achieved} {rel} target {target}", "nl": "behaald {achieved} {rel} doel {target}"},
     "absences_title": {
-        "en": "Absences (Art. 5, S6–S8): days in the term, FTE-days replaced and short",
-        "nl": "Afwezigheden (Art. 5, S6–S8): dagen in de looptijd, VTE-dagen vervangen en tekort",
+        "en": "Absences (Art. 5, S6–S8): days in the term, days covered by the guaranteed wage, "
+        "FTE-days replaced and short",
+        "nl": "Afwezigheden (Art. 5, S6–S8): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
+        "VTE-dagen vervangen en tekort",
     },
     "col_no": {"en": "#", "nl": "#"},
     "col_consultant": {"en": "consultant", "nl": "consulent"},
+    "col_who": {"en": "who", "nl": "wie"},
+    "col_covered": {"en": "covered", "nl": "gedekt"},
     "col_kind": {"en": "kind", "nl": "soort"},
     "col_from": {"en": "from", "nl": "van"},
     "col_to": {"en": "to", "nl": "tot en met"},
@@ -72,10 +76,9 @@ TEXT: dict[str, dict[str, str]] = {
     "col_guaranteed_wage": {"en": "guaranteed wage", "nl": "gewaarborgd loon"},
     "col_replaced": {"en": "replaced", "nl": "vervangen"},
     "col_short": {"en": "short", "nl": "tekort"},
-    "days_short": {"en": "{n} d", "nl": "{n} d"},
-    "relapse_note": {
-        "en": "relapse of #{of}, {left} d left",
-        "nl": "herval van #{of}, nog {left} d over",
+    "relapse_caption": {
+        "en": "#{no}: a relapse of #{of} (S7): {left} days of the guaranteed-wage window were left",
+        "nl": "#{no}: herval van #{of} (S7): er bleven nog {left} dagen gewaarborgd loon over",
     },
     "shortfall_title": {"en": "FTE-days short (S9)", "nl": "VTE-dagen tekort (S9)"},
     "vacancy_line": {"en": "Vacancy: funded FTE not employed", "nl": "Vacature: gefinancierde VTE niet tewerkgesteld"},

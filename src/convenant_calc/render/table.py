@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -52,22 +53,28 @@ def results_table(s: Settlement, t: Lang = EN) -> Table:
 
 
 def absences_table(s: Settlement, t: Lang = EN) -> Table:
-    table = Table(title=t("absences_title"), title_justify="left")
-    numeric = ("col_no", "col_fte", "col_days", "col_replaced", "col_short")
-    for key in ("col_no", "col_consultant", "col_kind", "col_from", "col_to", "col_fte", "col_days",
-                "col_guaranteed_wage", "col_replaced", "col_short"):
-        table.add_column(
-            t(key),
-            justify="right" if key in numeric else "left",
-            no_wrap=key in ("col_from", "col_to", "col_kind"),
-        )
+    """One row per absence; compact enough for an 80-column terminal, relapses as captions below."""
+    relapses = [
+        t("relapse_caption", no=a.index + 1, of=a.window.relapse_of + 1, left=a.window.left_at_start)
+        for a in s.absences
+        if a.window is not None and a.window.is_relapse
+    ]
+    table = Table(
+        title=t("absences_title"),
+        title_justify="left",
+        caption="\n".join(relapses) or None,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    numeric = ("col_no", "col_fte", "col_days", "col_covered", "col_replaced", "col_short")
+    for key in ("col_no", "col_who", "col_kind", "col_from", "col_to", "col_fte", "col_days",
+                "col_covered", "col_replaced", "col_short"):
+        table.add_column(t(key), justify="right" if key in numeric else "left", no_wrap=key in ("col_from", "col_to"))
     for a in s.absences:
-        if a.window is None:
-            gw = "—"
-        else:
-            gw = t("days_short", n=a.covered_days_in_term)
-            if a.window.is_relapse:
-                gw += f" ({t('relapse_note', of=a.window.relapse_of + 1, left=a.window.left_at_start)})"
+        relapse = "*" if a.window is not None and a.window.is_relapse else ""
         table.add_row(
             str(a.index + 1),
             a.consultant,
@@ -76,7 +83,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
             a.last.isoformat(),
             t.number(a.fte),
             str(a.days_in_term),
-            gw,
+            "—" if a.window is None else f"{relapse}{a.covered_days_in_term}",
             t.number(a.replaced_fte_days),
             t.number(a.short_fte_days),
         )
