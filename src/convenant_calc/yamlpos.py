@@ -45,6 +45,9 @@ _DECIMAL = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_WORDS: dict[str, Any] = {**dict.fromkeys(_NULL), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_TEXT = object()  # not one of _WORDS
+_NUMBER_START = frozenset("+-.0123456789")  # what an _INT or a _DECIMAL begins with
 
 Path_ = tuple[str | int, ...]
 
@@ -89,21 +92,18 @@ class Document:
         return Position(self.file, line, col)
 
 
-def _scalar(text: str, style: str | None) -> Any:
-    if style:  # quoted or block scalar: always a string (plain is None or "")
-        return text
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        # Python refuses int() of very long digit strings; a Decimal has no such limit
-        # and the models reject the absurd value with its position.
-        return int(text) if len(text) <= 1000 else Decimal(text)
-    if _DECIMAL.match(text):
-        return Decimal(text)
+def _scalar(text: str) -> Any:
+    """The value of a plain (unquoted) scalar: null, a boolean, an exact number, or the text itself."""
+    word = _WORDS.get(text, _TEXT)
+    if word is not _TEXT:
+        return word
+    if text[0] in _NUMBER_START:  # text is not empty: "" is null
+        if _INT.match(text):
+            # Python refuses int() of very long digit strings; a Decimal has no such limit
+            # and the models reject the absurd value with its position.
+            return int(text) if len(text) <= 1000 else Decimal(text)
+        if _DECIMAL.match(text):
+            return Decimal(text)
     return text
 
 
@@ -112,17 +112,6 @@ def _problem(file: str, node_or_mark: Any, message: str) -> YamlError:
     line = mark.line + 1 if mark is not None else 1
     col = mark.column + 1 if mark is not None else 1
     return YamlError(Problem(Position(file, line, col), message))
-
-
-class _Frame:
-    """An open mapping or sequence while its events arrive: where it is, and (a mapping) the key awaiting its value."""
-
-    __slots__ = ("container", "path", "key")
-
-    def __init__(self, container: dict[str, Any] | list[Any], path: Path_):
-        self.container = container
-        self.path = path
-        self.key: str | None = None  # a mapping's key whose value comes next; None: a key comes next
 
 
 def _build(file: str, text: str, doc: Document) -> Any:
@@ -138,16 +127,20 @@ def _build(file: str, text: str, doc: Document) -> Any:
        After such a fault the rest is only checked for 1 and 2, no longer built.
     """
     loader = _Loader(text)
+    get_event = loader.get_event
     try:
         marks, key_marks = doc.marks, doc.key_marks
-        stack: list[_Frame] = []
+        container: dict[str, Any] | list[Any] | None = None  # the open mapping or sequence; None: the top
+        path: Path_ = ()  # the path of the open container
+        key: str | None = None  # in a mapping: the key whose value comes next; None: a key comes next
+        stack: list[tuple[Any, Path_, str | None]] = []  # the containers enclosing the open one
         root: Any = None
         depth = documents = 0
         building = True  # building the first document's value; False after it, or after a fault of kind 3
         second: YamlError | None = None
         fault: YamlError | None = None
         while True:
-            event = loader.get_event()
+            event = get_event()
             kind = event.__class__
             if kind is ScalarEvent:
                 collection = False
@@ -161,7 +154,7 @@ def _build(file: str, text: str, doc: Document) -> Any:
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 depth -= 1
                 if building:
-                    stack.pop()
+                    container, path, key = stack.pop()
                 continue
             elif kind is AliasEvent:
                 raise _problem(file, event.start_mark, "aliases (*name) are not allowed; write the value out in full")
@@ -189,49 +182,48 @@ def _build(file: str, text: str, doc: Document) -> Any:
                 continue
 
             mark = event.start_mark
-            position = (mark.line + 1, mark.column + 1)
-            if stack:
-                parent = stack[-1]
-                container = parent.container
-                if isinstance(container, list):
-                    path = parent.path + (len(container),)
-                elif parent.key is None:  # this node is a key
-                    if collection:
-                        fault = _problem(
-                            file,
-                            mark,
-                            "a key must be a plain name, not a list or mapping; write a name before the colon",
-                        )
-                    elif event.value == "<<" and not event.style:
-                        fault = _problem(file, mark, "merge keys (<<) are not allowed; write the keys out in full")
-                    elif event.value in container:
-                        first = key_marks[parent.path + (event.value,)]
-                        fault = _problem(
-                            file, mark, f"duplicate key {event.value!r} (first given at line {first[0]}); keep only one"
-                        )
-                    else:
-                        parent.key = event.value
-                        key_marks[parent.path + (event.value,)] = position
-                        continue
-                    building = False
-                    continue
+            if container is None:  # the document's value
+                here: Path_ = ()
+            elif container.__class__ is list:
+                here = path + (len(container),)
+            elif key is not None:
+                here = path + (key,)
+            else:  # this node is a key of the open mapping
+                if collection:
+                    fault = _problem(
+                        file, mark, "a key must be a plain name, not a list or mapping; write a name before the colon"
+                    )
+                elif event.value == "<<" and not event.style:
+                    fault = _problem(file, mark, "merge keys (<<) are not allowed; write the keys out in full")
+                elif event.value in container:
+                    first = key_marks[path + (event.value,)]
+                    fault = _problem(
+                        file, mark, f"duplicate key {event.value!r} (first given at line {first[0]}); keep only one"
+                    )
                 else:
-                    path = parent.path + (parent.key,)
-            else:
-                path = ()
-            marks[path] = position
+                    key = event.value
+                    key_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+                    continue
+                building = False
+                continue
+            marks[here] = (mark.line + 1, mark.column + 1)
+
             if collection:
                 value: Any = {} if kind is MappingStartEvent else []
-                stack.append(_Frame(value, path))
+            elif event.style:  # quoted or block scalar: always a string (plain is None or "")
+                value = event.value
             else:
-                value = _scalar(event.value, event.style)
-            if not path:
+                value = _scalar(event.value)
+            if container is None:
                 root = value
-            elif isinstance(container, list):
-                container.append(value)
+            elif key is None:
+                container.append(value)  # type: ignore[union-attr]
             else:
-                container[parent.key] = value
-                parent.key = None
+                container[key] = value  # type: ignore[index]
+                key = None
+            if collection:
+                stack.append((container, path, key))
+                container, path, key = value, here, None
         if second is not None:
             raise second
         if fault is not None:
