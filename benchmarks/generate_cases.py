@@ -93,15 +93,20 @@ def _pick_kind(rng: random.Random) -> str:
     return rng.choices(kinds, weights=[KINDS[k][0] for k in kinds])[0]
 
 
-def _fits(c: Consultant, first: date, last: date, fte: Decimal) -> bool:
+def _fits(c: Consultant, first: date, last: date, fte: Decimal, pool: Consultant | None = None) -> bool:
+    """Whether an absence fits ``c`` (and the ``pool`` of all consultants, when they are not listed)."""
     if c.first is not None and first < c.first or c.last is not None and last > c.last:
         return False
-    return all(c.load.get(d, 0) + fte <= c.fte for d in range(first.toordinal(), last.toordinal() + 1))
+    days = range(first.toordinal(), last.toordinal() + 1)
+    if pool is not None and not all(pool.load.get(d, 0) + fte <= pool.fte for d in days):
+        return False
+    return all(c.load.get(d, 0) + fte <= c.fte for d in days)
 
 
-def _book(c: Consultant, first: date, last: date, fte: Decimal) -> None:
-    for d in range(first.toordinal(), last.toordinal() + 1):
-        c.load[d] = c.load.get(d, Decimal(0)) + fte
+def _book(c: Consultant, first: date, last: date, fte: Decimal, pool: Consultant | None = None) -> None:
+    for holder in (c, pool) if pool is not None else (c,):
+        for d in range(first.toordinal(), last.toordinal() + 1):
+            holder.load[d] = holder.load.get(d, Decimal(0)) + fte
 
 
 def _replacements(rng: random.Random, a: Absence, fte: Decimal) -> list[tuple[date, date, Decimal | None]]:
@@ -117,8 +122,14 @@ def _replacements(rng: random.Random, a: Absence, fte: Decimal) -> list[tuple[da
     return periods
 
 
-def _absences(rng, consultants: list[Consultant], term: tuple[date, date], count: int, span_days: int) -> list[Absence]:
-    """Place ``count`` valid absences (plus relapses), longest ones shortened to fit ``span_days``."""
+def _absences(
+    rng, consultants: list[Consultant], term: tuple[date, date], count: int, span_days: int, pool: Consultant | None
+) -> list[Absence]:
+    """Place ``count`` valid absences (plus relapses), longest ones shortened to fit ``span_days``.
+
+    ``pool`` stands for all consultants together when absences.yaml does not list them: then
+    no more than the funded FTE may be absent on any day (S5), whoever is absent.
+    """
     start, end = term
     lo, hi = start - timedelta(days=45), end + timedelta(days=20)  # some start before / end after the term
     absences: list[Absence] = []
@@ -145,9 +156,9 @@ def _absences(rng, consultants: list[Consultant], term: tuple[date, date], count
         elif rng.random() < 0.1:
             fte = c.fte  # written out, the same as the default
         effective = fte if fte is not None else c.fte
-        if not _fits(c, first, last, effective):
+        if not _fits(c, first, last, effective, pool):
             continue
-        _book(c, first, last, effective)
+        _book(c, first, last, effective, pool)
         a = Absence(c.id, kind, first, last, fte)
         a.replacements = _replacements(rng, a, effective)
         absences.append(a)
@@ -156,9 +167,9 @@ def _absences(rng, consultants: list[Consultant], term: tuple[date, date], count
             gap = rng.randint(1, 20)
             first = absences[-1].last + timedelta(days=gap)
             last = first + timedelta(days=rng.randint(1, max(1, min(40, span_days))) - 1)
-            if first > end or not _fits(c, first, last, effective):
+            if first > end or not _fits(c, first, last, effective, pool):
                 break
-            _book(c, first, last, effective)
+            _book(c, first, last, effective, pool)
             a = Absence(c.id, kind, first, last, fte, new_cause=rng.random() < 0.2)
             a.replacements = _replacements(rng, a, effective)
             absences.append(a)
@@ -225,7 +236,8 @@ def make_case(
     count = absences if absences is not None else rng.randint(0, 50)
     # room per consultant: long absences are shortened when many must fit in a short term
     span = max(2, term_days * len(people) // max(1, 2 * count))
-    placed = _absences(rng, people, (start, end), count, span)
+    pool = None if listed else Consultant("all", funded)  # S5: unlisted, the funded FTE is all there is
+    placed = _absences(rng, people, (start, end), count, span, pool)
 
     results = []
     for cid, target in commitments:

@@ -83,10 +83,10 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             )
         ids.setdefault(consultant.id, i)
 
+    listed = [c.id for c in staffing.consultants]
     for i, absence in enumerate(staffing.absences):
         where = ("absences", i)
         consultant = staffing.consultant(absence.consultant)
-        listed = [c.id for c in staffing.consultants]
         if staffing.consultants and consultant is None:
             yield Finding(
                 "absences",

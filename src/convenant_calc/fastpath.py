@@ -6,8 +6,10 @@ and this typer builds its parameter parsers with pydantic. So ``convenant
 static copy of typer's own text (``_help.py``, kept identical to typer's by a
 test; regenerate it with ``python -m convenant_calc.fastpath --write-help``
 after adding or changing a command), and ``settle`` in its plain forms runs
-without typer too (:func:`.commands.run_settle`, which the typer command calls as well). Anything else, any form this module
-does not recognise exactly, goes to the typer app unchanged.
+without typer too (:func:`.commands.run_settle`, which the typer command calls as well), as does
+``check PATH...`` without options (:func:`.checking.run`, which the typer command calls as well;
+the form CI runs over a casebook). Anything else, any form this module does not recognise
+exactly, goes to the typer app unchanged.
 
 No ``importlib.metadata`` at start-up: the version is ``__version__``, and
 pydantic's plugin loader (which imports ``importlib.metadata`` and scans every
@@ -92,6 +94,13 @@ def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
     return case_dir, fmt
 
 
+def check_args(argv: list[str]) -> list[Path] | None:
+    """``check PATH...`` (no option at all) as the paths; None for any other form (typer parses those)."""
+    if len(argv) < 2 or argv[0] != "check" or any(not arg or arg.startswith("-") for arg in argv[1:]):
+        return None
+    return [Path(arg) for arg in argv[1:]]
+
+
 def answer(argv: list[str]) -> int | None:
     """Answer ``argv`` without typer and return the exit code, or None to let typer answer it."""
     if argv in ([], ["--help"], ["-h"]):
@@ -108,6 +117,12 @@ def answer(argv: list[str]) -> int | None:
         from .commands import run_settle
 
         return run_settle(*settle)
+    paths = check_args(argv)
+    if paths is not None:
+        no_pydantic_plugins()
+        from .checking import run
+
+        return run(paths, keyword=None, update=False, as_json=False, out=sys.stdout, err=sys.stderr)
     return None
 
 

@@ -6,6 +6,7 @@ finance officer sees all mistakes at once, each as ``file:line:col: message``.
 
 from __future__ import annotations
 
+import os
 import types
 import typing
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from .bundled import bundled_ids, bundled_path, data_dir
 from .checks import check_case
 from .money import fmt_plain
 from .models import Case, Convenant, Payments, Results, Staffing
-from .problems import InputError, Position, Problem, closest, display_path
+from .problems import InputError, Position, Problem, closest, display_path, display_path_in
 
 FILES = {
     "convenant": "convenant.yaml",
@@ -80,7 +81,7 @@ def load_case(case_dir: Path) -> LoadedCase:
         path = case_dir / filename
         if path.is_file():
             sources[role] = path
-            _read(role, path, docs, models, problems)
+            _read(role, path, display_path_in(case_dir, name, filename), docs, models, problems)
 
     if "convenant" not in sources:
         _bundled_convenant(docs, models, sources, problems)
@@ -132,9 +133,9 @@ def _cross_checks(docs: dict, models: dict, sources: dict, problems: list[Proble
         problems.append(Problem(docs[finding.role].position(finding.path), finding.message, warning=finding.warning))
 
 
-def _read(role: str, path: Path, docs: dict, models: dict, problems: list[Problem]) -> None:
+def _read(role: str, path: Path, shown: str, docs: dict, models: dict, problems: list[Problem]) -> None:
     try:
-        doc = yamlpos.load(path, display_path(path))
+        doc = yamlpos.load(path, shown)
     except yamlpos.YamlError as exc:
         problems.append(exc.problem)
         return
@@ -201,7 +202,28 @@ def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[P
         )
         return
     sources["convenant"] = path
-    _read("convenant", path, docs, models, problems)
+    _read_bundled(path, docs, models, problems)
+
+
+#: Bundled agreements read and validated in this process, by path, working directory (the file
+#: is shown relative to it), modification time and size: a batch names the same one case after case.
+_BUNDLED: dict[tuple[Path, str, int, int], tuple[yamlpos.Document, Convenant]] = {}
+
+
+def _read_bundled(path: Path, docs: dict, models: dict, problems: list[Problem]) -> None:
+    """Read a bundled agreement, or take it as read before if the file has not changed since."""
+    try:
+        stat = path.stat()
+        key = (path, os.getcwd(), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key in _BUNDLED:
+        docs["convenant"], models["convenant"] = _BUNDLED[key]
+        return
+    errors = len(problems)
+    _read("convenant", path, display_path(path), docs, models, problems)
+    if key is not None and len(problems) == errors and "convenant" in models:
+        _BUNDLED[key] = (docs["convenant"], models["convenant"])
 
 
 # --- pydantic errors -> positions and plain messages ----------------------------------

@@ -76,6 +76,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def display_path_in(directory: Path, shown: str, name: str) -> str:
+    """``display_path(directory / name)``, given ``shown = display_path(directory)``.
+
+    The same text without resolving the directory's links a second time (a batch reads
+    four files a case): ``name`` adds one component, unless it is itself a link.
+    """
+    path = directory / name
+    if path.is_symlink():
+        return display_path(path)
+    return str(Path(shown) / name)
+
+
 @lru_cache(maxsize=8)
 def _resolved(cwd: str) -> Path:
     """The working directory with its links resolved, once per directory (a batch resolves it once)."""

@@ -48,6 +48,9 @@ def sweep(series: Mapping[str, Iterable[Span]], lo: date, hi: date) -> list[tupl
     Returns ``(first, last, {name: value})`` for consecutive pieces covering
     [lo, hi] exactly; a series with no span on a day is 0 there.
     """
+    if len(series) == 1:  # the common case (replacements, overlaps): the same sums, without a dict per date
+        ((name, spans),) = series.items()
+        return [(first, last, {name: value}) for first, last, value in _levels(spans, lo, hi)]
     deltas: dict[date, dict[str, Decimal]] = {}
     names = list(series)
     for name, spans in series.items():
@@ -73,6 +76,36 @@ def sweep(series: Mapping[str, Iterable[Span]], lo: date, hi: date) -> list[tupl
         first = point
     pieces.append((first, hi, dict(current)))
     return _merge(pieces)
+
+
+def _levels(spans: Iterable[Span], lo: date, hi: date) -> list[tuple[date, date, Decimal]]:
+    """:func:`sweep` of a single series: the same additions in the same order, so the same Decimals."""
+    deltas: dict[date, Decimal] = {}
+    for span in spans:
+        cut = clip(span.first, span.last, lo, hi)
+        if cut is None or span.value == 0:
+            continue
+        a, b = cut
+        deltas[a] = deltas.get(a, Decimal(0)) + span.value
+        stop = b + ONE_DAY
+        deltas[stop] = deltas.get(stop, Decimal(0)) - span.value
+    current = Decimal(0)
+    if lo in deltas:
+        current += deltas[lo]
+    pieces: list[tuple[date, date, Decimal]] = []
+    first = lo
+    for point in sorted(p for p in deltas if lo < p <= hi):
+        if pieces and pieces[-1][2] == current:  # merged as _merge does: the later value kept
+            pieces[-1] = (pieces[-1][0], point - ONE_DAY, current)
+        else:
+            pieces.append((first, point - ONE_DAY, current))
+        current += deltas[point]
+        first = point
+    if pieces and pieces[-1][2] == current:
+        pieces[-1] = (pieces[-1][0], hi, current)
+    else:
+        pieces.append((first, hi, current))
+    return pieces
 
 
 def _merge(pieces: list[tuple[date, date, dict[str, Decimal]]]) -> list[tuple[date, date, dict[str, Decimal]]]:

@@ -1,7 +1,8 @@
 """YAML with positions, read the way a person means it.
 
-PyYAML composes the node tree (which keeps each node's start mark); this module
-turns it into plain Python values itself, so that:
+PyYAML's parser (the C one where available) reports events with their start
+marks; this module builds plain Python values from them itself, in one pass
+(:func:`_build`), so that:
 
 - every value's position is known (``Document.position(path)``), so a pydantic
   error location can be reported as ``file:line:col``;
@@ -22,8 +23,17 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from .problems import Position, Problem
 
@@ -35,6 +45,9 @@ _DECIMAL = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)(?:[eE][-+]?[0-9
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+_WORDS: dict[str, Any] = {**dict.fromkeys(_NULL), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
+_TEXT = object()  # not one of _WORDS
+_NUMBER_START = frozenset("+-.0123456789")  # what an _INT or a _DECIMAL begins with
 
 Path_ = tuple[str | int, ...]
 
@@ -45,7 +58,7 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
 
 
 class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Composes nodes only; refuses aliases before they can be expanded."""
+    """Only its parser is used: :func:`_build` reads the events itself; nothing is composed or constructed."""
 
 
 class YamlError(Exception):
@@ -79,26 +92,18 @@ class Document:
         return Position(self.file, line, col)
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-def _scalar(node: ScalarNode) -> Any:
-    text = node.value
-    if node.style:  # quoted or block scalar: always a string (plain is None or "")
-        return text
-    if text in _NULL:
-        return None
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    if _INT.match(text):
-        # Python refuses int() of very long digit strings; a Decimal has no such limit
-        # and the models reject the absurd value with its position.
-        return int(text) if len(text) <= 1000 else Decimal(text)
-    if _DECIMAL.match(text):
-        return Decimal(text)
+def _scalar(text: str) -> Any:
+    """The value of a plain (unquoted) scalar: null, a boolean, an exact number, or the text itself."""
+    word = _WORDS.get(text, _TEXT)
+    if word is not _TEXT:
+        return word
+    if text[0] in _NUMBER_START:  # text is not empty: "" is null
+        if _INT.match(text):
+            # Python refuses int() of very long digit strings; a Decimal has no such limit
+            # and the models reject the absurd value with its position.
+            return int(text) if len(text) <= 1000 else Decimal(text)
+        if _DECIMAL.match(text):
+            return Decimal(text)
     return text
 
 
@@ -109,62 +114,135 @@ def _problem(file: str, node_or_mark: Any, message: str) -> YamlError:
     return YamlError(Problem(Position(file, line, col), message))
 
 
-def _convert(file: str, node: Node, path: Path_, doc: Document) -> Any:
-    doc.marks[path] = _mark(node)
-    if isinstance(node, ScalarNode):
-        return _scalar(node)
-    if isinstance(node, SequenceNode):
-        return [_convert(file, item, path + (i,), doc) for i, item in enumerate(node.value)]
-    if isinstance(node, MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge" or (
-                isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
-            ):
-                raise _problem(file, key_node, "merge keys (<<) are not allowed; write the keys out in full")
-            if not isinstance(key_node, ScalarNode):
-                raise _problem(file, key_node, "a key must be a plain name, not a list or mapping; write a name before the colon")
-            key = key_node.value
-            if key in result:
-                first = doc.key_marks[path + (key,)]
-                raise _problem(
-                    file,
-                    key_node,
-                    f"duplicate key {key!r} (first given at line {first[0]}); keep only one",
-                )
-            doc.key_marks[path + (key,)] = _mark(key_node)
-            result[key] = _convert(file, value_node, path + (key,), doc)
-        return result
-    raise _problem(file, node, "unsupported YAML node")  # pragma: no cover
+def _build(file: str, text: str, doc: Document) -> Any:
+    """One pass over the parser's events: refuse what is not allowed, build values and positions.
 
+    What is refused, and in which order when a file has several faults (the same
+    order as a check of every event first, then composing, then converting):
 
-def _compose(file: str, text: str) -> Node | None:
+    1. a syntax error, absurd nesting, an alias, an anchor or a tag, wherever it is
+       in the file, at once (an alias bomb costs nothing: nothing is ever expanded);
+    2. a second document;
+    3. in the first document, the first merge key, non-scalar key or duplicate key.
+       After such a fault the rest is only checked for 1 and 2, no longer built.
+    """
+    loader = _Loader(text)
+    get_event = loader.get_event
     try:
-        # First pass over the event stream (no composing, nothing expanded):
-        # refuse the first anchor or alias, so an alias bomb costs nothing, and
-        # absurd nesting, so that building the tree cannot exhaust the stack.
-        depth = 0
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, CollectionStartEvent):
+        marks, key_marks = doc.marks, doc.key_marks
+        container: dict[str, Any] | list[Any] | None = None  # the open mapping or sequence; None: the top
+        path: Path_ = ()  # the path of the open container
+        key: str | None = None  # in a mapping: the key whose value comes next; None: a key comes next
+        stack: list[tuple[Any, Path_, str | None]] = []  # the containers enclosing the open one
+        root: Any = None
+        depth = documents = 0
+        building = True  # building the first document's value; False after it, or after a fault of kind 3
+        second: YamlError | None = None
+        fault: YamlError | None = None
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is ScalarEvent:
+                collection = False
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                collection = True
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise _problem(
                         file, event.start_mark, f"nested more than {MAX_DEPTH} levels deep; check the brackets"
                     )
-            elif isinstance(event, CollectionEndEvent):
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 depth -= 1
-            if isinstance(event, AliasEvent):
+                if building:
+                    container, path, key = stack.pop()
+                continue
+            elif kind is AliasEvent:
                 raise _problem(file, event.start_mark, "aliases (*name) are not allowed; write the value out in full")
-            if getattr(event, "anchor", None):
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents == 2:
+                    second = _problem(
+                        file, event.start_mark, "a second YAML document ('---'); keep one document per file"
+                    )
+                continue
+            elif kind is DocumentEndEvent:
+                building = False
+                continue
+            elif kind is StreamEndEvent:
+                break
+            else:  # StreamStartEvent
+                continue
+            if event.anchor:
                 raise _problem(file, event.start_mark, "anchors (&name) are not allowed; write the value out in full")
-            if getattr(event, "tag", None):
-                raise _problem(file, event.start_mark, f"YAML tags such as {event.tag!r} are not allowed; remove the tag")
-        return yaml.compose(text, Loader=_Loader)
+            if event.tag:
+                raise _problem(
+                    file, event.start_mark, f"YAML tags such as {event.tag!r} are not allowed; remove the tag"
+                )
+            if not building:
+                continue
+
+            mark = event.start_mark
+            if container is None:  # the document's value
+                here: Path_ = ()
+            elif container.__class__ is list:
+                here = path + (len(container),)
+            elif key is not None:
+                here = path + (key,)
+            else:  # this node is a key of the open mapping
+                if collection:
+                    fault = _problem(
+                        file, mark, "a key must be a plain name, not a list or mapping; write a name before the colon"
+                    )
+                elif event.value == "<<" and not event.style:
+                    fault = _problem(file, mark, "merge keys (<<) are not allowed; write the keys out in full")
+                elif event.value in container:
+                    first = key_marks[path + (event.value,)]
+                    fault = _problem(
+                        file, mark, f"duplicate key {event.value!r} (first given at line {first[0]}); keep only one"
+                    )
+                else:
+                    key = event.value
+                    key_marks[path + (key,)] = (mark.line + 1, mark.column + 1)
+                    continue
+                building = False
+                continue
+            marks[here] = (mark.line + 1, mark.column + 1)
+
+            if collection:
+                value: Any = {} if kind is MappingStartEvent else []
+            elif event.style:  # quoted or block scalar: always a string (plain is None or "")
+                value = event.value
+            else:
+                value = _scalar(event.value)
+            if container is None:
+                root = value
+            elif key is None:
+                container.append(value)  # type: ignore[union-attr]
+            else:
+                container[key] = value  # type: ignore[index]
+                key = None
+            if collection:
+                stack.append((container, path, key))
+                container, path, key = value, here, None
+        if second is not None:
+            raise second
+        if fault is not None:
+            raise fault
+        if not documents:
+            marks[()] = (1, 1)
+        return root
+    finally:
+        loader.dispose()
+
+
+def parse(text: str, file: str) -> Document:
+    """Parse YAML text into a Document; raises YamlError with the position."""
+    doc = Document(file=file, value=None)
+    try:
+        doc.value = _build(file, text, doc)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
-        if "another document" in what:
-            raise _problem(file, mark, "a second YAML document ('---'); keep one document per file") from None
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             raise _problem(file, mark, "a tab character; YAML indents with spaces, not tabs") from None
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None
@@ -179,16 +257,6 @@ def _compose(file: str, text: str) -> Node | None:
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks every error it raises on text
         raise _problem(file, None, f"not valid YAML: {exc}") from None
-
-
-def parse(text: str, file: str) -> Document:
-    """Parse YAML text into a Document; raises YamlError with the position."""
-    doc = Document(file=file, value=None)
-    node = _compose(file, text)
-    if node is None:
-        doc.marks[()] = (1, 1)
-        return doc
-    doc.value = _convert(file, node, (), doc)
     return doc
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -61,14 +62,34 @@ def test_plain_settle_forms_are_recognised(argv, parsed):
         ["settle", "--help"],
         ["settle", "--", "case"],
         ["settle", "-fjson"],
-        ["check", "cases"],
+        ["check", "cases", "-k", "02"],
         ["--help", "settle"],
     ],
 )
 def test_other_forms_go_to_typer(argv):
     assert fastpath.settle_args(argv) is None
+    assert fastpath.check_args(argv) is None
     if argv[0] != "settle" or "--help" not in argv:
         assert fastpath.answer(argv) is None
+
+
+@pytest.mark.parametrize(
+    "argv, paths",
+    [
+        (["check", "examples"], ["examples"]),
+        (["check", "a", "b/c"], ["a", "b/c"]),
+        (["check"], None),  # typer says a PATH is missing
+        (["check", "--update", "a"], None),
+        (["check", "a", "--format", "json"], None),
+        (["check", "a", "-k", "x"], None),
+        (["check", "--", "a"], None),
+        (["check", ""], None),
+        (["check", "a", "--help"], None),
+    ],
+)
+def test_plain_check_forms_are_recognised(argv, paths):
+    found = fastpath.check_args(argv)
+    assert (None if found is None else [str(p) for p in found]) == paths
 
 
 def _run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
@@ -98,6 +119,23 @@ def test_fast_settle_reports_bad_input_like_typer(tmp_path):
     assert "results.yaml:3:5: result 'R1' has neither 'achieved' nor 'met'" in fast.stderr
 
 
+def test_fast_check_prints_what_the_typer_command_prints(tmp_path):
+    # The shipped casebook, plus a case whose expected figure is off by a cent and one that cannot be read.
+    shutil.copytree(EXAMPLES, tmp_path / "cases", ignore=shutil.ignore_patterns("*.md"))
+    wrong = tmp_path / "cases" / "02-long-sickness-partly-replaced" / "expected.yaml"
+    wrong.write_text(wrong.read_text().replace("396819.92", "396819.93"))
+    broken = tmp_path / "cases" / "03-relapse-within-14-days" / "results.yaml"
+    broken.write_text("results: [\n")
+    for paths in (["cases"], ["cases/01-no-absences", "cases/07-everything-together"], ["missing"]):
+        fast = _run("check", *paths, cwd=tmp_path)
+        with_typer = _run("check", "-k", "", *paths, cwd=tmp_path)  # -k goes to typer; an empty -k selects all
+        assert fast.returncode == with_typer.returncode
+        assert fast.stdout == with_typer.stdout
+        assert fast.stderr == with_typer.stderr
+    assert _run("check", "cases", cwd=tmp_path).returncode == 2  # the unreadable case: exit 2 (SPEC §6)
+    assert "396819.93" in _run("check", "cases", cwd=tmp_path).stdout
+
+
 def _modules_after(argv: list[str]) -> set[str]:
     code = (
         "import sys, io, contextlib\n"
@@ -120,6 +158,13 @@ def test_help_imports_neither_typer_nor_rich_nor_pydantic():
 
 def test_settle_json_imports_no_typer_no_rich_and_no_importlib_metadata():
     modules = _modules_after(["settle", str(EXAMPLES / "07-everything-together"), "--format", "json"])
+    assert "convenant_calc.settlement" in modules  # it did settle
+    assert _heavy(modules, "typer", "click", "rich") == set()
+    assert "importlib.metadata" not in modules
+
+
+def test_check_imports_no_typer_no_rich_and_no_importlib_metadata():
+    modules = _modules_after(["check", str(EXAMPLES)])
     assert "convenant_calc.settlement" in modules  # it did settle
     assert _heavy(modules, "typer", "click", "rich") == set()
     assert "importlib.metadata" not in modules
