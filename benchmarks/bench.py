@@ -7,9 +7,8 @@ alternating runs, so that a noisy machine slows the floor and the tool alike.
 - start-up: ``convenant --help`` and ``convenant settle examples/07-everything-together
   --format json``, each as a ratio to the import floor
   ``python -c "import typer, pydantic, yaml, rich.console, dateutil.relativedelta"``;
-- batch: ``convenant check`` over 1,000 generated cases (``generate_cases.py``), cases/s,
-  start-up included; where this checkout has no ``check`` command, an in-process loop
-  of load_case + settle stands in, and the table says so;
+- batch: ``convenant check`` over 1,000 generated cases (``generate_cases.py``) and over
+  ``examples/`` copied to the same size, cases/s, start-up included;
 - scaling: the core alone (a Case already in memory): ``settle()`` and the cross-file
   checks, as absences grow 10 → 100 → 1,000 and the term 1 → 10 years.
 
@@ -25,6 +24,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -103,49 +103,44 @@ def startup(runs: int) -> dict:
     }
 
 
-def _has_check() -> bool:
-    done = subprocess.run([_convenant(), "check", "--help"], cwd=ROOT, capture_output=True)
-    return done.returncode == 0
+def _check_tree(tree: Path, runs: int) -> tuple[float, str]:
+    """Median wall time of `convenant check TREE` (one process, start-up included), and its summary line."""
+    times = []
+    summary = ""
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run([_convenant(), "check", str(tree)], cwd=ROOT, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise SystemExit(f"convenant check failed ({done.returncode}):\n{done.stdout[-2000:]}{done.stderr}")
+        summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    return statistics.median(times), summary
 
 
-def batch(count: int, runs: int) -> dict:
+def _row(what: str, cases: int, seconds: float, summary: str, **more) -> dict:
+    return {"what": what, "cases": cases, "seconds": round(seconds, 3),
+            "cases_per_s": round(cases / seconds), "summary": summary, **more}
+
+
+def batch(count: int, runs: int) -> list[dict]:
+    """`convenant check` over the generated tree, and over the project's casebook copied to the same size."""
     with tempfile.TemporaryDirectory(prefix="convenant-bench-") as tmp:
         tree = Path(tmp) / "cases"
         t0 = time.perf_counter()
         dirs = generate_cases.generate(tree, count=count, seed=6)
         generated_s = time.perf_counter() - t0
-        if _has_check():
-            method = "convenant check (one process, start-up included)"
-            times = []
-            summary = ""
-            for _ in range(runs):
-                start = time.perf_counter()
-                done = subprocess.run([_convenant(), "check", str(tree)], cwd=ROOT, capture_output=True, text=True)
-                times.append(time.perf_counter() - start)
-                if done.returncode != 0:
-                    raise SystemExit(f"convenant check failed ({done.returncode}):\n{done.stdout[-2000:]}{done.stderr}")
-                summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
-        else:
-            method = "in-process load_case + settle (this checkout has no `convenant check`)"
-            from convenant_calc.loading import load_case
-            from convenant_calc.settlement import settle
+        seconds, summary = _check_tree(tree, runs)
+        rows = [_row(f"{len(dirs)} generated cases", len(dirs), seconds, summary, generation_s=round(generated_s, 1))]
 
-            times = []
-            for _ in range(runs):
-                start = time.perf_counter()
-                for d in dirs:
-                    settle(load_case(d).case)
-                times.append(time.perf_counter() - start)
-            summary = f"{len(dirs)} settled"
-        best = statistics.median(times)
-        return {
-            "method": method,
-            "cases": len(dirs),
-            "seconds": round(best, 3),
-            "cases_per_s": round(len(dirs) / best),
-            "summary": summary,
-            "generation_s": round(generated_s, 1),
-        }
+        book = Path(tmp) / "casebook"
+        examples = sorted(p for p in (ROOT / "examples").iterdir() if (p / "expected.yaml").is_file())
+        copies = -(-count // len(examples))
+        for i in range(copies):
+            for example in examples:
+                shutil.copytree(example, book / f"{example.name}-{i:04d}")
+        seconds, summary = _check_tree(book, runs)
+        rows.append(_row(f"examples/ copied {copies}×", copies * len(examples), seconds, summary))
+        return rows
 
 
 def _time(fn, repeat: int) -> float:
@@ -200,9 +195,9 @@ def table(report: dict) -> str:
     lines.append(f"{'start-up (median of ' + str(report['runs']) + ', alternating)':66s} {'ms':>7s} {'× floor':>8s}")
     for name, row in report["startup"].items():
         lines.append(f"{name:66s} {row['median_ms']:7.1f} {row['ratio_to_floor']:8.2f}")
-    b = report["batch"]
-    lines += ["", f"batch: {b['cases']} generated cases, {b['method']}"]
-    lines.append(f"  {b['seconds']:.2f} s  →  {b['cases_per_s']} cases/s   {b['summary']}")
+    lines += ["", "batch: convenant check (one process, start-up included, median)"]
+    for b in report["batch"]:
+        lines.append(f"  {b['what']:28s} {b['seconds']:6.2f} s  →  {b['cases_per_s']:4d} cases/s   {b['summary']}")
     lines += ["", "scaling: the core on a case in memory (10 consultants)"]
     heads = ("years", "days", "absences", "pieces", "settle ms", "µs/absence", "checks ms")
     lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (5, 5, 8, 6, 10, 10, 9), strict=True)))
