@@ -44,15 +44,10 @@ def run_settle(
     stamp: bool = False,
 ) -> int:
     """`convenant settle`: print the settlement, or write it atomically to ``output``."""
-    try:
-        _check_output(output)
-        when = _stamp(stamp)
-    except Usage as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    loaded = load_reporting(case_dir)
-    if loaded is None:
-        return 2
+    ready = _prepare(case_dir, output, stamp)
+    if isinstance(ready, int):
+        return ready
+    loaded, when = ready
     from .settlement import settle
 
     settlement = settle(loaded.case)
@@ -90,14 +85,10 @@ def run_settle(
 
 def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
     """`convenant ledger`: the day-by-day ledger as CSV."""
-    try:
-        _check_output(output)
-    except Usage as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    loaded = load_reporting(case_dir)
-    if loaded is None:
-        return 2
+    ready = _prepare(case_dir, output, stamp=False)
+    if isinstance(ready, int):
+        return ready
+    loaded, _ = ready
     from .ledger import ledger as day_ledger
     from .render import ledger_csv
     from .settlement import settle
@@ -116,6 +107,18 @@ def run_validate(case_dir: Path) -> int:
     for line in summary(loaded):
         print(f"  {line}")
     return 0
+
+
+def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
+    """Usage checks before any work, then the case: ``(loaded, stamp text)``, or the exit code 2."""
+    try:
+        _check_output(output)
+        when = _stamp(stamp)
+    except Usage as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    loaded = load_reporting(case_dir)
+    return 2 if loaded is None else (loaded, when)
 
 
 def _case_name(case_dir: Path | None) -> str:
