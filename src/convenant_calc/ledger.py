@@ -119,14 +119,13 @@ def months(s: Settlement) -> list[Month]:
     deductions (see the module docstring), so Σ months = round(Σ exact) =
     ``deduction.amount``.
     """
-    funded = s.staffing.funded_fte
     rate = s.deduction.daily_rate
     buckets: dict[tuple[int, int], list[Decimal | int]] = {}
     for p in s.staffing.pieces:
         for day in day_range(p.first, p.last):
             b = buckets.setdefault((day.year, day.month), [0, ZERO, ZERO, ZERO])
             b[0] += 1
-            b[1] += max(ZERO, funded - p.employed)
+            b[1] += p.vacancy
             b[2] += p.off_duty
             b[3] += p.short
     result: list[Month] = []

@@ -20,6 +20,7 @@ class StaffingPiece:
     employed: Decimal  # baseline(d), S5
     off_duty: Decimal  # Σ uncovered, unreplaced absent FTE on d, S6–S8
     short: Decimal  # shortfall(d)
+    vacancy: Decimal  # funded FTE not employed on d: max(0, funded − employed)
 
     @property
     def days(self) -> int:
@@ -71,10 +72,11 @@ def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_dut
             employed=value["employed"],
             off_duty=value["off"],
             short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])),
+            vacancy=max(Decimal(0), funded_fte - value["employed"]),
         )
         pieces.append(piece)
         surplus = max(Decimal(0), piece.employed - funded_fte)
-        vacancy += max(Decimal(0), funded_fte - piece.employed) * piece.days
+        vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days
         absorbed += min(piece.off_duty, surplus) * piece.days
     fte_days = sum((p.short_fte_days for p in pieces), Decimal(0))
