@@ -154,9 +154,9 @@ def _time(fn, repeat: int) -> float:
 
 def scaling(quick: bool) -> list[dict]:
     """The core on cases built in memory (files written and loaded once, untimed)."""
-    from convenant_calc.checks import check_case
-    from convenant_calc.loading import load_case
-    from convenant_calc.settlement import settle
+    from convenant_calc.io.checks import check_case
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.core.settlement import settle
 
     grid = [(years, n) for years in (1, 3, 10) for n in (10, 100, 1000)]
     rows = []

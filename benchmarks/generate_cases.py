@@ -13,7 +13,7 @@ Every case is valid input (SPEC §3, S5–S8): absences lie within their
 consultant's employment and meet the term, a consultant's overlapping absences
 never add up to more than that consultant's FTE, replacements lie within their
 absence and never replace more than its FTE. The generator checks this by
-loading every case it writes with :func:`convenant_calc.loading.load_case`
+loading every case it writes with :func:`convenant_calc.io.loading.load_case`
 (which runs every cross-file check) and refuses a case that has so much as a
 warning.
 
@@ -356,9 +356,9 @@ def expected_yaml(figures: dict[str, Any]) -> str:
 
 def bundled_facts() -> dict[str, Any]:
     """What the generator needs to know of the bundled agreement, read from the bundled file itself."""
-    from convenant_calc import yamlpos
-    from convenant_calc.bundled import bundled_path
-    from convenant_calc.models import Convenant
+    from convenant_calc.io import yamlpos
+    from convenant_calc.io.bundled import bundled_path
+    from convenant_calc.core.models import Convenant
 
     path = bundled_path(BUNDLED)
     assert path is not None
@@ -373,10 +373,10 @@ def bundled_facts() -> dict[str, Any]:
 
 def generate(out: Path, count: int = 1000, seed: int = 6) -> list[Path]:
     """Write ``count`` valid cases under ``out`` (replacing it) and return their directories."""
-    from convenant_calc.loading import load_case
-    from convenant_calc.problems import InputError
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.io.problems import InputError
     from convenant_calc.render.json import settlement_dict
-    from convenant_calc.settlement import settle
+    from convenant_calc.core.settlement import settle
 
     rng = random.Random(seed)
     bundled = bundled_facts()

@@ -6,8 +6,8 @@ import copy
 from decimal import Decimal
 from typing import Any
 
-from convenant_calc.models import Case, Convenant, Payments, Results, Staffing
-from convenant_calc.settlement import Settlement, settle
+from convenant_calc.core.models import Case, Convenant, Payments, Results, Staffing
+from convenant_calc.core.settlement import Settlement, settle
 
 from .conftest import REFERENCE
 

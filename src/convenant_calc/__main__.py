@@ -1,3 +1,3 @@
-from .fastpath import main
+from convenant_calc.cli.fastpath import main
 
 main()

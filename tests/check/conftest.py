@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from convenant_calc.bundled import examples_dir
-from convenant_calc.cli import app
+from convenant_calc.io.bundled import examples_dir
+from convenant_calc.cli.app import app
 
 EXAMPLES = examples_dir()
 

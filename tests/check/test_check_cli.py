@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from convenant_calc.bundled import examples_dir
+from convenant_calc.io.bundled import examples_dir
 
 EXAMPLES = examples_dir()
 
@@ -214,7 +214,7 @@ def test_k_selects_cases_by_name(check):
 
 
 def _name(case: str) -> str:
-    from convenant_calc.problems import display_path
+    from convenant_calc.io.problems import display_path
 
     return display_path(EXAMPLES / case)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from convenant_calc import yamlpos
-from convenant_calc.bundled import examples_dir
-from convenant_calc.checking import FIELDS, Kind, _validate, compare, settle_dir
-from convenant_calc.render.check import difference_text
+from convenant_calc.io import yamlpos
+from convenant_calc.io.bundled import examples_dir
+from convenant_calc.casebook.checking import FIELDS, Kind, _validate, compare, settle_dir
+from convenant_calc.casebook.render import difference_text
 
 EXAMPLE_02 = examples_dir() / "02-long-sickness-partly-replaced"
 

@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 
-from convenant_calc import updating
+from convenant_calc.casebook import updating
 
 
 def test_round_trip_restores_the_hand_written_file_byte_for_byte(check, copy_case, here):
@@ -149,7 +149,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(check, copy_case, h
 
 
 def test_every_example_round_trips_through_update(check, here):
-    from convenant_calc.bundled import examples_dir
+    from convenant_calc.io.bundled import examples_dir
 
     for source in sorted(examples_dir().iterdir()):
         case = here / source.name

@@ -38,7 +38,7 @@ def test_wheel_carries_data_and_settles_a_case_naming_the_bundled_convenant(tmp_
     # no absences: 296800.00 + 101760.00 − 0.00 = 398560.00
     assert json.loads(out.stdout)["subsidy"] == "398560.00"
     import_check = subprocess.run(
-        [sys.executable, "-c", "import convenant_calc.bundled as b; print(b.data_dir())"],
+        [sys.executable, "-c", "import convenant_calc.io.bundled as b; print(b.data_dir())"],
         capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
     )
     assert import_check.stdout.strip().startswith(str(site))

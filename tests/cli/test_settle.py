@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from convenant_calc.cli import app
+from convenant_calc.cli.app import app
 
 from ..conftest import EXAMPLES
 

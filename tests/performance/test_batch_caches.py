@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from convenant_calc import loading
-from convenant_calc.bundled import bundled_path
-from convenant_calc.problems import InputError, display_path, display_path_in
+from convenant_calc.io import loading
+from convenant_calc.io.bundled import bundled_path
+from convenant_calc.io.problems import InputError, display_path, display_path_in
 
 from ..conftest import EXAMPLES
 

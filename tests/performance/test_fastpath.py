@@ -10,9 +10,9 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from convenant_calc import fastpath
-from convenant_calc._help import HELP
-from convenant_calc.cli import app
+from convenant_calc.cli import fastpath
+from convenant_calc.cli.help import HELP
+from convenant_calc.cli.app import app
 
 from ..conftest import EXAMPLES, ROOT
 
@@ -20,7 +20,7 @@ runner = CliRunner()
 
 
 def test_static_help_is_typers_help_verbatim():
-    # If this fails after adding or changing a command: python -m convenant_calc.fastpath --write-help
+    # If this fails after adding or changing a command: python -m convenant_calc.cli.fastpath --write-help
     assert HELP == fastpath.typer_help()
     assert "settle" in HELP and "-h" in HELP
 
@@ -139,7 +139,7 @@ def test_fast_check_prints_what_the_typer_command_prints(tmp_path):
 def _modules_after(argv: list[str]) -> set[str]:
     code = (
         "import sys, io, contextlib\n"
-        "from convenant_calc.fastpath import answer\n"
+        "from convenant_calc.cli.fastpath import answer\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    answer({argv!r})\n"
         "print('\\n'.join(sorted(sys.modules)))\n"
@@ -158,14 +158,14 @@ def test_help_imports_neither_typer_nor_rich_nor_pydantic():
 
 def test_settle_json_imports_no_typer_no_rich_and_no_importlib_metadata():
     modules = _modules_after(["settle", str(EXAMPLES / "07-everything-together"), "--format", "json"])
-    assert "convenant_calc.settlement" in modules  # it did settle
+    assert "convenant_calc.core.settlement" in modules  # it did settle
     assert _heavy(modules, "typer", "click", "rich") == set()
     assert "importlib.metadata" not in modules
 
 
 def test_check_imports_no_typer_no_rich_and_no_importlib_metadata():
     modules = _modules_after(["check", str(EXAMPLES)])
-    assert "convenant_calc.settlement" in modules  # it did settle
+    assert "convenant_calc.core.settlement" in modules  # it did settle
     assert _heavy(modules, "typer", "click", "rich") == set()
     assert "importlib.metadata" not in modules
 
@@ -173,9 +173,9 @@ def test_check_imports_no_typer_no_rich_and_no_importlib_metadata():
 def test_pydantic_plugin_stand_in_loads_no_plugins_and_defers_other_names():
     code = (
         "import sys\n"
-        "from convenant_calc.fastpath import no_pydantic_plugins\n"
+        "from convenant_calc.cli.fastpath import no_pydantic_plugins\n"
         "no_pydantic_plugins()\n"
-        "from convenant_calc.models import Term\n"
+        "from convenant_calc.core.models import Term\n"
         "loader = sys.modules['pydantic.plugin._loader']\n"
         "print(Term.model_validate({'start': '2024-01-01', 'end': '2024-12-31'}).days)\n"
         "print(list(loader.get_plugins()), 'importlib.metadata' in sys.modules)\n"
@@ -190,7 +190,7 @@ def test_a_year_after_the_term_without_dateutil():
     # checks.py dropped dateutil from the settle path; 29 February + 1 year is 28 February.
     from datetime import date
 
-    from convenant_calc.checks import _a_year_after
+    from convenant_calc.io.checks import _a_year_after
 
     assert _a_year_after(date(2025, 6, 30)) == date(2026, 6, 30)
     assert _a_year_after(date(2024, 2, 29)) == date(2025, 2, 28)

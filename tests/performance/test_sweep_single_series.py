@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convenant_calc.timeline import Span, sweep
+from convenant_calc.core.spans import Span, sweep
 
 DAY0 = date(2024, 1, 1)
 VALUES = st.sampled_from([Decimal(v) for v in ("0", "0.0", "0.1", "0.5", "0.50", "1", "1.0", "2", "5E-1", "-0.5")])

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from convenant_calc import yamlpos
+from convenant_calc.io import yamlpos
 
 from ..conftest import ROOT
 from . import yamlpos_reference as reference

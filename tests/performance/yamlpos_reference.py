@@ -17,7 +17,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from convenant_calc.problems import Position, Problem
+from convenant_calc.io.problems import Position, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20  # a case file nests four levels deep; twenty is generous

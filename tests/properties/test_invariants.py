@@ -13,10 +13,10 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convenant_calc.models import Absence, AbsenceRules, Case, Funding, Replacement, Staffing
-from convenant_calc.rules.absences import guaranteed_wage_windows
-from convenant_calc.rules.funding import pools, result_payout
-from convenant_calc.settlement import settle
+from convenant_calc.core.models import Absence, AbsenceRules, Case, Funding, Replacement, Staffing
+from convenant_calc.core.rules.absences import guaranteed_wage_windows
+from convenant_calc.core.rules.funding import pools, result_payout
+from convenant_calc.core.settlement import settle
 
 from ..helpers import all_met, convenant
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from convenant_calc.bundled import data_dir, examples_dir
-from convenant_calc.loading import LoadedCase, load_case
-from convenant_calc.render.labels import Lang
-from convenant_calc.report import Report, build, input_files
-from convenant_calc.settlement import Settlement, settle
+from convenant_calc.io.bundled import data_dir, examples_dir
+from convenant_calc.io.loading import LoadedCase, load_case
+from convenant_calc.views.labels import Lang
+from convenant_calc.views.report import Report, build, input_files
+from convenant_calc.core.settlement import Settlement, settle
 
 EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if p.is_dir())
 

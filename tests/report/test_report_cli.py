@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from typer.testing import CliRunner
 
-from convenant_calc.cli import app
-from convenant_calc.money import round_cents
+from convenant_calc.cli.app import app
+from convenant_calc.core.money import round_cents
 
 from .conftest import example_path
 

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from convenant_calc.loading import load_case
+from convenant_calc.io.loading import load_case
 from convenant_calc.render import report as render_report
 from convenant_calc.render.json import settlement_dict
-from convenant_calc.render.labels import Lang
-from convenant_calc.report import build, input_files
-from convenant_calc.settlement import settle
+from convenant_calc.views.labels import Lang
+from convenant_calc.views.report import build, input_files
+from convenant_calc.core.settlement import settle
 
 from .conftest import example_path, report, settled
 

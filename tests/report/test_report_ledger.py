@@ -8,9 +8,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from convenant_calc.ledger import ledger, months
-from convenant_calc.models import AbsenceKind
-from convenant_calc.money import round_cents
+from convenant_calc.views.ledger import ledger, months
+from convenant_calc.core.models import AbsenceKind
+from convenant_calc.core.money import round_cents
 from convenant_calc.render import ledger_csv
 
 from .conftest import settled

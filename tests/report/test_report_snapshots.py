@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from convenant_calc.cli import app
+from convenant_calc.cli.app import app
 
 from .conftest import example_path
 

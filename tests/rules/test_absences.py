@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import pytest
 
-from convenant_calc.models import Absence, AbsenceRules, Staffing
-from convenant_calc.rules.absences import absence_outcome, absence_outcomes, guaranteed_wage_windows
+from convenant_calc.core.models import Absence, AbsenceRules, Staffing
+from convenant_calc.core.rules.absences import absence_outcome, absence_outcomes, guaranteed_wage_windows
 
 from ..helpers import convenant
 

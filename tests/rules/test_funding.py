@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from convenant_calc.models import Funding, Result, ResultCommitment
-from convenant_calc.rules.funding import judge, pools, result_payout
+from convenant_calc.core.models import Funding, Result, ResultCommitment
+from convenant_calc.core.rules.funding import judge, pools, result_payout
 
 
 def test_pools_reference():

@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 
-from convenant_calc.money import fmt_decimal, fmt_en, fmt_nl, fmt_plain, round_cents, round_half_up
+from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_nl, fmt_plain, round_cents, round_half_up
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@
 from datetime import date
 from decimal import Decimal
 
-from convenant_calc.models import Staffing
-from convenant_calc.rules.shortfall import shortfall
-from convenant_calc.rules.staffing import baseline
+from convenant_calc.core.models import Staffing
+from convenant_calc.core.rules.shortfall import shortfall
+from convenant_calc.core.rules.staffing import baseline
 
 from ..helpers import convenant, settled
 
@@ -93,8 +93,8 @@ def test_shortfall_adds_up_by_piece():
     # 4 funded; 3 employed on 2024-01-01 … 01-10; 1 off duty on 01-06 … 01-15.
     # 01-01 … 01-05: 4 − 3 = 1 short × 5 = 5; 01-06 … 01-10: 4 − (3 − 1) = 2 × 5 = 10;
     # 01-11 … 01-15: 4 − (4 − 1) = 1 × 5 = 5; the rest 0. Total 20.
-    from convenant_calc.models import Term
-    from convenant_calc.timeline import Span
+    from convenant_calc.core.models import Term
+    from convenant_calc.core.spans import Span
 
     term = Term.model_validate({"start": "2024-01-01", "end": "2024-01-31"})
     employed = [Span(date(2024, 1, 1), date(2024, 1, 10), Decimal(3)), Span(date(2024, 1, 11), date(2024, 1, 31), Decimal(4))]

@@ -3,7 +3,7 @@
 from decimal import Decimal
 from fractions import Fraction
 
-from convenant_calc.rules.subsidy import balance, daily_rate, deduction, paid, subsidy
+from convenant_calc.core.rules.subsidy import balance, daily_rate, deduction, paid, subsidy
 
 from ..helpers import settled
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from convenant_calc.cli import app
+from convenant_calc.cli.app import app
 
 # 2024 is a leap year: the term has 366 days; 2 FTE funded; two commitments.
 CONVENANT = """\

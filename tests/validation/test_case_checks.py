@@ -8,8 +8,8 @@ import pytest
 
 from .conftest import RESULTS as R
 
-from convenant_calc.bundled import bundled_path, examples_dir
-from convenant_calc.problems import display_path
+from convenant_calc.io.bundled import bundled_path, examples_dir
+from convenant_calc.io.problems import display_path
 
 ONE = "1 error in 1 file"
 TWO_CONSULTANTS = "consultants:\n  - {id: an}\n  - {id: bo}\n"

@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from convenant_calc.bundled import bundled_path, examples_dir
-from convenant_calc.cli import app
+from convenant_calc.io.bundled import bundled_path, examples_dir
+from convenant_calc.cli.app import app
 
 EXAMPLES = sorted(p for p in examples_dir().iterdir() if p.is_dir())
 PROBLEM_LINE = re.compile(r"^\S[^:]*(:\d+:\d+)?: \S")

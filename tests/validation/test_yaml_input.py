@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from convenant_calc import yamlpos
-from convenant_calc.yamlpos import MAX_BYTES
+from convenant_calc.io import yamlpos
+from convenant_calc.io.yamlpos import MAX_BYTES
 
 from .conftest import RESULTS
 

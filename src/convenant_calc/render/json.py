@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..money import fmt_decimal, fmt_plain, round_half_up
-from ..settlement import Settlement
+from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
+from convenant_calc.core.settlement import Settlement
 
 SCHEMA = "convenant-settlement/1"
 

@@ -15,9 +15,9 @@ import csv
 import io
 from fractions import Fraction
 
-from ..ledger import LedgerDay
-from ..models import AbsenceKind
-from ..money import fmt_decimal, round_half_up
+from convenant_calc.views.ledger import LedgerDay
+from convenant_calc.core.models import AbsenceKind
+from convenant_calc.core.money import fmt_decimal, round_half_up
 
 PLACES = 10
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..report import Report
-from . import svg
+from convenant_calc.views.report import Report
+from convenant_calc.render import svg
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 

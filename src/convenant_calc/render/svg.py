@@ -18,8 +18,8 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from ..money import round_half_up
-from ..report import Bar, Timeline, TimelineRow
+from convenant_calc.core.money import round_half_up
+from convenant_calc.views.report import Bar, Timeline, TimelineRow
 
 WIDTH = 1000
 LABEL = 180  # the label column

@@ -9,9 +9,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from ..report import reason, summary_lines
-from ..settlement import Settlement
-from .labels import Lang
+from convenant_calc.views.report import reason, summary_lines
+from convenant_calc.core.settlement import Settlement
+from convenant_calc.views.labels import Lang
 
 EN = Lang("en")
 

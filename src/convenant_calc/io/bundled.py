@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # convenant_calc/
 
 
 DEFAULT_EXAMPLE = "07-everything-together"
 
 
 def _shipped(name: str) -> Path:
-    packaged = _HERE / name
+    packaged = _PACKAGE / name
     if packaged.is_dir():
         return packaged
-    return _HERE.parents[1] / name
+    return _PACKAGE.parents[1] / name  # src/convenant_calc -> the repository
 
 
 def data_dir() -> Path:

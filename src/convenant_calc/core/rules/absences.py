@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ..models import Absence, AbsenceKind, AbsenceRules, Staffing, Term
-from ..timeline import Span, clip, sweep, total
+from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, Staffing, Term
+from convenant_calc.core.spans import Span, clip, sweep, total
 
 
 @dataclass(frozen=True)

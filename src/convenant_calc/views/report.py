@@ -22,14 +22,14 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from . import __version__
-from .ledger import kind_fte_days, months
-from .models import AbsenceKind, Staffing
-from .render.labels import Lang
-from .rules.absences import AbsenceOutcome
-from .rules.funding import CommitmentOutcome
-from .settlement import Settlement
-from .timeline import sweep
+from convenant_calc import __version__
+from convenant_calc.views.ledger import kind_fte_days, months
+from convenant_calc.core.models import AbsenceKind, Staffing
+from convenant_calc.views.labels import Lang
+from convenant_calc.core.rules.absences import AbsenceOutcome
+from convenant_calc.core.rules.funding import CommitmentOutcome
+from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.spans import sweep
 
 ROLES = ("convenant", "absences", "results", "payments")
 

@@ -35,7 +35,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from .problems import Position, Problem
+from convenant_calc.io.problems import Position, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20  # a case file nests four levels deep; twenty is generous

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .models import Convenant, Payments, Results, Staffing
-from .problems import closest
-from .timeline import Span, sweep
+from convenant_calc.core.models import Convenant, Payments, Results, Staffing
+from convenant_calc.io.problems import closest
+from convenant_calc.core.spans import Span, sweep
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import Convenant, Staffing
-from ..timeline import Span, clip
+from convenant_calc.core.models import Convenant, Staffing
+from convenant_calc.core.spans import Span, clip
 
 
 def baseline(convenant: Convenant, staffing: Staffing) -> list[Span]:

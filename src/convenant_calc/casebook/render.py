@@ -10,10 +10,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ..checking import CaseResult, Difference, Kind, Status, Tally, dotted
-from ..money import CENT, fmt_decimal
-from ..problems import Problem
-from ..updating import UpdateResult, UpdateStatus
+from convenant_calc.casebook.checking import CaseResult, Difference, Kind, Status, Tally, dotted
+from convenant_calc.core.money import CENT, fmt_decimal
+from convenant_calc.io.problems import Problem
+from convenant_calc.casebook.updating import UpdateResult, UpdateStatus
 
 SCHEMA = "convenant-check/1"
 MINUS = "\u2212"  # the minus sign of the message: (−1.00)

@@ -17,12 +17,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import yamlpos
-from .bundled import bundled_ids, bundled_path, data_dir
-from .checks import check_case
-from .money import fmt_plain
-from .models import Case, Convenant, Payments, Results, Staffing
-from .problems import InputError, Position, Problem, closest, display_path, display_path_in
+from convenant_calc.io import yamlpos
+from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
+from convenant_calc.io.checks import check_case
+from convenant_calc.core.money import fmt_plain
+from convenant_calc.core.models import Case, Convenant, Payments, Results, Staffing
+from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
 
 FILES = {
     "convenant": "convenant.yaml",

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..models import Term
-from ..timeline import Span, sweep
+from convenant_calc.core.models import Term
+from convenant_calc.core.spans import Span, sweep
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from .models import AbsenceKind, day_range
-from .money import round_cents
-from .settlement import Settlement
-from .timeline import Span, sweep
+from convenant_calc.core.models import AbsenceKind, day_range
+from convenant_calc.core.money import round_cents
+from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.spans import Span, sweep
 
 ZERO = Decimal(0)
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..models import Funding, Result, ResultCommitment
-from ..money import round_cents
+from convenant_calc.core.models import Funding, Result, ResultCommitment
+from convenant_calc.core.money import round_cents
 
 
 def pools(max_subsidy: Decimal, funding: Funding) -> tuple[Decimal, Decimal]:

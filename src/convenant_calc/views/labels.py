@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..models import AbsenceKind
-from ..money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
+from convenant_calc.core.models import AbsenceKind
+from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
 
 LANGS = ("en", "nl")
 

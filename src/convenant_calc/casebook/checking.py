@@ -25,9 +25,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import yamlpos
-from .money import CENT, fmt_decimal
-from .problems import InputError, Position, Problem, closest, display_path
+from convenant_calc.io import yamlpos
+from convenant_calc.core.money import CENT, fmt_decimal
+from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
 EXPECTED = "expected.yaml"
 TOLERANCE = "tolerance"
@@ -194,7 +194,7 @@ def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: l
 
 def _decimal(raw: Any) -> Decimal:
     """An exact number from a plain YAML number or a quoted one ("396819.92")."""
-    from .models import _DUTCH
+    from convenant_calc.core.models import _DUTCH
 
     if isinstance(raw, bool) or not isinstance(raw, int | Decimal | str):
         raise ValueError(f"expected a number, got {_describe(raw)}")
@@ -218,7 +218,7 @@ def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
             raise ValueError(f"expected text, got {_describe(raw)}")
         return raw
     if kind is Kind.DATE:
-        from .models import _iso_date
+        from convenant_calc.core.models import _iso_date
 
         return _iso_date(raw).isoformat()
     if kind is Kind.COUNT:
@@ -243,7 +243,7 @@ def _tolerance(raw: Any) -> Decimal:
 
 
 def _describe(value: Any) -> str:
-    from .loading import _describe as describe
+    from convenant_calc.io.loading import _describe as describe
 
     return str(value).lower() if isinstance(value, bool) else describe(value)
 
@@ -336,9 +336,9 @@ class CaseResult:
 
 def settle_dir(case_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
     """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError)."""
-    from .loading import load_case
-    from .render.json import settlement_dict
-    from .settlement import settle
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.render.json import settlement_dict
+    from convenant_calc.core.settlement import settle
 
     loaded = load_case(case_dir)
     return settlement_dict(settle(loaded.case)), list(loaded.warnings)
@@ -473,7 +473,7 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
     Text mode streams one line per case to ``out`` as it is settled; input problems go to
     ``err`` as ``file:line:col: message``, as for `settle`. JSON mode prints one object at the end.
     """
-    from .render import check as render
+    from convenant_calc.casebook import render
 
     cases, problems = find_cases(paths, update=update)
     selected = select(cases, keyword)
@@ -484,7 +484,7 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
     minus = _minus(out)
 
     if update:
-        from .updating import UpdateStatus, update_case
+        from convenant_calc.casebook.updating import UpdateStatus, update_case
 
         results = []
         for case_dir, name in selected:

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from convenant_calc import __version__
 
 app = typer.Typer(
     name="convenant",
@@ -77,7 +77,7 @@ def settle(
     ] = False,
 ) -> None:
     """Settle a case and print the settlement (or write it with --output)."""
-    from .commands import run_settle
+    from convenant_calc.cli.commands import run_settle
 
     raise typer.Exit(run_settle(case_dir, format.value, lang.value, output, stamp))
 
@@ -92,7 +92,7 @@ def ledger(
     ] = None,
 ) -> None:
     """Print the day-by-day ledger as CSV: FTE employed, off duty by cause, replaced, on duty, short, deduction."""
-    from .commands import run_ledger
+    from convenant_calc.cli.commands import run_ledger
 
     raise typer.Exit(run_ledger(case_dir, output))
 
@@ -119,7 +119,7 @@ def check(
     ] = CheckFormat.table,
 ) -> None:
     """Settle cases and compare them with their expected.yaml (exit 0 all hold, 1 a figure differs, 2 unreadable)."""
-    from .checking import run
+    from convenant_calc.casebook.checking import run
 
     code = run(paths, keyword=keyword, update=update, as_json=format is CheckFormat.json, out=sys.stdout, err=sys.stderr)
     raise typer.Exit(code)
@@ -130,7 +130,7 @@ def validate(
     case_dir: Annotated[Path, typer.Argument(help="Case directory to check.")],
 ) -> None:
     """Check a case without settling it: 'ok' and what was read (exit 0), or every error (exit 2)."""
-    from .commands import run_validate
+    from convenant_calc.cli.commands import run_validate
 
     raise typer.Exit(run_validate(case_dir))
 

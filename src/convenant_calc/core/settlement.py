@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .models import Case, Convenant, Payment
-from .rules import absences as absence_rules
-from .rules import funding, shortfall, staffing, subsidy
-from .rules.absences import AbsenceOutcome
-from .rules.funding import CommitmentOutcome
-from .rules.shortfall import Shortfall
+from convenant_calc.core.models import Case, Convenant, Payment
+from convenant_calc.core.rules import absences as absence_rules
+from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
+from convenant_calc.core.rules.absences import AbsenceOutcome
+from convenant_calc.core.rules.funding import CommitmentOutcome
+from convenant_calc.core.rules.shortfall import Shortfall
 
 
 @dataclass(frozen=True)

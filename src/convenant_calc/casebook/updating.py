@@ -20,8 +20,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from . import yamlpos
-from .checking import (
+from convenant_calc.io import yamlpos
+from convenant_calc.casebook.checking import (
     EXPECTED,
     FIELDS,
     GROUPS,
@@ -36,7 +36,7 @@ from .checking import (
     lookup,
     settle_dir,
 )
-from .problems import InputError, Position, Problem, display_path
+from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 #: What --update writes: every field of the contract but its schema label.
 DEFAULT_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f != ("schema",))

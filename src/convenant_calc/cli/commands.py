@@ -22,9 +22,9 @@ class Usage(Exception):
 
 def load_reporting(case_dir: Path | None):
     """Load a case (default: the bundled example); print its warnings, or its problems and return None."""
-    from .bundled import default_example
-    from .loading import load_case
-    from .problems import InputError
+    from convenant_calc.io.bundled import default_example
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.io.problems import InputError
 
     try:
         loaded = load_case(case_dir if case_dir is not None else default_example())
@@ -48,16 +48,16 @@ def run_settle(
     if isinstance(ready, int):
         return ready
     loaded, when = ready
-    from .settlement import settle
+    from convenant_calc.core.settlement import settle
 
     settlement = settle(loaded.case)
     if fmt == "json":
-        from .render import json as json_render
+        from convenant_calc.render import json as json_render
 
         text = json_render.render(settlement)
     elif fmt == "table":
-        from .render import table
-        from .render.labels import Lang
+        from convenant_calc.render import table
+        from convenant_calc.views.labels import Lang
 
         if output is None:
             from rich.console import Console
@@ -66,10 +66,10 @@ def run_settle(
             return 0
         text = table.render(settlement, t=Lang(lang), stamp=when)
     else:
-        from .bundled import data_dir
-        from .render import report as report_render
-        from .render.labels import Lang
-        from .report import build, input_files
+        from convenant_calc.io.bundled import data_dir
+        from convenant_calc.render import report as report_render
+        from convenant_calc.views.labels import Lang
+        from convenant_calc.views.report import build, input_files
 
         model = build(
             settlement,
@@ -89,16 +89,16 @@ def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
     if isinstance(ready, int):
         return ready
     loaded, _ = ready
-    from .ledger import ledger as day_ledger
-    from .render import ledger_csv
-    from .settlement import settle
+    from convenant_calc.views.ledger import ledger as day_ledger
+    from convenant_calc.render import ledger_csv
+    from convenant_calc.core.settlement import settle
 
     return _emit(ledger_csv.render(day_ledger(settle(loaded.case))), output)
 
 
 def run_validate(case_dir: Path) -> int:
     """`convenant validate`: 'ok' and what was read, or every problem."""
-    from .loading import summary
+    from convenant_calc.io.loading import summary
 
     loaded = load_reporting(case_dir)
     if loaded is None:
@@ -122,7 +122,7 @@ def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
 
 
 def _case_name(case_dir: Path | None) -> str:
-    from .bundled import default_example
+    from convenant_calc.io.bundled import default_example
 
     return (case_dir if case_dir is not None else default_example()).resolve().name
 
@@ -156,7 +156,7 @@ def _emit(text: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    from .render.output import write_atomic
+    from convenant_calc.io.output import write_atomic
 
     try:
         write_atomic(output, text)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
-from ..money import round_cents
+from convenant_calc.core.money import round_cents
 
 
 def daily_rate(max_subsidy: Decimal, funded_fte: Decimal, term_days: int) -> Fraction:
