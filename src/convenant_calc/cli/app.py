@@ -37,6 +37,19 @@ class CheckFormat(str, Enum):
     json = "json"
 
 
+class GenerationFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    html = "html"
+
+
+class CsvDialect(str, Enum):
+    rfc4180 = "rfc4180"
+    excel_nl = "excel-nl"
+
+
 class Language(str, Enum):
     en = "en"
     nl = "nl"
@@ -133,6 +146,38 @@ def validate(
     from convenant_calc.cli.commands import run_validate
 
     raise typer.Exit(run_validate(case_dir))
+
+
+@app.command()
+def generation(
+    directory: Annotated[Path, typer.Argument(help="Directory whose subdirectories are the cases (one agreement each).")],
+    recursive: Annotated[
+        bool, typer.Option("--recursive", "-r", help="Look for case directories at any depth, not only one level down.")
+    ] = False,
+    format: Annotated[
+        GenerationFormat, typer.Option("--format", "-f", help="Output format (xlsx needs --output).")
+    ] = GenerationFormat.table,
+    dialect: Annotated[
+        CsvDialect, typer.Option("--dialect", help="CSV dialect: rfc4180 (comma, point) or excel-nl (semicolon, comma).")
+    ] = CsvDialect.rfc4180,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of the terminal.")
+    ] = None,
+    reports: Annotated[
+        Optional[Path],
+        typer.Option("--reports", help="Write each agreement's HTML report into this directory (the HTML overview links them)."),
+    ] = None,
+    expect: Annotated[
+        Optional[Path],
+        typer.Option("--expect", help="YAML file of expected totals: exit 1 when one differs."),
+    ] = None,
+) -> None:
+    """Settle every case under DIRECTORY in one process: one row per agreement and the totals (exit 2 if any failed)."""
+    from convenant_calc.cli.generation import run_generation
+
+    raise typer.Exit(
+        run_generation(directory, recursive, format.value, dialect.value, output, reports, expect)
+    )
 
 
 def main() -> None:

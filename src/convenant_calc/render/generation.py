@@ -1,0 +1,223 @@
+"""The overview of a generation (S18) as a terminal table, JSON, CSV and HTML.
+
+Every renderer lays out the same :class:`~convenant_calc.views.generation.Generation`:
+one row per agreement in the order the cases were settled, the cases that failed,
+and the totals (sums of the rounded rows). The xlsx workbook is
+:mod:`convenant_calc.render.generation_xlsx`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_plain
+from convenant_calc.render.csv_dialects import Dialect, number, write
+from convenant_calc.views.generation import MONEY, Failure, Generation, Row, Totals
+
+SCHEMA = "convenant-generation/1"
+
+#: The columns of the overview (table, CSV, xlsx, HTML), after the case and the agreement.
+HEADINGS = {
+    "max_subsidy": "max",
+    "effort_pool": "effort",
+    "payout": "payout",
+    "deduction": "deduction",
+    "subsidy": "subsidy",
+    "paid": "paid",
+    "balance": "balance",
+}
+
+
+def _errors(f: Failure) -> str:
+    n = len(f.errors)
+    return f"{n} error{'s' if n != 1 else ''}"
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _figures(x: Row | Totals) -> dict[str, Any]:
+    out: dict[str, Any] = {name: fmt_plain(getattr(x, name)) for name in MONEY}
+    out["shortfall_fte_days"] = fmt_decimal(x.shortfall_fte_days)
+    out["results"] = {"achieved": x.achieved, "total": x.total}
+    return out
+
+
+def generation_dict(g: Generation) -> dict[str, Any]:
+    """``convenant-generation/1``: the agreements, the failed cases with their problems, the totals."""
+    t = g.totals
+    return {
+        "schema": SCHEMA,
+        "agreements": [{"case": r.case, "convenant": r.id, "title": r.title, **_figures(r)} for r in g.rows],
+        "failed": [
+            {"case": f.case, "errors": [str(p) for p in f.errors], "warnings": [str(p) for p in f.problems if p.warning]}
+            for f in g.failures
+        ],
+        "total": {"agreements": t.agreements, "failed": t.failed, **_figures(t)},
+    }
+
+
+def render_json(g: Generation) -> str:
+    return json.dumps(generation_dict(g), indent=2, ensure_ascii=False) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+CSV_HEADER = (
+    ["case", "convenant", "title", "status"]
+    + list(MONEY)
+    + ["shortfall_fte_days", "results_achieved", "results_total", "errors"]
+)
+
+
+def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
+    """One line per case (status ``settled`` or ``failed``), then the ``total`` line (sums of the lines above)."""
+
+    def figures(x: Row | Totals) -> list[str]:
+        return (
+            [number(fmt_plain(m), dialect) for m in x.money()]
+            + [number(fmt_decimal(x.shortfall_fte_days), dialect), str(x.achieved), str(x.total)]
+        )
+
+    rows: list[list[str]] = []
+    for e in g.entries:
+        if isinstance(e, Row):
+            rows.append([e.case, e.id, e.title, "settled", *figures(e), ""])
+        else:
+            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [str(len(e.errors))])
+    t = g.totals
+    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), str(t.failed)])
+    return write(CSV_HEADER, rows, dialect)
+
+
+# --- terminal table ------------------------------------------------------------------------
+
+
+TITLE_MIN = 20
+
+
+def table(g: Generation, width: int | None = None) -> Table:
+    """The overview as a rich table. Figures are never cut: when ``width`` is too narrow for every
+    column, the title column is left out (it is in every other format) before any figure would be."""
+    t = g.totals
+    caption = f"{t.agreements} agreement{'s' if t.agreements != 1 else ''} settled"
+    if t.failed:
+        caption += f", {t.failed} failed (their errors are on stderr)"
+    cells = [
+        (
+            e.id,
+            *(fmt_en(m) for m in e.money()),
+            fmt_decimal(e.shortfall_fte_days),
+            f"{e.achieved}/{e.total}",
+        )
+        for e in g.rows
+    ]
+    footer = ("total", *(fmt_en(m) for m in t.money()), fmt_decimal(t.shortfall_fte_days), f"{t.achieved}/{t.total}")
+    headings = ("id", *HEADINGS.values(), "FTE-days\nshort", "results")
+    widths = [
+        max(len(line) for x in column for line in x.split("\n"))
+        for column in zip(headings, footer, *cells, strict=True)
+    ]
+    # Between two columns: a space of padding on each side and the box's divider; the title wants TITLE_MIN.
+    with_title = width is None or sum(widths) + 3 * len(widths) + TITLE_MIN <= width
+    if not with_title:
+        caption += " (titles left out to fit the terminal: see --format json, csv, xlsx or html)"
+    out = Table(
+        title="Generation overview (S18)",
+        title_justify="left",
+        caption=caption,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_footer=True,
+        pad_edge=False,
+    )
+    out.add_column("id", footer="total", no_wrap=True)
+    if with_title:
+        out.add_column("title", footer="", ratio=1, min_width=TITLE_MIN, overflow="fold")
+    for k, heading in enumerate(headings[1:], start=1):
+        out.add_column(heading, footer=footer[k], justify="right", no_wrap=True)
+    for e in g.entries:
+        if isinstance(e, Row):
+            row = list(cells.pop(0))
+            if with_title:
+                row.insert(1, e.title)
+            out.add_row(*row)
+        else:
+            row = [Text(e.case, style="red"), Text(f"not settled: {_errors(e)}", style="bold red")]
+            out.add_row(*(row if with_title else row[:1]))
+    return out
+
+
+def table_width(g: Generation) -> int:
+    """The width the table needs without its title column (a terminal narrower than this wraps lines)."""
+    console = Console(file=io.StringIO(), width=1000, color_system=None)
+    return console.measure(table(g, width=1)).maximum
+
+
+def render_table(g: Generation, width: int = 160) -> str:
+    """The table as plain text (no colour), for files and tests."""
+    buffer = io.StringIO()
+    needed = max(width, table_width(g))
+    Console(file=buffer, width=needed, color_system=None, force_terminal=False).print(Group(table(g, width)))
+    return buffer.getvalue()
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+@cache
+def _html_env():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from convenant_calc.render.report import TEMPLATES
+
+    return Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(g: Generation, links: Mapping[str, str] | None = None, title: str = "Generation overview") -> str:
+    """A standalone HTML page: the overview, each agreement linking to its report (``links``: case → href)."""
+    links = links or {}
+    rows = []
+    for e in g.entries:
+        if isinstance(e, Row):
+            rows.append(
+                {
+                    "failed": False,
+                    "case": e.case,
+                    "id": e.id,
+                    "title": e.title,
+                    "href": links.get(e.case),
+                    "money": [fmt_en(m) for m in e.money()],
+                    "short": fmt_decimal(e.shortfall_fte_days),
+                    "results": f"{e.achieved}/{e.total}",
+                }
+            )
+        else:
+            rows.append({"failed": True, "case": e.case, "errors": [str(p) for p in e.errors]})
+    t = g.totals
+    totals = {
+        "money": [fmt_en(m) for m in t.money()],
+        "short": fmt_decimal(t.shortfall_fte_days),
+        "results": f"{t.achieved}/{t.total}",
+        "agreements": t.agreements,
+        "failed": t.failed,
+    }
+    return _html_env().get_template("generation.html.j2").render(
+        title=title, headings=list(HEADINGS.values()), rows=rows, totals=totals
+    )

@@ -1,0 +1,186 @@
+"""The overview of a generation (S18) as an xlsx workbook, written with XlsxWriter.
+
+- Sheet ``Overview``: one row per case (settled or failed), then the totals row,
+  whose money, FTE-days and result cells are live ``=SUM(...)`` formulas over the
+  rows above, each with the exact Decimal total as its cached value (so a viewer
+  that does not recalculate shows the tool's figure). The case cell links to the
+  agreement's own sheet.
+- One sheet per settled agreement: the settlement lines, the result commitments and
+  the advances; the daily rate is the formula ``=max / (FTE × days)`` (S10).
+
+Spreadsheet cells hold IEEE doubles: each amount is the tool's rounded figure
+(written from its decimal text), which a double holds to the cent below 2^53 cents.
+The tool's own figures remain the Decimal ones (JSON, CSV).
+
+The same input gives the same bytes: XlsxWriter dates every zip member 1980-01-01, and
+the document properties are fixed here (no creation time, no author from the machine).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from decimal import Decimal
+from fractions import Fraction
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from convenant_calc import __version__
+from convenant_calc.core.settlement import Settlement
+from convenant_calc.render.generation import HEADINGS
+from convenant_calc.views.generation import MONEY, Generation, Row
+
+OVERVIEW = "Overview"
+#: Fixed, so that the same input gives the same bytes (core.xml's dcterms:created and modified).
+CREATED = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def _num(value: Decimal | int | Fraction) -> float:
+    """A spreadsheet number: a double, made from the decimal text of an already rounded figure."""
+    return float(str(value)) if not isinstance(value, Fraction) else float(value)
+
+
+def sheet_names(cases: list[str]) -> dict[str, str]:
+    """A valid, unique sheet name per case (at most 31 characters, none of []:*?/\\, never 'Overview')."""
+    taken = {OVERVIEW.casefold()}
+    names: dict[str, str] = {}
+    for case in cases:
+        base = _FORBIDDEN.sub("_", case).strip("'") or "case"
+        name, n = base[:31], 1
+        while name.casefold() in taken:
+            n += 1
+            suffix = f"~{n}"
+            name = base[: 31 - len(suffix)] + suffix
+        taken.add(name.casefold())
+        names[case] = name
+    return names
+
+
+def render(g: Generation, settlements: Mapping[str, Settlement]) -> bytes:
+    """The workbook's bytes. ``settlements`` maps each settled case to its settlement (for its own sheet)."""
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    wb.set_properties(
+        {
+            "title": "Generation overview (S18)",
+            "author": "",
+            "company": "",
+            "comments": f"convenant {__version__}",
+            "created": CREATED,
+        }
+    )
+    wb.set_calc_mode("auto")
+    bold = wb.add_format({"bold": True})
+    head = wb.add_format({"bold": True, "bg_color": "#F0F0F0", "bottom": 1})
+    head_num = wb.add_format({"bold": True, "bg_color": "#F0F0F0", "bottom": 1, "align": "right"})
+    money = wb.add_format({"num_format": "#,##0.00"})
+    money_total = wb.add_format({"num_format": "#,##0.00", "bold": True, "top": 2})
+    plain_total = wb.add_format({"bold": True, "top": 2})
+    decimal = wb.add_format({"num_format": "0.####"})
+    decimal_total = wb.add_format({"num_format": "0.####", "bold": True, "top": 2})
+    rate = wb.add_format({"num_format": "0.000000"})
+    link = wb.add_format({"font_color": "blue", "underline": 1})
+    failed = wb.add_format({"font_color": "#B71C1C"})
+
+    names = sheet_names([r.case for r in g.rows])
+    ws = wb.add_worksheet(OVERVIEW)
+    header = ["case", "id", "title", *HEADINGS.values(), "FTE-days short", "results met", "results total", "status"]
+    for col, text in enumerate(header):
+        ws.write_string(0, col, text, head_num if 3 <= col <= 12 else head)
+    first_figure = 3
+    for i, e in enumerate(g.entries, start=1):
+        if isinstance(e, Row):
+            ws.write_url(i, 0, f"internal:'{names[e.case]}'!A1", link, string=e.case)
+            ws.write_string(i, 1, e.id)
+            ws.write_string(i, 2, e.title)
+            for k, m in enumerate(e.money()):
+                ws.write_number(i, first_figure + k, _num(m), money)
+            ws.write_number(i, 10, _num(e.shortfall_fte_days), decimal)
+            ws.write_number(i, 11, e.achieved)
+            ws.write_number(i, 12, e.total)
+            ws.write_string(i, 13, "settled")
+        else:
+            ws.write_string(i, 0, e.case, failed)
+            ws.write_string(i, 2, f"not settled: {len(e.errors)} errors", failed)
+            ws.write_string(i, 13, "failed", failed)
+    last = len(g.entries)
+    total_row = last + 1
+    t = g.totals
+    ws.write_string(total_row, 0, "total", plain_total)
+    ws.write_string(total_row, 1, "", plain_total)
+    ws.write_string(total_row, 2, f"{t.agreements} agreements, {t.failed} failed", plain_total)
+    cached = [*t.money(), t.shortfall_fte_days, t.achieved, t.total]
+    formats = [money_total] * len(MONEY) + [decimal_total, plain_total, plain_total]
+    for k, (value, fmt) in enumerate(zip(cached, formats, strict=True)):
+        col = first_figure + k
+        top, bottom = xl_rowcol_to_cell(1, col), xl_rowcol_to_cell(max(1, last), col)
+        ws.write_formula(total_row, col, f"=SUM({top}:{bottom})", fmt, _num(value))
+    ws.write_string(total_row, 13, "", plain_total)
+    ws.set_column(0, 1, 24)
+    ws.set_column(2, 2, 40)
+    ws.set_column(3, 9, 14)
+    ws.set_column(10, 13, 12)
+    ws.freeze_panes(1, 0)
+
+    for r in g.rows:
+        _agreement_sheet(wb, names[r.case], r, settlements[r.case], bold, head, money, rate, decimal)
+    wb.close()
+    return buffer.getvalue()
+
+
+def _agreement_sheet(wb, name: str, r: Row, s: Settlement, bold, head, money, rate, decimal) -> None:
+    ws = wb.add_worksheet(name)
+    c = s.convenant
+    ws.write_string(0, 0, c.title, bold)
+    ws.write_string(1, 0, f"{c.id} ({r.case})")
+    ws.write_string(2, 0, f"term {c.term.start.isoformat()} … {c.term.end.isoformat()}")
+    ws.write_url(3, 0, f"internal:'{OVERVIEW}'!A1", string="← overview")
+    ws.write_string(5, 0, "line", head)
+    ws.write_string(5, 1, "figure", head)
+    lines: list[tuple[str, object, object]] = [
+        ("maximum subsidy (Art. 1)", c.max_subsidy, money),  # row 7 (B7)
+        ("funded FTE", c.consultants_fte, decimal),  # B8
+        ("days of the term", s.term_days, None),  # B9
+        ("daily rate = max / (FTE × days) (S10)", None, rate),  # B10: a formula
+        ("effort funding (S2)", s.effort_pool, money),
+        ("result pool (S2)", s.result_pool, money),
+        ("results met", s.results.met, None),
+        ("results committed", s.results.total, None),
+        ("result funding (S3)", s.results.payout, money),
+        ("FTE-days short (S9)", s.deduction.shortfall_fte_days, decimal),
+        ("deduction (S10)", s.deduction.amount, money),
+        ("subsidy (S11)", s.subsidy, money),
+        ("paid in advances (S12)", s.paid, money),
+        ("balance (S12): + to pay, − to recover", s.balance, money),
+    ]
+    for i, (label, value, fmt) in enumerate(lines, start=6):
+        ws.write_string(i, 0, label)
+        if value is None:
+            ws.write_formula(i, 1, "=B7/(B8*B9)", fmt, _num(s.deduction.daily_rate))
+        elif fmt is None:
+            ws.write_number(i, 1, _num(value))  # type: ignore[arg-type]
+        else:
+            ws.write_number(i, 1, _num(value), fmt)  # type: ignore[arg-type]
+
+    row = 6 + len(lines) + 1
+    ws.write_row(row, 0, ["commitment", "title", "target", "achieved", "met"], head)
+    for k, co in enumerate(s.results.commitments, start=row + 1):
+        ws.write_string(k, 0, co.id)
+        ws.write_string(k, 1, co.title)
+        ws.write_number(k, 2, _num(co.target))
+        if co.achieved is not None:
+            ws.write_number(k, 3, _num(co.achieved))
+        ws.write_string(k, 4, ("yes" if co.met else "no") + (f" (judged: {co.justification})" if co.overridden else ""))
+    row += len(s.results.commitments) + 2
+    ws.write_row(row, 0, ["advance", "date", "amount"], head)
+    for k, p in enumerate(s.payments, start=row + 1):
+        ws.write_string(k, 0, p.label or "")
+        ws.write_string(k, 1, p.date.isoformat())
+        ws.write_number(k, 2, _num(p.amount), money)
+    ws.set_column(0, 0, 38)
+    ws.set_column(1, 1, 28)
+    ws.set_column(2, 4, 14)
