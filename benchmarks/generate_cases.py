@@ -185,6 +185,8 @@ def make_case(
     absences: int | None = None,
     years: int | None = None,
     bundled: dict[str, Any] | None = None,
+    term: tuple[date, date] | None = None,
+    funded_as_positions: bool = False,
 ) -> CaseSpec:
     """One random valid case; the keyword arguments fix its size (the benchmark's scaling series)."""
     use_bundled = bundled is not None and years is None and rng.random() < 0.2
@@ -198,6 +200,8 @@ def make_case(
         years = years if years is not None else rng.randint(1, 3)
         start = date(rng.randint(2019, 2026), rng.choice((1, 1, 4, 7, 9)), 1)
         end = date(start.year + years, start.month, 1) - timedelta(days=1)
+        if term is not None:
+            start, end = term
         commitments = [
             (f"R{i + 1}", Decimal(rng.choice((1, 4, 12, 40, 96, 100, 250, 500))) * rng.choice((1, 1, Decimal("1.5"))))
             for i in range(rng.randint(1, 6))
@@ -231,7 +235,9 @@ def make_case(
             people.append(c)
     if funded is None:
         total = sum(positions, Decimal(0))
-        funded = rng.choice((total, total, max(Decimal("0.5"), total - Decimal("0.5")), total + 1))
+        funded = total if funded_as_positions else rng.choice(
+            (total, total, max(Decimal("0.5"), total - Decimal("0.5")), total + 1)
+        )
 
     count = absences if absences is not None else rng.randint(0, 50)
     # room per consultant: long absences are shortened when many must fit in a short term
@@ -273,9 +279,10 @@ def files(spec: CaseSpec) -> dict[str, str]:
     if spec.convenant is None:
         named = f"convenant: {BUNDLED}\n"
     else:
+        title = spec.convenant.get("title", f"Generated case {spec.name}")
         lines = [
-            f"id: {spec.name}",
-            f"title: Generated case {spec.name}",
+            f"id: {spec.convenant.get('id', spec.name)}",
+            f"title: \"{title}\"" if ":" in title or "#" in title else f"title: {title}",
             f"term: {{start: {start}, end: {end}}}",
             f"max_subsidy: {spec.convenant['max_subsidy']}",
             f"consultants_fte: {_num(spec.funded_fte)}",
@@ -402,12 +409,129 @@ def generate(out: Path, count: int = 1000, seed: int = 6) -> list[Path]:
     return dirs
 
 
+# --- the sample generation of examples/generation (issue 15) ----------------------------------
+
+#: Made-up sectors (none of these agreements exists): (slug, sector as in a title, funded FTE,
+#: years, first day, (effort share, result share, cutoff) or None for the defaults, absences).
+SECTORS = [
+    ("bouw", "Bouw", 6, 3, date(2023, 7, 1), None, 14),
+    ("zorg", "Zorg en Welzijn", 5, 2, date(2023, 7, 1), ("0.60", "0.40", "0.5"), 12),
+    ("horeca", "Horeca", 2, 1, date(2024, 1, 1), ("0.75", "0.25", "0.5"), 4),
+    ("metaal", "Metaal en Technologie", 4, 3, date(2023, 1, 1), None, 9),
+    ("chemie", "Chemie en Life Sciences", 3, 2, date(2024, 1, 1), ("0.80", "0.20", "0.5"), 6),
+    ("voeding", "Voedingsindustrie", 3, 3, date(2023, 7, 1), ("0.65", "0.35", "0.6"), 8),
+    ("transport", "Transport en Logistiek", 5, 2, date(2024, 7, 1), None, 10),
+    ("textiel", "Textiel en Confectie", 1, 1, date(2024, 1, 1), None, 2),
+    ("kinderopvang", "Kinderopvang", 2, 2, date(2023, 9, 1), ("0.70", "0.30", "0.5"), 5),
+    ("schoonmaak", "Schoonmaak", 4, 1, date(2024, 1, 1), ("0.60", "0.40", "0.6"), 7),
+    ("uitzendsector", "Uitzendsector", 1, 3, date(2023, 1, 1), ("0.75", "0.25", "0.5"), 3),
+    ("sociale-economie", "Sociale Economie", 6, 2, date(2023, 7, 1), None, 16),
+    ("cultuur", "Podiumkunsten", 2, 3, date(2023, 7, 1), ("0.80", "0.20", "0.5"), 4),
+    ("groen", "Tuinaanleg en Groenbeheer", 3, 1, date(2024, 4, 1), ("0.65", "0.35", "0.5"), 0),
+]
+#: EUR per funded FTE per year of the term (the reference agreement: 424000 / (4 × 2) = 53000).
+PER_FTE_YEAR = Decimal(53000)
+
+
+def sample_case(rng: random.Random, number: int, profile: tuple) -> CaseSpec:
+    """One made-up sector agreement of the sample generation: its size, term and shares from ``profile``."""
+    slug, sector, consultants, years, start, shares, absences = profile
+    end = date(start.year + years, start.month, start.day) - timedelta(days=1)
+    for attempt in range(1000):  # until the positions (leavers and successors counted once) add up to the FTE
+        spec = make_case(
+            rng, f"{number:02d}-{slug}", consultants=consultants + attempt % 3, absences=absences, years=years,
+            term=(start, end), funded_as_positions=True,
+        )
+        if spec.funded_fte == consultants:
+            break
+    else:  # pragma: no cover - not reached for the profiles above
+        raise SystemExit(f"no staffing of {consultants} FTE drawn for {slug}")
+    years_text = f"{start.year}" if start.year == end.year else f"{start.year}-{end.year}"
+    spec.convenant = {
+        "id": f"{slug}-{years_text}",
+        "title": f"Sectorconvenant {years_text} {sector} (fictief voorbeeld)",
+        "max_subsidy": (PER_FTE_YEAR * spec.funded_fte * years * Decimal(rng.choice((90, 95, 100, 105, 110))) / 100)
+        .quantize(Decimal("0.01")),
+        "funding": shares,
+        "absence_rules": None,
+    }
+    # Advances as a department pays them: 40 % after three months, 30 % a year later on a longer term.
+    max_subsidy = spec.convenant["max_subsidy"]
+    spec.payments = [(start + timedelta(days=91), (max_subsidy * Decimal("0.4")).quantize(Decimal("0.01")), "voorschot 1")]
+    if years > 1 and rng.random() < 0.7:
+        spec.payments.append(
+            (start + timedelta(days=456), (max_subsidy * Decimal("0.3")).quantize(Decimal("0.01")), "voorschot 2")
+        )
+    return spec
+
+
+def sample(out: Path, seed: int = 15) -> list[Path]:
+    """Write the sample generation's case directories under ``out`` (each replaced, nothing else touched),
+    each with its expected.yaml, and ``out/expected-totals.yaml`` summed from the cases' own figures."""
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.io.problems import InputError
+    from convenant_calc.render.json import settlement_dict
+    from convenant_calc.core.settlement import settle
+
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    dirs = []
+    sums: dict[str, Any] = {}
+    for number, profile in enumerate(SECTORS, start=1):
+        spec = sample_case(rng, number, profile)
+        case_dir = out / spec.name
+        if case_dir.exists():
+            shutil.rmtree(case_dir)
+        case_dir.mkdir()
+        for filename, text in files(spec).items():
+            (case_dir / filename).write_text(text, encoding="utf-8")
+        try:
+            loaded = load_case(case_dir)
+        except InputError as exc:
+            raise SystemExit(f"generated an invalid case {case_dir}:\n{exc}") from None
+        if loaded.warnings:
+            raise SystemExit(f"generated case {case_dir} has warnings:\n" + "\n".join(map(str, loaded.warnings)))
+        figures = settlement_dict(settle(loaded.case))
+        (case_dir / "expected.yaml").write_text(expected_yaml(figures), encoding="utf-8")
+        for key in ("max_subsidy", "effort_pool", "paid", "subsidy", "balance"):
+            sums[key] = sums.get(key, Decimal(0)) + Decimal(figures[key])
+        sums["payout"] = sums.get("payout", Decimal(0)) + Decimal(figures["results"]["payout"])
+        sums["deduction"] = sums.get("deduction", Decimal(0)) + Decimal(figures["deduction"]["amount"])
+        sums["shortfall_fte_days"] = sums.get("shortfall_fte_days", Decimal(0)) + Decimal(
+            figures["deduction"]["shortfall_fte_days"]
+        )
+        sums["achieved"] = sums.get("achieved", 0) + figures["results"]["achieved"]
+        sums["total"] = sums.get("total", 0) + figures["results"]["total"]
+        dirs.append(case_dir)
+    lines = [
+        "# The totals of `convenant generation examples/generation`, summed by benchmarks/generate_cases.py",
+        "# from each case's own settlement (SPEC §4 figures), not by the generation command.",
+        "# Checked in `make test`: convenant generation examples/generation --expect examples/generation/expected-totals.yaml",
+        f"agreements: {len(dirs)}",
+        "failed: 0",
+    ]
+    for key in ("max_subsidy", "effort_pool", "payout", "deduction", "subsidy", "paid", "balance"):
+        lines.append(f'{key}: "{sums[key]:.2f}"')
+    lines.append(f'shortfall_fte_days: "{_num(sums["shortfall_fte_days"]) if sums["shortfall_fte_days"] else 0}"')
+    lines.append(f"results: {{achieved: {sums['achieved']}, total: {sums['total']}}}")
+    (out / "expected-totals.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return dirs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="directory to (re)create")
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument(
+        "--sample", action="store_true",
+        help="write the made-up sample generation (examples/generation: 14 sectors) instead; --count is ignored",
+    )
     args = parser.parse_args(argv)
+    if args.sample:
+        dirs = sample(args.out, args.seed)
+        print(f"{len(dirs)} sample agreements and expected-totals.yaml written to {args.out}", file=sys.stderr)
+        return 0
     dirs = generate(args.out, args.count, args.seed)
     print(f"{len(dirs)} valid cases written to {args.out}", file=sys.stderr)
     return 0

@@ -94,7 +94,7 @@ def test_every_differing_field_is_listed_with_counts_and_fte_days(check, copy_ca
 
 def test_each_example_fails_when_one_of_its_figures_changes(check, here):
     # Done-when of the issue: changing one figure in any expected.yaml makes check exit 1.
-    for source in sorted(EXAMPLES.iterdir()):
+    for source in sorted(p for p in EXAMPLES.iterdir() if (p / "results.yaml").is_file()):
         case = Path(shutil.copytree(source, here / source.name))
         expected = case / "expected.yaml"
         text = expected.read_text(encoding="utf-8")

@@ -13,7 +13,8 @@ from convenant_calc.views.labels import Lang
 from convenant_calc.views.report import Report, build, input_files
 from convenant_calc.core.settlement import Settlement, settle
 
-EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if p.is_dir())
+# The casebook: each example directory holding a case (examples/generation holds a generation of them).
+EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if (p / "results.yaml").is_file())
 
 
 @cache

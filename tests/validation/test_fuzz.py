@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 from convenant_calc.io.bundled import bundled_path, examples_dir
 from convenant_calc.cli.app import app
 
-EXAMPLES = sorted(p for p in examples_dir().iterdir() if p.is_dir())
+EXAMPLES = sorted(p for p in examples_dir().iterdir() if (p / "results.yaml").is_file())
 PROBLEM_LINE = re.compile(r"^\S[^:]*(:\d+:\d+)?: \S")
 SUMMARY = re.compile(r"^\d+ errors? in \d+ files?$")
 ODD_VALUES = [None, "", "text", "424.000,00", "1.000", -1, 0, 1.5, 10**40, True, "no", [], {}, [1, 2], {"a": 1},
