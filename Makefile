@@ -30,11 +30,18 @@ settle: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/convenant check examples/
+	$(BIN)/convenant generation examples/generation --format json --expect examples/generation/expected-totals.yaml > /dev/null
 
 # The hand-derived casebook: every examples/*/expected.yaml must hold (also run by `make test`).
 .PHONY: check
 check: $(STAMP)
 	$(BIN)/convenant check examples/
+	$(BIN)/convenant generation examples/generation --format json --expect examples/generation/expected-totals.yaml > /dev/null
+
+# Rewrite the made-up sample generation (issue 15) with the generator; review with git diff.
+.PHONY: sample-generation
+sample-generation: $(STAMP)
+	$(BIN)/python benchmarks/generate_cases.py examples/generation --sample --seed 15
 
 # Regenerate the hashed lock (runtime + test extra) for Linux x86_64, Python 3.11.
 # Keeps the locked versions pyproject.toml still allows; `make lock LOCKFLAGS=--upgrade`

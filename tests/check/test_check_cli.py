@@ -37,8 +37,10 @@ def test_the_casebook_passes(check):
     result = check(str(EXAMPLES))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert [line.split()[0] for line in lines[:-1]] == ["ok"] * 7
-    assert lines[-1] == "7 passed, 0 failed"
+    # the 7 hand-derived cases and the 14 agreements of the sample generation (examples/generation)
+    assert [line.split()[0] for line in lines[:-1]] == ["ok"] * 21
+    assert sum(1 for line in lines if line.startswith("ok   ") and "/generation/" in line) == 14
+    assert lines[-1] == "21 passed, 0 failed"
 
 
 def test_a_single_case_directory(check, copy_case, here):
@@ -210,7 +212,7 @@ def test_k_selects_cases_by_name(check):
     assert result.stdout.splitlines() == [f"ok   {_name('03-relapse-within-14-days')}", "1 passed, 0 failed"]
     result = check(str(EXAMPLES), "-k", "no-such-case")
     assert result.exit_code == 2
-    assert "no case name contains 'no-such-case' (of 7 found)" in result.stderr
+    assert "no case name contains 'no-such-case' (of 21 found)" in result.stderr  # 7 + examples/generation's 14
 
 
 def _name(case: str) -> str:

@@ -143,7 +143,7 @@ def run_generation(
             raise Usage(f"--reports {reports}: is not a directory")
         cases = find_cases(directory, recursive)
         from convenant_calc.casebook import totals as expected_totals
-        from convenant_calc.io.problems import InputError
+        from convenant_calc.io.problems import InputError, display_path
 
         expected = None
         if expect is not None:
@@ -171,7 +171,7 @@ def run_generation(
     settlements = {}
     links: dict[str, str] = {}
     entries = []
-    progress = LateProgress(len(cases), console, err)
+    progress = LateProgress(len(cases), console, err, after=PROGRESS_AFTER_S)
     try:
         for case_dir, name in cases:
             try:
@@ -179,7 +179,7 @@ def run_generation(
             except InputError as exc:
                 for problem in exc.problems:
                     progress.say(str(problem))
-                progress.say(f"{name}: not settled: {exc.summary()}")
+                progress.say(f"{display_path(case_dir)}: not settled: {exc.summary()}")
                 entries.append(view.Failure(name, tuple(exc.problems)))
                 progress.advance(name)
                 continue
@@ -206,7 +206,7 @@ def run_generation(
         differences = expected_totals.compare(expected, generation_dict(g)["total"])
         for d in differences:
             print(d, file=err)
-        shown = expect
+        shown = display_path(expect)
         if differences:
             print(f"{shown}: {len(differences)} of {len(expected)} expected totals differ", file=err)
             code = code or 1

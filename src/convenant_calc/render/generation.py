@@ -152,8 +152,10 @@ def table(g: Generation, width: int | None = None) -> Table:
                 row.insert(1, e.title)
             out.add_row(*row)
         else:
-            row = [Text(e.case, style="red"), Text(f"not settled: {_errors(e)}", style="bold red")]
-            out.add_row(*(row if with_title else row[:1]))
+            if with_title:
+                out.add_row(Text(e.case, style="red"), Text(f"not settled: {_errors(e)}", style="bold red"))
+            else:  # in the first two figure columns, which are wide enough for these words
+                out.add_row(Text(e.case, style="red"), Text("not settled", style="bold red"), Text(_errors(e), style="red"))
     return out
 
 

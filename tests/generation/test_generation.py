@@ -1,0 +1,281 @@
+"""`convenant generation` (SPEC §12, S18): rows, totals, a broken case, formats, expected totals, progress."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from convenant_calc.cli.app import app
+from convenant_calc.cli.fastpath import answer
+from convenant_calc.cli.generation import LateProgress, find_cases, run_generation
+from convenant_calc.io.bundled import examples_dir
+
+EXAMPLES = examples_dir()
+SAMPLE = EXAMPLES / "generation"
+EXPECTED_TOTALS = SAMPLE / "expected-totals.yaml"
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def run(*args: str):
+    return CliRunner().invoke(app, ["generation", *args])
+
+
+def two_examples(root: Path) -> Path:
+    """A generation of examples 01 and 02 (SPEC §5 a), whose figures the casebook derives by hand."""
+    gen = root / "gen"
+    for name in ("01-no-absences", "02-long-sickness-partly-replaced"):
+        shutil.copytree(EXAMPLES / name, gen / name)
+    return gen
+
+
+def test_totals_are_sums_of_the_rounded_rows(here):
+    # 01: max 424000.00, effort 296800.00, payout 127200.00 (5/5), deduction 0.00, subsidy 424000.00,
+    #     paid 296800.00, balance 127200.00, 0 FTE-days.
+    # 02 (SPEC §5 a): payout 101760.00 (4/5), 12 FTE-days, deduction 1740.08, subsidy 396819.92, paid 0.00.
+    # Totals: max 848000.00, effort 593600.00, payout 228960.00, deduction 1740.08,
+    #         subsidy 820819.92, paid 296800.00, balance 524019.92, 12 FTE-days, 9/10.
+    result = run(str(two_examples(here)), "--format", "json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["schema"] == "convenant-generation/1"
+    assert [a["case"] for a in out["agreements"]] == ["01-no-absences", "02-long-sickness-partly-replaced"]
+    assert out["agreements"][1]["subsidy"] == "396819.92"
+    assert out["failed"] == []
+    assert out["total"] == {
+        "agreements": 2,
+        "failed": 0,
+        "max_subsidy": "848000.00",
+        "effort_pool": "593600.00",
+        "payout": "228960.00",
+        "deduction": "1740.08",
+        "subsidy": "820819.92",
+        "paid": "296800.00",
+        "balance": "524019.92",
+        "shortfall_fte_days": "12",
+        "results": {"achieved": 9, "total": 10},
+    }
+
+
+def test_the_sample_generation_holds_its_expected_totals():
+    result = run(str(SAMPLE), "--expect", str(EXPECTED_TOTALS), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "all 12 expected totals hold" in result.stderr
+    out = json.loads(result.stdout)
+    assert out["total"]["agreements"] == 14 and len(out["agreements"]) == 14
+    # every row is the case's own settlement, as its expected.yaml (checked by `convenant check`) holds it
+    subsidies = [Decimal(a["subsidy"]) for a in out["agreements"]]
+    assert sum(subsidies) == Decimal(out["total"]["subsidy"])
+
+
+def test_an_expected_total_that_is_off_by_a_cent_fails_with_exit_1(here):
+    text = EXPECTED_TOTALS.read_text(encoding="utf-8")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if s.startswith("subsidy:"))
+    value = text.splitlines()[line - 1].split('"')[1]
+    wrong = f"{Decimal(value) + Decimal('0.01'):.2f}"
+    changed = here / "totals.yaml"
+    changed.write_text(text.replace(f'subsidy: "{value}"', f'subsidy: "{wrong}"'), encoding="utf-8")
+    result = run(str(SAMPLE), "--expect", str(changed), "--format", "json")
+    assert result.exit_code == 1
+    assert f"totals.yaml:{line}:10: total subsidy: expected {wrong}, got {value}" in result.stderr
+    assert "1 of 12 expected totals differ" in result.stderr
+
+
+def test_an_unknown_field_in_the_expected_totals_is_bad_input(here):
+    (here / "totals.yaml").write_text('subsidie: "1.00"\n', encoding="utf-8")
+    result = run(str(two_examples(here)), "--expect", "totals.yaml")
+    assert result.exit_code == 2
+    assert "totals.yaml:1:1: unknown field 'subsidie'; did you mean 'subsidy'?" in result.stderr
+
+
+def test_a_broken_agreement_shows_its_errors_and_the_others_still_settle(here):
+    gen = here / "gen"
+    shutil.copytree(SAMPLE, gen)
+    absences = gen / "03-horeca" / "absences.yaml"
+    text = absences.read_text(encoding="utf-8")
+    line = next(i for i, s in enumerate(text.splitlines(), 1) if "kind: " in s)
+    absences.write_text(text.replace("kind: ", "kind: sick-", 1), encoding="utf-8")
+    result = run("gen", "--format", "json")
+    assert result.exit_code == 2
+    assert f"gen/03-horeca/absences.yaml:{line}:11: unknown value" in result.stderr
+    assert "gen/03-horeca: not settled: 1 error in 1 file" in result.stderr
+    assert "Traceback" not in result.output
+    out = json.loads(result.stdout)
+    assert len(out["agreements"]) == 13 and out["total"]["agreements"] == 13 and out["total"]["failed"] == 1
+    assert out["failed"][0]["case"] == "03-horeca"
+    assert out["failed"][0]["errors"][0].startswith(f"gen/03-horeca/absences.yaml:{line}:11: unknown value")
+
+    table = run("gen")
+    assert table.exit_code == 2
+    assert "not settled" in table.stdout and "1 error" in table.stdout
+    assert "13 agreements settled, 1 failed" in table.stdout
+
+
+def test_a_case_without_results_is_not_left_out(here):
+    gen = two_examples(here)
+    (gen / "03-forgot").mkdir()
+    (gen / "03-forgot" / "payments.yaml").write_text("payments: []\n", encoding="utf-8")
+    (gen / "notes").mkdir()  # no case file: not a case
+    result = run("gen", "-f", "json")
+    assert result.exit_code == 2
+    assert "gen/03-forgot: no results.yaml in this case directory" in result.stderr
+    assert [f["case"] for f in json.loads(result.stdout)["failed"]] == ["03-forgot"]
+
+
+def test_one_level_unless_recursive(here):
+    gen = here / "gen"
+    shutil.copytree(EXAMPLES / "01-no-absences", gen / "a" / "01")
+    shutil.copytree(EXAMPLES / "02-long-sickness-partly-replaced", gen / "b")
+    assert [name for _, name in find_cases(gen, recursive=False)] == ["b"]
+    assert [name for _, name in find_cases(gen, recursive=True)] == ["a/01", "b"]
+    result = run("gen", "-r", "-f", "csv")
+    assert result.exit_code == 0
+    assert [line.split(",")[0] for line in result.stdout.splitlines()] == ["case", "a/01", "b", ""]
+
+
+def test_no_case_is_a_usage_error(here):
+    (here / "empty").mkdir()
+    result = run("empty")
+    assert result.exit_code == 2
+    assert "empty: no case directory (one holding results.yaml) directly under this directory (use -r" in result.stderr
+    assert run("missing").exit_code == 2
+
+
+def test_csv_in_both_dialects(here):
+    gen = two_examples(here)
+    def csv(dialect: str) -> str:
+        out = io.StringIO()
+        assert run_generation(gen, fmt="csv", dialect=dialect, out=out, err=io.StringIO()) == 0
+        return out.getvalue()
+
+    rfc = csv("rfc4180")
+    lines = rfc.split("\r\n")
+    assert lines[0] == (
+        "case,convenant,title,status,max_subsidy,effort_pool,payout,deduction,subsidy,paid,balance,"
+        "shortfall_fte_days,results_achieved,results_total,errors"
+    )
+    assert lines[3] == ",,\"2 agreements, 0 failed\",total,848000.00,593600.00,228960.00,1740.08,820819.92,296800.00," \
+        "524019.92,12,9,10,0"
+    nl = csv("excel-nl")
+    assert run(str(gen), "-f", "csv", "--dialect", "excel-nl").stdout.startswith("\ufeffcase;")
+    assert nl.startswith("\ufeffcase;convenant;")
+    assert "total;848000,00;593600,00;228960,00;1740,08;820819,92;296800,00;524019,92;12;9;10;0\r\n" in nl
+
+
+def test_table_shows_every_figure_and_the_totals(here):
+    result = run(str(two_examples(here)))
+    assert result.exit_code == 0
+    total = next(line for line in result.stdout.splitlines() if line.strip().startswith("total"))
+    assert total.split() == ["total", "848,000.00", "593,600.00", "228,960.00", "1,740.08", "820,819.92",
+                             "296,800.00", "524,019.92", "12", "9/10"]
+
+
+def test_html_overview_links_each_report(here):
+    gen = two_examples(here)
+    (here / "out").mkdir()
+    result = run(str(gen), "-f", "html", "-o", "out/overview.html", "--reports", "out/reports")
+    assert result.exit_code == 0, result.output
+    page = (here / "out" / "overview.html").read_text(encoding="utf-8")
+    assert '<a href="reports/02-long-sickness-partly-replaced.html">lokale-besturen-2023-2025</a>' in page
+    assert "820,819.92" in page
+    report = (here / "out" / "reports" / "02-long-sickness-partly-replaced.html").read_text(encoding="utf-8")
+    assert "396,819.92" in report and report.startswith("<!DOCTYPE html>")
+
+
+def test_xlsx_has_live_sums_and_the_same_bytes_every_time(here):
+    import formulas
+
+    gen = two_examples(here)
+    assert run(str(gen), "-f", "xlsx", "-o", "a.xlsx").exit_code == 0
+    assert run(str(gen), "-f", "xlsx", "-o", "b.xlsx").exit_code == 0
+    assert (here / "a.xlsx").read_bytes() == (here / "b.xlsx").read_bytes()
+    with zipfile.ZipFile(here / "a.xlsx") as z:
+        names = z.namelist()
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+        core = z.read("docProps/core.xml").decode()
+        book = z.read("xl/workbook.xml").decode()
+    assert "<f>SUM(H2:H3)</f><v>820819.92</v>" in sheet  # subsidy: a live SUM, cached as the exact total
+    assert "2000-01-01T00:00:00Z" in core
+    assert 'name="Overview"' in book and 'name="02-long-sickness-partly-replace"' in book  # 31 characters
+    assert len([n for n in names if n.startswith("xl/worksheets/sheet")]) == 3
+    # Recalculated by a formula engine, the SUMs are the totals the tool printed.
+    model = formulas.ExcelModel().loads(str(here / "a.xlsx")).finish()
+    solution = model.calculate()
+    cells = {k.upper(): v for k, v in solution.items()}
+    subsidy = next(v for k, v in cells.items() if k.endswith("OVERVIEW'!H4"))
+    assert round(float(subsidy.value[0, 0]) * 100) == 82081992
+
+
+def test_xlsx_needs_an_output_file(here):
+    result = run(str(two_examples(here)), "-f", "xlsx")
+    assert result.exit_code == 2
+    assert "give --output FILE.xlsx" in result.stderr
+
+
+def test_generation_goes_through_typer():
+    assert answer(["generation", "examples/generation"]) is None
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_bar_only_on_a_terminal_and_only_after_a_second(terminal):
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=terminal, width=100)
+    clock = Clock()
+    bar = LateProgress(10, console, io.StringIO(), after=1.0, clock=clock)
+    clock.now = 0.5
+    bar.advance("a")
+    assert not bar.shown  # half a second in: nothing yet
+    clock.now = 1.2
+    bar.advance("b")
+    assert bar.shown is terminal
+    bar.advance("c")
+    bar.close()
+    text = buffer.getvalue()
+    if terminal:
+        assert "settling" in text and "3/10" in text
+    else:
+        assert text == ""
+
+
+def test_a_quick_run_shows_no_bar_even_on_a_terminal(here):
+    buffer = io.StringIO()
+    out = io.StringIO()
+    code = run_generation(two_examples(here), fmt="json", out=out, err=io.StringIO(),
+                          console=Console(file=buffer, force_terminal=True))
+    assert code == 0 and buffer.getvalue() == ""
+    assert json.loads(out.getvalue())["total"]["subsidy"] == "820819.92"
+
+
+def test_a_slow_run_shows_the_bar_on_a_terminal_and_none_when_piped(here, monkeypatch):
+    import convenant_calc.cli.generation as command
+
+    gen = here / "gen"
+    for i in range(3):
+        shutil.copytree(EXAMPLES / "02-long-sickness-partly-replaced", gen / f"case-{i}")
+    monkeypatch.setattr(command, "PROGRESS_AFTER_S", 0.0)  # as if every case took more than a second
+    for terminal in (True, False):
+        buffer = io.StringIO()
+        code = run_generation(gen, fmt="json", out=io.StringIO(), err=io.StringIO(),
+                              console=Console(file=buffer, force_terminal=terminal, width=100))
+        assert code == 0
+        assert ("settling" in buffer.getvalue()) is terminal
