@@ -9,6 +9,9 @@ alternating runs, so that a noisy machine slows the floor and the tool alike.
   ``python -c "import typer, pydantic, yaml, rich.console, dateutil.relativedelta"``;
 - batch: ``convenant check`` over 1,000 generated cases (``generate_cases.py``) and over
   ``examples/`` copied to the same size, cases/s, start-up included;
+- generation (S18): ``convenant generation`` of 38 agreements (examples/generation copied
+  round-robin) against ``convenant settle`` of one, both whole processes, wall and CPU time;
+  and a generation of the 1,000 generated cases, cases/s;
 - scaling: the core alone (a Case already in memory): ``settle()`` and the cross-file
   checks, as absences grow 10 → 100 → 1,000 and the term 1 → 10 years.
 
@@ -143,6 +146,77 @@ def batch(count: int, runs: int) -> list[dict]:
         return rows
 
 
+def _cpu_and_wall(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, of the child) of one whole process; it must exit 0."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr.decode()}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def _sample_generation(dest: Path, count: int) -> Path:
+    """``count`` agreements for a generation: examples/generation's 14 made-up sectors, copied round-robin."""
+    cases = sorted(p for p in (ROOT / "examples" / "generation").iterdir() if (p / "results.yaml").is_file())
+    dest.mkdir(parents=True)
+    for i in range(count):
+        source = cases[i % len(cases)]
+        shutil.copytree(source, dest / f"{i + 1:04d}-{source.name}", ignore=shutil.ignore_patterns("expected.yaml"))
+    return dest
+
+
+def generation(runs: int, count: int) -> dict:
+    """S18: `convenant generation` of 38 agreements against `convenant settle` of one, both whole processes
+    (median of alternating runs, wall and CPU); then a generation of ``count`` generated cases, cases/s."""
+    with tempfile.TemporaryDirectory(prefix="convenant-generation-") as tmp:
+        ninth = _sample_generation(Path(tmp) / "ninth", 38)
+        cmds = {
+            f"convenant settle {EXAMPLE} --format json": [_convenant(), "settle", EXAMPLE, "--format", "json"],
+            "convenant generation <38 agreements> --format json": [_convenant(), "generation", str(ninth), "-f", "json"],
+        }
+        names = list(cmds)
+        for name in names:
+            _cpu_and_wall(cmds[name])  # warm the file cache
+        walls: dict[str, list[float]] = {name: [] for name in names}
+        cpus: dict[str, list[float]] = {name: [] for name in names}
+        for i in range(runs):
+            for name in names if i % 2 == 0 else names[::-1]:
+                wall, cpu = _cpu_and_wall(cmds[name])
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+        one, many = names
+        startup = {
+            name: {
+                "median_ms": round(1000 * statistics.median(walls[name]), 1),
+                "min_ms": round(1000 * min(walls[name]), 1),
+                "cpu_median_ms": round(1000 * statistics.median(cpus[name]), 1),
+                "runs": runs,
+            }
+            for name in names
+        }
+        ratio = statistics.median(walls[many]) / statistics.median(walls[one])
+        cpu_ratio = statistics.median(cpus[many]) / statistics.median(cpus[one])
+
+        tree = Path(tmp) / "generated"
+        generate_cases.generate(tree, count=count, seed=6)
+        big = [_cpu_and_wall([_convenant(), "generation", str(tree), "-f", "json"]) for _ in range(3)]
+        wall = statistics.median(w for w, _ in big)
+        cpu = statistics.median(c for _, c in big)
+        return {
+            "processes": startup,
+            "ratio_38_to_1": round(ratio, 2),
+            "cpu_ratio_38_to_1": round(cpu_ratio, 2),
+            "large": {"cases": count, "seconds": round(wall, 3), "cpu_seconds": round(cpu, 3),
+                      "cases_per_s": round(count / wall), "cases_per_cpu_s": round(count / cpu)},
+        }
+
+
 def _time(fn, repeat: int) -> float:
     samples = []
     for _ in range(repeat):
@@ -193,15 +267,26 @@ def table(report: dict) -> str:
     m = report["machine"]
     lines = [f"machine: {m['cpu']}, {m['nproc']} CPUs, Python {m['python']}, {m['date']}", ""]
     lines.append(f"{'start-up (median of ' + str(report['runs']) + ', alternating)':66s} {'ms':>7s} {'× floor':>8s}")
-    for name, row in report["startup"].items():
+    for name, row in report.get("startup", {}).items():
         lines.append(f"{name:66s} {row['median_ms']:7.1f} {row['ratio_to_floor']:8.2f}")
     lines += ["", "batch: convenant check (one process, start-up included, median)"]
-    for b in report["batch"]:
+    for b in report.get("batch", []):
         lines.append(f"  {b['what']:28s} {b['seconds']:6.2f} s  →  {b['cases_per_s']:4d} cases/s   {b['summary']}")
+    if "generation" in report:
+        gen = report["generation"]
+        lines += ["", "generation (S18): whole processes, median of alternating runs"]
+        for name, row in gen["processes"].items():
+            lines.append(f"  {name:62s} {row['median_ms']:7.1f} ms wall {row['cpu_median_ms']:7.1f} ms CPU")
+        lines.append(f"  38 agreements ÷ one settlement: {gen['ratio_38_to_1']:.2f}× wall, {gen['cpu_ratio_38_to_1']:.2f}× CPU")
+        big = gen["large"]
+        lines.append(
+            f"  generation of {big['cases']:,} generated cases: {big['seconds']:.2f} s → {big['cases_per_s']} cases/s "
+            f"({big['cpu_seconds']:.2f} s CPU → {big['cases_per_cpu_s']} cases per CPU-second)"
+        )
     lines += ["", "scaling: the core on a case in memory (10 consultants)"]
     heads = ("years", "days", "absences", "pieces", "settle ms", "µs/absence", "checks ms")
     lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (5, 5, 8, 6, 10, 10, 9), strict=True)))
-    for r in report["scaling"]:
+    for r in report.get("scaling", []):
         lines.append(
             f"{r['years']:5d} {r['term_days']:5d} {r['absences']:8d} {r['pieces']:6d} {r['settle_ms']:10.2f} "
             f"{r['settle_us_per_absence']:10.1f} {r['checks_ms']:9.2f}"
@@ -215,12 +300,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for the record)")
     parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--only", choices=("startup", "batch", "generation", "scaling"), help="run one part only")
     args = parser.parse_args(argv)
 
-    report = {"machine": machine(), "runs": args.runs}
-    report["startup"] = startup(args.runs)
-    report["batch"] = batch(args.cases, 1 if args.quick else 3)
-    report["scaling"] = scaling(args.quick)
+    report: dict = {"machine": machine(), "runs": args.runs}
+    parts = {
+        "startup": lambda: startup(args.runs),
+        "batch": lambda: batch(args.cases, 1 if args.quick else 3),
+        "generation": lambda: generation(args.runs, args.cases),
+        "scaling": lambda: scaling(args.quick),
+    }
+    for name, part in parts.items():
+        if args.only in (None, name):
+            report[name] = part()
     print(table(report))
 
     args.out.mkdir(parents=True, exist_ok=True)

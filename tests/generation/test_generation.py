@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +16,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from convenant_calc.cli.app import app
-from convenant_calc.cli.fastpath import answer
+from convenant_calc.cli.fastpath import answer, generation_args
 from convenant_calc.cli.generation import LateProgress, find_cases, run_generation
 from convenant_calc.io.bundled import examples_dir
 
@@ -224,8 +226,42 @@ def test_xlsx_needs_an_output_file(here):
     assert "give --output FILE.xlsx" in result.stderr
 
 
-def test_generation_goes_through_typer():
-    assert answer(["generation", "examples/generation"]) is None
+@pytest.mark.parametrize(
+    "argv, parsed",
+    [
+        (["generation", "gen"], ("gen", False, "table")),
+        (["generation", "-r", "gen", "-f", "csv"], ("gen", True, "csv")),
+        (["generation", "--format=json", "--recursive", "gen"], ("gen", True, "json")),
+        (["generation"], None),  # typer says DIRECTORY is missing
+        (["generation", "gen", "-f", "xlsx", "-o", "a.xlsx"], None),
+        (["generation", "gen", "--expect", "t.yaml"], None),
+        (["generation", "gen", "--dialect", "excel-nl", "-f", "csv"], None),
+        (["generation", "gen", "-r", "-r"], None),
+        (["generation", "a", "b"], None),
+        (["generation", "gen", "--help"], None),
+    ],
+)
+def test_plain_generation_forms_take_the_fast_path(argv, parsed):
+    found = generation_args(argv)
+    assert (None if found is None else (str(found[0]), found[1], found[2])) == parsed
+
+
+def _process(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "convenant_calc", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_the_fast_path_prints_what_the_typer_command_prints(here):
+    gen = two_examples(here)
+    shutil.copytree(EXAMPLES / "03-relapse-within-14-days", gen / "03-broken")
+    (gen / "03-broken" / "results.yaml").write_text("results: [\n", encoding="utf-8")
+    for fmt in ("json", "csv", "table"):
+        fast = _process("generation", "gen", "-f", fmt, cwd=here)
+        with_typer = _process("generation", "gen", "-f", fmt, "--dialect", "rfc4180", cwd=here)  # --dialect: typer
+        assert fast.returncode == with_typer.returncode == 2
+        assert fast.stdout == with_typer.stdout
+        assert fast.stderr == with_typer.stderr
+        assert "gen/03-broken/results.yaml:2:1: " in fast.stderr
+    assert answer(["generation", "gen", "-f", "xlsx"]) is None  # typer parses the rest
 
 
 class Clock:

@@ -8,7 +8,8 @@ test; regenerate it with ``python -m convenant_calc.fastpath --write-help``
 after adding or changing a command), and ``settle`` in its plain forms runs
 without typer too (:func:`.commands.run_settle`, which the typer command calls as well), as does
 ``check PATH...`` without options (:func:`.checking.run`, which the typer command calls as well;
-the form CI runs over a casebook). Anything else, any form this module does not recognise
+the form CI runs over a casebook), and ``generation DIR [-r] [--format table|json|csv]``
+(:func:`.generation.run_generation`, which the typer command calls as well). Anything else, any form this module does not recognise
 exactly, goes to the typer app unchanged.
 
 No ``importlib.metadata`` at start-up: the version is ``__version__``, and
@@ -94,6 +95,46 @@ def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
     return case_dir, fmt
 
 
+GENERATION_FORMATS = ("table", "json", "csv")  # the plain forms; typer parses the rest (xlsx, html, --output, ...)
+
+
+def generation_args(argv: list[str]) -> tuple[Path, bool, str] | None:
+    """``generation DIR [-r|--recursive] [--format|-f table|json|csv]`` as (dir, recursive, format); None otherwise.
+
+    Each option at most once, exactly one directory not starting with ``-``; typer parses
+    every other form (and reports its mistakes).
+    """
+    if not argv or argv[0] != "generation":
+        return None
+    directory: Path | None = None
+    recursive = False
+    fmt: str | None = None
+    rest = argv[1:]
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg in ("-r", "--recursive"):
+            if recursive:
+                return None
+            recursive, i = True, i + 1
+        elif arg in ("--format", "-f"):
+            if fmt is not None or i + 1 == len(rest):
+                return None
+            fmt, i = rest[i + 1], i + 2
+        elif arg.startswith("--format="):
+            if fmt is not None:
+                return None
+            fmt, i = arg.split("=", 1)[1], i + 1
+        elif arg.startswith("-") or directory is not None or not arg:
+            return None
+        else:
+            directory, i = Path(arg), i + 1
+    fmt = "table" if fmt is None else fmt
+    if directory is None or fmt not in GENERATION_FORMATS:
+        return None
+    return directory, recursive, fmt
+
+
 def check_args(argv: list[str]) -> list[Path] | None:
     """``check PATH...`` (no option at all) as the paths; None for any other form (typer parses those)."""
     if len(argv) < 2 or argv[0] != "check" or any(not arg or arg.startswith("-") for arg in argv[1:]):
@@ -117,6 +158,13 @@ def answer(argv: list[str]) -> int | None:
         from convenant_calc.cli.commands import run_settle
 
         return run_settle(*settle)
+    generation = generation_args(argv)
+    if generation is not None:
+        no_pydantic_plugins()
+        from convenant_calc.cli.generation import run_generation
+
+        directory, recursive, fmt = generation
+        return run_generation(directory, recursive, fmt)
     paths = check_args(argv)
     if paths is not None:
         no_pydantic_plugins()

@@ -62,7 +62,7 @@ def find_cases(root: Path, recursive: bool) -> list[tuple[Path, str]]:
 class LateProgress:
     """A transient rich progress bar on a terminal, started only once the run has lasted ``after`` seconds.
 
-    Nothing at all when ``console`` is not a terminal (piped, redirected, CI). Lines
+    Nothing at all when ``console`` is None or not a terminal (piped, redirected, CI). Lines
     printed through :meth:`say` while the bar shows go above it, as rich does for a live
     display; without a bar they are plain lines on the stream.
     """
@@ -86,7 +86,7 @@ class LateProgress:
     def advance(self, name: str) -> None:
         self.done += 1
         if self.bar is None:
-            if not self.console.is_terminal or self.done >= self.total or self.clock() - self.started < self.after:
+            if self.console is None or not self.console.is_terminal or self.done >= self.total or self.clock() - self.started < self.after:
                 return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -117,6 +117,13 @@ class LateProgress:
             self.bar.stop()
 
 
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def run_generation(
     directory: Path,
     recursive: bool = False,
@@ -142,11 +149,12 @@ def run_generation(
         if reports is not None and reports.exists() and not reports.is_dir():
             raise Usage(f"--reports {reports}: is not a directory")
         cases = find_cases(directory, recursive)
-        from convenant_calc.casebook import totals as expected_totals
         from convenant_calc.io.problems import InputError, display_path
 
         expected = None
         if expect is not None:
+            from convenant_calc.casebook import totals as expected_totals
+
             try:
                 expected = expected_totals.read(expect)
             except InputError as exc:
@@ -158,7 +166,7 @@ def run_generation(
     from convenant_calc.render.csv_dialects import Dialect
 
     dialect_value = Dialect(dialect)
-    if console is None:
+    if console is None and _is_terminal(err):  # no rich import at all when piped (start-up, S18 bench)
         from rich.console import Console
 
         console = Console(file=err)

@@ -12,16 +12,14 @@ import io
 import json
 from collections.abc import Mapping
 from functools import cache
-from typing import Any
-
-from rich import box
-from rich.console import Console, Group
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_plain
 from convenant_calc.render.csv_dialects import Dialect, number, write
 from convenant_calc.views.generation import MONEY, Failure, Generation, Row, Totals
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 SCHEMA = "convenant-generation/1"
 
@@ -108,6 +106,10 @@ TITLE_MIN = 20
 def table(g: Generation, width: int | None = None) -> Table:
     """The overview as a rich table. Figures are never cut: when ``width`` is too narrow for every
     column, the title column is left out (it is in every other format) before any figure would be."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     t = g.totals
     caption = f"{t.agreements} agreement{'s' if t.agreements != 1 else ''} settled"
     if t.failed:
@@ -161,12 +163,16 @@ def table(g: Generation, width: int | None = None) -> Table:
 
 def table_width(g: Generation) -> int:
     """The width the table needs without its title column (a terminal narrower than this wraps lines)."""
+    from rich.console import Console
+
     console = Console(file=io.StringIO(), width=1000, color_system=None)
     return console.measure(table(g, width=1)).maximum
 
 
 def render_table(g: Generation, width: int = 160) -> str:
     """The table as plain text (no colour), for files and tests."""
+    from rich.console import Console, Group
+
     buffer = io.StringIO()
     needed = max(width, table_width(g))
     Console(file=buffer, width=needed, color_system=None, force_terminal=False).print(Group(table(g, width)))
