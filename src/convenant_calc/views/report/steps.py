@@ -209,7 +209,8 @@ def deduction(x: StepInput) -> Draft:
     divisor = c.consultants_fte * s.term_days
     return Draft(
         "deduction",
-        f"{t.number(d.shortfall_fte_days)} × {t.money(c.max_subsidy)} / {t.number(divisor)} = {t.exact_money(d.exact)}",
+        f"{t.number(d.shortfall_fte_days)} × {t.money(c.max_subsidy)} / {t.number(divisor)} "
+        f"= {t.exact_money(d.exact)}",
         t.eur(d.amount),
         "S10",
         ("deduction",),
@@ -218,7 +219,8 @@ def deduction(x: StepInput) -> Draft:
 
 def subsidy(x: StepInput) -> Draft:
     s, t = x.s, x.t
-    figures = f"{t.money(s.effort_pool)} + {t.money(s.results.payout)} − {t.money(s.deduction.amount)} = {t.money(s.gross)}"
+    r, d = s.results, s.deduction
+    figures = f"{t.money(s.effort_pool)} + {t.money(r.payout)} − {t.money(d.amount)} = {t.money(s.gross)}"
     if s.gross < 0:
         figures += "; " + t("x_floor", gross=t.money(s.gross))
     return Draft("subsidy", figures, t.eur(s.subsidy), "S11", ("subsidy",))
