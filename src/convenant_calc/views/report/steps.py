@@ -122,7 +122,7 @@ def payout(x: StepInput) -> Draft:
 
 def vacancy(x: StepInput) -> Draft:
     s, t = x.s, x.t
-    c, st = s.convenant, s.staffing
+    st = s.staffing
     if not x.staffing.consultants:
         text = t("x_no_consultants", fte=x.fte)
     else:
@@ -130,12 +130,12 @@ def vacancy(x: StepInput) -> Draft:
             t(
                 "x_vacancy_piece",
                 days=p.days,
-                fte=t.number(c.consultants_fte - p.employed),
+                fte=t.number(p.vacancy),
                 first=p.first,
                 last=p.last,
             )
             for p in st.pieces
-            if p.employed < c.consultants_fte
+            if p.vacancy
         ]
         text = " + ".join(parts) if parts else t("x_no_vacancy", fte=x.fte)
         if len(parts) > 1:

@@ -93,14 +93,13 @@ def _consultant_row(s: Settlement, t: Lang, cid, name, fte, emp_from, emp_to) ->
 
 
 def _vacancy_row(s: Settlement, t: Lang) -> TimelineRow | None:
-    c = s.convenant
-    vacancy = [p for p in s.staffing.pieces if p.employed < c.consultants_fte]
+    vacancy = [p for p in s.staffing.pieces if p.vacancy]
     if not vacancy:
         return None
     bars = [
-        _bar(s, p.first, p.last, 0, c.consultants_fte - p.employed, "vacancy", "",
-             f"{t('tl_vacancy')}: {p.first} … {p.last}, {t.number(c.consultants_fte - p.employed)} "
-             f"{t('tl_fte')}, {t('r_fte_days', n=t.number((c.consultants_fte - p.employed) * p.days))}")
+        _bar(s, p.first, p.last, 0, p.vacancy, "vacancy", "",
+             f"{t('tl_vacancy')}: {p.first} … {p.last}, {t.number(p.vacancy)} "
+             f"{t('tl_fte')}, {t('r_fte_days', n=t.number(p.vacancy * p.days))}")
         for p in vacancy
     ]
     height = max(Decimal(1), max(b.high for b in bars))
