@@ -22,7 +22,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from convenant_calc.casebook.checking import Kind, parse_value
+from convenant_calc.casebook.expected import parse_value
+from convenant_calc.casebook.model import Kind
 from convenant_calc.io import yamlpos
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
