@@ -105,7 +105,8 @@ def render(g: Generation, settlements: Mapping[str, Settlement]) -> bytes:
             ws.write_string(i, 13, "settled")
         else:
             ws.write_string(i, 0, e.case, failed)
-            ws.write_string(i, 2, f"not settled: {len(e.errors)} errors", failed)
+            n = len(e.errors)
+            ws.write_string(i, 2, f"not settled: {n} error{'s' if n != 1 else ''}", failed)
             ws.write_string(i, 13, "failed", failed)
     last = len(g.entries)
     total_row = last + 1
