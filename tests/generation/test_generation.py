@@ -315,3 +315,25 @@ def test_a_slow_run_shows_the_bar_on_a_terminal_and_none_when_piped(here, monkey
                               console=Console(file=buffer, force_terminal=terminal, width=100))
         assert code == 0
         assert ("settling" in buffer.getvalue()) is terminal
+
+
+def test_html_lists_a_failed_case_with_its_errors_and_nested_reports_link(here):
+    gen = here / "gen"
+    shutil.copytree(EXAMPLES / "01-no-absences", gen / "fed" / "01")
+    (gen / "fed" / "02").mkdir()
+    (gen / "fed" / "02" / "results.yaml").write_text("results: [\n", encoding="utf-8")
+    out = io.StringIO()
+    code = run_generation(gen, recursive=True, fmt="html", reports=here / "r", out=out, err=io.StringIO())
+    assert code == 2
+    page = out.getvalue()
+    assert '<a href="r/fed/01.html">lokale-besturen-2023-2025</a>' in page  # relative to the working directory
+    assert (here / "r" / "fed" / "01.html").is_file() and not (here / "r" / "fed" / "02.html").exists()
+    assert '<tr class="failed"><td>fed/02</td>' in page
+    assert "<li>gen/fed/02/results.yaml:2:1: " in page
+
+
+def test_reports_must_be_a_directory(here):
+    (here / "file").write_text("", encoding="utf-8")
+    result = run(str(two_examples(here)), "--reports", "file")
+    assert result.exit_code == 2
+    assert "--reports file: is not a directory" in result.stderr
