@@ -80,6 +80,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "#{no}: a relapse of #{of} (S7): {left} days of the guaranteed-wage window were left",
         "nl": "#{no}: herval van #{of} (S7): er bleven nog {left} dagen gewaarborgd loon over",
     },
+    "joins_caption": {
+        "en": "#{no}: began while #{of} ran, one incapacity (S7): {left} days of the guaranteed-wage window were left",
+        "nl": "#{no}: begon terwijl #{of} liep, één arbeidsongeschiktheid (S7): er bleven nog {left} dagen gewaarborgd loon over",
+    },
     "shortfall_title": {"en": "FTE-days short (S9)", "nl": "VTE-dagen tekort (S9)"},
     "vacancy_line": {"en": "Vacancy: funded FTE not employed", "nl": "Vacature: gefinancierde VTE niet tewerkgesteld"},
     "absence_line": {"en": "Absences: uncovered and unreplaced", "nl": "Afwezigheden: niet gedekt en niet vervangen"},
@@ -140,6 +144,10 @@ TEXT: dict[str, dict[str, str]] = {
     "window_relapse": {
         "en": "relapse of #{of}: {left} d of the window left",
         "nl": "herval van #{of}: nog {left} d van de periode over",
+    },
+    "window_joins": {
+        "en": "with #{of}: {left} d of the window left",
+        "nl": "samen met #{of}: nog {left} d van de periode over",
     },
     "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
     "absences_note": {
