@@ -72,7 +72,12 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
 
 
 def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:
-    """S5, S6, S8: consultants, their employment, overlapping absences and replacements."""
+    """S5, S6, S8: consultants, their employment, overlapping absences and replacements.
+
+    S8: replacements that add up to more than the absent FTE on a day are valid input,
+    counted at the absent FTE (:func:`~convenant_calc.core.rules.absences.absence_outcome`);
+    the check warns once per absence, at the replacement that starts on the first such day.
+    """
     ids: dict[str, int] = {}
     for i, consultant in enumerate(staffing.consultants):
         if consultant.id in ids:
@@ -125,13 +130,14 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
             for first, _last, value in sweep({"r": spans}, lo, hi):
-                if value["r"] > fte:
-                    j = next(k for k, s in enumerate(spans) if s.first <= first <= s.last)
+                if value["r"] > fte:  # valid input (S8): counted at the absent FTE, with a warning
+                    j = max(k for k, s in enumerate(spans) if s.first <= first <= s.last and s.first == first)
                     yield Finding(
                         "absences",
-                        where + ("replacement", j, "fte"),
+                        where + ("replacement", j),
                         f"replacements on {first} add up to {value['r']} FTE, more than the {fte} FTE absent; "
-                        "lower the replacements' fte to at most the absent FTE",
+                        f"they count for {fte} FTE on such days (S8); check the replacements' fte",
+                        warning=True,
                     )
                     break
 
