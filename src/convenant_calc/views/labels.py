@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
+from convenant_calc.core.rules.registry import cite
 
 LANGS = ("en", "nl")
 
@@ -27,18 +28,21 @@ TEXT: dict[str, dict[str, str]] = {
     "settlement": {"en": "Settlement", "nl": "Afrekening"},
     "max_subsidy_line": {"en": "Maximum subsidy (Art. 1), {fte} FTE", "nl": "Maximale subsidie (Art. 1), {fte} VTE"},
     "effort_line": {
-        "en": "Effort funding: {pct} of the maximum (Art. 2, S2)",
-        "nl": "Inspanningsfinanciering: {pct} van het maximum (Art. 2, S2)",
+        "en": f"Effort funding: {{pct}} of the maximum ({cite('S2')})",
+        "nl": f"Inspanningsfinanciering: {{pct}} van het maximum ({cite('S2')})",
     },
     "below_cutoff": {
         "en": "{met}/{total} met is below the cutoff {cutoff}: nothing paid",
         "nl": "{met}/{total} behaald is minder dan de drempel {cutoff}: niets uitbetaald",
     },
     "pro_rata": {"en": "{met}/{total} met × {pool}", "nl": "{met}/{total} behaald × {pool}"},
-    "result_line": {"en": "Result funding: {why} (Art. 2, S3)", "nl": "Resultaatfinanciering: {why} (Art. 2, S3)"},
+    "result_line": {
+        "en": f"Result funding: {{why}} ({cite('S3')})",
+        "nl": f"Resultaatfinanciering: {{why}} ({cite('S3')})",
+    },
     "deduction_line": {
-        "en": "Deduction: {days} FTE-days × {rate} a day (Art. 5, S10)",
-        "nl": "Vermindering: {days} VTE-dagen × {rate} per dag (Art. 5, S10)",
+        "en": f"Deduction: {{days}} FTE-days × {{rate}} a day ({cite('S10')})",
+        "nl": f"Vermindering: {{days}} VTE-dagen × {{rate}} per dag ({cite('S10')})",
     },
     "floor_line": {"en": "Floor at zero (S11)", "nl": "Ondergrens nul (S11)"},
     "subsidy_line": {"en": "Subsidy (S11)", "nl": "Subsidie (S11)"},
@@ -46,7 +50,10 @@ TEXT: dict[str, dict[str, str]] = {
     "balance_pay": {"en": "Balance: to pay", "nl": "Saldo: uit te betalen"},
     "balance_recover": {"en": "Balance: to recover", "nl": "Saldo: terug te vorderen"},
     "balance_settled": {"en": "Balance: settled", "nl": "Saldo: vereffend"},
-    "results_title": {"en": "Result commitments (Art. 2, S3–S4)", "nl": "Resultaatsverbintenissen (Art. 2, S3–S4)"},
+    "results_title": {
+        "en": f"Result commitments ({cite('S3', 'S4')})",
+        "nl": f"Resultaatsverbintenissen ({cite('S3', 'S4')})",
+    },
     "col_id": {"en": "id", "nl": "id"},
     "col_commitment": {"en": "commitment", "nl": "verbintenis"},
     "col_target": {"en": "target", "nl": "doel"},
@@ -59,9 +66,9 @@ TEXT: dict[str, dict[str, str]] = {
     "reason_judged_not_met": {"en": "not met by judgement: {why}", "nl": "niet gehaald volgens oordeel: {why}"},
     "reason_compared": {"en": "achieved {achieved} {rel} target {target}", "nl": "behaald {achieved} {rel} doel {target}"},
     "absences_title": {
-        "en": "Absences (Art. 5, S6–S8): days in the term, days covered by the guaranteed wage, "
+        "en": f"Absences ({cite('S6', 'S8')}): days in the term, days covered by the guaranteed wage, "
         "FTE-days replaced and short",
-        "nl": "Afwezigheden (Art. 5, S6–S8): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
+        "nl": f"Afwezigheden ({cite('S6', 'S8')}): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
         "VTE-dagen vervangen en tekort",
     },
     "col_no": {"en": "#", "nl": "#"},

@@ -210,7 +210,7 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
 
     Art. 5: "De subsidie wordt in mindering gebracht wanneer de werkgever de
     afwezige sectorconsulent niet vervangt na afloop van de periode die is
-    gedekt door het gewaarborgde loon. Periodes van tijdskrediet,
+    gedekt door het gewaarborgde loon." Art. 5: "Periodes van tijdskrediet,
     loopbaanonderbreking of moederschapsverlof komen niet in aanmerking voor
     financiering, tenzij wordt aangetoond dat de functie van de
     sectorconsulent(e) tijdelijk tijdens zijn of haar afwezigheid door een

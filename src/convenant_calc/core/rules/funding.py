@@ -14,8 +14,7 @@ def pools(max_subsidy: Decimal, funding: Funding) -> tuple[Decimal, Decimal]:
     """S2 — split the maximum into the effort pool and the result pool.
 
     Art. 2: "70% is de inspanningsfinanciering die wordt toegekend op basis van
-    vooraf vastgelegde inspanningsverbintenissen; 30% is de resultaatfinanciering
-    die wordt toegekend op basis van vooraf vastgelegde resultaatverbintenissen."
+    vooraf vastgelegde inspanningsverbintenissen"
 
     ``effort_pool = effort_share × max_subsidy`` rounded half-up to cents;
     ``result_pool = max_subsidy − effort_pool``, so the two add up to the maximum.
@@ -40,6 +39,9 @@ class CommitmentOutcome:
 
 def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
     """S4 — is a result commitment met?
+
+    Art. 2: "Bij de afrekening wordt de verantwoording van de inspanningen én van
+    de resultaten beoordeeld"
 
     A result is met when its reported ``achieved`` value is at least the
     commitment's ``target``; an auditor's ``met: true|false`` (with its

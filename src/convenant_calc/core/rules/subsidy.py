@@ -21,7 +21,7 @@ def daily_rate(max_subsidy: Decimal, funded_fte: Decimal, term_days: int) -> Fra
 
 
 def deduction(rate: Fraction, shortfall_fte_days: Decimal) -> Decimal:
-    """S10 — ``deduction = daily_rate × shortfall_fte_days``, rounded half-up to cents.
+    """S10 — ``deduction = daily_rate × shortfall_fte_days`` (S9), rounded half-up to cents.
 
     Art. 5: "Dit bedrag wordt vermenigvuldigd met het aantal dagen waarop
     geen/te weinig consultants tewerk gesteld waren en in mindering gebracht."
@@ -32,7 +32,10 @@ def deduction(rate: Fraction, shortfall_fte_days: Decimal) -> Decimal:
 def subsidy(effort_pool: Decimal, payout: Decimal, deduction_amount: Decimal) -> Decimal:
     """S11 — ``max(0, effort_pool + payout − deduction)`` on the rounded components.
 
-    Art. 5: "... vermindert de maximale werkingssubsidie." Using the rounded
+    Art. 5: "Indien de sectorconsulent tijdens zijn of haar afwezigheid niet
+    afdoende vervangen wordt voor het continueren van de inspanningen in het
+    kader van het sectorconvenant, vermindert de maximale werkingssubsidie."
+    Using the rounded
     components makes the printed lines add up to the printed total; since the
     payout never exceeds the result pool, the subsidy never exceeds the maximum.
     """
