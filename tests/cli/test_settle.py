@@ -61,6 +61,7 @@ EXPECTED = {
     "05-maternity-half-replaced-exactly-half": ("59.5", "8627.91", "171572.09", "86772.09"),
     "06-fewer-than-half-to-recover": ("30", "4350.21", "292449.79", "-46750.21"),
     "07-everything-together": ("117.6", "17052.80", "356067.20", "59267.20"),
+    "08-concurrent-accidents": ("30", "4350.21", "419649.79", "419649.79"),
 }
 
 

@@ -24,12 +24,9 @@ class ResultFunding:
     """S3/S4: the commitments judged, and the payout."""
 
     commitments: tuple[CommitmentOutcome, ...]
+    met: int  # k: the commitments met
     cutoff: Decimal
     payout: Decimal
-
-    @property
-    def met(self) -> int:
-        return sum(1 for c in self.commitments if c.met)
 
     @property
     def total(self) -> int:
@@ -37,7 +34,7 @@ class ResultFunding:
 
     @property
     def below_cutoff(self) -> bool:
-        return Fraction(self.met, self.total) < Fraction(self.cutoff)
+        return funding.below_cutoff(self.met, self.total, self.cutoff)
 
 
 @dataclass(frozen=True)
@@ -73,6 +70,11 @@ class Settlement:
         return self.convenant.max_subsidy
 
     @property
+    def direction(self) -> str:
+        """S12: ``"pay"``, ``"recover"`` or ``"settled"``, the one reading of the balance's sign."""
+        return subsidy.balance_direction(self.balance)
+
+    @property
     def gross(self) -> Decimal:
         """effort_pool + payout − deduction before the floor at 0 of S11."""
         return self.effort_pool + self.results.payout - self.deduction.amount
@@ -86,9 +88,9 @@ def settle(case: Case) -> Settlement:
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
     reported = {r.commitment: r for r in case.results.results}
     commitments = tuple(funding.judge(c, reported[c.id]) for c in convenant.result_commitments)
-    met = sum(1 for c in commitments if c.met)
+    met = funding.count_met(commitments)
     payout = funding.result_payout(result_pool, met, len(commitments), convenant.funding.result_cutoff)
-    results = ResultFunding(commitments=commitments, cutoff=convenant.funding.result_cutoff, payout=payout)
+    results = ResultFunding(commitments=commitments, met=met, cutoff=convenant.funding.result_cutoff, payout=payout)
 
     outcomes = absence_rules.absence_outcomes(case.staffing, convenant.absence_rules, term)
     short = shortfall.shortfall(

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from convenant_calc.core.models import Convenant, Payments, Results, Staffing
+from convenant_calc.core.money import D
 from convenant_calc.io.problems import closest
 from convenant_calc.core.spans import Span, sweep
 
@@ -156,7 +156,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
         by_consultant.setdefault(absence.consultant, []).append(i)
     for consultant_id, indexes in by_consultant.items():
         consultant = staffing.consultant(consultant_id)
-        limit = consultant.fte if consultant is not None else Decimal(1)
+        limit = consultant.fte if consultant is not None else D(1)
         absences = [staffing.absences[i] for i in indexes]
         spans = [Span(a.from_, a.to, staffing.absence_fte(a)) for a in absences]
         for i, span in zip(indexes, spans, strict=True):

@@ -154,7 +154,7 @@ def guaranteed_wage_windows(
             absence = absences[index]
             if elapsed:
                 window_last = window_first + timedelta(days=rules.guaranteed_wage_days - 1)
-                left_then = max(0, (window_last - absence.from_).days + 1)
+                left_then = max(0, days_between(absence.from_, window_last))
             else:
                 left_then = max(0, left - (absence.from_ - spell.first).days)
             windows[index] = Window(

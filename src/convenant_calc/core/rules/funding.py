@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import Funding, Result, ResultCommitment
-from convenant_calc.core.money import round_cents
+from convenant_calc.core.money import ZERO, round_cents
 
 
 def pools(max_subsidy: Decimal, funding: Funding) -> tuple[Decimal, Decimal]:
@@ -50,7 +51,8 @@ def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
     if result.met is not None:
         met, overridden = result.met, True
     else:
-        assert result.achieved is not None  # guaranteed by the Result model
+        if result.achieved is None:  # the Result model refuses a result with neither
+            raise ValueError(f"result {result.commitment!r} has neither 'achieved' nor 'met' (S4)")
         met, overridden = result.achieved >= commitment.target, False
     return CommitmentOutcome(
         id=commitment.id,
@@ -77,7 +79,16 @@ def result_payout(result_pool: Decimal, met: int, total: int, cutoff: Decimal) -
     """
     if total <= 0:
         raise ValueError("a convenant has at least one result commitment")
-    share = Fraction(met, total)
-    if share < Fraction(cutoff):
-        return Decimal("0.00")
-    return round_cents(Fraction(result_pool) * share)
+    if below_cutoff(met, total, cutoff):
+        return ZERO
+    return round_cents(Fraction(result_pool) * Fraction(met, total))
+
+
+def below_cutoff(met: int, total: int, cutoff: Decimal) -> bool:
+    """S3 — fewer than the cutoff met ("minder dan de helft"): ``met / total < cutoff``, exactly."""
+    return Fraction(met, total) < Fraction(cutoff)
+
+
+def count_met(commitments: Iterable[CommitmentOutcome]) -> int:
+    """S3 — ``k``, the number of commitments met."""
+    return sum(1 for c in commitments if c.met)

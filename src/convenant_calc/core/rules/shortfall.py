@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from convenant_calc.core.models import Term
+from convenant_calc.core.models import Term, days_between
+from convenant_calc.core.money import D
 from convenant_calc.core.spans import Span, sweep
 
 
@@ -24,7 +25,7 @@ class StaffingPiece:
 
     @property
     def days(self) -> int:
-        return (self.last - self.first).days + 1
+        return days_between(self.first, self.last)
 
     @property
     def on_duty(self) -> Decimal:
@@ -64,23 +65,24 @@ def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_dut
     ``shortfall_fte_days = Σ_d shortfall(d)``, an exact decimal.
     """
     pieces: list[StaffingPiece] = []
-    vacancy = absent = absorbed = Decimal(0)
+    vacancy = absent = absorbed = D(0)
     for first, last, value in sweep({"employed": employed, "off": off_duty}, term.start, term.end):
         piece = StaffingPiece(
             first=first,
             last=last,
             employed=value["employed"],
             off_duty=value["off"],
-            short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])),
-            vacancy=max(Decimal(0), funded_fte - value["employed"]),
+            short=max(D(0), funded_fte - (value["employed"] - value["off"])),
+            vacancy=max(D(0), funded_fte - value["employed"]),
         )
         pieces.append(piece)
-        surplus = max(Decimal(0), piece.employed - funded_fte)
+        surplus = max(D(0), piece.employed - funded_fte)
         vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days
         absorbed += min(piece.off_duty, surplus) * piece.days
-    fte_days = sum((p.short_fte_days for p in pieces), Decimal(0))
-    assert fte_days == vacancy + absent - absorbed  # the three parts always add up
+    fte_days = sum((p.short_fte_days for p in pieces), D(0))
+    if fte_days != vacancy + absent - absorbed:  # the three parts always add up
+        raise ArithmeticError(f"S9: {fte_days} FTE-days short ≠ {vacancy} + {absent} − {absorbed}")
     return Shortfall(
         funded_fte=funded_fte,
         pieces=tuple(pieces),

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
-from convenant_calc.core.money import round_cents
+from convenant_calc.core.money import ZERO, round_cents
 
 
 def daily_rate(max_subsidy: Decimal, funded_fte: Decimal, term_days: int) -> Fraction:
@@ -39,14 +39,19 @@ def subsidy(effort_pool: Decimal, payout: Decimal, deduction_amount: Decimal) ->
     components makes the printed lines add up to the printed total; since the
     payout never exceeds the result pool, the subsidy never exceeds the maximum.
     """
-    return max(Decimal("0.00"), effort_pool + payout - deduction_amount)
+    return max(ZERO, effort_pool + payout - deduction_amount)
 
 
 def paid(amounts: Iterable[Decimal]) -> Decimal:
     """S12 — the advances paid: the sum of the payments."""
-    return sum(amounts, Decimal("0.00"))
+    return sum(amounts, ZERO)
 
 
 def balance(subsidy_amount: Decimal, paid_amount: Decimal) -> Decimal:
     """S12 — ``balance = subsidy − paid``: positive is still to be paid, negative is to be recovered."""
     return subsidy_amount - paid_amount
+
+
+def balance_direction(balance_amount: Decimal) -> str:
+    """S12 — what a balance means: ``"pay"`` (positive), ``"recover"`` (negative) or ``"settled"`` (zero)."""
+    return "pay" if balance_amount > 0 else "recover" if balance_amount < 0 else "settled"
