@@ -72,7 +72,7 @@ def test_docstring_quotes_are_registry_quotes(function):
     doc = inspect.getdoc(function) or ""
     named = set(re.findall(r"\bS\d+\b", doc))  # the rules a docstring names
     assert named, "a rule function names its rule"
-    quotes = [words(q) for q in re.findall(r'Art\. \d+: "(.*?)"', doc, flags=re.S)]
+    quotes = [words(q) for q in re.findall(r'Art\. \d+: "(.*?)"', doc, flags=re.DOTALL)]
     allowed = {words(rule(i).quote) for i in named if i in registry.BY_ID}
     for quote in quotes:
         assert quote in allowed, f"{function.__name__} quotes a sentence that is not its rule's: {quote!r}"

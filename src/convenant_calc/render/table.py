@@ -28,7 +28,7 @@ def settlement_table(s: Settlement, t: Lang = EN) -> Table:
             continue
         style = "bold"
         if line is lines[-1]:
-            style = "bold green" if s.balance > 0 else "bold red" if s.balance < 0 else "bold"
+            style = {"pay": "bold green", "recover": "bold red", "settled": "bold"}[s.direction]
         table.add_row(Text(line.label, style=style), Text(line.amount, style=style))
     return table
 

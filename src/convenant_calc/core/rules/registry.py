@@ -349,3 +349,29 @@ def cite(first: str, last: str | None = None) -> str:
 def _run(first: str, last: str) -> list[str]:
     ids = [r.id for r in RULES]
     return ids[ids.index(first) : ids.index(last) + 1]
+
+
+#: The articles of the agreement's parameters that are not a rule of their own (a convenant.yaml
+#: may name others under ``references``); with the rules' ``references`` they give :data:`ARTICLES`.
+FACT_ARTICLES: dict[str, str] = {
+    "term": "Art. 1",
+    "max_subsidy": "Art. 1",
+    "consultants_fte": "Art. 1",
+    "result_commitments": "Art. 2, Art. 4",
+    "subsidy": "Art. 2, Art. 5",
+    "reports": "Art. 6",
+}
+
+#: The article of each ``references`` key, for an agreement file that quotes none (the report's fallback).
+ARTICLES: dict[str, str] = {
+    **FACT_ARTICLES,
+    **{key: r.article for r in RULES for key in r.references},
+}
+
+#: The rulebook, one file per language, generated from :data:`RULES` by ``make docs``.
+RULEBOOK: dict[str, str] = {"en": "docs/rules.md", "nl": "docs/regels.md"}
+
+
+def rulebook_link(rule_id: str, lang: str = "en") -> str:
+    """Where a rule is explained: ``docs/rules.md#s7`` (relative to the repository's root)."""
+    return f"{RULEBOOK.get(lang, RULEBOOK['en'])}#{rule(rule_id).anchor}"

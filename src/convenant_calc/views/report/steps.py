@@ -18,7 +18,7 @@ from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import kind_fte_days
 from convenant_calc.views.report.absences import who
-from convenant_calc.views.report.articles import article, quotes
+from convenant_calc.views.report.articles import article, quotes, rule_links
 from convenant_calc.views.report.model import Step
 from convenant_calc.views.report.summary import balance_word
 
@@ -283,6 +283,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilde
             article=article(s, d.article_keys or d.quote_keys),
             rule=d.rule,
             quotes=quotes(s, d.quote_keys),
+            rules=rule_links(d.rule, t.code),
         )
         for n, d in enumerate(drafts, start=1)
     )
