@@ -196,7 +196,9 @@ def test_an_absence_that_joins_a_running_spell_uses_the_same_window():
     # A 0.5 sick 2024-03-01 … 03-20, B 0.5 sick 2024-03-10 … 04-15: one spell 03-01 … 04-15.
     # The window covers 03-01 … 03-30. A: all 20 days covered. B joins on day 10 with 30 − 9 = 21 days
     # left: 03-10 … 03-30 covered; 03-31 … 04-15 = 1 + 15 = 16 days × 0.5 = 8 FTE-days short.
-    a, b = outcomes(sick("2024-03-01", "2024-03-20", fte=Decimal("0.5")), sick("2024-03-10", "2024-04-15", fte=Decimal("0.5")))
+    a, b = outcomes(
+        sick("2024-03-01", "2024-03-20", fte=Decimal("0.5")), sick("2024-03-10", "2024-04-15", fte=Decimal("0.5"))
+    )
     assert a.short_fte_days == 0
     assert b.window.joins == 0 and not b.window.is_relapse
     assert b.window.left_at_start == 21

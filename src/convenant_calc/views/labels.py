@@ -89,7 +89,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "joins_caption": {
         "en": "#{no}: began while #{of} ran, one incapacity (S7): {left} days of the guaranteed-wage window were left",
-        "nl": "#{no}: begon terwijl #{of} liep, één arbeidsongeschiktheid (S7): er bleven nog {left} dagen gewaarborgd loon over",
+        "nl": "#{no}: begon terwijl #{of} liep, één arbeidsongeschiktheid (S7): "
+        "er bleven nog {left} dagen gewaarborgd loon over",
     },
     "shortfall_title": {"en": "FTE-days short (S9)", "nl": "VTE-dagen tekort (S9)"},
     "vacancy_line": {"en": "Vacancy: funded FTE not employed", "nl": "Vacature: gefinancierde VTE niet tewerkgesteld"},

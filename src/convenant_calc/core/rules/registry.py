@@ -119,7 +119,9 @@ RULES: tuple[Rule, ...] = (
             "gerapporteerd resultaat is een invoerfout, nooit stilzwijgend \"niet behaald\"."
         ),
         example_en="Target 96 visits, 97 reported: met. Target 100 jobcoaches, 84 reported: not met.",
-        example_nl="Streefcijfer 96 bezoeken, 97 gerapporteerd: behaald. Streefcijfer 100 jobcoaches, 84: niet behaald.",
+        example_nl=(
+            "Streefcijfer 96 bezoeken, 97 gerapporteerd: behaald. Streefcijfer 100 jobcoaches, 84: niet behaald."
+        ),
     ),
     Rule(
         id="S5",
@@ -142,7 +144,8 @@ RULES: tuple[Rule, ...] = (
             "3 FTE employed of 4 funded, 36 FTE-days."
         ),
         example_nl=(
-            "Bram vertrekt op 30-11-2024, Chloé begint op 06-01-2025: 01-12-2024 … 05-01-2025 zijn 36 dagen "
+            "Bram vertrekt op 30 november 2024, Chloé begint op 6 januari 2025: 1 december 2024 … "
+            "5 januari 2025 zijn 36 dagen "
             "met 3 van de 4 gefinancierde VTE in dienst, 36 VTE-dagen."
         ),
         references=("staffing",),
@@ -168,7 +171,10 @@ RULES: tuple[Rule, ...] = (
             "ouderschapsverlof en onbetaald verlof zijn nooit gedekt. Alleen de dagen binnen de looptijd tellen."
         ),
         example_en="A 1/5 time credit 2024-09-01 … 2025-06-30 (303 days), not replaced: 303 × 0.2 = 60.6 FTE-days.",
-        example_nl="Een tijdskrediet van 1/5 van 01-09-2024 … 30-06-2025 (303 dagen), niet vervangen: 303 × 0,2 = 60,6 VTE-dagen.",
+        example_nl=(
+            "Een tijdskrediet van 1/5 van 1 september 2024 tot en met 30 juni 2025 (303 dagen), niet vervangen: "
+            "303 × 0,2 = 60,6 VTE-dagen."
+        ),
         references=("uncovered_leave",),
     ),
     Rule(
@@ -204,9 +210,9 @@ RULES: tuple[Rule, ...] = (
             "(17 days) and another from 2024-04-03 (14 days later): a relapse with 13 days left."
         ),
         example_nl=(
-            "Ongevallen van 0,2 en 0,8 VTE, beide 01-03-2024 … 29-04-2024: één periode, gedekt 01-03-2024 … "
-            "30-03-2024 voor beide; 30 dagen × 1,0 VTE = 30 VTE-dagen tekort. Ziek 04-03-2024 … 20-03-2024 "
-            "(17 dagen) en opnieuw vanaf 03-04-2024 (14 dagen later): een herval met nog 13 dagen."
+            "Ongevallen van 0,2 en 0,8 VTE, beide 1 maart … 29 april 2024: één periode, gedekt 1 … 30 maart 2024 "
+            "voor beide; 30 dagen × 1,0 VTE = 30 VTE-dagen tekort. Ziek 4 … 20 maart 2024 "
+            "(17 dagen) en opnieuw vanaf 3 april 2024 (14 dagen later): een herval met nog 13 dagen."
         ),
         references=("guaranteed_wage",),
     ),
@@ -234,8 +240,8 @@ RULES: tuple[Rule, ...] = (
             "days): 12 FTE-days short."
         ),
         example_nl=(
-            "Ziek 08-01-2024 … 15-03-2024 (68 dagen): 30 gedekt, 38 niet; vervangen 19-02-2024 … 15-03-2024 "
-            "(26 dagen): 12 VTE-dagen tekort."
+            "Ziek 8 januari … 15 maart 2024 (68 dagen): 30 gedekt, 38 niet; vervangen 19 februari … 15 maart "
+            "2024 (26 dagen): 12 VTE-dagen tekort."
         ),
         references=("replacement",),
     ),
@@ -318,8 +324,13 @@ RULES: tuple[Rule, ...] = (
             "betaald = de voorschotten samen; saldo = subsidie − betaald. Positief: nog uit te betalen; "
             "negatief: terug te vorderen."
         ),
-        example_en="396819.92 − 169600.00 = 227219.92 to pay; 292449.79 − 339200.00 = −46750.21: 46750.21 to recover.",
-        example_nl="396.819,92 − 169.600,00 = 227.219,92 uit te betalen; 292.449,79 − 339.200,00 = −46.750,21: 46.750,21 terug te vorderen.",
+        example_en=(
+            "396819.92 − 169600.00 = 227219.92 to pay; 292449.79 − 339200.00 = −46750.21: 46750.21 to recover."
+        ),
+        example_nl=(
+            "396.819,92 − 169.600,00 = 227.219,92 uit te betalen; 292.449,79 − 339.200,00 = −46.750,21: "
+            "46.750,21 terug te vorderen."
+        ),
     ),
 )
 
