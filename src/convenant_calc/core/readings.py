@@ -14,7 +14,6 @@ Pure data and pure functions: no I/O.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Literal
@@ -250,6 +249,8 @@ class ReadingError(ValueError):
 
 def suggestion(name: str) -> str:
     """'; did you mean …?' for a mistyped reading id, or the list of ids."""
+    import difflib
+
     close = difflib.get_close_matches(name, list(BY_ID), n=1, cutoff=0.5)
     if close:
         return f"did you mean '{close[0]}'?"
@@ -297,3 +298,13 @@ def not_applicable(alternative: Alternative, case: Case, readings: Readings = DE
     if alternative.applied_in(readings):
         return None
     return conflict([*applied(readings), alternative.id])
+
+
+def not_applicable_to(case: Case, readings: Readings) -> list[str]:
+    """'ID: does not apply to this case: why' for each alternative in force that cannot apply to ``case``."""
+    lines = []
+    for name in applied(readings):
+        reason = BY_ID[name].not_applicable(case)
+        if reason is not None:
+            lines.append(f"{name}: does not apply to this case: {reason.en}")
+    return lines

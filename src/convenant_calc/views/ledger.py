@@ -126,7 +126,7 @@ def months(s: Settlement) -> list[Month]:
             b = buckets.setdefault((day.year, day.month), [0, ZERO, ZERO, ZERO])
             b[0] += 1
             b[1] += p.vacancy
-            b[2] += p.off_duty
+            b[2] += p.off_duty if p.counted else ZERO  # a day reading days.working does not count (S17)
             b[3] += p.short
     result: list[Month] = []
     cumulative_days = ZERO

@@ -15,7 +15,7 @@ without ``references`` still gives a full report, without quotes.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,8 +26,11 @@ from convenant_calc import __version__
 from convenant_calc.views.ledger import kind_fte_days, months
 from convenant_calc.core.models import AbsenceKind, Staffing
 from convenant_calc.views.labels import Lang
+from convenant_calc.views.readings import ReadingRow, applied_note, reading_rows
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.rules.funding import CommitmentOutcome
+from convenant_calc.core.reading_costs import ReadingCost
+from convenant_calc.core.readings import ALTERNATIVES
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.core.spans import sweep
 
@@ -200,6 +203,8 @@ class Report:
     payments: tuple[PaymentRow, ...]
     paid: str
     timeline: Timeline
+    readings_note: str = ""  # S17: set when settled under alternative readings
+    readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
 
 
 # --- the rules' articles, when the agreement file quotes none -------------------------
@@ -254,7 +259,9 @@ def balance_word(s: Settlement, t: Lang) -> str:
 def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
     """The settlement lines (as the terminal table shows them), which add up to the subsidy and the balance."""
     c, d, r = s.convenant, s.deduction, s.results
-    if r.below_cutoff:
+    if r.below_cutoff and Fraction(r.met, r.total) == Fraction(r.cutoff):
+        why = t("at_cutoff_not_paid", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
+    elif r.below_cutoff:
         why = t("below_cutoff", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
     else:
         why = t("pro_rata", met=r.met, total=r.total, pool=t.money(s.result_pool))
@@ -274,6 +281,26 @@ def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
     key = "balance_pay" if s.balance > 0 else "balance_recover" if s.balance < 0 else "balance_settled"
     lines.append(Line(f"{t(key)} (S12)", t.money(abs(s.balance)), total=True))
     return tuple(lines)
+
+
+# The report steps whose figures a reading of S17 changes, by the Readings field it sets.
+STEPS_READ = {
+    "rate_days": ("rate", "deduction"),
+    "days_counted": ("vacancy", "absent", "absorbed", "short", "rate", "deduction"),
+    "rate_base": ("rate", "deduction"),
+    "cutoff_paid": ("payout",),
+    "window_elapsed": ("absent",),
+}
+
+
+def reading_note(s: Settlement, key: str, t: Lang) -> str:
+    """' — reading X: …' for each alternative reading in force that changes the step ``key`` (S17)."""
+    notes = [
+        f" — {a.id}: {a.alternative_nl if t.dutch else a.alternative_en}"
+        for a in ALTERNATIVES
+        if a.applied_in(s.readings) and key in STEPS_READ.get(a.field, ())
+    ]
+    return "".join(notes)
 
 
 def _who(staffing: Staffing, consultant_id: str) -> str:
@@ -326,6 +353,8 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
     share = Fraction(r.met, r.total)
     if r.below_cutoff:
         figures = t("x_below", k=r.met, n=r.total, share=t.exact(share, 4), cutoff=t.number(r.cutoff))
+        if share == Fraction(r.cutoff):  # reading results.half-not-paid
+            figures = figures.replace(" < ", " ≤ ", 1)
         add("payout", figures, t.eur(r.payout), "S3", ("result_cutoff",))
     else:
         exact = Fraction(s.result_pool) * share
@@ -347,7 +376,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
                 last=p.last,
             )
             for p in st.pieces
-            if p.employed < c.consultants_fte
+            if p.vacancy  # funded − employed when positive, on a counted day (S17 days.working)
         ]
         vacancy = " + ".join(parts) if parts else t("x_no_vacancy", fte=fte)
         if len(parts) > 1:
@@ -376,7 +405,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
         parts = [
             f"{p.days} d × min({t.number(p.off_duty)}, {t.number(p.employed)} − {fte}) ({p.first} … {p.last})"
             for p in st.pieces
-            if p.off_duty and p.employed > c.consultants_fte
+            if p.off_duty and p.employed > c.consultants_fte and p.counted
         ]
         absorbed = " + ".join(parts) + f" = {t.number(st.absorbed_fte_days)}"
         add("absorbed", absorbed, t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
@@ -387,10 +416,10 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
     shortfall += f" = {t.number(st.fte_days)}"
     add("short", shortfall, t("r_fte_days", n=t.number(st.fte_days)), "S9", ("deduction",))
 
-    divisor = c.consultants_fte * s.term_days
+    divisor = c.consultants_fte * d.rate_days
     add(
         "rate",
-        f"{t.money(c.max_subsidy)} / ({fte} × {t.number(s.term_days)}) = {t.money(c.max_subsidy)} / "
+        f"{t.money(d.rate_base)} / ({fte} × {t.number(d.rate_days)}) = {t.money(d.rate_base)} / "
         f"{t.number(divisor)} = {t.exact(d.daily_rate)}",
         t("r_rate", rate=t.exact(d.daily_rate), fraction=f"{d.daily_rate.numerator}/{d.daily_rate.denominator}"),
         "S10",
@@ -398,7 +427,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
     )
     add(
         "deduction",
-        f"{t.number(d.shortfall_fte_days)} × {t.money(c.max_subsidy)} / {t.number(divisor)} = {t.exact_money(d.exact)}",
+        f"{t.number(d.shortfall_fte_days)} × {t.money(d.rate_base)} / {t.number(divisor)} = {t.exact_money(d.exact)}",
         t.eur(d.amount),
         "S10",
         ("deduction",),
@@ -426,7 +455,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
             number=n,
             key=key,
             title=t(f"s_{key}"),
-            formula=t(f"f_{key}"),
+            formula=t(f"f_{key}") + reading_note(s, key, t),
             figures=figures,
             result=result,
             article=_article(s, article_keys),
@@ -645,8 +674,12 @@ def build(
     lang: Lang,
     case: str = "",
     stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
 ) -> Report:
-    """The report of a settlement, in one language; the same arguments give the same report."""
+    """The report of a settlement, in one language; the same arguments give the same report.
+
+    ``costs`` (S17, ``settle --readings``) adds the section of alternative readings.
+    """
     t = lang
     c = s.convenant
     rows, totals = month_rows(s, t)
@@ -677,13 +710,15 @@ def build(
         month_totals=totals,
         months_note=t(
             "months_note",
-            max=t.money(c.max_subsidy),
+            max=t.money(s.deduction.rate_base),
             fte=t.number(c.consultants_fte),
-            days=t.number(s.term_days),
+            days=t.number(s.deduction.rate_days),
         ),
         payments=tuple(
             PaymentRow(p.date.isoformat(), p.label or "", t.money(p.amount)) for p in s.payments
         ),
         paid=t.money(s.paid),
         timeline=timeline(s, staffing, t),
+        readings_note=applied_note(s, t),
+        readings=reading_rows(costs, t) if costs is not None else (),
     )
