@@ -26,11 +26,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from convenant_calc.io import yamlpos
-from convenant_calc.core.money import CENT, fmt_decimal
+from convenant_calc.core.money import CENT, fmt_decimal, fmt_plain
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
 EXPECTED = "expected.yaml"
 TOLERANCE = "tolerance"
+READINGS = "readings"  # S17: settle the case under these alternative readings
+PINS = "reading_subsidies"  # S17: the subsidy expected under each alternative reading (settle --readings)
 
 
 class Kind(Enum):
@@ -101,6 +103,9 @@ class Expected:
     file: str
     expectations: tuple[Expectation, ...]
     tolerance: Decimal = Decimal(0)
+    readings: tuple[str, ...] = ()  # S17: alternative readings to settle under (registry order)
+    readings_position: Position | None = None
+    pins: tuple[Expectation, ...] = ()  # S17: reading_subsidies, field ("reading_subsidies", id)
 
 
 def read_expected(path: Path, name: str | None = None) -> Expected:
@@ -121,6 +126,8 @@ def _read_expected(path: Path, name: str | None, *, allow_empty: bool) -> tuple[
 def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     problems: list[Problem] = []
     expectations: list[Expectation] = []
+    pins: list[Expectation] = []
+    readings: tuple[str, ...] = ()
     tolerance = Decimal(0)
     value = doc.value
     if allow_empty and not value:
@@ -142,6 +149,10 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 tolerance = _tolerance(item)
             except ValueError as exc:
                 problems.append(Problem(doc.position((key,)), str(exc)))
+        elif key == READINGS:
+            readings = _readings(doc, item, problems)
+        elif key == PINS:
+            _pins(doc, item, pins, problems)
         elif key in GROUPS:
             if not isinstance(item, dict):
                 problems.append(
@@ -160,15 +171,63 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
         elif (key,) in FIELDS:
             _expectation(doc, (key,), item, expectations, problems)
         else:
-            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE]
+            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE, READINGS, PINS]
             problems.append(_unknown(doc, (key,), known))
-    if not expectations and not problems and not allow_empty:
+    if not expectations and not pins and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
         )
     if problems:
         raise InputError(problems)
-    return Expected(doc.file, tuple(expectations), tolerance)
+    where = doc.position((READINGS,)) if readings else None
+    return Expected(doc.file, tuple(expectations), tolerance, readings, where, tuple(pins))
+
+
+def _readings(doc: yamlpos.Document, item: Any, problems: list[Problem]) -> tuple[str, ...]:
+    """``readings: [id, ...]``: known alternative readings (S17) that can be read together."""
+    from convenant_calc.core.readings import BY_ID, ReadingError, choose, suggestion
+
+    if not isinstance(item, list) or not item:
+        problems.append(
+            Problem(
+                doc.position((READINGS,)),
+                f"{READINGS}: expected a list of alternative readings (S17), e.g. {READINGS}: [rate.effort-basis]",
+            )
+        )
+        return ()
+    ids: list[str] = []
+    for i, name in enumerate(item):
+        if not isinstance(name, str) or name not in BY_ID:
+            hint = suggestion(str(name)) if isinstance(name, str) else "known readings: " + ", ".join(BY_ID)
+            problems.append(Problem(doc.position((READINGS, i)), f"{READINGS}: unknown reading {name!r}; {hint}"))
+        else:
+            ids.append(name)
+    try:
+        _, ordered = choose(ids)
+    except ReadingError as exc:
+        problems.append(Problem(doc.position((READINGS,)), f"{READINGS}: {exc}"))
+        return ()
+    return ordered
+
+
+def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: list[Problem]) -> None:
+    """``reading_subsidies: {id: amount}``: the subsidy expected under each named alternative reading."""
+    from convenant_calc.core.readings import BY_ID
+
+    if not isinstance(item, dict) or not item:
+        problems.append(
+            Problem(
+                doc.position((PINS,)),
+                f"{PINS}: expected a mapping of alternative readings to the subsidy under each, "
+                f'e.g. {PINS}: {{rate.effort-basis: "397341.94"}}',
+            )
+        )
+        return
+    for name, raw in item.items():
+        if name not in BY_ID:
+            problems.append(_unknown(doc, (PINS, name), list(BY_ID)))
+            continue
+        _expectation(doc, (PINS, name), raw, out, problems, Kind.MONEY)
 
 
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
@@ -182,8 +241,10 @@ def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str])
     )
 
 
-def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem]) -> None:
-    kind = FIELDS[path]
+def _expectation(
+    doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem], kind: Kind | None = None
+) -> None:
+    kind = kind or FIELDS[path]
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:
@@ -334,14 +395,34 @@ class CaseResult:
         return tuple(d for d in self.differences if d.tolerated)
 
 
-def settle_dir(case_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError)."""
+def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError).
+
+    S17: with ``expected.readings`` the case is settled under those alternative readings (an
+    InputError at the ``readings`` line when one does not apply to the case); with
+    ``expected.pins`` the mapping gains ``reading_subsidies``: ``{id: subsidy}``.
+    """
     from convenant_calc.io.loading import load_case
     from convenant_calc.render.json import settlement_dict
     from convenant_calc.core.settlement import settle
 
     loaded = load_case(case_dir)
-    return settlement_dict(settle(loaded.case)), list(loaded.warnings)
+    if expected is None or not (expected.readings or expected.pins):
+        return settlement_dict(settle(loaded.case)), list(loaded.warnings)
+    from convenant_calc.core.reading_costs import reading_costs
+    from convenant_calc.core.readings import choose, not_applicable_to
+
+    readings, _ = choose(expected.readings)
+    refused = not_applicable_to(loaded.case, readings)
+    if refused:
+        where = expected.readings_position or Position(expected.file)
+        raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
+    settlement = settle(loaded.case, readings)
+    actual = settlement_dict(settlement)
+    if expected.pins:
+        costs = reading_costs(loaded.case, settlement)
+        actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
+    return actual, list(loaded.warnings)
 
 
 def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
@@ -355,15 +436,18 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        actual, warnings = settle_dir(case_dir)
+        actual, warnings = settle_dir(case_dir, expected)
     except InputError as exc:
         problems.extend(exc.problems)
         actual, warnings = None, []
     if expected is None or actual is None:
         return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
     differences = compare(expected, actual)
+    if expected.pins:
+        differences += compare(Expected(expected.file, expected.pins, expected.tolerance), actual)
     status = Status.FAIL if any(not d.tolerated for d in differences) else Status.OK
-    return CaseResult(name, status, expected_file, len(expected.expectations), tuple(differences), tuple(warnings))
+    checked = len(expected.expectations) + len(expected.pins)
+    return CaseResult(name, status, expected_file, checked, tuple(differences), tuple(warnings))
 
 
 # --- finding cases ---------------------------------------------------------------------
