@@ -168,3 +168,10 @@ def test_check_inapplicable_reading_is_an_input_error(tmp_path):
     result = runner.invoke(app, ["check", str(case)])
     assert result.exit_code == 2
     assert "expected.yaml:2:11: readings: notice.from-posting: does not apply to this case" in result.stderr
+
+
+def test_report_under_working_days_shows_the_working_days_of_each_absence():
+    # examples/12 under days.working: Lies' 10 days short 2024-04-12 … 04-21 hold 6 working days.
+    md = settle(DISPUTE, "--reading", "days.working", "-f", "markdown").stdout
+    assert "#2 lies, sickness: 10 d × 1 = 10 (6 on working days)" in md
+    assert "212,000.00 / (2 × 503) = 212,000.00 / 1,006" in md

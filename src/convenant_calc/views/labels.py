@@ -326,6 +326,7 @@ TEXT: dict[str, dict[str, str]] = {
         "andere lezing, alle andere keuzes zoals in deze afrekening, en het verschil dat ze maakt.",
     },
     "col_reading": {"en": "reading", "nl": "lezing"},
+    "x_working_days": {"en": "{n} on working days", "nl": "{n} op werkdagen"},
     "col_article": {"en": "article", "nl": "artikel"},
     "col_reads": {"en": "the agreement reads", "nl": "het convenant zegt"},
     "col_subsidy": {"en": "subsidy", "nl": "subsidie"},

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from convenant_calc import __version__
 from convenant_calc.views.ledger import kind_fte_days, months
+from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import AbsenceKind, Staffing
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.readings import ReadingRow, applied_note, reading_rows
@@ -389,6 +390,9 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
             continue
         terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
         terms += f" = {t.number(a.short_fte_days)}"
+        if s.readings.days_counted == "working":  # S17 days.working: only these FTE-days count
+            on_working = sum((span.value * working_days(span.first, span.last) for span in a.off_duty), Decimal(0))
+            terms += f" ({t('x_working_days', n=t.number(on_working))})"
         parts.append(
             t("x_absence_piece", no=a.index + 1, who=_who(staffing, a.consultant), kind=t.kind(a.kind), terms=terms)
         )
