@@ -175,3 +175,20 @@ def test_report_under_working_days_shows_the_working_days_of_each_absence():
     md = settle(DISPUTE, "--reading", "days.working", "-f", "markdown").stdout
     assert "#2 lies, sickness: 10 d × 1 = 10 (6 on working days)" in md
     assert "212,000.00 / (2 × 503) = 212,000.00 / 1,006" in md
+
+
+def test_update_written_afresh_keeps_the_readings(tmp_path):
+    # A flow mapping at the top cannot be edited in place: the file is written afresh, readings kept,
+    # figures under days.working (396874.12) and the pin on top of it (397379.88, see above).
+    import shutil
+
+    case = shutil.copytree(EXAMPLES / "02-long-sickness-partly-replaced", tmp_path / "a")
+    (case / "expected.yaml").write_text(
+        '{subsidy: "1.00", readings: [days.working], reading_subsidies: {rate.effort-basis: "2.00"}}\n',
+        encoding="utf-8",
+    )
+    assert runner.invoke(app, ["check", "--update", str(case)]).exit_code == 0
+    text = (case / "expected.yaml").read_text(encoding="utf-8")
+    assert "readings: [days.working]\n" in text
+    assert 'subsidy: "396874.12"\n' in text and '  rate.effort-basis: "397379.88"\n' in text
+    assert runner.invoke(app, ["check", str(case)]).exit_code == 0
