@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from collections.abc import Sequence
-
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.views.report import reason, summary_lines
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.readings import reading_rows
+from convenant_calc.views.report.readings import reading_rows
 
 EN = Lang("en")
 

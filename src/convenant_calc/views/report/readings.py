@@ -8,30 +8,13 @@ English and Dutch whatever the language, as the parties to a dispute may need ei
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
-
-
-@dataclass(frozen=True)
-class ReadingRow:
-    id: str
-    article: str  # "Art. 5, S10"
-    sentence: str  # the agreement's Dutch sentence, as written
-    default_en: str
-    default_nl: str
-    alternative_en: str
-    alternative_nl: str
-    alternative: str  # the alternative reading in the chosen language
-    applies: bool
-    in_force: bool
-    subsidy: str
-    difference: str  # signed: +54.20, −2.39, 0.00
-    status: str  # "", "not applicable: …" or "in force …"
+from convenant_calc.views.report.model import ReadingRow
 
 
 def signed(value: Decimal, t: Lang) -> str:
