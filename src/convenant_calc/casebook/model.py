@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from convenant_calc.core.money import D
 from convenant_calc.io.problems import Position, Problem
 
 EXPECTED = "expected.yaml"
@@ -86,7 +87,7 @@ class Expected:
 
     file: str
     expectations: tuple[Expectation, ...]
-    tolerance: Decimal = Decimal(0)
+    tolerance: Decimal = D(0)
     readings: tuple[str, ...] = ()  # S17: alternative readings to settle under (registry order)
     readings_position: Position | None = None
     pins: tuple[Expectation, ...] = ()  # S17: reading_subsidies, field ("reading_subsidies", id)
