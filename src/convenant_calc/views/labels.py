@@ -160,9 +160,11 @@ TEXT: dict[str, dict[str, str]] = {
     "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
     "absences_note": {
         "en": "Days and FTE-days count only the part of an absence inside the term. "
-        "Guaranteed-wage days count from the first day of the absence, also before the term (S7).",
+        "Guaranteed-wage days count from the first day of incapacity, also before the term; absences of one "
+        "kind that run together are one incapacity (S7).",
         "nl": "Dagen en VTE-dagen tellen enkel het deel van een afwezigheid binnen de looptijd. "
-        "De dagen gewaarborgd loon tellen vanaf de eerste dag van de afwezigheid, ook vóór de looptijd (S7).",
+        "De dagen gewaarborgd loon tellen vanaf de eerste dag van arbeidsongeschiktheid, ook vóór de looptijd; "
+        "afwezigheden van één soort die samen lopen zijn één arbeidsongeschiktheid (S7).",
     },
     "months": {"en": "Month by month", "nl": "Maand per maand"},
     "col_month": {"en": "month", "nl": "maand"},
