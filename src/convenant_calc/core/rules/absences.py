@@ -99,18 +99,16 @@ class Window:
     covered_days: int  # calendar days of this absence covered (may lie before the term)
     opened_by: int  # index of an absence that opened the window (the first day of the chain)
     relapse_of: int | None  # the spell is a relapse: the absence of the previous spell that ended last
-    spell: tuple[date, date] = (date.min, date.min)  # the incapacity spell the absence belongs to
-    joins: int | None = None  # the absence began during a running spell: an absence that opened the spell
-    elapsed: bool = False  # the window.elapsed reading (S17): calendar days from the first day of the chain
+    spell: tuple[date, date]  # the incapacity spell the absence belongs to
+    joins: int | None  # the absence began during a running spell: an absence that opened the spell
+    elapsed: bool  # the window.elapsed reading (S17): calendar days from the first day of the chain
 
     @property
     def is_relapse(self) -> bool:
         return self.relapse_of is not None
 
 
-def guaranteed_wage_windows(
-    staffing: Staffing, rules: AbsenceRules, *, elapsed: bool = False
-) -> dict[int, Window]:
+def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed: bool = False) -> dict[int, Window]:
     """S7 — the guaranteed-wage days of each sickness or accident absence, by absence index.
 
     Art. 5: "Bij ziekte of ongeval van de sectorconsulent komt de periode van
@@ -140,10 +138,9 @@ def guaranteed_wage_windows(
     window_first = date.min  # first day of the chain (elapsed reading)
     opened_by = -1
     for spell in incapacity_spells(absences):
-        same_chain = previous is not None and (previous.consultant, previous.kind) == (spell.consultant, spell.kind)
         relapse = (
-            same_chain
-            and previous is not None
+            previous is not None
+            and (previous.consultant, previous.kind) == (spell.consultant, spell.kind)
             and (spell.first - previous.last).days <= rules.relapse_days
             and not any(absences[i].new_cause for i in spell.openers)
         )
@@ -175,6 +172,7 @@ def guaranteed_wage_windows(
 def _ended_last(absences: Sequence[Absence], spell: Spell) -> int:
     """The absence of a spell that ended last (the first in the file among equals): what a relapse follows."""
     return min(spell.absences, key=lambda i: (-absences[i].to.toordinal(), i))
+
 
 @dataclass(frozen=True)
 class AbsenceOutcome:
