@@ -19,14 +19,17 @@ from fractions import Fraction
 
 from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
-from convenant_calc.core.rules.registry import cite
+from convenant_calc.core.rules.registry import ARTICLES, cite
 
 LANGS = ("en", "nl")
 
 TEXT: dict[str, dict[str, str]] = {
     # --- the terminal table -------------------------------------------------------
     "settlement": {"en": "Settlement", "nl": "Afrekening"},
-    "max_subsidy_line": {"en": "Maximum subsidy (Art. 1), {fte} FTE", "nl": "Maximale subsidie (Art. 1), {fte} VTE"},
+    "max_subsidy_line": {
+        "en": f"Maximum subsidy ({ARTICLES['max_subsidy']}), {{fte}} FTE",
+        "nl": f"Maximale subsidie ({ARTICLES['max_subsidy']}), {{fte}} VTE",
+    },
     "effort_line": {
         "en": f"Effort funding: {{pct}} of the maximum ({cite('S2')})",
         "nl": f"Inspanningsfinanciering: {{pct}} van het maximum ({cite('S2')})",
