@@ -114,8 +114,8 @@ def test_fast_settle_reports_bad_input_like_typer(tmp_path):
     assert fast.returncode == typer_result.exit_code == 2
     assert fast.stdout == "" and typer_result.stdout == ""
     assert fast.stderr == typer_result.stderr
-    # no agreement named anywhere (the case directory) + the second result has neither achieved nor met
-    assert fast.stderr.endswith("\n2 errors in 2 files\n")
+    # no agreement named anywhere (at the top of results.yaml) + the second result has neither achieved nor met
+    assert fast.stderr.endswith("\n2 errors in 1 file\n")
     assert "results.yaml:3:5: result 'R1' has neither 'achieved' nor 'met'" in fast.stderr
 
 

@@ -25,6 +25,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from convenant_calc.core.text import quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.core.money import CENT, fmt_decimal
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
@@ -147,7 +148,7 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 problems.append(
                     Problem(
                         doc.position((key,)),
-                        f"{key!r} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
+                        f"{quoted(key)} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
                         f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
                     )
                 )
@@ -174,11 +175,11 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
     key = path[-1]
     hint = closest(key, known)
-    where = f"in {path[0]!r}" if len(path) > 1 else "at the top"
-    suggestion = f"did you mean {hint!r}?" if hint else f"known fields {where}: {', '.join(known)}"
+    where = f"in {quoted(path[0])}" if len(path) > 1 else "at the top"
+    suggestion = f"did you mean {quoted(hint)}?" if hint else f"known fields {where}: {', '.join(known)}"
     return Problem(
         doc.position(path, key=True),
-        f"unknown field {key!r}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",
+        f"unknown field {quoted(key)}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",
     )
 
 
@@ -205,7 +206,7 @@ def _decimal(raw: Any) -> Decimal:
         return Decimal(text)
     if _DUTCH.match(text):
         plain = text.replace(".", "").replace(",", ".")
-        raise ValueError(f"{text!r} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
+        raise ValueError(f"{quoted(text)} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
     raise ValueError(f"expected a number, got {_describe(raw)}")
 
 
@@ -478,7 +479,7 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
     cases, problems = find_cases(paths, update=update)
     selected = select(cases, keyword)
     if cases and not selected:
-        problems.append(Problem(Position("-k"), f"no case name contains {keyword!r} (of {len(cases)} found)"))
+        problems.append(Problem(Position("-k"), f"no case name contains {quoted(keyword)} (of {len(cases)} found)"))
     for problem in problems:
         print(problem, file=err)
     minus = _minus(out)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
 
+from convenant_calc.core.text import quoted
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 # --- value types ------------------------------------------------------------
@@ -62,7 +63,7 @@ def _iso_date(value: Any) -> date:
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
-        return repr(value)
+        return quoted(value)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -90,18 +91,18 @@ def _exact_number(value: Any) -> Decimal:
         if _DUTCH.match(text):
             plain = text.replace(".", "").replace(",", ".")
             raise ValueError(
-                f"{text!r} is written the Dutch way; write numbers with a decimal point and "
+                f"{quoted(text)} is written the Dutch way; write numbers with a decimal point and "
                 f"no thousands separator, e.g. {plain}"
             )
         if _PLAIN.match(text):
-            raise ValueError(f"expected a number, got the text {text!r}; remove the quotes")
+            raise ValueError(f"expected a number, got the text {quoted(text)}; remove the quotes")
         bare = re.sub(r"(?i)\s|€|eur(o)?|%", "", text)
         if bare != text and (_PLAIN.match(bare) or _DUTCH.match(bare)):
             plain = bare.replace(".", "").replace(",", ".") if _DUTCH.match(bare) else bare
             raise ValueError(
-                f"expected a plain number, got {text!r}; write only the digits and a decimal point, e.g. {plain}"
+                f"expected a plain number, got {quoted(text)}; write only the digits and a decimal point, e.g. {plain}"
             )
-        raise ValueError(f"expected a number, got the text {text!r}; write a number such as 96 or 0.5")
+        raise ValueError(f"expected a number, got the text {quoted(text)}; write a number such as 96 or 0.5")
     raise ValueError(f"expected a number, got {_shown(value)}")
 
 
@@ -273,7 +274,7 @@ class Convenant(Model):
         for i, c in enumerate(self.result_commitments):
             if c.id in seen:
                 raise FieldError(
-                    f"result commitment id {c.id!r} is used twice (first by commitment {seen[c.id] + 1}); "
+                    f"result commitment id {quoted(c.id)} is used twice (first by commitment {seen[c.id] + 1}); "
                     "give each commitment its own id",
                     "result_commitments",
                     i,
@@ -390,12 +391,12 @@ class Result(Model):
     def _complete(self) -> Result:
         if self.achieved is None and self.met is None:
             raise ValueError(
-                f"result {self.commitment!r} has neither 'achieved' nor 'met'; "
+                f"result {quoted(self.commitment)} has neither 'achieved' nor 'met'; "
                 "report the achieved value, or an auditor's met: true|false with a justification"
             )
         if self.met is not None and not (self.justification or "").strip():
             raise FieldError(
-                f"result {self.commitment!r} sets 'met' without a 'justification'; "
+                f"result {quoted(self.commitment)} sets 'met' without a 'justification'; "
                 "add justification: \"...\" saying why (S4)",
                 "met",
             )
