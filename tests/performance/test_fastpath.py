@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,17 @@ def test_help_answered_without_typer_with_typers_exit_code(argv, code, capsys):
 
 def test_version(capsys):
     assert fastpath.answer(["--version"]) == 0
-    assert capsys.readouterr().out == runner.invoke(app, ["--version"]).stdout == "convenant 0.1.0\n"
+    out = capsys.readouterr().out
+    assert out == runner.invoke(app, ["--version"]).stdout
+    # Issue 9: the versions in use of the main dependencies are named too.
+    assert re.fullmatch(
+        r"convenant 0\.1\.0 \(typer \S+, pydantic \S+, pyyaml \S+, rich \S+, python-dateutil \S+, jinja2 \S+; "
+        r"Python 3\.\d+\.\d+\S*\)\n",
+        out,
+    ), out
+    from importlib.metadata import version
+
+    assert f"pydantic {version('pydantic')}," in out and f"rich {version('rich')}," in out
 
 
 @pytest.mark.parametrize(

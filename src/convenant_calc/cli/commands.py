@@ -20,14 +20,35 @@ class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
 
-def load_reporting(case_dir: Path | None):
-    """Load a case (default: the bundled example); print its warnings, or its problems and return None."""
+def case_or_here(case_dir: Path | None) -> Path:
+    """The case to settle: the one named, else the working directory when it holds case files.
+
+    Never the bundled example behind the user's back: inside their own case directory a bare
+    ``convenant settle`` settles that case; elsewhere it is a usage error with a hint (exit 2).
+    """
+    if case_dir is not None:
+        return case_dir
+    import os
+
     from convenant_calc.io.bundled import default_example
+    from convenant_calc.io.loading import FILES
+    from convenant_calc.io.problems import display_path
+
+    if any(os.path.lexists(name) for name in FILES.values()):
+        return Path(".")
+    raise Usage(
+        "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
+        f"absences.yaml, payments.yaml); give one, e.g. convenant settle {display_path(default_example())}"
+    )
+
+
+def load_reporting(case_dir: Path):
+    """Load a case; print its warnings, or its problems and return None."""
     from convenant_calc.io.loading import load_case
     from convenant_calc.io.problems import InputError
 
     try:
-        loaded = load_case(case_dir if case_dir is not None else default_example())
+        loaded = load_case(case_dir)
     except InputError as exc:
         exc.report(sys.stderr)
         return None
@@ -47,7 +68,7 @@ def run_settle(
     ready = _prepare(case_dir, output, stamp)
     if isinstance(ready, int):
         return ready
-    loaded, when = ready
+    loaded, when, case_dir = ready
     from convenant_calc.core.settlement import settle
 
     settlement = settle(loaded.case)
@@ -59,12 +80,13 @@ def run_settle(
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
 
+        names = {"case": _case_shown(case_dir), "bundled": _bundled(loaded)}
         if output is None:
             from rich.console import Console
 
-            Console().print(table.renderable(settlement, Lang(lang), when))
+            Console().print(table.renderable(settlement, Lang(lang), when, **names), crop=False)
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when)
+        text = table.render(settlement, t=Lang(lang), stamp=when, **names)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
@@ -88,7 +110,7 @@ def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
     ready = _prepare(case_dir, output, stamp=False)
     if isinstance(ready, int):
         return ready
-    loaded, _ = ready
+    loaded = ready[0]
     from convenant_calc.views.ledger import ledger as day_ledger
     from convenant_calc.render import ledger_csv
     from convenant_calc.core.settlement import settle
@@ -98,6 +120,7 @@ def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
 
 def run_validate(case_dir: Path) -> int:
     """`convenant validate`: 'ok' and what was read, or every problem."""
+    from convenant_calc.core.text import visible
     from convenant_calc.io.loading import summary
 
     loaded = load_reporting(case_dir)
@@ -105,26 +128,40 @@ def run_validate(case_dir: Path) -> int:
         return 2
     print("ok")
     for line in summary(loaded):
-        print(f"  {line}")
+        print(f"  {visible(line)}")
     return 0
 
 
 def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
-    """Usage checks before any work, then the case: ``(loaded, stamp text)``, or the exit code 2."""
+    """Usage checks before any work, then the case: ``(loaded, stamp text, case directory)``, or the exit code 2."""
     try:
         _check_output(output)
         when = _stamp(stamp)
+        case_dir = case_or_here(case_dir)
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
     loaded = load_reporting(case_dir)
-    return 2 if loaded is None else (loaded, when)
+    return 2 if loaded is None else (loaded, when, case_dir)
 
 
-def _case_name(case_dir: Path | None) -> str:
-    from convenant_calc.io.bundled import default_example
+def _case_name(case_dir: Path) -> str:
+    return case_dir.resolve().name
 
-    return (case_dir if case_dir is not None else default_example()).resolve().name
+
+def _case_shown(case_dir: Path) -> str:
+    """The case directory as the user gave it (relative to here when below it); '.' named by its own name."""
+    from convenant_calc.io.problems import display_path
+
+    shown = display_path(case_dir)
+    return f"{shown} ({case_dir.resolve().name})" if shown == "." else shown
+
+
+def _bundled(loaded) -> bool:
+    """Whether the agreement was read from the data bundled with the tool (else from the case's convenant.yaml)."""
+    from convenant_calc.io.bundled import data_dir
+
+    return loaded.sources["convenant"].resolve().parent == data_dir().resolve()
 
 
 def _stamp(wanted: bool) -> str | None:

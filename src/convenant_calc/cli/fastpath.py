@@ -11,7 +11,7 @@ without typer too (:func:`.commands.run_settle`, which the typer command calls a
 the form CI runs over a casebook). Anything else, any form this module does not recognise
 exactly, goes to the typer app unchanged.
 
-No ``importlib.metadata`` at start-up: the version is ``__version__``, and
+No ``importlib.metadata`` at start-up (only ``--version`` reads it, to name the libraries' versions), and
 pydantic's plugin loader (which imports ``importlib.metadata`` and scans every
 installed distribution for entry points) is replaced by one that loads no
 plugins: third-party hooks have no business in the validation of amounts an
@@ -24,7 +24,6 @@ import sys
 import types
 from pathlib import Path
 
-from convenant_calc import __version__
 
 FORMATS = ("table", "json")  # the plain forms; typer parses --lang, --output and the reports
 
@@ -109,7 +108,9 @@ def answer(argv: list[str]) -> int | None:
         sys.stdout.write(HELP)
         return 2 if not argv else 0  # typer's no_args_is_help is a usage error (exit 2)
     if argv == ["--version"]:
-        print(f"convenant {__version__}")
+        from convenant_calc.io.versions import version_line
+
+        print(version_line())
         return 0
     settle = settle_args(argv)
     if settle is not None:

@@ -11,6 +11,7 @@ across files live in :mod:`convenant_calc.checks`.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -39,6 +40,8 @@ class FieldError(ValueError):
     validated; the loading layer appends it to pydantic's location, so the
     message points at, say, the ``end`` of a term rather than at the term.
     """
+
+    on_key = False  # True: the position of the last key of ``at``, not of its value
 
     def __init__(self, message: str, *at: str | int):
         super().__init__(message)
@@ -248,6 +251,41 @@ class Reference(Model):
     quote: str = ""
 
 
+#: What ``references`` may quote: the parameters and steps the report names (its step articles).
+#: Any other key is an error (a misspelt ``Term:`` would otherwise silently quote nothing).
+REFERENCE_KEYS = (
+    "term",
+    "max_subsidy",
+    "consultants_fte",
+    "effort_pool",
+    "result_payout",
+    "result_cutoff",
+    "result_commitments",
+    "guaranteed_wage",
+    "replacement",
+    "uncovered_leave",
+    "staffing",
+    "daily_rate",
+    "deduction",
+    "subsidy",
+    "reports",
+)
+
+
+def _reference_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        for key in value:
+            if key not in REFERENCE_KEYS:
+                from difflib import get_close_matches
+
+                hint = get_close_matches(str(key).lower(), REFERENCE_KEYS, n=1)
+                todo = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(REFERENCE_KEYS)}"
+                error = FieldError(f"unknown key {quoted(key)} under references; {todo}", key)
+                error.on_key = True  # reported at the key itself
+                raise error
+    return value
+
+
 class ResultCommitment(Model):
     id: Id
     title: str
@@ -265,7 +303,7 @@ class Convenant(Model):
     funding: Funding = Funding()
     absence_rules: AbsenceRules = AbsenceRules()
     result_commitments: tuple[ResultCommitment, ...] = Field(min_length=1)
-    references: dict[str, Reference] = Field(default_factory=dict)
+    references: Annotated[dict[str, Reference], BeforeValidator(_reference_keys)] = Field(default_factory=dict)
     source: str | None = None
 
     @model_validator(mode="after")
@@ -365,10 +403,15 @@ class Staffing(Model):
     absences: tuple[Absence, ...] = ()
 
     def consultant(self, consultant_id: str) -> Consultant | None:
+        """The consultant with this id (the first listed, if listed twice), or None; by an index, not a scan."""
+        return self._by_id.get(consultant_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Consultant]:
+        index: dict[str, Consultant] = {}
         for c in self.consultants:
-            if c.id == consultant_id:
-                return c
-        return None
+            index.setdefault(c.id, c)
+        return index
 
     def absence_fte(self, absence: Absence) -> Decimal:
         """S6: an absence's FTE defaults to its consultant's FTE, or 1."""

@@ -416,7 +416,7 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
         else:
             cause = (error.get("ctx") or {}).get("error")
             loc = loc + tuple(getattr(cause, "at", ()))
-            problems.append(Problem(doc.position(loc), _message(error)))
+            problems.append(Problem(doc.position(loc, key=getattr(cause, "on_key", False)), _message(error)))
     return problems
 
 

@@ -23,6 +23,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from convenant_calc import __version__
+from convenant_calc.io.versions import dependencies_line
 from convenant_calc.views.ledger import kind_fte_days, months
 from convenant_calc.core.models import AbsenceKind, Staffing
 from convenant_calc.views.labels import Lang
@@ -659,7 +660,7 @@ def build(
         term_start=c.term.start.isoformat(),
         term_end=c.term.end.isoformat(),
         term_days=s.term_days,
-        version=__version__,
+        version=f"{__version__} ({dependencies_line()})",
         case=case,
         stamp=stamp,
         inputs=tuple(
