@@ -126,9 +126,8 @@ def run_validate(case_dir: Path) -> int:
     loaded = load_reporting(case_dir)
     if loaded is None:
         return 2
-    print("ok")
-    for line in summary(loaded):
-        print(f"  {visible(line)}")
+    # one write: an output that cannot take it (PYTHONIOENCODING=ascii) gets nothing, not a lone "ok"
+    sys.stdout.write("".join(f"{line}\n" for line in ["ok", *(f"  {visible(line)}" for line in summary(loaded))]))
     return 0
 
 
@@ -179,24 +178,37 @@ def _stamp(wanted: bool) -> str | None:
 
 
 def _check_output(output: Path | None) -> None:
-    """Refuse an --output whose directory does not exist before doing any work (exit 2)."""
+    """Refuse an --output that cannot or may not be replaced before doing any work (exit 2).
+
+    Its directory must exist; the file itself, if it exists, must be a regular, writable file and
+    not a link (:func:`convenant_calc.io.output.check_target`, which the writer checks again).
+    """
     if output is None:
         return
+    from convenant_calc.io.output import Refused, check_target
+
     parent = output.parent if str(output.parent) else Path(".")
     if output.is_dir():
         raise Usage(f"{output}: is a directory; give a file name for --output")
     if not parent.is_dir():
         raise Usage(f"{output}: the directory {parent} does not exist; create it or choose another --output")
+    try:
+        check_target(output)
+    except Refused as exc:
+        raise Usage(f"{output}: {exc}") from None
 
 
 def _emit(text: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    from convenant_calc.io.output import write_atomic
+    from convenant_calc.io.output import Refused, write_atomic
 
     try:
         write_atomic(output, text)
+    except Refused as exc:
+        print(f"{output}: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 2
