@@ -25,7 +25,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from convenant_calc.core.text import quoted
+from convenant_calc.core.text import clip, quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.core.money import CENT, fmt_decimal
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
@@ -75,6 +75,8 @@ for _path in FIELDS:
         GROUPS.setdefault(_path[0], ())
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
+#: The largest tolerance expected.yaml may give, in EUR: room for a rounding convention, not for a wrong figure.
+MAX_TOLERANCE = Decimal(100)
 
 
 
@@ -200,14 +202,29 @@ def _decimal(raw: Any) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, int | Decimal | str):
         raise ValueError(f"expected a number, got {_describe(raw)}")
     if isinstance(raw, int | Decimal):
-        return Decimal(raw)
+        return _bounded(Decimal(raw))
     text = raw.strip()
     if yamlpos._DECIMAL.match(text):
-        return Decimal(text)
+        return _bounded(Decimal(text))
     if _DUTCH.match(text):
         plain = text.replace(".", "").replace(",", ".")
         raise ValueError(f"{quoted(text)} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
     raise ValueError(f"expected a number, got {_describe(raw)}")
+
+
+def _bounded(number: Decimal) -> Decimal:
+    """A figure within the bounds of the input files (below 10¹², at most 10 decimals), so compared exactly.
+
+    ``subsidy: 1e28`` would not even round to cents within Decimal's 28 digits; no settlement
+    reaches a million million euro.
+    """
+    from convenant_calc.core.models import LIMIT, MAX_DECIMALS
+
+    if number and number.adjusted() >= LIMIT.adjusted():
+        raise ValueError(f"{clip(str(number))} is far too large for a figure of a settlement; check the number of digits")
+    if number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
+        raise ValueError(f"{clip(str(number))} has more than {MAX_DECIMALS} decimals; write the figure as the contract shows it")
+    return number
 
 
 def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
@@ -237,9 +254,21 @@ def _tolerance(raw: Any) -> Decimal:
     try:
         value = _decimal(raw)
     except ValueError as exc:
+        text = raw.strip() if isinstance(raw, str) else raw
+        if isinstance(text, int | Decimal) or (isinstance(text, str) and yamlpos._DECIMAL.match(text)):
+            value = Decimal(text)  # a number, only out of bounds: say the bound that matters here
+            if value > MAX_TOLERANCE:
+                raise ValueError(
+                    f"tolerance: at most {MAX_TOLERANCE} (EUR), got {clip(str(value))}; "
+                    "a larger one would let wrong figures pass"
+                ) from None
         raise ValueError(f"tolerance: {exc}; write an amount in EUR, e.g. tolerance: \"0.01\"") from None
     if value < 0:
         raise ValueError(f"tolerance: must be 0 or more (an amount in EUR), got {value}")
+    if value > MAX_TOLERANCE:
+        raise ValueError(
+            f"tolerance: at most {MAX_TOLERANCE} (EUR), got {clip(str(value))}; a larger one would let wrong figures pass"
+        )
     return value
 
 
