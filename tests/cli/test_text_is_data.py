@@ -136,3 +136,31 @@ def test_unknown_keys_under_references_are_refused(tmp_path, monkeypatch):
         "case/convenant.yaml:9:3: unknown key 'Term' under references; did you mean 'term'?",
         "1 error in 1 file",
     ]
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from convenant_calc.core.text import _CONTROL, LIMIT, quoted, visible  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_visible_text_holds_no_control_character_and_leaves_other_text_alone(text):
+    shown = visible(text)
+    assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ch in "\u2028\u2029\u202e\u2066" for ch in shown)
+    assert not _CONTROL.search(shown)
+    if not _CONTROL.search(text):
+        assert shown == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_a_quoted_value_shows_at_most_the_limit_of_it(text):
+    shown = quoted(text)
+    if len(text) > LIMIT:
+        assert shown.startswith(repr(text[:LIMIT])) and shown.endswith(f"… ({len(text)} characters)")
+    else:
+        assert shown == repr(text)

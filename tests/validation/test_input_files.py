@@ -193,3 +193,29 @@ def test_a_case_directory_that_cannot_be_listed_is_one_line(case, monkeypatch):
     run = case.run("settle", "case")
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.lines == ["case: case directory cannot be read (Permission denied); check its permissions", ONE]
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from convenant_calc.io import yamlpos  # noqa: E402
+
+from ..conftest import ROOT  # noqa: E402
+
+SHIPPED = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*/*.yaml"))]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(SHIPPED), st.floats(min_value=0, max_value=1))
+def test_every_error_of_a_truncated_file_lies_inside_the_file(text, fraction):
+    # Cut a shipped file anywhere: whatever error it now has points at a line and column that exist.
+    cut = text[: int(len(text) * fraction)]
+    try:
+        yamlpos.parse(cut, "x.yaml")
+    except yamlpos.YamlError as exc:
+        lines = cut.split("\n")
+        position = exc.problem.position
+        assert 1 <= position.line <= max(1, len(lines)), (cut, str(exc.problem))
+        assert 1 <= position.col <= len(lines[position.line - 1]) + 1, (cut, str(exc.problem))

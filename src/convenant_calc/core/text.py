@@ -40,8 +40,9 @@ def clip(text: str, limit: int = LIMIT) -> str:
 
 
 def quoted(value: object, limit: int = LIMIT) -> str:
-    """``repr(value)`` for a message, with control characters escaped and at most ``limit`` characters of it."""
-    if isinstance(value, str) and len(value) > limit:
-        return f"{value[:limit]!r}… ({len(value)} characters)"
-    text = repr(value)
-    return visible(clip(text, limit))
+    """``repr(value)`` for a message, with control characters escaped and at most ``limit`` characters of the value."""
+    if isinstance(value, str):
+        if len(value) > limit:
+            return f"{value[:limit]!r}… ({len(value)} characters)"
+        return repr(value)  # repr escapes every control character
+    return visible(clip(repr(value), limit))
