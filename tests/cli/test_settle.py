@@ -104,7 +104,7 @@ def test_no_argument_outside_a_case_directory_is_a_usage_error_with_a_hint(comma
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith(
         "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
-        "absences.yaml, payments.yaml); give one, e.g. convenant settle "
+        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} "
     )
     assert result.stderr.endswith("examples/07-everything-together\n")
 

@@ -219,3 +219,12 @@ def test_every_error_of_a_truncated_file_lies_inside_the_file(text, fraction):
         position = exc.problem.position
         assert 1 <= position.line <= max(1, len(lines)), (cut, str(exc.problem))
         assert 1 <= position.col <= len(lines[position.line - 1]) + 1, (cut, str(exc.problem))
+
+
+def test_a_very_long_number_where_text_is_expected_is_cut_too(case):
+    digits = "1" * 500
+    lines = case.errors(**{"results.yaml": f"results:\n  - {{commitment: {digits}, achieved: 1}}\n"})
+    assert lines[0] == (
+        f"case/results.yaml:2:18: expected text, got the number {'1' * 80}… (500 characters); "
+        f"put it in quotes: '{'1' * 80}… (500 characters)'"
+    )

@@ -21,7 +21,7 @@ class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
 
-def case_or_here(case_dir: Path | None) -> Path:
+def case_or_here(case_dir: Path | None, command: str = "settle") -> Path:
     """The case to settle: the one named, else the working directory when it holds case files.
 
     Never the bundled example behind the user's back: inside their own case directory a bare
@@ -39,7 +39,7 @@ def case_or_here(case_dir: Path | None) -> Path:
         return Path(".")
     raise Usage(
         "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
-        f"absences.yaml, payments.yaml); give one, e.g. convenant settle {display_path(default_example())}"
+        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} {display_path(default_example())}"
     )
 
 
@@ -139,7 +139,7 @@ def run_settle(
 
 def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
     """`convenant ledger`: the day-by-day ledger as CSV."""
-    ready = _prepare(case_dir, output, stamp=False)
+    ready = _prepare(case_dir, output, stamp=False, command="ledger")
     if isinstance(ready, int):
         return ready
     loaded = ready[0]
@@ -163,12 +163,12 @@ def run_validate(case_dir: Path) -> int:
     return 0
 
 
-def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
+def _prepare(case_dir: Path | None, output: Path | None, stamp: bool, command: str = "settle"):
     """Usage checks before any work, then the case: ``(loaded, stamp text, case directory)``, or the exit code 2."""
     try:
         _check_output(output)
         when = _stamp(stamp)
-        case_dir = case_or_here(case_dir)
+        case_dir = case_or_here(case_dir, command)
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2

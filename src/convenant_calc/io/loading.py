@@ -431,7 +431,8 @@ def _message(error: Any) -> str:
         return f"expected a mapping of keys (key: value), got {_describe(value)}"
     if kind == "string_type":
         if isinstance(value, int | Decimal):
-            return f"expected text, got the number {value}; put it in quotes: '{value}'"
+            number = clip(str(value))
+            return f"expected text, got the number {number}; put it in quotes: '{number}'"
         return f"expected text, got {_describe(value)}" + ("; write it after the colon" if value is None else "")
     if kind == "string_too_short":
         return "this must not be empty; write a value"
