@@ -249,10 +249,12 @@ def table(report: dict) -> str:
             f"{r['settle_us_per_absence']:10.1f} {r['checks_ms']:9.2f}"
         )
     lines += ["", "staff: one case with many consultants (seconds; load = YAML + models + checks)"]
-    lines.append(f"{'consultants':>11s} {'absences':>8s} {'MB':>5s} {'settle CLI':>10s} {'load':>6s} {'checks':>7s} {'settle()':>8s}")
+    heads = ("consultants", "absences", "MB", "settle CLI", "load", "checks", "settle()")
+    lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (11, 8, 5, 10, 6, 7, 8), strict=True)))
     for r in report.get("staff", []):
         lines.append(
-            f"{r['consultants']:11d} {r['absences']:8d} {r['absences_yaml_bytes'] / 1e6:5.2f} {r['cli_settle_s']:10.2f} "
+            f"{r['consultants']:11d} {r['absences']:8d} {r['absences_yaml_bytes'] / 1e6:5.2f} "
+            f"{r['cli_settle_s']:10.2f} "
             f"{r['load_s']:6.2f} {r['checks_s']:7.3f} {r['settle_s']:8.3f}"
         )
     return "\n".join(lines)

@@ -212,7 +212,9 @@ def _bounded(number: Decimal) -> Decimal:
     from convenant_calc.core.models import LIMIT, MAX_DECIMALS
 
     if number and number.adjusted() >= LIMIT.adjusted():
-        raise ValueError(f"{clip(str(number))} is far too large for a figure of a settlement; check the number of digits")
+        raise ValueError(
+            f"{clip(str(number))} is far too large for a figure of a settlement; check the number of digits"
+        )
     if number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
         raise ValueError(
             f"{clip(str(number))} has more than {MAX_DECIMALS} decimals; write the figure as the contract shows it"
@@ -261,7 +263,10 @@ def _tolerance(raw: Any) -> Decimal:
 
 
 def _too_tolerant(value: Decimal) -> str:
-    return f"tolerance: at most {MAX_TOLERANCE} (EUR), got {clip(str(value))}; a larger one would let wrong figures pass"
+    return (
+        f"tolerance: at most {MAX_TOLERANCE} (EUR), got {clip(str(value))}; "
+        "a larger one would let wrong figures pass"
+    )
 
 
 def _describe(value: Any) -> str:

@@ -54,7 +54,10 @@ def _root(
     version: Annotated[
         Optional[bool],
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the versions in use (the tool's and its libraries') and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the versions in use (the tool's and its libraries') and exit.",
         ),
     ] = None,
 ) -> None:

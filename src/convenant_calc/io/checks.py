@@ -54,7 +54,8 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"commitment {quoted(result.commitment)} is reported twice (first as result {seen[result.commitment] + 1}); "
+                f"commitment {quoted(result.commitment)} is reported twice "
+                f"(first as result {seen[result.commitment] + 1}); "
                 "keep one result per commitment",
             )
         else:
@@ -98,7 +99,8 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 where + ("consultant",),
-                f"absence of unknown consultant {quoted(absence.consultant)}; {_did_you_mean(absence.consultant, listed)}"
+                f"absence of unknown consultant {quoted(absence.consultant)}; "
+                f"{_did_you_mean(absence.consultant, listed)}"
                 f"the consultants listed are {_listing(listed)}; correct the id or add the consultant",
             )
         if consultant is not None and not consultant.employed.holds(absence.from_, absence.to):

@@ -99,7 +99,8 @@ def load_case(case_dir: Path) -> LoadedCase:
                 problems.append(
                     Problem(
                         docs[role].position(("convenant",)),
-                        f"names convenant {quoted(named)} but convenant.yaml is {quoted(conv.id)}; make the ids the same",
+                        f"names convenant {quoted(named)} but convenant.yaml is {quoted(conv.id)}; "
+                        "make the ids the same",
                     )
                 )
 
@@ -160,7 +161,11 @@ def _listing(case_dir: Path, name: str) -> set[str]:
     except OSError as exc:
         if exc.errno != errno.ELOOP:
             raise InputError(
-                [Problem(Position(name), f"case directory cannot be read ({exc.strerror or exc}); check its permissions")]
+                [
+                    Problem(
+                        Position(name), f"case directory cannot be read ({exc.strerror or exc}); check its permissions"
+                    )
+                ]
             ) from None
         what = "is a loop of symbolic links"
     raise InputError([Problem(Position(name), f"case directory {what}; give the directory that holds results.yaml")])

@@ -202,7 +202,9 @@ def _build(file: str, text: str, doc: Document) -> Any:
                 elif event.value in container:
                     first = key_marks[path + (event.value,)]
                     fault = _problem(
-                        file, mark, f"duplicate key {quoted(event.value)} (first given at line {first[0]}); keep only one"
+                        file,
+                        mark,
+                        f"duplicate key {quoted(event.value)} (first given at line {first[0]}); keep only one",
                     )
                 else:
                     key = event.value
@@ -294,7 +296,9 @@ def load(path: Path, file: str | None = None) -> Document:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a directory, a named pipe (reading it would wait forever), a device
-            raise YamlError(Problem(Position(name), "not a readable file (not a regular file); replace it with the YAML file"))
+            raise YamlError(
+                Problem(Position(name), "not a readable file (not a regular file); replace it with the YAML file")
+            )
         size = st.st_size
         if size > MAX_BYTES:
             raise YamlError(
@@ -307,12 +311,17 @@ def load(path: Path, file: str | None = None) -> Document:
             raw = handle.read(MAX_BYTES + 1)  # it may have grown since: never read more than the limit
     except OSError as exc:
         if exc.errno == errno.ELOOP or (isinstance(exc, FileNotFoundError) and os.path.islink(path)):
-            raise YamlError(Problem(Position(name), "not a readable file (a symbolic link that leads nowhere); "
-                                    "replace it with the YAML file")) from None
-        raise YamlError(Problem(Position(name), f"cannot read this file ({exc.strerror}); check its permissions")) from None
+            what = "not a readable file (a symbolic link that leads nowhere); replace it with the YAML file"
+            raise YamlError(Problem(Position(name), what)) from None
+        raise YamlError(
+            Problem(Position(name), f"cannot read this file ({exc.strerror}); check its permissions")
+        ) from None
     if len(raw) > MAX_BYTES:
         raise YamlError(
-            Problem(Position(name, 1, 1), f"file is more than {MAX_BYTES} bytes; input files may be at most {MAX_BYTES} bytes")
+            Problem(
+                Position(name, 1, 1),
+                f"file is more than {MAX_BYTES} bytes; input files may be at most {MAX_BYTES} bytes",
+            )
         )
     try:
         text = raw.decode("utf-8-sig")

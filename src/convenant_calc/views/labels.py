@@ -24,7 +24,10 @@ LANGS = ("en", "nl")
 
 TEXT: dict[str, dict[str, str]] = {
     # --- the terminal table -------------------------------------------------------
-    "case_line": {"en": "Case {case}, agreement {agreement} ({where})", "nl": "Dossier {case}, convenant {agreement} ({where})"},
+    "case_line": {
+        "en": "Case {case}, agreement {agreement} ({where})",
+        "nl": "Dossier {case}, convenant {agreement} ({where})",
+    },
     "case_bundled": {"en": "bundled", "nl": "meegeleverd"},
     "settlement": {"en": "Settlement", "nl": "Afrekening"},
     "max_subsidy_line": {"en": "Maximum subsidy (Art. 1), {fte} FTE", "nl": "Maximale subsidie (Art. 1), {fte} VTE"},
