@@ -62,6 +62,8 @@ for _path in FIELDS:
         GROUPS.setdefault(_path[0], ())
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
+#: The largest tolerance expected.yaml may give, in EUR: room for a rounding convention, not for a wrong figure.
+MAX_TOLERANCE = Decimal(100)
 
 
 def dotted(path: Field) -> str:

@@ -13,7 +13,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from convenant_calc import __version__
 
 app = typer.Typer(
     name="convenant",
@@ -44,14 +43,22 @@ class Language(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"convenant {__version__}")
+        from convenant_calc.io.versions import version_line
+
+        typer.echo(version_line())
         raise typer.Exit()
 
 
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        Optional[bool],
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the versions in use (the tool's and its libraries') and exit.",
+        ),
     ] = None,
 ) -> None:
     """Settle a Flemish sectorconvenant subsidy exactly."""
@@ -62,7 +69,7 @@ def settle(
     case_dir: Annotated[
         Optional[Path],
         typer.Argument(help="Case directory (results.yaml, optional convenant.yaml, absences.yaml, payments.yaml). "
-                       "Default: the bundled example."),
+                       "Default: the working directory, if it holds case files."),
     ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: Annotated[
@@ -102,7 +109,7 @@ def settle(
 @app.command()
 def ledger(
     case_dir: Annotated[
-        Optional[Path], typer.Argument(help="Case directory. Default: the bundled example.")
+        Optional[Path], typer.Argument(help="Case directory. Default: the working directory, if it holds case files.")
     ] = None,
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write the CSV to this file (atomically).")

@@ -21,14 +21,35 @@ class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
 
-def load_reporting(case_dir: Path | None):
-    """Load a case (default: the bundled example); print its warnings, or its problems and return None."""
+def case_or_here(case_dir: Path | None, command: str = "settle") -> Path:
+    """The case to settle: the one named, else the working directory when it holds case files.
+
+    Never the bundled example behind the user's back: inside their own case directory a bare
+    ``convenant settle`` settles that case; elsewhere it is a usage error with a hint (exit 2).
+    """
+    if case_dir is not None:
+        return case_dir
+    import os
+
     from convenant_calc.io.bundled import default_example
+    from convenant_calc.io.loading import FILES
+    from convenant_calc.io.problems import display_path
+
+    if any(os.path.lexists(name) for name in FILES.values()):
+        return Path(".")
+    raise Usage(
+        "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
+        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} {display_path(default_example())}"
+    )
+
+
+def load_reporting(case_dir: Path):
+    """Load a case; print its warnings, or its problems and return None."""
     from convenant_calc.io.loading import load_case
     from convenant_calc.io.problems import InputError
 
     try:
-        loaded = load_case(case_dir if case_dir is not None else default_example())
+        loaded = load_case(case_dir)
     except InputError as exc:
         exc.report(sys.stderr)
         return None
@@ -63,7 +84,7 @@ def run_settle(
     ready = _prepare(case_dir, output, stamp)
     if isinstance(ready, int):
         return ready
-    loaded, when = ready
+    loaded, when, case_dir = ready
     from convenant_calc.core.settlement import settle
 
     if readings is not None:
@@ -90,12 +111,13 @@ def run_settle(
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
 
+        names = {"case": _case_shown(case_dir), "bundled": _bundled(loaded)}
         if output is None:
             from rich.console import Console
 
-            Console().print(table.renderable(settlement, Lang(lang), when, costs))
+            Console().print(table.renderable(settlement, Lang(lang), when, costs, **names), crop=False)
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when, costs=costs)
+        text = table.render(settlement, t=Lang(lang), stamp=when, costs=costs, **names)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
@@ -117,10 +139,10 @@ def run_settle(
 
 def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
     """`convenant ledger`: the day-by-day ledger as CSV."""
-    ready = _prepare(case_dir, output, stamp=False)
+    ready = _prepare(case_dir, output, stamp=False, command="ledger")
     if isinstance(ready, int):
         return ready
-    loaded, _ = ready
+    loaded = ready[0]
     from convenant_calc.views.ledger import ledger as day_ledger
     from convenant_calc.render import ledger_csv
     from convenant_calc.core.settlement import settle
@@ -130,33 +152,47 @@ def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
 
 def run_validate(case_dir: Path) -> int:
     """`convenant validate`: 'ok' and what was read, or every problem."""
+    from convenant_calc.core.text import visible
     from convenant_calc.io.loading import summary
 
     loaded = load_reporting(case_dir)
     if loaded is None:
         return 2
-    print("ok")
-    for line in summary(loaded):
-        print(f"  {line}")
+    # one write: an output that cannot take it (PYTHONIOENCODING=ascii) gets nothing, not a lone "ok"
+    sys.stdout.write("".join(f"{line}\n" for line in ["ok", *(f"  {visible(line)}" for line in summary(loaded))]))
     return 0
 
 
-def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
-    """Usage checks before any work, then the case: ``(loaded, stamp text)``, or the exit code 2."""
+def _prepare(case_dir: Path | None, output: Path | None, stamp: bool, command: str = "settle"):
+    """Usage checks before any work, then the case: ``(loaded, stamp text, case directory)``, or the exit code 2."""
     try:
         _check_output(output)
         when = _stamp(stamp)
+        case_dir = case_or_here(case_dir, command)
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
     loaded = load_reporting(case_dir)
-    return 2 if loaded is None else (loaded, when)
+    return 2 if loaded is None else (loaded, when, case_dir)
 
 
-def _case_name(case_dir: Path | None) -> str:
-    from convenant_calc.io.bundled import default_example
+def _case_name(case_dir: Path) -> str:
+    return case_dir.resolve().name
 
-    return (case_dir if case_dir is not None else default_example()).resolve().name
+
+def _case_shown(case_dir: Path) -> str:
+    """The case directory as the user gave it (relative to here when below it); '.' named by its own name."""
+    from convenant_calc.io.problems import display_path
+
+    shown = display_path(case_dir)
+    return f"{shown} ({case_dir.resolve().name})" if shown == "." else shown
+
+
+def _bundled(loaded) -> bool:
+    """Whether the agreement was read from the data bundled with the tool (else from the case's convenant.yaml)."""
+    from convenant_calc.io.bundled import data_dir
+
+    return loaded.sources["convenant"].resolve().parent == data_dir().resolve()
 
 
 def _stamp(wanted: bool) -> str | None:
@@ -174,24 +210,37 @@ def _stamp(wanted: bool) -> str | None:
 
 
 def _check_output(output: Path | None) -> None:
-    """Refuse an --output whose directory does not exist before doing any work (exit 2)."""
+    """Refuse an --output that cannot or may not be replaced before doing any work (exit 2).
+
+    Its directory must exist; the file itself, if it exists, must be a regular, writable file and
+    not a link (:func:`convenant_calc.io.output.check_target`, which the writer checks again).
+    """
     if output is None:
         return
+    from convenant_calc.io.output import Refused, check_target
+
     parent = output.parent if str(output.parent) else Path(".")
     if output.is_dir():
         raise Usage(f"{output}: is a directory; give a file name for --output")
     if not parent.is_dir():
         raise Usage(f"{output}: the directory {parent} does not exist; create it or choose another --output")
+    try:
+        check_target(output)
+    except Refused as exc:
+        raise Usage(f"{output}: {exc}") from None
 
 
 def _emit(text: str, output: Path | None) -> int:
     if output is None:
         sys.stdout.write(text)
         return 0
-    from convenant_calc.io.output import write_atomic
+    from convenant_calc.io.output import Refused, write_atomic
 
     try:
         write_atomic(output, text)
+    except Refused as exc:
+        print(f"{output}: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 2

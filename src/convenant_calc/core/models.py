@@ -11,11 +11,13 @@ across files live in :mod:`convenant_calc.checks`.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
 
+from convenant_calc.core.text import quoted
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from convenant_calc.core.money import D
@@ -41,6 +43,8 @@ class FieldError(ValueError):
     message points at, say, the ``end`` of a term rather than at the term.
     """
 
+    on_key = False  # True: the position of the last key of ``at``, not of its value
+
     def __init__(self, message: str, *at: str | int):
         super().__init__(message)
         self.at = at
@@ -64,7 +68,7 @@ def _iso_date(value: Any) -> date:
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
-        return repr(value)
+        return quoted(value)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -92,18 +96,18 @@ def _exact_number(value: Any) -> Decimal:
         if _DUTCH.match(text):
             plain = text.replace(".", "").replace(",", ".")
             raise ValueError(
-                f"{text!r} is written the Dutch way; write numbers with a decimal point and "
+                f"{quoted(text)} is written the Dutch way; write numbers with a decimal point and "
                 f"no thousands separator, e.g. {plain}"
             )
         if _PLAIN.match(text):
-            raise ValueError(f"expected a number, got the text {text!r}; remove the quotes")
+            raise ValueError(f"expected a number, got the text {quoted(text)}; remove the quotes")
         bare = re.sub(r"(?i)\s|€|eur(o)?|%", "", text)
         if bare != text and (_PLAIN.match(bare) or _DUTCH.match(bare)):
             plain = bare.replace(".", "").replace(",", ".") if _DUTCH.match(bare) else bare
             raise ValueError(
-                f"expected a plain number, got {text!r}; write only the digits and a decimal point, e.g. {plain}"
+                f"expected a plain number, got {quoted(text)}; write only the digits and a decimal point, e.g. {plain}"
             )
-        raise ValueError(f"expected a number, got the text {text!r}; write a number such as 96 or 0.5")
+        raise ValueError(f"expected a number, got the text {quoted(text)}; write a number such as 96 or 0.5")
     raise ValueError(f"expected a number, got {_shown(value)}")
 
 
@@ -249,6 +253,41 @@ class Reference(Model):
     quote: str = ""
 
 
+#: What ``references`` may quote: the parameters and steps the report names (its step articles).
+#: Any other key is an error (a misspelt ``Term:`` would otherwise silently quote nothing).
+REFERENCE_KEYS = (
+    "term",
+    "max_subsidy",
+    "consultants_fte",
+    "effort_pool",
+    "result_payout",
+    "result_cutoff",
+    "result_commitments",
+    "guaranteed_wage",
+    "replacement",
+    "uncovered_leave",
+    "staffing",
+    "daily_rate",
+    "deduction",
+    "subsidy",
+    "reports",
+)
+
+
+def _reference_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        for key in value:
+            if key not in REFERENCE_KEYS:
+                from difflib import get_close_matches
+
+                hint = get_close_matches(str(key).lower(), REFERENCE_KEYS, n=1)
+                todo = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(REFERENCE_KEYS)}"
+                error = FieldError(f"unknown key {quoted(key)} under references; {todo}", key)
+                error.on_key = True  # reported at the key itself
+                raise error
+    return value
+
+
 class ResultCommitment(Model):
     id: Id
     title: str
@@ -266,7 +305,7 @@ class Convenant(Model):
     funding: Funding = Funding()
     absence_rules: AbsenceRules = AbsenceRules()
     result_commitments: tuple[ResultCommitment, ...] = Field(min_length=1)
-    references: dict[str, Reference] = Field(default_factory=dict)
+    references: Annotated[dict[str, Reference], BeforeValidator(_reference_keys)] = Field(default_factory=dict)
     source: str | None = None
 
     @model_validator(mode="after")
@@ -275,7 +314,7 @@ class Convenant(Model):
         for i, c in enumerate(self.result_commitments):
             if c.id in seen:
                 raise FieldError(
-                    f"result commitment id {c.id!r} is used twice (first by commitment {seen[c.id] + 1}); "
+                    f"result commitment id {quoted(c.id)} is used twice (first by commitment {seen[c.id] + 1}); "
                     "give each commitment its own id",
                     "result_commitments",
                     i,
@@ -366,10 +405,15 @@ class Staffing(Model):
     absences: tuple[Absence, ...] = ()
 
     def consultant(self, consultant_id: str) -> Consultant | None:
+        """The consultant with this id (the first listed, if listed twice), or None; by an index, not a scan."""
+        return self._by_id.get(consultant_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Consultant]:
+        index: dict[str, Consultant] = {}
         for c in self.consultants:
-            if c.id == consultant_id:
-                return c
-        return None
+            index.setdefault(c.id, c)
+        return index
 
     def absence_fte(self, absence: Absence) -> Decimal:
         """S6: an absence's FTE defaults to its consultant's FTE, or 1."""
@@ -392,12 +436,12 @@ class Result(Model):
     def _complete(self) -> Result:
         if self.achieved is None and self.met is None:
             raise ValueError(
-                f"result {self.commitment!r} has neither 'achieved' nor 'met'; "
+                f"result {quoted(self.commitment)} has neither 'achieved' nor 'met'; "
                 "report the achieved value, or an auditor's met: true|false with a justification"
             )
         if self.met is not None and not (self.justification or "").strip():
             raise FieldError(
-                f"result {self.commitment!r} sets 'met' without a 'justification'; "
+                f"result {quoted(self.commitment)} sets 'met' without a 'justification'; "
                 "add justification: \"...\" saying why (S4)",
                 "met",
             )

@@ -15,6 +15,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from convenant_calc.core.text import visible
 from convenant_calc.views.report import Report
 from convenant_calc.render import svg
 
@@ -24,13 +25,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
 def md(text: object) -> str:
-    """Text for a Markdown paragraph or table cell: specials escaped, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Text for a Markdown paragraph or table cell: specials escaped, on one line, control characters visible."""
+    return _MD_SPECIAL.sub(r"\\\1", visible(" ".join(str(text).split())))
 
 
 def code(text: object) -> str:
     """Text as a Markdown code span (a fence longer than any backtick run inside)."""
-    value = " ".join(str(text).split())
+    value = visible(" ".join(str(text).split()))
     runs = [len(r) for r in re.findall(r"`+", value)]
     fence = "`" * (max(runs, default=0) + 1)
     pad = " " if value.startswith("`") or value.endswith("`") else ""

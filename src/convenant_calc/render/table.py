@@ -1,4 +1,9 @@
-"""The terminal view a finance officer reads at a glance (rich), in English or Dutch."""
+"""The terminal view a finance officer reads at a glance (rich), in English or Dutch.
+
+Every string reaches rich as a :class:`~rich.text.Text`, never as markup: a justification
+reading ``see [/annex]`` or ``[link=…]`` is printed as written, and control characters from
+the input are shown as escapes (``\x1b``), so a title cannot drive the terminal.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +17,18 @@ from rich.text import Text
 
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
+from convenant_calc.core.text import visible
 from convenant_calc.views.report import reason, summary_lines
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.readings import reading_rows
 
 EN = Lang("en")
+
+
+def _text(value: str, style: str = "") -> Text:
+    """Plain text for a cell: no markup parsed, control characters made visible."""
+    return Text(visible(value), style=style)
 
 
 def settlement_table(s: Settlement, t: Lang = EN) -> Table:
@@ -30,12 +41,12 @@ def settlement_table(s: Settlement, t: Lang = EN) -> Table:
     lines = summary_lines(s, t)
     for line in lines:
         if not line.total:
-            table.add_row(line.label, line.amount)
+            table.add_row(_text(line.label), _text(line.amount))
             continue
         style = "bold"
         if line is lines[-1]:
             style = {"pay": "bold green", "recover": "bold red", "settled": "bold"}[s.direction]
-        table.add_row(Text(line.label, style=style), Text(line.amount, style=style))
+        table.add_row(_text(line.label, style), _text(line.amount, style))
     return table
 
 
@@ -48,12 +59,12 @@ def results_table(s: Settlement, t: Lang = EN) -> Table:
     table.add_column(t("col_why"))
     for c in s.results.commitments:
         table.add_row(
-            c.id,
-            c.title,
-            t.number(c.target),
-            "" if c.achieved is None else t.number(c.achieved),
-            Text(t("yes"), style="green") if c.met else Text(t("no"), style="red"),
-            reason(c, t),
+            _text(c.id),
+            _text(c.title),
+            _text(t.number(c.target)),
+            _text("" if c.achieved is None else t.number(c.achieved)),
+            _text(t("yes"), "green") if c.met else _text(t("no"), "red"),
+            _text(reason(c, t)),
         )
     return table
 
@@ -70,7 +81,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     table = Table(
         title=t("absences_title"),
         title_justify="left",
-        caption="\n".join(relapses) or None,
+        caption=_text("\n".join(relapses)) if relapses else None,
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -83,7 +94,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
         table.add_column(t(key), justify="right" if key in numeric else "left", no_wrap=key in ("col_from", "col_to"))
     for a in s.absences:
         relapse = "*" if a.window is not None and (a.window.is_relapse or a.window.joins is not None) else ""
-        table.add_row(
+        cells = (
             str(a.index + 1),
             a.consultant,
             t.kind(a.kind),
@@ -95,6 +106,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
             t.number(a.replaced_fte_days),
             t.number(a.short_fte_days),
         )
+        table.add_row(*map(_text, cells))
     return table
 
 
@@ -103,11 +115,11 @@ def shortfall_table(s: Settlement, t: Lang = EN) -> Table:
     table = Table(title=t("shortfall_title"), title_justify="left", show_header=False, box=None)
     table.add_column("what")
     table.add_column("FTE-days", justify="right")
-    table.add_row(t("vacancy_line"), t.number(st.vacancy_fte_days))
-    table.add_row(t("absence_line"), t.number(st.absence_fte_days))
+    table.add_row(_text(t("vacancy_line")), _text(t.number(st.vacancy_fte_days)))
+    table.add_row(_text(t("absence_line")), _text(t.number(st.absence_fte_days)))
     if st.absorbed_fte_days:
-        table.add_row(t("absorbed_line"), f"−{t.number(st.absorbed_fte_days)}")
-    table.add_row(Text(t("short_line"), style="bold"), Text(t.number(st.fte_days), style="bold"))
+        table.add_row(_text(t("absorbed_line")), _text(f"−{t.number(st.absorbed_fte_days)}"))
+    table.add_row(_text(t("short_line"), "bold"), _text(t.number(st.fte_days), "bold"))
     return table
 
 
@@ -124,19 +136,27 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
         if row.status:
             text.append(f"\n{row.status}", style="dim")
         difference = row.difference if row.applies else t("not_applicable_short")
-        table.add_row(row.id, text, row.subsidy, difference)
+        table.add_row(_text(row.id), text, _text(row.subsidy), _text(difference))
     return table
 
 
 def renderable(
-    s: Settlement, t: Lang = EN, stamp: str | None = None, costs: Sequence[ReadingCost] | None = None
+    s: Settlement,
+    t: Lang = EN,
+    stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
 ) -> Group:
+    """The whole terminal view; with ``case`` a first line naming the case directory and where the agreement is from."""
     c = s.convenant
-    header = Text.assemble(
-        (c.title, "bold"),
-        f" ({c.id})\n",
-        t("term_line", start=c.term.start, end=c.term.end, days=s.term_days),
-    )
+    header = Text(no_wrap=True, overflow="ignore")  # a long path runs on rather than breaking the line
+    if case is not None:
+        where = t("case_bundled") if bundled else "convenant.yaml"
+        header.append(visible(t("case_line", case=case, agreement=c.id, where=where)) + "\n")
+    header.append(visible(c.title), "bold")
+    header.append(visible(f" ({c.id})") + "\n")
+    header.append(t("term_line", start=c.term.start, end=c.term.end, days=s.term_days))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
     parts = [header, settlement_table(s, t), results_table(s, t), shortfall_table(s, t)]
@@ -153,8 +173,12 @@ def render(
     t: Lang = EN,
     stamp: str | None = None,
     costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
 ) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(renderable(s, t, stamp, costs))
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(
+        renderable(s, t, stamp, costs, case, bundled), crop=False
+    )
     return buffer.getvalue()

@@ -25,6 +25,11 @@ LANGS = ("en", "nl")
 
 TEXT: dict[str, dict[str, str]] = {
     # --- the terminal table -------------------------------------------------------
+    "case_line": {
+        "en": "Case {case}, agreement {agreement} ({where})",
+        "nl": "Dossier {case}, convenant {agreement} ({where})",
+    },
+    "case_bundled": {"en": "bundled", "nl": "meegeleverd"},
     "settlement": {"en": "Settlement", "nl": "Afrekening"},
     "max_subsidy_line": {
         "en": f"Maximum subsidy ({ARTICLES['max_subsidy']}), {{fte}} FTE",

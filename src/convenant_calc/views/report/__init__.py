@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from convenant_calc import __version__
+from convenant_calc.io.versions import dependencies_line
 from convenant_calc.core.models import Staffing
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.settlement import Settlement
@@ -106,7 +107,7 @@ def build(
         term_start=c.term.start.isoformat(),
         term_end=c.term.end.isoformat(),
         term_days=s.term_days,
-        version=__version__,
+        version=f"{__version__} ({dependencies_line()})",
         case=case,
         stamp=stamp,
         inputs=tuple(
