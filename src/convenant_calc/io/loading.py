@@ -21,7 +21,7 @@ from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
 from convenant_calc.io.checks import check_case
 from convenant_calc.core.money import fmt_plain
-from convenant_calc.core.models import Case, Convenant, Payments, Results, Staffing
+from convenant_calc.core.models import AbsenceKind, Case, Convenant, Payments, Results, Staffing
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
 
 FILES = {
@@ -284,8 +284,12 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
         elif kind == "enum":
             value = error["input"]
             allowed = error["ctx"]["expected"]
-            hint = closest(value, [m.value for m in _enum_at(model, loc)])
+            members = _enum_at(model, loc)
+            hint = closest(value, [m.value for m in members])
             guess = f"did you mean {hint!r}? " if hint else ""
+            dutch = AbsenceKind.from_dutch(value) if AbsenceKind in {type(m) for m in members} else None
+            if dutch is not None:  # ziekte -> sickness: the kinds are written in English
+                guess = f"the kinds are written in English: for {value!r} write {dutch.value!r}; "
             problems.append(Problem(doc.position(loc), f"unknown value {value!r}; {guess}allowed: {allowed}"))
         else:
             cause = (error.get("ctx") or {}).get("error")
