@@ -108,7 +108,7 @@ def answer(argv: list[str]) -> int | None:
 
         sys.stdout.write(HELP)
         return 2 if not argv else 0  # typer's no_args_is_help is a usage error (exit 2)
-    if argv == ["--version"]:
+    if argv in (["--version"], ["-V"]):
         print(f"convenant {__version__}")
         return 0
     settle = settle_args(argv)

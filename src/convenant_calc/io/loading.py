@@ -425,3 +425,19 @@ def summary(loaded: LoadedCase) -> list[str]:
 
 def _count_of(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def load_bundled(convenant_id: str) -> Convenant:
+    """A bundled agreement by id (``convenant list``, ``convenant init``); InputError when unknown or broken."""
+    path = bundled_path(convenant_id)
+    if path is None:
+        raise InputError(
+            [Problem(Position(convenant_id), f"no bundled convenant {convenant_id!r}; bundled are {', '.join(bundled_ids())}")]
+        )
+    docs: dict = {}
+    models: dict = {}
+    problems: list[Problem] = []
+    _read_bundled(path, docs, models, problems)
+    if "convenant" not in models:
+        raise InputError(problems)
+    return models["convenant"]
