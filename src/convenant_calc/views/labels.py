@@ -176,8 +176,22 @@ TEXT: dict[str, dict[str, str]] = {
     "col_amount": {"en": "amount (EUR)", "nl": "bedrag (EUR)"},
     "timeline": {"en": "Staffing timeline", "nl": "Tijdlijn van de bezetting"},
     "timeline_note": {
-        "en": "One row per consultant over the term. Hover a bar for its dates and figures.",
-        "nl": "Eén rij per consulent over de looptijd. Beweeg over een balk voor de data en cijfers.",
+        "en": "One row per consultant over the term.",
+        "nl": "Eén rij per consulent over de looptijd.",
+    },
+    "timeline_hover": {
+        "en": "Hover a bar for its dates and figures.",
+        "nl": "Beweeg over een balk voor de data en cijfers.",
+    },
+    # --- the printed page (HTML print style, PDF) ------------------------------------
+    "page": {"en": "page", "nl": "pagina"},
+    "page_of": {"en": "of", "nl": "van"},
+    "input_hash": {"en": "Input hash", "nl": "Invoerhash"},
+    "input_hash_note": {
+        "en": "SHA-256 of the SHA-256 column above, one digest a line, in this order "
+        "(sha256sum FILES | cut -c1-64 | sha256sum); printed at the top of every page.",
+        "nl": "SHA-256 van de kolom SHA-256 hierboven, één digest per lijn, in deze volgorde "
+        "(sha256sum BESTANDEN | cut -c1-64 | sha256sum); bovenaan elke pagina gedrukt.",
     },
     "ledger_note": {
         "en": "The day-by-day ledger (convenant ledger CASE) lists every day of the term with its exact "
