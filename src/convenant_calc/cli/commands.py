@@ -97,7 +97,7 @@ def run_settle(
     if fmt == "xlsx":
         from convenant_calc.render import xlsx
 
-        return _emit(xlsx.render(settlement, loaded.case.staffing, case=_case_name(case_dir)), output)
+        return _emit(xlsx.render(settlement, loaded.case.staffing, case=_case_name(case_dir), lang=lang), output)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 

@@ -183,6 +183,36 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Hover a bar for its dates and figures.",
         "nl": "Beweeg over een balk voor de data en cijfers.",
     },
+    # --- the Excel workbook (settle --format xlsx) -----------------------------------
+    "xl_inputs": {"en": "Inputs (change one: the figures below recompute)", "nl": "Invoer (wijzig er een: de cijfers eronder rekenen opnieuw)"},
+    "xl_outputs": {"en": "Settlement (formulas)", "nl": "Afrekening (formules)"},
+    "xl_rule": {"en": "rule", "nl": "regel"},
+    "xl_value": {"en": "value", "nl": "waarde"},
+    "xl_max": {"en": "Maximum subsidy (EUR)", "nl": "Maximale subsidie (EUR)"},
+    "xl_fte": {"en": "Funded FTE", "nl": "Gefinancierde VTE"},
+    "xl_effort_share": {"en": "Effort share", "nl": "Aandeel inspanningsfinanciering"},
+    "xl_result_share": {"en": "Result share", "nl": "Aandeel resultaatfinanciering"},
+    "xl_cutoff": {"en": "Result cutoff", "nl": "Drempel resultaatfinanciering"},
+    "xl_start": {"en": "Term start", "nl": "Begin looptijd"},
+    "xl_end": {"en": "Term end", "nl": "Einde looptijd"},
+    "xl_n": {"en": "Result commitments (n)", "nl": "Resultaatsverbintenissen (n)"},
+    "xl_k": {"en": "Result commitments met (k)", "nl": "Behaalde resultaatsverbintenissen (k)"},
+    "xl_share_met": {"en": "Share met (k / n)", "nl": "Aandeel behaald (k / n)"},
+    "xl_short_note": {"en": "sum of the Days sheet's short column", "nl": "som van de kolom tekort op het blad Days"},
+    "xl_paid_note": {"en": "sum of the Payments sheet", "nl": "som van het blad Payments"},
+    "xl_met_note": {"en": "sum of the Results sheet's met column", "nl": "som van de kolom gehaald op het blad Results"},
+    "xl_rounding": {
+        "en": "Rounding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half-up to cents; the inner ROUND takes away "
+        "binary floating-point noise so that an exact half cent rounds up, as the tool does exactly.",
+        "nl": "Afronding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half naar boven op centen; de binnenste ROUND "
+        "neemt de ruis van het binair rekenen weg, zodat een exacte halve cent naar boven afrondt, zoals het "
+        "programma exact doet.",
+    },
+    "xl_judged": {"en": "met by judgement (1/0)", "nl": "gehaald volgens oordeel (1/0)"},
+    "xl_met_formula": {"en": "met (1/0)", "nl": "gehaald (1/0)"},
+    "xl_justification": {"en": "justification", "nl": "verantwoording"},
+    "xl_on_duty": {"en": "FTE on duty", "nl": "VTE aan het werk"},
+    "xl_employed": {"en": "FTE employed", "nl": "VTE tewerkgesteld"},
     # --- the printed page (HTML print style, PDF) ------------------------------------
     "page": {"en": "page", "nl": "pagina"},
     "page_of": {"en": "of", "nl": "van"},
