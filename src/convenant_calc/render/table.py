@@ -108,7 +108,7 @@ def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None) -> Group:
     header = Text.assemble(
         (c.title, "bold"),
         f" ({c.id})\n",
-        t("term_line", start=c.term.start, end=c.term.end, days=s.term_days),
+        t("term_line", start=t.date(c.term.start), end=t.date(c.term.end), days=s.term_days),
     )
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")

@@ -6,19 +6,24 @@ and their number formats from here (``--lang en|nl``). JSON keys never change
 
 Numbers: English groups thousands with a comma and writes a decimal point
 (``424,000.00``); Dutch (Flemish) groups with a point and writes a decimal comma
-(``424.000,00``). Money in running text carries its currency: ``EUR 424,000.00``
-in English, ``424.000,00 EUR`` in Dutch. Dates stay ISO ``YYYY-MM-DD`` in both
-languages: they are what the input files hold, and cannot be misread.
+(``424.000,00``, through Babel's ``nl_BE``). Money in running text carries its
+currency: ``EUR 424,000.00`` in English, ``424.000,00 EUR`` in Dutch (one style in
+every Dutch output). Dates: ISO ``YYYY-MM-DD`` in English; in Dutch as a Fleming
+writes them, ``30 juni 2025`` (Babel ``nl_BE``), in the report's heading, the
+absences and payments tables and the terminal table's term line. Dates inside a
+formula of a step (``2025-06-30 − 2023-07-01 + 1``) and in the timeline's hover
+titles stay ISO in both languages: there they are figures being computed with.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import AbsenceKind
-from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
+from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
 
 LANGS = ("en", "nl")
 
@@ -397,7 +402,15 @@ class Lang:
 
     def eur(self, value: Decimal) -> str:
         """An amount in running text: EUR 424,000.00 / 424.000,00 EUR."""
-        return f"{self.money(value)} EUR" if self.dutch else f"EUR {self.money(value)}"
+        return fmt_eur_nl(value) if self.dutch else f"EUR {self.money(value)}"
+
+    def date(self, day: date) -> str:
+        """A date in a table or a sentence: ISO in English (2025-06-30), as a Fleming writes it in Dutch (30 juni 2025)."""
+        if not self.dutch:
+            return day.isoformat()
+        from babel.dates import format_date
+
+        return format_date(day, "d MMMM y", locale="nl_BE")
 
     def number(self, value: Exact) -> str:
         """An exact decimal (FTE, FTE-days, a share) with grouping: 2,924 / 108.6 (en), 2.924 / 108,6 (nl)."""
