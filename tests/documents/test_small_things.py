@@ -135,3 +135,11 @@ def test_version_short_and_long(flag, capsys):
     assert run(flag).stdout == "convenant 0.1.0\n"
     assert fastpath.answer([flag]) == 0
     assert capsys.readouterr().out == "convenant 0.1.0\n"
+
+
+def test_readme_ci_snippets_install_from_git_or_a_wheel():
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    assert 'pip install "convenant==' not in readme  # no package index holds it
+    assert readme.count('pip install "convenant @ git+https://') == 2  # GitHub Actions and GitLab CI
+    assert "pip install vendor/convenant-0.1.0-py3-none-any.whl" in readme
+    assert "![Page 1 of the printed report" in readme and (EXAMPLES.parent / "docs" / "report-page.png").is_file()
