@@ -24,6 +24,8 @@ from convenant_calc.casebook.model import (
     EXPECTED,
     FIELDS,
     GROUPS,
+    PINS,
+    READINGS,
     TOLERANCE,
     Expected,
     Field,
@@ -58,7 +60,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         except InputError as exc:  # never overwrite a file we could not read
             problems.extend(exc.problems)
     try:
-        actual, _warnings = settle_dir(case_dir)
+        actual, _warnings = settle_dir(case_dir, existing[0] if existing is not None else None)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -91,11 +93,18 @@ def _format(kind: Kind, value: Any, quote: str = '"') -> str:
     return f"{quote}{value}{quote}"
 
 
-def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None) -> str:
-    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures."""
+def fresh(
+    actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, expected: Expected | None = None
+) -> str:
+    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures.
+
+    S17: the ``readings`` of ``expected`` are kept, and its ``reading_subsidies`` are written afresh.
+    """
     out = [HEADER]
     if tolerance is not None:
         out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    if expected is not None and expected.readings:
+        out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
     wanted = set(fields)
     done: set[str] = set()
     for path in FIELDS:
@@ -110,6 +119,10 @@ def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | No
             for sub in GROUPS[group]:
                 if (group, sub) in wanted:
                     out.append(f"  {sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
+    if expected is not None and expected.pins:
+        out.append(f"{PINS}:\n")
+        for pin in expected.pins:
+            out.append(f'  {pin.field[1]}: "{lookup(actual, pin.field)}"\n')
     return "".join(out)
 
 
@@ -167,6 +180,10 @@ def rewrite(
     present = {e.field for e in expected.expectations}
     missing = [f for f in DEFAULT_FIELDS if f not in present]
     changed = tuple(dotted(f) for f in FIELDS if f in set(moved) or f in missing)
+    if expected.pins:  # S17: the subsidies under alternative readings, edited in place like the rest
+        pins_moved = [d.field for d in compare(Expected(expected.file, expected.pins), actual)]
+        moved += pins_moved
+        changed += tuple(dotted(f) for f in pins_moved)
     try:
         new = _edit(text, doc, moved, missing, actual)
         _verify(new, doc.file, present | set(missing), expected, actual)
@@ -174,7 +191,7 @@ def rewrite(
     except _Unkeepable:
         tolerance = f"{expected.tolerance:f}" if TOLERANCE in (doc.value or {}) else None
         fields = tuple(f for f in FIELDS if f in present or f in missing)
-        return fresh(actual, fields, tolerance), changed, True
+        return fresh(actual, fields, tolerance, expected), changed, True
 
 
 def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Field], actual: dict[str, Any]) -> str:
@@ -196,7 +213,8 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
         if end is None:
             raise _Unkeepable
         quote = bodies[row][start] if bodies[row][start] in "\"'" else ""
-        inline.setdefault(row, []).append((start, end, _format(FIELDS[path], lookup(actual, path), quote)))
+        kind = FIELDS.get(path, Kind.MONEY)  # a reading_subsidies entry is an amount
+        inline.setdefault(row, []).append((start, end, _format(kind, lookup(actual, path), quote)))
 
     top = doc.value if isinstance(doc.value, dict) else {}
     if top and bodies[mark(())[0]][mark(())[1]] == "{":
@@ -260,6 +278,8 @@ def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: d
     if {e.field for e in after.expectations} != fields or len(after.expectations) != len(fields):
         raise _Unkeepable
     if after.tolerance != before.tolerance or compare(Expected(file, after.expectations), actual):
+        raise _Unkeepable
+    if after.readings != before.readings or compare(Expected(file, after.pins), actual):
         raise _Unkeepable
 
 

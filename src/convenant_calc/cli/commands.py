@@ -10,6 +10,7 @@ a difference, 2 bad input or usage (problems on stderr as
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 FORMATS = ("table", "json", "markdown", "html", "pdf", "xlsx")
@@ -80,20 +81,55 @@ def run_settle(
     lang: str = "en",
     output: Path | None = None,
     stamp: bool = False,
+    show_readings: bool = False,
+    reading_ids: Sequence[str] = (),
 ) -> int:
-    """`convenant settle`: print the settlement, or write it atomically to ``output``."""
+    """`convenant settle`: print the settlement, or write it atomically to ``output``.
+
+    S17: ``reading_ids`` (``--reading``) settles under those alternative readings;
+    ``show_readings`` (``--readings``) adds what each alternative reading costs.
+    """
     try:
         fmt = settle_format(fmt, output)
+        if fmt == "xlsx" and (reading_ids or show_readings):
+            raise Usage(
+                "--format xlsx: the workbook's formulas follow the default readings (S1–S16); "
+                "for --reading or --readings write --format json, html or pdf"
+            )
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
+    readings = None
+    if reading_ids:
+        from convenant_calc.core.readings import ReadingError, choose
+
+        try:
+            readings, _ = choose(reading_ids)
+        except ReadingError as exc:
+            print(f"--reading: {exc}", file=sys.stderr)
+            return 2
     ready = _prepare(case_dir, output, stamp)
     if isinstance(ready, int):
         return ready
     loaded, when = ready
     from convenant_calc.core.settlement import settle
 
-    settlement = settle(loaded.case)
+    if readings is not None:
+        from convenant_calc.core.readings import not_applicable_to
+
+        refused = not_applicable_to(loaded.case, readings)
+        for line in refused:
+            print(f"--reading {line}", file=sys.stderr)
+        if refused:
+            return 2
+        settlement = settle(loaded.case, readings)
+    else:
+        settlement = settle(loaded.case)
+    costs = None
+    if show_readings:
+        from convenant_calc.core.reading_costs import reading_costs
+
+        costs = reading_costs(loaded.case, settlement)
     if fmt == "xlsx":
         from convenant_calc.render import xlsx
 
@@ -101,7 +137,7 @@ def run_settle(
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(settlement)
+        text = json_render.render(settlement, costs)
     elif fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
@@ -109,9 +145,9 @@ def run_settle(
         if output is None:
             from rich.console import Console
 
-            Console().print(table.renderable(settlement, Lang(lang), when))
+            Console().print(table.renderable(settlement, Lang(lang), when, costs))
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when)
+        text = table.render(settlement, t=Lang(lang), stamp=when, costs=costs)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
@@ -125,6 +161,7 @@ def run_settle(
             Lang(lang),
             case=_case_name(case_dir),
             stamp=when,
+            costs=costs,
         )
         text = report_render.markdown(model) if fmt == "markdown" else report_render.html(model)
         if fmt == "pdf":

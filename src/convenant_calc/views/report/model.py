@@ -138,6 +138,23 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class ReadingRow:
+    id: str
+    article: str  # "Art. 5, S10"
+    sentence: str  # the agreement's Dutch sentence, as written
+    default_en: str
+    default_nl: str
+    alternative_en: str
+    alternative_nl: str
+    alternative: str  # the alternative reading in the chosen language
+    applies: bool
+    in_force: bool
+    subsidy: str
+    difference: str  # signed: +54.20, −2.39, 0.00
+    status: str  # "", "not applicable: …" or "in force …"
+
+
+@dataclass(frozen=True)
 class Report:
     lang: str
     labels: dict[str, str]
@@ -162,3 +179,5 @@ class Report:
     payments: tuple[PaymentRow, ...]
     paid: str
     timeline: Timeline
+    readings_note: str = ""  # S17: set when settled under alternative readings
+    readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
