@@ -143,3 +143,11 @@ def test_readme_ci_snippets_install_from_git_or_a_wheel():
     assert readme.count('pip install "convenant @ git+https://') == 2  # GitHub Actions and GitLab CI
     assert "pip install vendor/convenant-0.1.0-py3-none-any.whl" in readme
     assert "![Page 1 of the printed report" in readme and (EXAMPLES.parent / "docs" / "report-page.png").is_file()
+
+
+def test_the_workbook_refuses_alternative_readings(tmp_path):
+    out = tmp_path / "a.xlsx"
+    result = run("settle", CASE, "--output", out, "--reading", "days.working")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("--format xlsx: the workbook's formulas follow the default readings")
+    assert not out.exists()
