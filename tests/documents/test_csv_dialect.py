@@ -58,5 +58,6 @@ def test_default_is_rfc4180_with_crlf_and_the_exact_columns():
 
 def test_rfc4180_and_excel_nl_hold_the_same_numbers():
     plain = list(csv.reader(io.StringIO(ledger_bytes().decode("utf-8"), newline="")))
-    nl = list(csv.reader(io.StringIO(ledger_bytes("--dialect", "excel-nl").decode("utf-8-sig"), newline=""), delimiter=";"))
+    excel_nl = ledger_bytes("--dialect", "excel-nl").decode("utf-8-sig")
+    nl = list(csv.reader(io.StringIO(excel_nl, newline=""), delimiter=";"))
     assert [row[:-2] for row in plain] == [[cell.replace(",", ".") for cell in row] for row in nl]

@@ -48,7 +48,7 @@ def printed(tmp: Path) -> dict[tuple[str, str], Path]:
         name, lang = job
         out = tmp / f"{name}.{lang}.pdf"
         done = subprocess.run(
-            [sys.executable, "-m", "convenant_calc", "settle", str(example_path(name)), "--lang", lang, "--output", str(out)],
+            [sys.executable, "-m", "convenant_calc", "settle", str(example_path(name)), "--lang", lang, "-o", str(out)],
             capture_output=True,
             text=True,
             check=False,

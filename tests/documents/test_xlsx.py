@@ -23,7 +23,7 @@ from convenant_calc.render import xlsx
 from .. import helpers
 from ..report.conftest import EXAMPLES, loaded, settled
 
-formulas = pytest.importorskip("formulas", reason="the formulas package (test extra 'formulas[excel]') is not installed")
+formulas = pytest.importorskip("formulas", reason="the formulas package (test extra formulas[excel]) is missing")
 
 FIGURES = ("days", "n", "k", "short", "effort", "pool", "payout", "deduction", "subsidy", "paid", "balance")
 

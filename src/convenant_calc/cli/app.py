@@ -192,10 +192,12 @@ def init(
     directory: Annotated[Path, typer.Argument(help="A new (or empty) directory for the case.")],
     convenant: Annotated[
         Optional[str],
-        typer.Option("--convenant", help="Name a bundled agreement (see 'convenant list') instead of writing a convenant.yaml."),
+        typer.Option(
+            "--convenant", help="Name a bundled agreement (see 'convenant list') instead of writing a convenant.yaml."
+        ),
     ] = None,
 ) -> None:
-    """Write a commented starter case that validates: results.yaml, absences.yaml, payments.yaml (and convenant.yaml)."""
+    """Write a commented starter case that validates: results, absences, payments (and convenant) YAML files."""
     from convenant_calc.cli.commands import run_init
 
     raise typer.Exit(run_init(directory, convenant))

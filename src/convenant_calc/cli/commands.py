@@ -210,7 +210,8 @@ def run_list() -> int:
         except InputError as exc:  # pragma: no cover - the bundled files are tested
             exc.report(sys.stderr)
             return 2
-        print(f"{c.id}  {c.term.start} … {c.term.end}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}")
+        term = f"{c.term.start} … {c.term.end}"
+        print(f"{c.id}  {term}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}")
     return 0
 
 

@@ -432,7 +432,12 @@ def load_bundled(convenant_id: str) -> Convenant:
     path = bundled_path(convenant_id)
     if path is None:
         raise InputError(
-            [Problem(Position(convenant_id), f"no bundled convenant {convenant_id!r}; bundled are {', '.join(bundled_ids())}")]
+            [
+                Problem(
+                    Position(convenant_id),
+                    f"no bundled convenant {convenant_id!r}; bundled are {', '.join(bundled_ids())}",
+                )
+            ]
         )
     docs: dict = {}
     models: dict = {}

@@ -81,7 +81,9 @@ def render(html: str, timeout: float = TIMEOUT) -> bytes:
                 check=False,
             )
         except subprocess.TimeoutExpired:
-            raise PdfError(f"{browser} did not print the report within {timeout:g} s; try again, or write --format html")
+            raise PdfError(
+                f"{browser} did not print the report within {timeout:g} s; try again, or write --format html"
+            )
         except OSError as exc:
             raise PdfError(f"{browser}: cannot run it: {exc.strerror or exc}; {INSTALL_HINT}")
         if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:

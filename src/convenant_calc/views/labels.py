@@ -189,7 +189,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Beweeg over een balk voor de data en cijfers.",
     },
     # --- the Excel workbook (settle --format xlsx) -----------------------------------
-    "xl_inputs": {"en": "Inputs (change one: the figures below recompute)", "nl": "Invoer (wijzig er een: de cijfers eronder rekenen opnieuw)"},
+    "xl_inputs": {
+        "en": "Inputs (change one: the figures below recompute)",
+        "nl": "Invoer (wijzig er een: de cijfers eronder rekenen opnieuw)",
+    },
     "xl_outputs": {"en": "Settlement (formulas)", "nl": "Afrekening (formules)"},
     "xl_rule": {"en": "rule", "nl": "regel"},
     "xl_value": {"en": "value", "nl": "waarde"},
@@ -445,7 +448,7 @@ class Lang:
         return fmt_eur_nl(value) if self.dutch else f"EUR {self.money(value)}"
 
     def date(self, day: date) -> str:
-        """A date in a table or a sentence: ISO in English (2025-06-30), as a Fleming writes it in Dutch (30 juni 2025)."""
+        """A date in a table or a sentence: ISO in English (2025-06-30), the Flemish way in Dutch (30 juni 2025)."""
         if not self.dutch:
             return day.isoformat()
         from babel.dates import format_date
