@@ -67,6 +67,9 @@ def render(html: str, timeout: float = TIMEOUT) -> bytes:
     """Print ``html`` (a whole document, no external resources) to PDF bytes with headless Chromium."""
     browser = chromium()
     if browser is None:
+        named = os.environ.get("CONVENANT_CHROMIUM", "").strip()
+        if named:
+            raise PdfError(f"CONVENANT_CHROMIUM={named}: no such program on PATH; {INSTALL_HINT}")
         raise PdfError(f"--format pdf needs Chromium, and none is on PATH ({', '.join(NAMES)}); {INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="convenant-pdf-") as tmp:
         work = Path(tmp)
