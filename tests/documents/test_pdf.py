@@ -136,3 +136,17 @@ def test_margin_box_text_is_escaped():
     # a case name with quotes or "</style>" cannot break out of the CSS string
     assert report_render.css_string('a "b" </style>') == '"a \\22 b\\22  \\3c /style\\3e "'
     assert report_render.css_string("page ", nbsp=True) == '"page\\a0 "'
+
+
+def test_input_hash_is_what_sha256sum_piped_gives():
+    # sha256sum data/lokale-besturen-2023-2025.yaml absences.yaml results.yaml payments.yaml | cut -c1-64 | sha256sum
+    # run by hand in examples/07-everything-together gave 6b4c28eab33f3b38717d972e65f0765e86e92b525b100be9792c776f0f9b1bf4
+    import hashlib
+
+    case = example_path("07-everything-together")
+    files = [case.parents[1] / "data" / "lokale-besturen-2023-2025.yaml"] + [
+        case / name for name in ("absences.yaml", "results.yaml", "payments.yaml")
+    ]
+    lines = "".join(hashlib.sha256(f.read_bytes()).hexdigest() + "\n" for f in files)
+    expected = hashlib.sha256(lines.encode()).hexdigest()
+    assert report_render.input_hash(report("07-everything-together")) == expected
