@@ -140,7 +140,8 @@ def test_margin_box_text_is_escaped():
 
 def test_input_hash_is_what_sha256sum_piped_gives():
     # the README's recipe, run in examples/07-everything-together (checked by hand once, and equal):
-    # sha256sum ../../data/lokale-besturen-2023-2025.yaml absences.yaml results.yaml payments.yaml | cut -c1-64 | sha256sum
+    #   sha256sum ../../data/lokale-besturen-2023-2025.yaml absences.yaml results.yaml payments.yaml \
+    #   | cut -c1-64 | sha256sum
     import hashlib
 
     case = example_path("07-everything-together")
