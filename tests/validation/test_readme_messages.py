@@ -71,13 +71,13 @@ def test_the_readme_lists_the_messages_the_tool_prints(case, tmp_path):
 
     example = str(examples_dir() / "02-long-sickness-partly-replaced")
     seen.append(runner.invoke(app, ["settle", example, "-f", "json", "-o", "/dev/null"]).stderr.strip())
-    (tmp_path / "report.md").write_text("old\n", encoding="utf-8")
-    os.chmod(tmp_path / "report.md", 0o444)
-    seen.append(runner.invoke(app, ["settle", example, "-f", "json", "-o", "report.md"]).stderr.strip())
+    (tmp_path / "report.json").write_text("old\n", encoding="utf-8")
+    os.chmod(tmp_path / "report.json", 0o444)
+    seen.append(runner.invoke(app, ["settle", example, "-f", "json", "-o", "report.json"]).stderr.strip())
 
     a = Path(shutil.copytree(example, tmp_path / "a"))
     (a / "expected.yaml").unlink()
-    (a / "expected.yaml").symlink_to(tmp_path / "report.md")
+    (a / "expected.yaml").symlink_to(tmp_path / "report.json")
     seen.append(_first(["check", "--update", "a"]))
     (a / "expected.yaml").unlink()
     (a / "expected.yaml").write_text("subsidy: 1e28\n", encoding="utf-8")

@@ -14,6 +14,7 @@ import re
 from functools import cached_property
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from enum import Enum
 from typing import Annotated, Any
 
@@ -27,6 +28,7 @@ from convenant_calc.core.money import D
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DUTCH = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
 _PLAIN = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)$")
+_FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")  # 1/5, as in "een 1/5 tijdskrediet"
 # "1.000" or "12.500": to a Dutch reader a thousands separator, to YAML a fraction.
 _THOUSANDS_LOOKALIKE = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
 
@@ -101,6 +103,9 @@ def _exact_number(value: Any) -> Decimal:
             )
         if _PLAIN.match(text):
             raise ValueError(f"expected a number, got the text {quoted(text)}; remove the quotes")
+        fraction = _FRACTION.match(text)
+        if fraction and int(fraction.group(2)):
+            return _fraction_refused(text, Fraction(int(fraction.group(1)), int(fraction.group(2))))
         bare = re.sub(r"(?i)\s|€|eur(o)?|%", "", text)
         if bare != text and (_PLAIN.match(bare) or _DUTCH.match(bare)):
             plain = bare.replace(".", "").replace(",", ".") if _DUTCH.match(bare) else bare
@@ -109,6 +114,21 @@ def _exact_number(value: Any) -> Decimal:
             )
         raise ValueError(f"expected a number, got the text {quoted(text)}; write a number such as 96 or 0.5")
     raise ValueError(f"expected a number, got {_shown(value)}")
+
+
+def _fraction_refused(text: str, value: Fraction) -> Decimal:
+    """A fraction such as ``1/5`` is refused with the decimal to write instead (``0.2``), when it has one."""
+    denominator = value.denominator
+    for p in (2, 5):
+        while denominator % p == 0:
+            denominator //= p
+    if denominator == 1:
+        plain = f"{(Decimal(value.numerator) / Decimal(value.denominator)).normalize():f}"
+        raise ValueError(f"expected a number, got the fraction {text!r}; write it as a decimal: {plain}")
+    raise ValueError(
+        f"expected a number, got the fraction {text!r}, which has no exact decimal; "
+        "write the decimal the agreement states, e.g. 0.5"
+    )
 
 
 def _whole(value: Any) -> int:
@@ -336,10 +356,36 @@ class AbsenceKind(str, Enum):
     parental_leave = "parental_leave"
     unpaid_leave = "unpaid_leave"
 
+    @classmethod
+    def from_dutch(cls, word: object) -> AbsenceKind | None:
+        """The kind a Dutch word names (``ziekte`` → sickness), for a hint; None when it names none."""
+        if not isinstance(word, str):
+            return None
+        key = " ".join(word.lower().replace("_", " ").replace("-", " ").split())
+        return DUTCH_KINDS.get(key)
+
     @property
     def has_guaranteed_wage(self) -> bool:
         """S6: only sickness and accident are covered by the guaranteed wage."""
         return self in (AbsenceKind.sickness, AbsenceKind.accident)
+
+
+# Dutch names of the kinds (the agreement's and the payroll's words), for the hint at an unknown kind.
+DUTCH_KINDS: dict[str, AbsenceKind] = {
+    "ziekte": AbsenceKind.sickness,
+    "ziek": AbsenceKind.sickness,
+    "arbeidsongeschiktheid": AbsenceKind.sickness,
+    "ongeval": AbsenceKind.accident,
+    "arbeidsongeval": AbsenceKind.accident,
+    "moederschapsrust": AbsenceKind.maternity_leave,
+    "moederschapsverlof": AbsenceKind.maternity_leave,
+    "zwangerschapsverlof": AbsenceKind.maternity_leave,
+    "bevallingsrust": AbsenceKind.maternity_leave,
+    "tijdskrediet": AbsenceKind.time_credit,
+    "loopbaanonderbreking": AbsenceKind.career_break,
+    "ouderschapsverlof": AbsenceKind.parental_leave,
+    "onbetaald verlof": AbsenceKind.unpaid_leave,
+}
 
 
 def _ordered_range(first: date | None, last: date | None, what: str) -> None:

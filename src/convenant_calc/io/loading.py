@@ -24,7 +24,7 @@ from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
 from convenant_calc.io.checks import check_case
 from convenant_calc.core.money import D, fmt_plain
-from convenant_calc.core.models import Case, Convenant, Payments, Results, Staffing
+from convenant_calc.core.models import AbsenceKind, Case, Convenant, Payments, Results, Staffing
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
 
 FILES = {
@@ -415,8 +415,12 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
         elif kind == "enum":
             value = error["input"]
             allowed = error["ctx"]["expected"]
-            hint = closest(value, [m.value for m in _enum_at(model, loc)])
+            members = _enum_at(model, loc)
+            hint = closest(value, [m.value for m in members])
             guess = f"did you mean {quoted(hint)}? " if hint else ""
+            dutch = AbsenceKind.from_dutch(value) if AbsenceKind in {type(m) for m in members} else None
+            if dutch is not None:  # ziekte -> sickness: the kinds are written in English
+                guess = f"the kinds are written in English: for {quoted(value)} write {quoted(dutch.value)}; "
             problems.append(Problem(doc.position(loc), f"unknown value {quoted(value)}; {guess}allowed: {allowed}"))
         else:
             cause = (error.get("ctx") or {}).get("error")
@@ -553,3 +557,24 @@ def summary(loaded: LoadedCase) -> list[str]:
 
 def _count_of(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def load_bundled(convenant_id: str) -> Convenant:
+    """A bundled agreement by id (``convenant list``, ``convenant init``); InputError when unknown or broken."""
+    path = bundled_path(convenant_id)
+    if path is None:
+        raise InputError(
+            [
+                Problem(
+                    Position(convenant_id),
+                    f"no bundled convenant {convenant_id!r}; bundled are {', '.join(bundled_ids())}",
+                )
+            ]
+        )
+    docs: dict = {}
+    models: dict = {}
+    problems: list[Problem] = []
+    _read_bundled(path, docs, models, problems)
+    if "convenant" not in models:
+        raise InputError(problems)
+    return models["convenant"]

@@ -58,13 +58,14 @@ def check_target(path: Path) -> None:
         raise Refused("is read-only; make it writable (chmod u+w) if it should be replaced")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, newlines as given) to ``path``: all of it, or nothing.
+def write_atomic(path: Path, data: str | bytes) -> int:
+    """Write ``data`` (text as UTF-8 with newlines as given, or bytes) to ``path``: all of it, or nothing.
 
-    Raises :class:`Refused` for a target that may not be replaced, OSError when writing fails
-    (the temporary file is removed; ``path`` is left as it was).
+    Returns the number of bytes written. Raises :class:`Refused` for a target that may not be
+    replaced, OSError when writing fails (the temporary file is removed; ``path`` is left as it was).
     """
     check_target(path)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
@@ -73,8 +74,8 @@ def write_atomic(path: Path, text: str) -> None:
     with _signals_held():
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, mode)
@@ -85,7 +86,7 @@ def write_atomic(path: Path, text: str) -> None:
             except FileNotFoundError:
                 pass
             raise
-
+    return len(raw)
 
 @contextmanager
 def _signals_held() -> Iterator[None]:

@@ -8,6 +8,7 @@ filter, so a title or a justification cannot break a table or inject markup.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 from pathlib import Path
@@ -38,6 +39,30 @@ def code(text: object) -> str:
     return f"{fence}{pad}{value}{pad}{fence}"
 
 
+def css_string(text: object, nbsp: bool = False) -> Markup:
+    """Text as a quoted CSS string for the page's margin boxes: quotes, backslashes, "<" and controls escaped.
+
+    ``nbsp``: spaces as no-break spaces, which Chromium keeps at the edges of a
+    string next to a ``counter()`` (it drops ordinary ones there).
+    """
+    value = " ".join(str(text).split()) if not nbsp else str(text)
+    out = "".join(
+        "\\a0 " if nbsp and ch == " " else ch if ch.isprintable() and ch not in '\\"<>&' else f"\\{ord(ch):x} "
+        for ch in value
+    )
+    return Markup(f'"{out}"')
+
+
+def input_hash(report: Report) -> str:
+    """SHA-256 of the input files' SHA-256 digests, one a line in the report's order.
+
+    An auditor recomputes it with ``sha256sum FILES | cut -c1-64 | sha256sum``
+    (the files in the order of the report's input table).
+    """
+    lines = "".join(f"{sha}\n" for _, _, sha in report.inputs)
+    return hashlib.sha256(lines.encode("ascii")).hexdigest()
+
+
 @cache
 def _env(html: bool) -> Environment:
     env = Environment(
@@ -50,6 +75,7 @@ def _env(html: bool) -> Environment:
     )
     env.filters["md"] = md
     env.filters["code"] = code
+    env.filters["css_string"] = css_string
     return env
 
 
@@ -59,4 +85,6 @@ def markdown(report: Report) -> str:
 
 def html(report: Report) -> str:
     picture = Markup(svg.render(report.timeline))  # built with every text escaped
-    return _env(True).get_template("report.html.j2").render(r=report, t=report.labels, timeline=picture)
+    return _env(True).get_template("report.html.j2").render(
+        r=report, t=report.labels, timeline=picture, input_hash=input_hash(report)
+    )

@@ -156,7 +156,7 @@ def renderable(
         header.append(visible(t("case_line", case=case, agreement=c.id, where=where)) + "\n")
     header.append(visible(c.title), "bold")
     header.append(visible(f" ({c.id})") + "\n")
-    header.append(t("term_line", start=c.term.start, end=c.term.end, days=s.term_days))
+    header.append(t("term_line", start=t.date(c.term.start), end=t.date(c.term.end), days=s.term_days))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
     parts = [header, settlement_table(s, t), results_table(s, t), shortfall_table(s, t)]
