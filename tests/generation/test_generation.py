@@ -229,7 +229,7 @@ def test_xlsx_needs_an_output_file(here):
 @pytest.mark.parametrize(
     "argv, parsed",
     [
-        (["generation", "gen"], ("gen", False, "table")),
+        (["generation", "gen"], ("gen", False, None)),
         (["generation", "-r", "gen", "-f", "csv"], ("gen", True, "csv")),
         (["generation", "--format=json", "--recursive", "gen"], ("gen", True, "json")),
         (["generation"], None),  # typer says DIRECTORY is missing
@@ -260,7 +260,7 @@ def test_the_fast_path_prints_what_the_typer_command_prints(here):
         assert fast.returncode == with_typer.returncode == 2
         assert fast.stdout == with_typer.stdout
         assert fast.stderr == with_typer.stderr
-        assert "gen/03-broken/results.yaml:2:1: " in fast.stderr
+        assert "gen/03-broken/results.yaml:1:10: not valid YAML" in fast.stderr
     assert answer(["generation", "gen", "-f", "xlsx"]) is None  # typer parses the rest
 
 
@@ -329,7 +329,7 @@ def test_html_lists_a_failed_case_with_its_errors_and_nested_reports_link(here):
     assert '<a href="r/fed/01.html">lokale-besturen-2023-2025</a>' in page  # relative to the working directory
     assert (here / "r" / "fed" / "01.html").is_file() and not (here / "r" / "fed" / "02.html").exists()
     assert '<tr class="failed"><td>fed/02</td>' in page
-    assert "<li>gen/fed/02/results.yaml:2:1: " in page
+    assert "<li>gen/fed/02/results.yaml:1:10: not valid YAML" in page
 
 
 def test_reports_must_be_a_directory(here):
@@ -337,3 +337,15 @@ def test_reports_must_be_a_directory(here):
     result = run(str(two_examples(here)), "--reports", "file")
     assert result.exit_code == 2
     assert "--reports file: is not a directory" in result.stderr
+
+
+def test_the_format_follows_the_output_extension(here):
+    gen = two_examples(here)
+    assert run(str(gen), "-o", "overview.xlsx").exit_code == 0
+    assert (here / "overview.xlsx").read_bytes().startswith(b"PK")
+    assert run(str(gen), "-o", "overview.csv").exit_code == 0
+    assert (here / "overview.csv").read_text(encoding="utf-8").startswith("case,convenant,")
+    clash = run(str(gen), "-f", "json", "-o", "overview.csv")
+    assert clash.exit_code == 2
+    assert "the extension .csv means --format csv, but --format is json" in clash.stderr
+    assert run(str(gen), "-o", "overview.pdf").exit_code == 2

@@ -15,6 +15,8 @@ from typing import Any
 from convenant_calc.casebook.expected import read_expected
 from convenant_calc.casebook.model import (
     EXPECTED,
+    PINS,
+    READINGS,
     TOLERATED,
     CaseResult,
     Difference,
@@ -24,8 +26,8 @@ from convenant_calc.casebook.model import (
     Kind,
     Status,
 )
-from convenant_calc.core.money import CENT, fmt_decimal
-from convenant_calc.io.problems import InputError, Problem, display_path
+from convenant_calc.core.money import CENT, fmt_decimal, fmt_plain
+from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 
 def lookup(actual: dict[str, Any], path: Field) -> Any:
@@ -69,14 +71,34 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
     return differences
 
 
-def settle_dir(case_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError)."""
+def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError).
+
+    S17: with ``expected.readings`` the case is settled under those alternative readings (an
+    InputError at the ``readings`` line when one does not apply to the case); with
+    ``expected.pins`` the mapping gains ``reading_subsidies``: ``{id: subsidy}``.
+    """
     from convenant_calc.core.settlement import settle
     from convenant_calc.io.loading import load_case
     from convenant_calc.render.json import settlement_dict
 
     loaded = load_case(case_dir)
-    return settlement_dict(settle(loaded.case)), list(loaded.warnings)
+    if expected is None or not (expected.readings or expected.pins):
+        return settlement_dict(settle(loaded.case)), list(loaded.warnings)
+    from convenant_calc.core.reading_costs import reading_costs
+    from convenant_calc.core.readings import choose, not_applicable_to
+
+    readings, _ = choose(expected.readings)
+    refused = not_applicable_to(loaded.case, readings)
+    if refused:
+        where = expected.readings_position or Position(expected.file)
+        raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
+    settlement = settle(loaded.case, readings)
+    actual = settlement_dict(settlement)
+    if expected.pins:
+        costs = reading_costs(loaded.case, settlement)
+        actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
+    return actual, list(loaded.warnings)
 
 
 def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
@@ -90,12 +112,15 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        actual, warnings = settle_dir(case_dir)
+        actual, warnings = settle_dir(case_dir, expected)
     except InputError as exc:
         problems.extend(exc.problems)
         actual, warnings = None, []
     if expected is None or actual is None:
         return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
     differences = compare(expected, actual)
+    if expected.pins:
+        differences += compare(Expected(expected.file, expected.pins, expected.tolerance), actual)
     status = Status.FAIL if any(not d.tolerated for d in differences) else Status.OK
-    return CaseResult(name, status, expected_file, len(expected.expectations), tuple(differences), tuple(warnings))
+    checked = len(expected.expectations) + len(expected.pins)
+    return CaseResult(name, status, expected_file, checked, tuple(differences), tuple(warnings))

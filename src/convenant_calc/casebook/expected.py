@@ -23,6 +23,9 @@ from convenant_calc.casebook.model import (
     EXPECTED,
     FIELDS,
     GROUPS,
+    MAX_TOLERANCE,
+    PINS,
+    READINGS,
     TOLERANCE,
     Expectation,
     Expected,
@@ -30,7 +33,8 @@ from convenant_calc.casebook.model import (
     Kind,
     dotted,
 )
-from convenant_calc.core.money import CENT
+from convenant_calc.core.money import CENT, D
+from convenant_calc.core.text import clip, quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.io.problems import InputError, Problem, closest, display_path
 
@@ -55,7 +59,9 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     """The expectations of a parsed expected.yaml; InputError with every problem of it."""
     problems: list[Problem] = []
     expectations: list[Expectation] = []
-    tolerance = Decimal(0)
+    pins: list[Expectation] = []
+    readings: tuple[str, ...] = ()
+    tolerance = D(0)
     value = doc.value
     if allow_empty and not value:
         return Expected(doc.file, ())
@@ -76,12 +82,16 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 tolerance = _tolerance(item)
             except ValueError as exc:
                 problems.append(Problem(doc.position((key,)), str(exc)))
+        elif key == READINGS:
+            readings = _readings(doc, item, problems)
+        elif key == PINS:
+            _pins(doc, item, pins, problems)
         elif key in GROUPS:
             if not isinstance(item, dict):
                 problems.append(
                     Problem(
                         doc.position((key,)),
-                        f"{key!r} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
+                        f"{quoted(key)} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
                         f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
                     )
                 )
@@ -94,30 +104,80 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
         elif (key,) in FIELDS:
             _expectation(doc, (key,), item, expectations, problems)
         else:
-            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE]
+            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE, READINGS, PINS]
             problems.append(_unknown(doc, (key,), known))
-    if not expectations and not problems and not allow_empty:
+    if not expectations and not pins and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
         )
     if problems:
         raise InputError(problems)
-    return Expected(doc.file, tuple(expectations), tolerance)
+    where = doc.position((READINGS,)) if readings else None
+    return Expected(doc.file, tuple(expectations), tolerance, readings, where, tuple(pins))
+
+
+def _readings(doc: yamlpos.Document, item: Any, problems: list[Problem]) -> tuple[str, ...]:
+    """``readings: [id, ...]``: known alternative readings (S17) that can be read together."""
+    from convenant_calc.core.readings import BY_ID, ReadingError, choose, suggestion
+
+    if not isinstance(item, list) or not item:
+        problems.append(
+            Problem(
+                doc.position((READINGS,)),
+                f"{READINGS}: expected a list of alternative readings (S17), e.g. {READINGS}: [rate.effort-basis]",
+            )
+        )
+        return ()
+    ids: list[str] = []
+    for i, name in enumerate(item):
+        if not isinstance(name, str) or name not in BY_ID:
+            hint = suggestion(str(name)) if isinstance(name, str) else "known readings: " + ", ".join(BY_ID)
+            problems.append(Problem(doc.position((READINGS, i)), f"{READINGS}: unknown reading {quoted(name)}; {hint}"))
+        else:
+            ids.append(name)
+    try:
+        _, ordered = choose(ids)
+    except ReadingError as exc:
+        problems.append(Problem(doc.position((READINGS,)), f"{READINGS}: {exc}"))
+        return ()
+    return ordered
+
+
+def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: list[Problem]) -> None:
+    """``reading_subsidies: {id: amount}``: the subsidy expected under each named alternative reading."""
+    from convenant_calc.core.readings import BY_ID
+
+    if not isinstance(item, dict) or not item:
+        problems.append(
+            Problem(
+                doc.position((PINS,)),
+                f"{PINS}: expected a mapping of alternative readings to the subsidy under each, "
+                f'e.g. {PINS}: {{rate.effort-basis: "397341.94"}}',
+            )
+        )
+        return
+    for name, raw in item.items():
+        if name not in BY_ID:
+            problems.append(_unknown(doc, (PINS, name), list(BY_ID)))
+            continue
+        _expectation(doc, (PINS, name), raw, out, problems, Kind.MONEY)
 
 
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
     key = path[-1]
     hint = closest(key, known)
-    where = f"in {path[0]!r}" if len(path) > 1 else "at the top"
-    suggestion = f"did you mean {hint!r}?" if hint else f"known fields {where}: {', '.join(known)}"
+    where = f"in {quoted(path[0])}" if len(path) > 1 else "at the top"
+    suggestion = f"did you mean {quoted(hint)}?" if hint else f"known fields {where}: {', '.join(known)}"
     return Problem(
         doc.position(path, key=True),
-        f"unknown field {key!r}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",
+        f"unknown field {quoted(key)}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",
     )
 
 
-def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem]) -> None:
-    kind = FIELDS[path]
+def _expectation(
+    doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem], kind: Kind | None = None
+) -> None:
+    kind = kind or FIELDS[path]
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:
@@ -133,14 +193,33 @@ def _decimal(raw: Any) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, int | Decimal | str):
         raise ValueError(f"expected a number, got {_describe(raw)}")
     if isinstance(raw, int | Decimal):
-        return Decimal(raw)
+        return _bounded(Decimal(raw))
     text = raw.strip()
     if yamlpos._DECIMAL.match(text):
-        return Decimal(text)
+        return _bounded(Decimal(text))
     if _DUTCH.match(text):
         plain = text.replace(".", "").replace(",", ".")
-        raise ValueError(f"{text!r} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
+        raise ValueError(f"{quoted(text)} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
     raise ValueError(f"expected a number, got {_describe(raw)}")
+
+
+def _bounded(number: Decimal) -> Decimal:
+    """A figure within the bounds of the input files (below 10¹², at most 10 decimals), so compared exactly.
+
+    ``subsidy: 1e28`` would not even round to cents within Decimal's 28 digits; no settlement
+    reaches a million million euro.
+    """
+    from convenant_calc.core.models import LIMIT, MAX_DECIMALS
+
+    if number and number.adjusted() >= LIMIT.adjusted():
+        raise ValueError(
+            f"{clip(str(number))} is far too large for a figure of a settlement; check the number of digits"
+        )
+    if number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
+        raise ValueError(
+            f"{clip(str(number))} has more than {MAX_DECIMALS} decimals; write the figure as the contract shows it"
+        )
+    return number
 
 
 def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
@@ -170,10 +249,24 @@ def _tolerance(raw: Any) -> Decimal:
     try:
         value = _decimal(raw)
     except ValueError as exc:
+        text = raw.strip() if isinstance(raw, str) else raw
+        if isinstance(text, int | Decimal) or (isinstance(text, str) and yamlpos._DECIMAL.match(text)):
+            value = Decimal(text)  # a number, only out of bounds: say the bound that matters here
+            if value > MAX_TOLERANCE:
+                raise ValueError(_too_tolerant(value)) from None
         raise ValueError(f"tolerance: {exc}; write an amount in EUR, e.g. tolerance: \"0.01\"") from None
     if value < 0:
         raise ValueError(f"tolerance: must be 0 or more (an amount in EUR), got {value}")
+    if value > MAX_TOLERANCE:
+        raise ValueError(_too_tolerant(value))
     return value
+
+
+def _too_tolerant(value: Decimal) -> str:
+    return (
+        f"tolerance: at most {MAX_TOLERANCE} (EUR), got {clip(str(value))}; "
+        "a larger one would let wrong figures pass"
+    )
 
 
 def _describe(value: Any) -> str:

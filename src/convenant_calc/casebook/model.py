@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from convenant_calc.core.money import D
 from convenant_calc.io.problems import Position, Problem
 
 EXPECTED = "expected.yaml"
 TOLERANCE = "tolerance"
+READINGS = "readings"  # S17: settle the case under these alternative readings
+PINS = "reading_subsidies"  # S17: the subsidy expected under each alternative reading (settle --readings)
 
 
 class Kind(Enum):
@@ -59,6 +62,8 @@ for _path in FIELDS:
         GROUPS.setdefault(_path[0], ())
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
+#: The largest tolerance expected.yaml may give, in EUR: room for a rounding convention, not for a wrong figure.
+MAX_TOLERANCE = Decimal(100)
 
 
 def dotted(path: Field) -> str:
@@ -84,7 +89,10 @@ class Expected:
 
     file: str
     expectations: tuple[Expectation, ...]
-    tolerance: Decimal = Decimal(0)
+    tolerance: Decimal = D(0)
+    readings: tuple[str, ...] = ()  # S17: alternative readings to settle under (registry order)
+    readings_position: Position | None = None
+    pins: tuple[Expectation, ...] = ()  # S17: reading_subsidies, field ("reading_subsidies", id)
 
 
 # --- comparing and checking ------------------------------------------------------------

@@ -7,14 +7,13 @@ fields of the contract that are missing are added (inside their mapping when it 
 else at the end of the file). The result is parsed again and must read back as exactly
 the settled figures; if it does not (an unusual layout such as a block scalar), the file
 is written afresh and the result says that its comments could not be kept. The file is
-replaced atomically (a temporary file, then ``os.replace``), so a failure never loses it.
+replaced atomically by :func:`convenant_calc.io.output.write_atomic`, the writer `settle --output` uses
+too, so a failure never loses it; a read-only or symlinked expected.yaml is refused before any work.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,8 @@ from convenant_calc.casebook.model import (
     EXPECTED,
     FIELDS,
     GROUPS,
+    PINS,
+    READINGS,
     TOLERANCE,
     Expected,
     Field,
@@ -33,6 +34,7 @@ from convenant_calc.casebook.model import (
     dotted,
 )
 from convenant_calc.io import yamlpos
+from convenant_calc.io.output import Refused, check_target, write_atomic
 from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 #: What --update writes: every field of the contract but its schema label.
@@ -49,6 +51,10 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     name = name or display_path(case_dir)
     path = case_dir / EXPECTED
     file = f"{name}/{EXPECTED}"
+    try:
+        check_target(path)  # a link or a read-only file is refused before any work
+    except Refused as exc:
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=(Problem(Position(file), f"{exc}; not updated"),))
     problems: list[Problem] = []
     existing: tuple[Expected, yamlpos.Document, str] | None = None
     if path.exists():
@@ -58,7 +64,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         except InputError as exc:  # never overwrite a file we could not read
             problems.extend(exc.problems)
     try:
-        actual, _warnings = settle_dir(case_dir)
+        actual, _warnings = settle_dir(case_dir, existing[0] if existing is not None else None)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -74,7 +80,9 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
             return UpdateResult(name, UpdateStatus.UNCHANGED, file)
         status = UpdateStatus.UPDATED
     try:
-        write_atomically(path, text)
+        write_atomic(path, text)
+    except Refused as exc:
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=(Problem(Position(file), f"{exc}; not updated"),))
     except OSError as exc:
         problem = Problem(Position(file), f"could not write: {exc.strerror or exc}; the file was left as it was")
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=(problem,))
@@ -91,11 +99,18 @@ def _format(kind: Kind, value: Any, quote: str = '"') -> str:
     return f"{quote}{value}{quote}"
 
 
-def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None) -> str:
-    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures."""
+def fresh(
+    actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, expected: Expected | None = None
+) -> str:
+    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures.
+
+    S17: the ``readings`` of ``expected`` are kept, and its ``reading_subsidies`` are written afresh.
+    """
     out = [HEADER]
     if tolerance is not None:
         out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    if expected is not None and expected.readings:
+        out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
     wanted = set(fields)
     done: set[str] = set()
     for path in FIELDS:
@@ -110,6 +125,10 @@ def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | No
             for sub in GROUPS[group]:
                 if (group, sub) in wanted:
                     out.append(f"  {sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
+    if expected is not None and expected.pins:
+        out.append(f"{PINS}:\n")
+        for pin in expected.pins:
+            out.append(f'  {pin.field[1]}: "{lookup(actual, pin.field)}"\n')
     return "".join(out)
 
 
@@ -167,6 +186,10 @@ def rewrite(
     present = {e.field for e in expected.expectations}
     missing = [f for f in DEFAULT_FIELDS if f not in present]
     changed = tuple(dotted(f) for f in FIELDS if f in set(moved) or f in missing)
+    if expected.pins:  # S17: the subsidies under alternative readings, edited in place like the rest
+        pins_moved = [d.field for d in compare(Expected(expected.file, expected.pins), actual)]
+        moved += pins_moved
+        changed += tuple(dotted(f) for f in pins_moved)
     try:
         new = _edit(text, doc, moved, missing, actual)
         _verify(new, doc.file, present | set(missing), expected, actual)
@@ -174,7 +197,7 @@ def rewrite(
     except _Unkeepable:
         tolerance = f"{expected.tolerance:f}" if TOLERANCE in (doc.value or {}) else None
         fields = tuple(f for f in FIELDS if f in present or f in missing)
-        return fresh(actual, fields, tolerance), changed, True
+        return fresh(actual, fields, tolerance, expected), changed, True
 
 
 def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Field], actual: dict[str, Any]) -> str:
@@ -196,7 +219,8 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
         if end is None:
             raise _Unkeepable
         quote = bodies[row][start] if bodies[row][start] in "\"'" else ""
-        inline.setdefault(row, []).append((start, end, _format(FIELDS[path], lookup(actual, path), quote)))
+        kind = FIELDS.get(path, Kind.MONEY)  # a reading_subsidies entry is an amount
+        inline.setdefault(row, []).append((start, end, _format(kind, lookup(actual, path), quote)))
 
     top = doc.value if isinstance(doc.value, dict) else {}
     if top and bodies[mark(())[0]][mark(())[1]] == "{":
@@ -261,25 +285,6 @@ def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: d
         raise _Unkeepable
     if after.tolerance != before.tolerance or compare(Expected(file, after.expectations), actual):
         raise _Unkeepable
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` all at once: a crash leaves the old file or the new, never half of one."""
-    existed = path.exists()
-    mode = path.stat().st_mode & 0o7777 if existed else None
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if after.readings != before.readings or compare(Expected(file, after.pins), actual):
+        raise _Unkeepable
 

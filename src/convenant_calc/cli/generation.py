@@ -16,13 +16,40 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from convenant_calc.cli.commands import Usage, _check_output
+from convenant_calc.cli.commands import EXTENSIONS, Usage, _check_output
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
 #: What makes a directory a case directory (SPEC §3): any of the files a case is read from.
 CASE_FILES = ("results.yaml", "convenant.yaml", "absences.yaml", "payments.yaml")
 #: Start the progress bar only when the run is still going after this long (S18: "more than a second").
 PROGRESS_AFTER_S = 1.0
+
+
+def generation_format(fmt: str | None, output: Path | None) -> str:
+    """``--format``, else the one the --output file's extension names (as for settle), else the table.
+
+    A contradiction (``--format json --output x.csv``), an extension of a format the overview has
+    not (``.md``, ``.pdf``) and xlsx without --output are usage errors.
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    named = EXTENSIONS.get(suffix)
+    if named is not None and named not in FORMATS:
+        raise Usage(
+            f"{output}: the extension {suffix} means {named}, which the overview is not written as; "
+            f"use one of .json, .csv, .xlsx, .html (or --format table)"
+        )
+    if fmt is None:
+        fmt = named or "table"
+    elif fmt not in FORMATS:
+        raise Usage(f"--format {fmt}: expected one of {', '.join(FORMATS)}")
+    elif named is not None and named != fmt:
+        raise Usage(
+            f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
+            f"drop --format, or give the file the extension of {fmt}"
+        )
+    if fmt == "xlsx" and output is None:
+        raise Usage("--format xlsx writes a binary workbook: give --output FILE.xlsx")
+    return fmt
 
 
 def find_cases(root: Path, recursive: bool) -> list[tuple[Path, str]]:
@@ -127,7 +154,7 @@ def _is_terminal(stream) -> bool:
 def run_generation(
     directory: Path,
     recursive: bool = False,
-    fmt: str = "table",
+    fmt: str | None = None,
     dialect: str = "rfc4180",
     output: Path | None = None,
     reports: Path | None = None,
@@ -137,15 +164,15 @@ def run_generation(
     err: TextIO | None = None,
     console=None,
 ) -> int:
-    """The `generation` command; returns the exit code. ``console``: rich Console on stderr for the progress bar."""
+    """The `generation` command; returns the exit code. ``fmt`` None: from --output's extension, else the table.
+
+    ``console``: a rich Console on stderr for the progress bar (default: one when stderr is a terminal).
+    """
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
     try:
-        if fmt not in FORMATS:
-            raise Usage(f"--format {fmt}: expected one of {', '.join(FORMATS)}")
         _check_output(output)
-        if fmt == "xlsx" and output is None:
-            raise Usage("--format xlsx writes a binary workbook: give --output FILE.xlsx")
+        fmt = generation_format(fmt, output)
         if reports is not None and reports.exists() and not reports.is_dir():
             raise Usage(f"--reports {reports}: is not a directory")
         cases = find_cases(directory, recursive)
@@ -226,7 +253,7 @@ def run_generation(
 def _write_report(reports: Path, name: str, loaded, s, err: TextIO) -> str | None:
     """Write one agreement's HTML report as ``reports/<case>.html``; its path relative to the reports directory."""
     from convenant_calc.io.bundled import data_dir
-    from convenant_calc.io.output import write_atomic
+    from convenant_calc.io.output import Refused, write_atomic
     from convenant_calc.render import report as report_render
     from convenant_calc.views.labels import Lang
     from convenant_calc.views.report import build, input_files
@@ -236,6 +263,9 @@ def _write_report(reports: Path, name: str, loaded, s, err: TextIO) -> str | Non
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, report_render.html(model))
+    except Refused as exc:
+        print(f"{target}: {exc}", file=err)
+        return None
     except OSError as exc:
         print(f"{target}: cannot write: {exc.strerror or exc}", file=err)
         return None
@@ -279,14 +309,16 @@ def _emit(g, fmt, dialect, output, reports, links, settlements, out, err) -> int
 
 
 def _write(output: Path, data: str | bytes, err: TextIO) -> int:
-    from convenant_calc.io.output import write_atomic, write_atomic_bytes
+    """Write the overview atomically (the one writer: it refuses links and non-regular files); say so on stderr."""
+    from convenant_calc.io.output import Refused, write_atomic
 
     try:
-        if isinstance(data, bytes):
-            write_atomic_bytes(output, data)
-        else:
-            write_atomic(output, data)
+        size = write_atomic(output, data)
+    except Refused as exc:
+        print(f"{output}: {exc}", file=err)
+        return 2
     except OSError as exc:
         print(f"{output}: cannot write: {exc.strerror or exc}", file=err)
         return 2
+    print(f"wrote {output} ({size} bytes)", file=err)
     return 0

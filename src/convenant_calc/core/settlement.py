@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import Case, Convenant, Payment
+from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
 from convenant_calc.core.rules.absences import AbsenceOutcome
@@ -24,12 +25,10 @@ class ResultFunding:
     """S3/S4: the commitments judged, and the payout."""
 
     commitments: tuple[CommitmentOutcome, ...]
+    met: int  # k: the commitments met
     cutoff: Decimal
     payout: Decimal
-
-    @property
-    def met(self) -> int:
-        return sum(1 for c in self.commitments if c.met)
+    cutoff_paid: bool = True  # False under the reading results.half-not-paid (S17)
 
     @property
     def total(self) -> int:
@@ -37,16 +36,23 @@ class ResultFunding:
 
     @property
     def below_cutoff(self) -> bool:
-        return Fraction(self.met, self.total) < Fraction(self.cutoff)
+        """No result funding: fewer than the cutoff met (or exactly the cutoff, when it is not paid)."""
+        return funding.below_cutoff(self.met, self.total, self.cutoff, cutoff_paid=self.cutoff_paid)
 
 
 @dataclass(frozen=True)
 class Deduction:
-    """S10: the daily rate (exact), the FTE-days short, and the rounded amount."""
+    """S10: the daily rate (exact), the FTE-days short, and the rounded amount.
+
+    ``daily_rate = rate_base / (funded FTE × rate_days)``: by default the maximum
+    subsidy and the days of the term; the readings of S17 may change either.
+    """
 
     daily_rate: Fraction
     shortfall_fte_days: Decimal
     amount: Decimal
+    rate_base: Decimal
+    rate_days: int
 
     @property
     def exact(self) -> Fraction:
@@ -67,10 +73,16 @@ class Settlement:
     payments: tuple[Payment, ...]
     paid: Decimal
     balance: Decimal
+    readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
 
     @property
     def max_subsidy(self) -> Decimal:
         return self.convenant.max_subsidy
+
+    @property
+    def direction(self) -> str:
+        """S12: ``"pay"``, ``"recover"`` or ``"settled"``, the one reading of the balance's sign."""
+        return subsidy.balance_direction(self.balance)
 
     @property
     def gross(self) -> Decimal:
@@ -78,28 +90,37 @@ class Settlement:
         return self.effort_pool + self.results.payout - self.deduction.amount
 
 
-def settle(case: Case) -> Settlement:
-    """Apply S2–S12 to a case."""
+def settle(case: Case, readings: Readings = DEFAULT) -> Settlement:
+    """Apply S2–S12 to a case, under ``readings`` of the agreement (S17; by default those of S1–S16)."""
     convenant = case.convenant
     term = convenant.term
+    working = readings.days_counted == "working"
 
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
     reported = {r.commitment: r for r in case.results.results}
     commitments = tuple(funding.judge(c, reported[c.id]) for c in convenant.result_commitments)
-    met = sum(1 for c in commitments if c.met)
-    payout = funding.result_payout(result_pool, met, len(commitments), convenant.funding.result_cutoff)
-    results = ResultFunding(commitments=commitments, cutoff=convenant.funding.result_cutoff, payout=payout)
+    met = funding.count_met(commitments)
+    cutoff = convenant.funding.result_cutoff
+    payout = funding.result_payout(result_pool, met, len(commitments), cutoff, cutoff_paid=readings.cutoff_paid)
+    results = ResultFunding(
+        commitments=commitments, met=met, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid
+    )
 
-    outcomes = absence_rules.absence_outcomes(case.staffing, convenant.absence_rules, term)
+    outcomes = absence_rules.absence_outcomes(
+        case.staffing, convenant.absence_rules, term, elapsed=readings.window_elapsed
+    )
     short = shortfall.shortfall(
         convenant.consultants_fte,
         term,
         staffing.baseline(convenant, case.staffing),
         [span for outcome in outcomes for span in outcome.off_duty],
+        working_days_only=working,
     )
 
-    rate = subsidy.daily_rate(convenant.max_subsidy, convenant.consultants_fte, term.days)
-    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days))
+    base = effort_pool if readings.rate_base == "effort_pool" else convenant.max_subsidy
+    days = subsidy.rate_days(term, yearly_basis=readings.rate_days == "365-a-year", working_days_only=working)
+    rate = subsidy.daily_rate(base, convenant.consultants_fte, days)
+    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days), base, days)
     amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
     paid = subsidy.paid(p.amount for p in case.payments.payments)
 
@@ -116,4 +137,5 @@ def settle(case: Case) -> Settlement:
         payments=case.payments.payments,
         paid=paid,
         balance=subsidy.balance(amount, paid),
+        readings=readings,
     )

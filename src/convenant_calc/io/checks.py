@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
+from convenant_calc.core.text import clip, quoted
 from convenant_calc.core.models import Convenant, Payments, Results, Staffing
+from convenant_calc.core.money import D
 from convenant_calc.io.problems import closest
 from convenant_calc.core.spans import Span, sweep
 
@@ -27,7 +28,13 @@ class Finding:
 
 def _did_you_mean(word: str, known: list[str]) -> str:
     hint = closest(word, known)
-    return f"did you mean {hint!r}? " if hint else ""
+    return f"did you mean {quoted(hint)}? " if hint else ""
+
+
+def _listing(names: list[str], most: int = 10) -> str:
+    """The names, or the first ``most`` of them and how many more: a message stays one readable line."""
+    shown = ", ".join(clip(n) for n in names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
 
 
 def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
@@ -39,15 +46,16 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"result for unknown commitment {result.commitment!r}; "
+                f"result for unknown commitment {quoted(result.commitment)}; "
                 f"{_did_you_mean(result.commitment, sorted(known))}"
-                f"the commitments of {convenant.id} are {', '.join(sorted(known))}; correct the id",
+                f"the commitments of {clip(convenant.id)} are {_listing(sorted(known))}; correct the id",
             )
         elif result.commitment in seen:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"commitment {result.commitment!r} is reported twice (first as result {seen[result.commitment] + 1}); "
+                f"commitment {quoted(result.commitment)} is reported twice "
+                f"(first as result {seen[result.commitment] + 1}); "
                 "keep one result per commitment",
             )
         else:
@@ -66,20 +74,25 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
             yield Finding(
                 "results",
                 ("results",),
-                f"no result reported for commitment {commitment.id!r} ({commitment.title}); "
+                f"no result reported for commitment {quoted(commitment.id)} ({clip(commitment.title)}); "
                 f"add {{commitment: {commitment.id}, achieved: ...}} (S4: a missing result is never 'not met')",
             )
 
 
 def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:
-    """S5, S6, S8: consultants, their employment, overlapping absences and replacements."""
+    """S5, S6, S8: consultants, their employment, overlapping absences and replacements.
+
+    S8: replacements that add up to more than the absent FTE on a day are valid input,
+    counted at the absent FTE (:func:`~convenant_calc.core.rules.absences.absence_outcome`);
+    the check warns once per absence, at the replacement that starts on the first such day.
+    """
     ids: dict[str, int] = {}
     for i, consultant in enumerate(staffing.consultants):
         if consultant.id in ids:
             yield Finding(
                 "absences",
                 ("consultants", i, "id"),
-                f"consultant id {consultant.id!r} is used twice; give each consultant one entry",
+                f"consultant id {quoted(consultant.id)} is used twice; give each consultant one entry",
             )
         ids.setdefault(consultant.id, i)
 
@@ -91,8 +104,9 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 where + ("consultant",),
-                f"absence of unknown consultant {absence.consultant!r}; {_did_you_mean(absence.consultant, listed)}"
-                f"the consultants listed are {', '.join(listed)}; correct the id or add the consultant",
+                f"absence of unknown consultant {quoted(absence.consultant)}; "
+                f"{_did_you_mean(absence.consultant, listed)}"
+                f"the consultants listed are {_listing(listed)}; correct the id or add the consultant",
             )
         if consultant is not None and not consultant.employed.holds(absence.from_, absence.to):
             e = consultant.employed
@@ -100,7 +114,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 where + ("from" if early else "to",),
-                f"absence {absence.from_} … {absence.to} lies outside {consultant.id}'s employment "
+                f"absence {absence.from_} … {absence.to} lies outside {clip(consultant.id)}'s employment "
                 f"({e.from_ or 'open'} … {e.to or 'open'}); correct the dates of the absence or of the employment",
             )
         if absence.to < convenant.term.start or absence.from_ > convenant.term.end:
@@ -125,13 +139,14 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
             for first, _last, value in sweep({"r": spans}, lo, hi):
-                if value["r"] > fte:
-                    j = next(k for k, s in enumerate(spans) if s.first <= first <= s.last)
+                if value["r"] > fte:  # valid input (S8): counted at the absent FTE, with a warning
+                    j = max(k for k, s in enumerate(spans) if s.first <= first <= s.last and s.first == first)
                     yield Finding(
                         "absences",
-                        where + ("replacement", j, "fte"),
+                        where + ("replacement", j),
                         f"replacements on {first} add up to {value['r']} FTE, more than the {fte} FTE absent; "
-                        "lower the replacements' fte to at most the absent FTE",
+                        f"they count for {fte} FTE on such days (S8); check the replacements' fte",
+                        warning=True,
                     )
                     break
 
@@ -150,7 +165,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
         by_consultant.setdefault(absence.consultant, []).append(i)
     for consultant_id, indexes in by_consultant.items():
         consultant = staffing.consultant(consultant_id)
-        limit = consultant.fte if consultant is not None else Decimal(1)
+        limit = consultant.fte if consultant is not None else D(1)
         absences = [staffing.absences[i] for i in indexes]
         spans = [Span(a.from_, a.to, staffing.absence_fte(a)) for a in absences]
         for i, span in zip(indexes, spans, strict=True):
@@ -158,7 +173,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                 yield Finding(
                     "absences",
                     ("absences", i, "fte"),
-                    f"absence {i + 1} takes {span.value} FTE off, more than {consultant_id}'s {limit} FTE; "
+                    f"absence {i + 1} takes {span.value} FTE off, more than {clip(consultant_id)}'s {limit} FTE; "
                     f"give it 'fte: {limit}' or less",
                 )
         if len(indexes) < 2 or any(s.value > limit for s in spans):
@@ -171,8 +186,8 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                 yield Finding(
                     "absences",
                     ("absences", b),
-                    f"absences {a + 1} and {b + 1} of {consultant_id} overlap on {first} with "
-                    f"{value['a']} FTE in all, more than {consultant_id}'s {limit} FTE; "
+                    f"absences {a + 1} and {b + 1} of {clip(consultant_id)} overlap on {first} with "
+                    f"{value['a']} FTE in all, more than {clip(consultant_id)}'s {limit} FTE; "
                     "shorten one, or give each its part-time 'fte'",
                 )
                 break

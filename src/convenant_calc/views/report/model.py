@@ -28,6 +28,14 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class RuleLink:
+    """A rule a step applies, and where the rulebook explains it (``docs/rules.md#s7``)."""
+
+    id: str
+    href: str
+
+
+@dataclass(frozen=True)
 class Step:
     number: int
     key: str
@@ -38,6 +46,7 @@ class Step:
     article: str
     rule: str
     quotes: tuple[Quote, ...]
+    rules: tuple[RuleLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,23 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class ReadingRow:
+    id: str
+    article: str  # "Art. 5, S10"
+    sentence: str  # the agreement's Dutch sentence, as written
+    default_en: str
+    default_nl: str
+    alternative_en: str
+    alternative_nl: str
+    alternative: str  # the alternative reading in the chosen language
+    applies: bool
+    in_force: bool
+    subsidy: str
+    difference: str  # signed: +54.20, −2.39, 0.00
+    status: str  # "", "not applicable: …" or "in force …"
+
+
+@dataclass(frozen=True)
 class Report:
     lang: str
     labels: dict[str, str]
@@ -162,3 +188,5 @@ class Report:
     payments: tuple[PaymentRow, ...]
     paid: str
     timeline: Timeline
+    readings_note: str = ""  # S17: set when settled under alternative readings
+    readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings

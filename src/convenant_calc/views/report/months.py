@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from convenant_calc.core.money import ZERO
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import months
@@ -34,7 +33,7 @@ def month_rows(s: Settlement, t: Lang) -> tuple[tuple[MonthRow, ...], MonthRow]:
         short=t.number(st.fte_days),
         cumulative_days="",
         cumulative="",
-        deduction=t.money(sum((m.deduction for m in ms), Decimal("0.00"))),
+        deduction=t.money(sum((m.deduction for m in ms), ZERO)),
     )
     return rows, totals
 
@@ -43,7 +42,7 @@ def months_note(s: Settlement, t: Lang) -> str:
     c = s.convenant
     return t(
         "months_note",
-        max=t.money(c.max_subsidy),
+        max=t.money(s.deduction.rate_base),  # the maximum, unless a reading of S17 says otherwise
         fte=t.number(c.consultants_fte),
-        days=t.number(s.term_days),
+        days=t.number(s.deduction.rate_days),
     )

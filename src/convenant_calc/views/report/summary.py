@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
@@ -16,13 +18,15 @@ def reason(c: CommitmentOutcome, t: Lang) -> str:
 
 
 def balance_word(s: Settlement, t: Lang) -> str:
-    return t("to_pay") if s.balance > 0 else t("to_recover") if s.balance < 0 else t("settled")
+    return t({"pay": "to_pay", "recover": "to_recover", "settled": "settled"}[s.direction])
 
 
 def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
     """The settlement lines (as the terminal table shows them), which add up to the subsidy and the balance."""
     c, d, r = s.convenant, s.deduction, s.results
-    if r.below_cutoff:
+    if r.below_cutoff and Fraction(r.met, r.total) == Fraction(r.cutoff):  # S17 results.half-not-paid
+        why = t("at_cutoff_not_paid", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
+    elif r.below_cutoff:
         why = t("below_cutoff", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
     else:
         why = t("pro_rata", met=r.met, total=r.total, pool=t.money(s.result_pool))
@@ -39,6 +43,5 @@ def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
         lines.append(Line(t("floor_line"), t.money(-s.gross)))
     lines.append(Line(t("subsidy_line"), t.money(s.subsidy), total=True))
     lines.append(Line(t("paid_line", n=len(s.payments)), f"−{t.money(s.paid)}"))
-    key = "balance_pay" if s.balance > 0 else "balance_recover" if s.balance < 0 else "balance_settled"
-    lines.append(Line(f"{t(key)} (S12)", t.money(abs(s.balance)), total=True))
+    lines.append(Line(f"{t('balance_' + s.direction)} (S12)", t.money(abs(s.balance)), total=True))
     return tuple(lines)
