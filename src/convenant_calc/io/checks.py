@@ -213,11 +213,26 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
             )
 
 
+def check_dated_parameters(convenant: Convenant) -> Iterator[Finding]:
+    """S13: the ``from`` dates of a dated parameter strictly increase (every misplaced one reported)."""
+    for name in ("guaranteed_wage_days", "relapse_days"):
+        values = getattr(convenant.absence_rules, name)
+        for i in range(1, len(values)):
+            before, this = values[i - 1].from_, values[i].from_
+            if before is not None and this is not None and this <= before:
+                yield Finding(
+                    "convenant",
+                    ("absence_rules", name, i, "from"),
+                    f"{name}: 'from' {this} does not come after the previous value's 'from' {before}; "
+                    "list the dated values in strictly increasing order of 'from', each date once (S13)",
+                )
+
+
 def check_case(
     convenant: Convenant, staffing: Staffing | None, results: Results | None, payments: Payments | None
 ) -> list[Finding]:
     """Every check across files; a file given as None (it could not be read) is skipped."""
-    findings: list[Finding] = []
+    findings: list[Finding] = list(check_dated_parameters(convenant))
     if results is not None:
         findings += check_results(convenant, results)
     if staffing is not None:

@@ -142,6 +142,9 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "herval van #{of}: nog {left} d van de periode over",
     },
     "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
+    "rule_in_force": {"en": "{name} {value} (from {since})", "nl": "{name} {value} (vanaf {since})"},
+    "rule_plain": {"en": "{name} {value}", "nl": "{name} {value}"},
+    "x_s13": {"en": "S7 with S13 (values in force)", "nl": "S7 met S13 (geldende waarden)"},
     "absences_note": {
         "en": "Days and FTE-days count only the part of an absence inside the term. "
         "Guaranteed-wage days count from the first day of the absence, also before the term (S7).",

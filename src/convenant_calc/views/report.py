@@ -24,7 +24,7 @@ from pathlib import Path
 
 from convenant_calc import __version__
 from convenant_calc.views.ledger import kind_fte_days, months
-from convenant_calc.core.models import AbsenceKind, Staffing
+from convenant_calc.core.models import AbsenceKind, DatedDays, Staffing
 from convenant_calc.views.labels import Lang
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.rules.funding import CommitmentOutcome
@@ -364,6 +364,10 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
             t("x_absence_piece", no=a.index + 1, who=_who(staffing, a.consultant), kind=t.kind(a.kind), terms=terms)
         )
     absent = "; ".join(parts) if parts else t("x_no_absent")
+    if c.absence_rules.dated:  # S13: name the value used for each absence, and its reference
+        used = [f"#{a.index + 1} {window_rules(a, t)}" for a in s.absences if a.window is not None]
+        if used:
+            absent += f". {t('x_s13')}: " + "; ".join(used)
     by_kind = kind_fte_days(s)
     result = t("r_fte_days", n=t.number(st.absence_fte_days))
     if by_kind:
@@ -456,8 +460,31 @@ def commitment_rows(s: Settlement, t: Lang) -> tuple[CommitmentRow, ...]:
     )
 
 
+def _rule(name: str, value: DatedDays | None, t: Lang) -> str:
+    """S13: a labour-law value as used, with its date and reference when dated."""
+    if value is None:
+        return ""
+    if value.from_ is None:
+        text = t("rule_plain", name=name, value=value.value)
+    else:
+        text = t("rule_in_force", name=name, value=value.value, since=value.from_.isoformat())
+    return f"{text}: {value.reference}" if value.reference else text
+
+
+def window_rules(a: AbsenceOutcome, t: Lang) -> str:
+    """S13: the guaranteed_wage_days and relapse_days values S7 used for an absence, with their references."""
+    w = a.window
+    if w is None:
+        return ""
+    used = [_rule("relapse_days", w.relapse_rule, t)]
+    if not w.is_relapse:
+        used.insert(0, _rule("guaranteed_wage_days", w.window_rule, t))
+    return "; ".join(u for u in used if u)
+
+
 def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow, ...]:
     rows = []
+    dated = s.convenant.absence_rules.dated
     for a in s.absences:
         if a.window is None:
             window, gw = t("window_none"), "—"
@@ -467,6 +494,8 @@ def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow
         else:
             window = t("window_own", days=a.window.days)
             gw = str(a.covered_days_in_term)
+        if dated and a.window is not None:
+            window += f" ({window_rules(a, t)})"
         rows.append(
             AbsenceRow(
                 number=a.index + 1,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, Staffing, Term
+from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, DatedDays, Staffing, Term
 from convenant_calc.core.spans import Span, clip, sweep, total
 
 
@@ -14,11 +14,13 @@ from convenant_calc.core.spans import Span, clip, sweep, total
 class Window:
     """The guaranteed-wage window an absence drew on (S7)."""
 
-    days: int  # guaranteed_wage_days of the agreement
+    days: int  # guaranteed_wage_days in force on the from date of the absence that opened the window (S13)
     left_at_start: int  # what was left of the window when this absence began
     covered_days: int  # calendar days of this absence covered (may lie before the term)
     opened_by: int  # index of the absence that opened the window (itself when not a relapse)
     relapse_of: int | None  # index of the previous absence when this one is a relapse
+    window_rule: DatedDays | None = None  # S13: the guaranteed_wage_days value used, with its reference
+    relapse_rule: DatedDays | None = None  # S13: relapse_days read on this absence's from (None: no earlier one)
 
     @property
     def is_relapse(self) -> bool:
@@ -40,6 +42,10 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
     uses only the days the window has left (the window is a number of days of
     incapacity, as the guaranteed wage is: days back at work do not use it).
     Chains of relapses keep drawing on the same window.
+
+    S13: ``relapse_days`` is the value in force on the ``from`` date of the
+    absence that may be a relapse; ``guaranteed_wage_days`` the value in force
+    on the ``from`` date of the absence that opens the window.
     """
     chains: dict[tuple[str, AbsenceKind], list[tuple[int, Absence]]] = {}
     for index, absence in enumerate(staffing.absences):
@@ -50,21 +56,27 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
         chain.sort(key=lambda item: (item[1].from_, item[1].to, item[0]))
         previous: tuple[int, Absence] | None = None  # the earlier absence that ended last
         left, opened_by = 0, -1
+        window_rule = rules.guaranteed_wage_on(chain[0][1].from_)
         for index, absence in chain:
+            relapse_rule = rules.relapse_on(absence.from_) if previous is not None else None
             relapse = (
                 previous is not None
+                and relapse_rule is not None
                 and not absence.new_cause
-                and (absence.from_ - previous[1].to).days <= rules.relapse_days
+                and (absence.from_ - previous[1].to).days <= relapse_rule.value
             )
             if not relapse:
-                left, opened_by = rules.guaranteed_wage_days, index
+                window_rule = rules.guaranteed_wage_on(absence.from_)
+                left, opened_by = window_rule.value, index
             covered = min(absence.days, left)
             windows[index] = Window(
-                days=rules.guaranteed_wage_days,
+                days=window_rule.value,
                 left_at_start=left,
                 covered_days=covered,
                 opened_by=opened_by,
                 relapse_of=previous[0] if relapse and previous is not None else None,
+                window_rule=window_rule,
+                relapse_rule=relapse_rule,
             )
             left -= covered
             if previous is None or absence.to >= previous[1].to:
