@@ -75,6 +75,23 @@ for _path in FIELDS:
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
 
+#: S14: an agreement of more than one period prints ``convenant-settlement/2``; expected.yaml then pins
+#: each period's figures under ``periods: {ID: {...}}`` (the fields of FIELDS, and ``period``) and the
+#: totals under ``total``. ``schema`` and ``convenant`` stay at the top.
+PERIODS = "periods"
+TOTAL = "total"
+TOTAL_FIELDS: dict[str, Kind] = {"max_subsidy": Kind.MONEY, "subsidy": Kind.MONEY, "paid": Kind.MONEY, "balance": Kind.MONEY}
+TOP_OF_PERIODS = (("schema",), ("convenant",))
+
+
+def field_kind(path: Field) -> Kind:
+    """How the field at ``path`` is compared: a field of the /1 contract, of a period, or a total."""
+    if path[0] == PERIODS:
+        return Kind.TEXT if path[2:] == ("period",) else FIELDS[path[2:]]
+    if path[0] == TOTAL:
+        return TOTAL_FIELDS[path[1]]
+    return FIELDS[path]
+
 
 
 def dotted(path: Field) -> str:
@@ -142,26 +159,44 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 tolerance = _tolerance(item)
             except ValueError as exc:
                 problems.append(Problem(doc.position((key,)), str(exc)))
-        elif key in GROUPS:
+        elif key == PERIODS:
+            if not isinstance(item, dict) or not item:
+                problems.append(
+                    Problem(
+                        doc.position((key,)),
+                        "'periods' maps each period's id to its figures (S14); "
+                        'write it as a mapping, e.g. periods: {verlenging-2025-2026: {subsidy: "183249.32"}}',
+                    )
+                )
+                continue
+            for period, figures in item.items():
+                if not isinstance(figures, dict):
+                    problems.append(
+                        Problem(
+                            doc.position((key, period)),
+                            f"period {period!r} holds fields of the JSON contract; write them as a mapping, "
+                            'e.g. {subsidy: "183249.32"}',
+                        )
+                    )
+                    continue
+                _fields(doc, (key, str(period)), figures, expectations, problems, period=True)
+        elif key == TOTAL:
             if not isinstance(item, dict):
                 problems.append(
                     Problem(
                         doc.position((key,)),
-                        f"{key!r} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
-                        f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
+                        f"'total' holds fields ({', '.join(TOTAL_FIELDS)}); write it as a mapping, "
+                        'e.g. total: {subsidy: "580069.24"}',
                     )
                 )
                 continue
             for sub, subitem in item.items():
-                if (key, sub) in FIELDS:
+                if sub in TOTAL_FIELDS:
                     _expectation(doc, (key, sub), subitem, expectations, problems)
                 else:
-                    problems.append(_unknown(doc, (key, sub), GROUPS[key]))
-        elif (key,) in FIELDS:
-            _expectation(doc, (key,), item, expectations, problems)
+                    problems.append(_unknown(doc, (key, sub), list(TOTAL_FIELDS)))
         else:
-            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE]
-            problems.append(_unknown(doc, (key,), known))
+            _fields(doc, (), {key: item}, expectations, problems, period=False)
     if not expectations and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
@@ -171,10 +206,37 @@ def _validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     return Expected(doc.file, tuple(expectations), tolerance)
 
 
+def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems: list[Problem], *, period: bool) -> None:
+    """The fields of the /1 contract in ``mapping`` (at ``prefix``: the top, or one period's figures)."""
+    for key, item in mapping.items():
+        path = prefix + (key,)
+        if key in GROUPS:
+            if not isinstance(item, dict):
+                problems.append(
+                    Problem(
+                        doc.position(path),
+                        f"{key!r} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
+                        f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
+                    )
+                )
+                continue
+            for sub, subitem in item.items():
+                if (key, sub) in FIELDS:
+                    _expectation(doc, path + (sub,), subitem, out, problems)
+                else:
+                    problems.append(_unknown(doc, path + (sub,), GROUPS[key]))
+        elif (key,) in FIELDS or (period and key == "period"):
+            _expectation(doc, path, item, out, problems)
+        else:
+            known = list(dict.fromkeys(p[0] for p in FIELDS))
+            known += ["period"] if period else [PERIODS, TOTAL, TOLERANCE]
+            problems.append(_unknown(doc, path, known))
+
+
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
     key = path[-1]
     hint = closest(key, known)
-    where = f"in {path[0]!r}" if len(path) > 1 else "at the top"
+    where = f"in {dotted(path[:-1])!r}" if len(path) > 1 else "at the top"
     suggestion = f"did you mean {hint!r}?" if hint else f"known fields {where}: {', '.join(known)}"
     return Problem(
         doc.position(path, key=True),
@@ -183,7 +245,7 @@ def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str])
 
 
 def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem]) -> None:
-    kind = FIELDS[path]
+    kind = field_kind(path)
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:
@@ -265,10 +327,46 @@ class Difference:
 
 
 def lookup(actual: dict[str, Any], path: Field) -> Any:
+    """The settled value at ``path``; in /2 output ``periods`` is looked up by period id."""
     value: Any = actual
     for part in path:
-        value = value[part]
+        if isinstance(value, list):  # the periods of convenant-settlement/2
+            value = next(p for p in value if p.get("period") == part)
+        else:
+            value = value[part]
     return value
+
+
+def unmatched(expected: Expected, actual: dict[str, Any]) -> list[Problem]:
+    """S14: expected figures the settlement cannot have, each at its place (a period it does not have,
+    a flat field for an agreement of several periods, periods for an agreement of one)."""
+    several = actual.get("schema") == "convenant-settlement/2"
+    ids = [p["period"] for p in actual[PERIODS]] if several else [actual["convenant"]]
+    problems = []
+    for e in expected.expectations:
+        if e.field[0] in (PERIODS, TOTAL) and not several:
+            problems.append(
+                Problem(
+                    e.position,
+                    f"{dotted(e.field)}: {actual['convenant']} has one period (no extension), so its settlement has "
+                    f"no {e.field[0]!r}; write the figure at the top of {EXPECTED}, as in SPEC §4",
+                )
+            )
+        elif e.field[0] == PERIODS and e.field[1] not in ids:
+            hint = closest(e.field[1], ids)
+            guess = f"did you mean {hint!r}? " if hint else ""
+            problems.append(
+                Problem(e.position, f"no period {e.field[1]!r}; {guess}the periods are {', '.join(ids)}")
+            )
+        elif several and e.field[0] not in (PERIODS, TOTAL) and e.field not in TOP_OF_PERIODS:
+            problems.append(
+                Problem(
+                    e.position,
+                    f"{dotted(e.field)}: {actual['convenant']} has {len(ids)} periods (S14); pin this figure "
+                    f"for a period under periods: {{{ids[0]}: ...}}, or a sum under total",
+                )
+            )
+    return problems
 
 
 def show_expected(e: Expectation) -> str:
@@ -337,11 +435,11 @@ class CaseResult:
 def settle_dir(case_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
     """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError)."""
     from convenant_calc.io.loading import load_case
-    from convenant_calc.render.json import settlement_dict
-    from convenant_calc.core.settlement import settle
+    from convenant_calc.core.settlement import settle_agreement
+    from convenant_calc.render.json import agreement_dict
 
     loaded = load_case(case_dir)
-    return settlement_dict(settle(loaded.case)), list(loaded.warnings)
+    return agreement_dict(settle_agreement(loaded.case)), list(loaded.warnings)
 
 
 def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
@@ -361,6 +459,9 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
         actual, warnings = None, []
     if expected is None or actual is None:
         return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
+    mismatches = unmatched(expected, actual)
+    if mismatches:
+        return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(mismatches, key=lambda p: p.sort_key)))
     differences = compare(expected, actual)
     status = Status.FAIL if any(not d.tolerated for d in differences) else Status.OK
     return CaseResult(name, status, expected_file, len(expected.expectations), tuple(differences), tuple(warnings))

@@ -25,7 +25,10 @@ from convenant_calc.casebook.checking import (
     EXPECTED,
     FIELDS,
     GROUPS,
+    PERIODS,
     TOLERANCE,
+    TOTAL,
+    TOTAL_FIELDS,
     Expected,
     Field,
     Kind,
@@ -84,7 +87,17 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     if problems:
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
 
-    if existing is None:
+    if actual.get("schema") == "convenant-settlement/2":  # S14: written afresh, per period and in total
+        tolerance = None
+        if existing is not None and existing[0].tolerance:
+            tolerance = f"{existing[0].tolerance:f}"
+        text = fresh_periods(actual, tolerance)
+        if existing is not None and text == existing[2]:
+            return UpdateResult(name, UpdateStatus.UNCHANGED, file)
+        status = UpdateStatus.CREATED if existing is None else UpdateStatus.UPDATED
+        changed = (PERIODS, TOTAL)
+        lost = existing is not None
+    elif existing is None:
         text, changed, lost = fresh(actual, DEFAULT_FIELDS), tuple(dotted(f) for f in DEFAULT_FIELDS), False
         status = UpdateStatus.CREATED
     else:
@@ -130,6 +143,21 @@ def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | No
             for sub in GROUPS[group]:
                 if (group, sub) in wanted:
                     out.append(f"  {sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
+    return "".join(out)
+
+
+def fresh_periods(actual: dict[str, Any], tolerance: str | None = None) -> str:
+    """S14: a new expected.yaml for an agreement of several periods: each period's figures, and the totals."""
+    out = [HEADER]
+    if tolerance is not None:
+        out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    out.append(f"convenant: {_format(Kind.TEXT, actual['convenant'])}\n{PERIODS}:\n")
+    for period in actual[PERIODS]:
+        body = fresh(period, tuple(f for f in DEFAULT_FIELDS if f != ("convenant",)))[len(HEADER) :]
+        out.append(f"  {period['period']}:\n")
+        out.extend(f"    {line}\n" for line in body.splitlines())
+    out.append(f"{TOTAL}:\n")
+    out.extend(f'  {key}: "{actual[TOTAL][key]}"\n' for key in TOTAL_FIELDS)
     return "".join(out)
 
 

@@ -75,11 +75,15 @@ def settle(
     stamp: Annotated[
         bool, typer.Option("--stamp", help="Add the time of writing to the table, Markdown and HTML output.")
     ] = False,
+    period: Annotated[
+        Optional[str],
+        typer.Option("--period", help="Settle only this period of an extended agreement (S14); JSON stays /1."),
+    ] = None,
 ) -> None:
     """Settle a case and print the settlement (or write it with --output)."""
     from convenant_calc.cli.commands import run_settle
 
-    raise typer.Exit(run_settle(case_dir, format.value, lang.value, output, stamp))
+    raise typer.Exit(run_settle(case_dir, format.value, lang.value, output, stamp, period))
 
 
 @app.command()
@@ -90,11 +94,14 @@ def ledger(
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write the CSV to this file (atomically).")
     ] = None,
+    period: Annotated[
+        Optional[str], typer.Option("--period", help="Only this period of an extended agreement (S14).")
+    ] = None,
 ) -> None:
     """Print the day-by-day ledger as CSV: FTE employed, off duty by cause, replaced, on duty, short, deduction."""
     from convenant_calc.cli.commands import run_ledger
 
-    raise typer.Exit(run_ledger(case_dir, output))
+    raise typer.Exit(run_ledger(case_dir, output, period))
 
 
 @app.command()

@@ -42,19 +42,28 @@ def run_settle(
     lang: str = "en",
     output: Path | None = None,
     stamp: bool = False,
+    period: str | None = None,
 ) -> int:
-    """`convenant settle`: print the settlement, or write it atomically to ``output``."""
+    """`convenant settle`: print the settlement, or write it atomically to ``output``.
+
+    S14: an agreement of one period prints as it always did; one of more periods prints every
+    period and the totals (JSON ``convenant-settlement/2``), or with ``period`` that period
+    alone (JSON ``convenant-settlement/1``).
+    """
     ready = _prepare(case_dir, output, stamp)
     if isinstance(ready, int):
         return ready
     loaded, when = ready
-    from convenant_calc.core.settlement import settle
+    chosen = _settle_periods(loaded, period)
+    if chosen is None:
+        return 2
+    from convenant_calc.core.settlement import AgreementSettlement
 
-    settlement = settle(loaded.case)
+    agreement = isinstance(chosen, AgreementSettlement)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(settlement)
+        text = json_render.render(chosen)
     elif fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
@@ -62,38 +71,74 @@ def run_settle(
         if output is None:
             from rich.console import Console
 
-            Console().print(table.renderable(settlement, Lang(lang), when))
+            view = table.agreement_renderable if agreement else table.renderable
+            Console().print(view(chosen, Lang(lang), when))  # type: ignore[arg-type]
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when)
+        text = table.render(chosen, t=Lang(lang), stamp=when)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
         from convenant_calc.views.labels import Lang
-        from convenant_calc.views.report import build, input_files
+        from convenant_calc.views.report import build, build_agreement, input_files
 
-        model = build(
-            settlement,
+        make = build_agreement if agreement else build
+        model = make(
+            chosen,  # type: ignore[arg-type]
             loaded.case.staffing,
             input_files(loaded.sources, data_dir()),
             Lang(lang),
             case=_case_name(case_dir),
             stamp=when,
         )
-        text = report_render.html(model) if fmt == "html" else report_render.markdown(model)
+        if agreement:
+            text = report_render.agreement_html(model) if fmt == "html" else report_render.agreement_markdown(model)
+        else:
+            text = report_render.html(model) if fmt == "html" else report_render.markdown(model)
     return _emit(text, output)
 
 
-def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
-    """`convenant ledger`: the day-by-day ledger as CSV."""
+def _settle_periods(loaded, period: str | None):
+    """S14: the one settlement to print (one period, or the period asked for), the whole agreement, or None.
+
+    None after printing why when ``period`` names no period of the agreement (exit 2, nothing written).
+    """
+    from convenant_calc.core.settlement import settle_agreement
+
+    agreement = settle_agreement(loaded.case)
+    if period is not None:
+        chosen = agreement.period(period)
+        if chosen is None:
+            from convenant_calc.io.problems import closest
+
+            hint = closest(period, list(agreement.period_ids))
+            guess = f"did you mean {hint!r}? " if hint else ""
+            print(
+                f"--period {period}: {loaded.case.convenant.id} has no period {period!r}; "
+                f"{guess}its periods are {', '.join(agreement.period_ids)}",
+                file=sys.stderr,
+            )
+            return None
+        return chosen
+    return agreement.periods[0] if agreement.single else agreement
+
+
+def run_ledger(case_dir: Path | None, output: Path | None = None, period: str | None = None) -> int:
+    """`convenant ledger`: the day-by-day ledger as CSV (S14: of more than one period, a ``period`` column first)."""
     ready = _prepare(case_dir, output, stamp=False)
     if isinstance(ready, int):
         return ready
     loaded, _ = ready
-    from convenant_calc.views.ledger import ledger as day_ledger
+    chosen = _settle_periods(loaded, period)
+    if chosen is None:
+        return 2
+    from convenant_calc.core.settlement import AgreementSettlement
     from convenant_calc.render import ledger_csv
-    from convenant_calc.core.settlement import settle
+    from convenant_calc.views.ledger import ledger as day_ledger
 
-    return _emit(ledger_csv.render(day_ledger(settle(loaded.case))), output)
+    if isinstance(chosen, AgreementSettlement):
+        pairs = [(pid, day_ledger(s)) for pid, s in zip(chosen.period_ids, chosen.periods, strict=True)]
+        return _emit(ledger_csv.render_periods(pairs), output)
+    return _emit(ledger_csv.render(day_ledger(chosen)), output)
 
 
 def run_validate(case_dir: Path) -> int:

@@ -321,6 +321,45 @@ class ResultCommitment(Model):
     reference: str | None = None
 
 
+class AmendmentKind(str, Enum):
+    extension = "extension"
+    change = "change"
+
+
+#: The keys only an extension may carry, and those only a change may carry (S14).
+EXTENSION_KEYS = ("term", "max_subsidy", "consultants_fte", "funding", "result_commitments")
+CHANGE_KEYS = ("period", "replace", "add", "remove")
+
+
+class Amendment(Model):
+    """S14, Art. 8 ("bijstellingen of wijzigingen"): an addendum to the agreement.
+
+    ``kind: extension`` adds a settlement period with its own term, maximum and
+    commitments (``consultants_fte`` and ``funding`` default to the previous
+    period's); ``kind: change`` replaces, adds or removes commitments of a
+    period (default: the last). Which keys each kind needs, and how the
+    amendments fit together, is checked across the list in
+    :mod:`convenant_calc.io.checks`, so that every mistake is reported at once.
+    """
+
+    id: Id
+    kind: AmendmentKind
+    decided: IsoDate | None = None
+    reference: str | None = None
+    title: str | None = None
+    # kind: extension
+    term: Term | None = None
+    max_subsidy: Money | None = None
+    consultants_fte: FundedFte | None = None
+    funding: Funding | None = None
+    result_commitments: tuple[ResultCommitment, ...] | None = None
+    # kind: change
+    period: Id | None = None
+    replace: tuple[ResultCommitment, ...] = ()
+    add: tuple[ResultCommitment, ...] = ()
+    remove: tuple[Id, ...] = ()
+
+
 class Convenant(Model):
     id: Id
     title: str
@@ -332,6 +371,7 @@ class Convenant(Model):
     result_commitments: tuple[ResultCommitment, ...] = Field(min_length=1)
     references: dict[str, Reference] = Field(default_factory=dict)
     source: str | None = None
+    amendments: tuple[Amendment, ...] = ()
 
     @model_validator(mode="after")
     def _unique_commitments(self) -> Convenant:
@@ -480,6 +520,7 @@ class Payment(Model):
     date: IsoDate
     amount: Money
     label: str | None = None
+    period: Id | None = None  # S14: required when the agreement has more than one period
 
 
 class Payments(Model):

@@ -7,14 +7,17 @@ no I/O, no printing. Renderers (table, JSON, reports) only read the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
-from convenant_calc.core.models import Case, Convenant, Payment
+from convenant_calc.core.models import Amendment, Case, Convenant, Payment
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
-from convenant_calc.core.rules.absences import AbsenceOutcome
+from convenant_calc.core.rules.absences import AbsenceOutcome, Window
+from convenant_calc.core.rules.periods import Period, periods
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.rules.shortfall import Shortfall
 
@@ -67,6 +70,8 @@ class Settlement:
     payments: tuple[Payment, ...]
     paid: Decimal
     balance: Decimal
+    period: str | None = None  # S14: the period's id when the agreement has more than one, else None
+    amendments: tuple[Amendment, ...] = ()  # S14: the extension that made this period and the changes to it
 
     @property
     def max_subsidy(self) -> Decimal:
@@ -78,9 +83,46 @@ class Settlement:
         return self.effort_pool + self.results.payout - self.deduction.amount
 
 
-def settle(case: Case) -> Settlement:
-    """Apply S2–S12 to a case."""
-    convenant = case.convenant
+def settle(case: Case, **options: Any) -> Settlement:
+    """Apply S2–S12 to a case whose agreement has one period (no extension).
+
+    An agreement with extensions has a settlement per period: use
+    :func:`settle_agreement`.
+    """
+    (period,) = _single(case)
+    return settle_period(case, period, **options)
+
+
+def _single(case: Case) -> tuple[Period, ...]:
+    found = periods(case.convenant)
+    if len(found) != 1:
+        raise ValueError(f"{case.convenant.id} has {len(found)} periods; settle it with settle_agreement")
+    return found
+
+
+def settle_period(
+    case: Case,
+    period: Period | None = None,
+    *,
+    windows: Mapping[int, Window] | None = None,
+    period_id: str | None = None,
+    **options: Any,
+) -> Settlement:
+    """Apply S2–S12 to one period of a case, on its own (S14).
+
+    ``period`` is one of :func:`~convenant_calc.core.rules.periods.periods` (default: the
+    agreement as signed, without amendments). ``windows`` are the guaranteed-wage windows of
+    the whole staffing history (S7 does not restart at a period boundary); computed here when
+    not given. The payments settled are those naming this period (all of them when the
+    agreement has one period). ``period_id`` is what the settlement calls the period (None
+    for an agreement of one period, so that its outputs stay as they were).
+    Keyword ``options`` are for variants of the rules; none is known yet.
+    """
+    if options:
+        raise TypeError(f"unknown settlement options: {', '.join(sorted(options))}")
+    if period is None:
+        period = Period(case.convenant.id, case.convenant.model_copy(update={"amendments": ()}), None, ())
+    convenant = period.convenant
     term = convenant.term
 
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
@@ -90,7 +132,12 @@ def settle(case: Case) -> Settlement:
     payout = funding.result_payout(result_pool, met, len(commitments), convenant.funding.result_cutoff)
     results = ResultFunding(commitments=commitments, cutoff=convenant.funding.result_cutoff, payout=payout)
 
-    outcomes = absence_rules.absence_outcomes(case.staffing, convenant.absence_rules, term)
+    if windows is None:
+        windows = absence_rules.guaranteed_wage_windows(case.staffing, convenant.absence_rules)
+    outcomes = tuple(
+        absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), term)
+        for i, a in enumerate(case.staffing.absences)
+    )
     short = shortfall.shortfall(
         convenant.consultants_fte,
         term,
@@ -101,7 +148,8 @@ def settle(case: Case) -> Settlement:
     rate = subsidy.daily_rate(convenant.max_subsidy, convenant.consultants_fte, term.days)
     deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days))
     amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
-    paid = subsidy.paid(p.amount for p in case.payments.payments)
+    payments = tuple(p for p in case.payments.payments if period_id is None or p.period == period_id)
+    paid = subsidy.paid(p.amount for p in payments)
 
     return Settlement(
         convenant=convenant,
@@ -113,7 +161,70 @@ def settle(case: Case) -> Settlement:
         staffing=short,
         deduction=deduction,
         subsidy=amount,
-        payments=case.payments.payments,
+        payments=payments,
         paid=paid,
         balance=subsidy.balance(amount, paid),
+        period=period_id,
+        amendments=period.amendments,
+    )
+
+
+@dataclass(frozen=True)
+class AgreementSettlement:
+    """S14: every period of an agreement settled on its own, and the totals.
+
+    Each total is the sum of the periods' rounded figures (SPEC §8), so the
+    printed lines add up.
+    """
+
+    convenant: Convenant
+    periods: tuple[Settlement, ...]
+
+    @property
+    def max_subsidy(self) -> Decimal:
+        return sum((p.max_subsidy for p in self.periods), Decimal("0.00"))
+
+    @property
+    def subsidy(self) -> Decimal:
+        return sum((p.subsidy for p in self.periods), Decimal("0.00"))
+
+    @property
+    def paid(self) -> Decimal:
+        return sum((p.paid for p in self.periods), Decimal("0.00"))
+
+    @property
+    def balance(self) -> Decimal:
+        return sum((p.balance for p in self.periods), Decimal("0.00"))
+
+    @property
+    def single(self) -> bool:
+        return len(self.periods) == 1
+
+    def period(self, period_id: str) -> Settlement | None:
+        for p in self.periods:
+            if (p.period or self.convenant.id) == period_id:
+                return p
+        return None
+
+    @property
+    def period_ids(self) -> tuple[str, ...]:
+        return tuple(p.period or self.convenant.id for p in self.periods)
+
+
+def settle_agreement(case: Case, **options: Any) -> AgreementSettlement:
+    """S14 — settle each period of the agreement on its own, with one staffing history.
+
+    The guaranteed-wage windows and relapse chains (S7) are computed once over
+    all absences; each period then counts the days of each absence that fall
+    in its own term (S6), with its own daily rate (S10). An agreement without
+    extensions has one period, settled exactly as :func:`settle` does.
+    """
+    found = periods(case.convenant)
+    windows = absence_rules.guaranteed_wage_windows(case.staffing, case.convenant.absence_rules)
+    named = len(found) > 1
+    return AgreementSettlement(
+        convenant=case.convenant,
+        periods=tuple(
+            settle_period(case, p, windows=windows, period_id=p.id if named else None, **options) for p in found
+        ),
     )

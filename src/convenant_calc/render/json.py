@@ -6,17 +6,20 @@ import json
 from typing import Any
 
 from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 
 SCHEMA = "convenant-settlement/1"
+SCHEMA_PERIODS = "convenant-settlement/2"
 
 
 def settlement_dict(s: Settlement) -> dict[str, Any]:
     """The settlement as the contract's mapping (insertion order is the fixed key order)."""
     term = s.convenant.term
+    period = {} if s.period is None else {"period": s.period}  # S14: a period of a multi-period agreement
     return {
         "schema": SCHEMA,
         "convenant": s.convenant.id,
+        **period,
         "term": {"start": term.start.isoformat(), "end": term.end.isoformat(), "days": s.term_days},
         "max_subsidy": fmt_plain(s.max_subsidy),
         "effort_pool": fmt_plain(s.effort_pool),
@@ -33,5 +36,26 @@ def settlement_dict(s: Settlement) -> dict[str, Any]:
     }
 
 
-def render(s: Settlement) -> str:
-    return json.dumps(settlement_dict(s), indent=2, ensure_ascii=False) + "\n"
+def agreement_dict(a: AgreementSettlement) -> dict[str, Any]:
+    """SPEC §8: one period prints the /1 contract exactly; more than one print /2, periods and totals.
+
+    Each total is the sum of the periods' rounded figures.
+    """
+    if a.single:
+        return settlement_dict(a.periods[0])
+    return {
+        "schema": SCHEMA_PERIODS,
+        "convenant": a.convenant.id,
+        "periods": [settlement_dict(p) for p in a.periods],
+        "total": {
+            "max_subsidy": fmt_plain(a.max_subsidy),
+            "subsidy": fmt_plain(a.subsidy),
+            "paid": fmt_plain(a.paid),
+            "balance": fmt_plain(a.balance),
+        },
+    }
+
+
+def render(s: Settlement | AgreementSettlement) -> str:
+    data = agreement_dict(s) if isinstance(s, AgreementSettlement) else settlement_dict(s)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -41,9 +41,29 @@ def render(rows: list[LedgerDay]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
+    _rows(writer, rows, [])
+    return buffer.getvalue()
+
+
+def render_periods(periods: list[tuple[str, list[LedgerDay]]]) -> str:
+    """S14: the ledgers of the periods one after the other, each row led by its period's id.
+
+    Each period has its own daily rate, and its running total starts again at 0:
+    rounded to cents on a period's last day it is that period's deduction.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["period"] + HEADER)
+    for period, rows in periods:
+        _rows(writer, rows, [period])
+    return buffer.getvalue()
+
+
+def _rows(writer, rows: list[LedgerDay], lead: list[str]) -> None:
     for r in rows:
         writer.writerow(
-            [r.day.isoformat(), fmt_decimal(r.employed), fmt_decimal(r.guaranteed_wage)]
+            lead
+            + [r.day.isoformat(), fmt_decimal(r.employed), fmt_decimal(r.guaranteed_wage)]
             + [fmt_decimal(r.off_duty[kind]) for kind in AbsenceKind]
             + [
                 fmt_decimal(r.replaced),
@@ -55,4 +75,3 @@ def render(rows: list[LedgerDay]) -> str:
                 _frac(r.running),
             ]
         )
-    return buffer.getvalue()

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_calc.views.report import reason, summary_lines
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
 
 EN = Lang("en")
@@ -118,8 +118,49 @@ def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None) -> Group:
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
 
-def render(s: Settlement, width: int = 120, t: Lang = EN, stamp: str | None = None) -> str:
+def periods_table(a: AgreementSettlement, t: Lang = EN) -> Table:
+    """S14: one line per period and the totals (each the sum of the periods' rounded figures)."""
+    table = Table(title=t("periods"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("col_period"))
+    table.add_column(t("col_term"), no_wrap=True)
+    for key in ("col_days", "col_max", "col_subsidy", "col_paid", "col_balance"):
+        table.add_column(t(key), justify="right")
+    for pid, s in zip(a.period_ids, a.periods, strict=True):
+        term = s.convenant.term
+        table.add_row(
+            pid, f"{term.start} … {term.end}", str(s.term_days), t.money(s.max_subsidy), t.money(s.subsidy),
+            t.money(s.paid), t.money(s.balance),
+        )
+    first, last = a.periods[0].convenant.term, a.periods[-1].convenant.term
+    table.add_row(
+        *(
+            Text(cell, style="bold")
+            for cell in (
+                t("total"), f"{first.start} … {last.end}", str(sum(s.term_days for s in a.periods)),
+                t.money(a.max_subsidy), t.money(a.subsidy), t.money(a.paid), t.money(a.balance),
+            )
+        )
+    )
+    return table
+
+
+def agreement_renderable(a: AgreementSettlement, t: Lang = EN, stamp: str | None = None) -> Group:
+    """S14: an agreement of one period as :func:`renderable`; of more, the periods and then each period."""
+    if a.single:
+        return renderable(a.periods[0], t, stamp)
+    header = Text.assemble((a.convenant.title, "bold"), f" ({a.convenant.id})")
+    if stamp:
+        header.append(f"\n{t('generated')}: {stamp}")
+    parts: list = [header, periods_table(a, t)]
+    for pid, s in zip(a.period_ids, a.periods, strict=True):
+        parts.append(Text(f"{t('period')} {pid}", style="bold underline"))
+        parts.append(renderable(s, t))
+    return Group(*[p for part in parts for p in (part, Text(""))][:-1])
+
+
+def render(s: Settlement | AgreementSettlement, width: int = 120, t: Lang = EN, stamp: str | None = None) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(renderable(s, t, stamp))
+    view = agreement_renderable(s, t, stamp) if isinstance(s, AgreementSettlement) else renderable(s, t, stamp)
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(view)
     return buffer.getvalue()

@@ -28,7 +28,7 @@ from convenant_calc.core.models import AbsenceKind, DatedDays, Staffing
 from convenant_calc.views.labels import Lang
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.rules.funding import CommitmentOutcome
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.core.spans import sweep
 
 ROLES = ("convenant", "absences", "results", "payments")
@@ -200,6 +200,45 @@ class Report:
     payments: tuple[PaymentRow, ...]
     paid: str
     timeline: Timeline
+    period: str = ""  # S14: the period's id when the agreement has more than one
+    amendments: tuple[AmendmentRow, ...] = ()  # S14: the extension that made this period and the changes to it
+
+
+@dataclass(frozen=True)
+class AmendmentRow:
+    """S14: an amendment as the report lists it: what it did, and where it comes from."""
+
+    id: str
+    kind: str
+    decided: str
+    reference: str
+    what: str
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """S14: one period in the overview of a multi-period agreement."""
+
+    id: str
+    term: str
+    days: int
+    max_subsidy: str
+    subsidy: str
+    paid: str
+    balance: str
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    """S14: every period's own report, with the overview of the periods and the totals."""
+
+    lang: str
+    labels: dict[str, str]
+    agreement_id: str
+    agreement_title: str
+    periods: tuple[Report, ...]
+    overview: tuple[PeriodRow, ...]
+    total: PeriodRow
 
 
 # --- the rules' articles, when the agreement file quotes none -------------------------
@@ -715,4 +754,69 @@ def build(
         ),
         paid=t.money(s.paid),
         timeline=timeline(s, staffing, t),
+        period=s.period or "",
+        amendments=amendment_rows(s, t),
     )
+
+
+def amendment_rows(s: Settlement, t: Lang) -> tuple[AmendmentRow, ...]:
+    """S14: the extension that made the period and the changes to its commitments, with their references."""
+    rows = []
+    for a in s.amendments:
+        if a.kind.value == "extension":
+            assert a.term is not None and a.max_subsidy is not None
+            what = t("am_extension_what", start=a.term.start, end=a.term.end, max=t.money(a.max_subsidy))
+        else:
+            parts = [f"{t('am_replace')} " + ", ".join(f"{c.id} ({t('col_target')} {t.number(c.target)})" for c in a.replace)] if a.replace else []
+            if a.add:
+                parts.append(f"{t('am_add')} " + ", ".join(f"{c.id} ({t('col_target')} {t.number(c.target)})" for c in a.add))
+            if a.remove:
+                parts.append(f"{t('am_remove')} " + ", ".join(a.remove))
+            what = "; ".join(parts)
+        rows.append(
+            AmendmentRow(
+                id=a.id,
+                kind=t(f"am_{a.kind.value}"),
+                decided=a.decided.isoformat() if a.decided else "",
+                reference=a.reference or "",
+                what=what,
+            )
+        )
+    return tuple(rows)
+
+
+def _period_row(pid: str, s: Settlement, t: Lang) -> PeriodRow:
+    term = s.convenant.term
+    return PeriodRow(
+        id=pid,
+        term=f"{term.start} … {term.end}",
+        days=s.term_days,
+        max_subsidy=t.money(s.max_subsidy),
+        subsidy=t.money(s.subsidy),
+        paid=t.money(s.paid),
+        balance=t.money(s.balance),
+    )
+
+
+def build_agreement(
+    a: AgreementSettlement,
+    staffing: Staffing,
+    inputs: tuple[InputFile, ...],
+    lang: Lang,
+    case: str = "",
+    stamp: str | None = None,
+) -> AgreementReport:
+    """S14: the report of every period (each as :func:`build` makes it), the overview and the totals."""
+    t = lang
+    reports = tuple(build(s, staffing, inputs, lang, case=case, stamp=stamp) for s in a.periods)
+    overview = tuple(_period_row(pid, s, t) for pid, s in zip(a.period_ids, a.periods, strict=True))
+    total = PeriodRow(
+        id=t("total"),
+        term=f"{a.periods[0].convenant.term.start} … {a.periods[-1].convenant.term.end}",
+        days=sum(s.term_days for s in a.periods),
+        max_subsidy=t.money(a.max_subsidy),
+        subsidy=t.money(a.subsidy),
+        paid=t.money(a.paid),
+        balance=t.money(a.balance),
+    )
+    return AgreementReport(t.code, t.labels(), a.convenant.id, a.convenant.title, reports, overview, total)
