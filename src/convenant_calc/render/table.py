@@ -9,7 +9,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from convenant_calc.views.report import reason, summary_lines
+from convenant_calc.views.report import reason, shown_absences, summary_lines
 from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
 
@@ -56,7 +56,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     """One row per absence; compact enough for an 80-column terminal, relapses as captions below."""
     relapses = [
         t("relapse_caption", no=a.index + 1, of=a.window.relapse_of + 1, left=a.window.left_at_start)
-        for a in s.absences
+        for a in shown_absences(s)
         if a.window is not None and a.window.is_relapse
     ]
     table = Table(
@@ -73,7 +73,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     for key in ("col_no", "col_who", "col_kind", "col_from", "col_to", "col_fte", "col_days",
                 "col_covered", "col_replaced", "col_short"):
         table.add_column(t(key), justify="right" if key in numeric else "left", no_wrap=key in ("col_from", "col_to"))
-    for a in s.absences:
+    for a in shown_absences(s):
         relapse = "*" if a.window is not None and a.window.is_relapse else ""
         table.add_row(
             str(a.index + 1),
@@ -113,7 +113,7 @@ def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None) -> Group:
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
     parts = [header, settlement_table(s, t), results_table(s, t), shortfall_table(s, t)]
-    if s.absences:
+    if shown_absences(s):
         parts.append(absences_table(s, t))
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
@@ -121,22 +121,21 @@ def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None) -> Group:
 def periods_table(a: AgreementSettlement, t: Lang = EN) -> Table:
     """S14: one line per period and the totals (each the sum of the periods' rounded figures)."""
     table = Table(title=t("periods"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t("col_period"))
-    table.add_column(t("col_term"), no_wrap=True)
-    for key in ("col_days", "col_max", "col_subsidy", "col_paid", "col_balance"):
-        table.add_column(t(key), justify="right")
+    table.add_column(t("col_period"), overflow="fold")  # the id above its term: fits 80 columns
+    for key in ("col_max", "col_subsidy", "col_paid", "col_balance"):
+        table.add_column(t(key), justify="right", no_wrap=True)
     for pid, s in zip(a.period_ids, a.periods, strict=True):
         term = s.convenant.term
         table.add_row(
-            pid, f"{term.start} … {term.end}", str(s.term_days), t.money(s.max_subsidy), t.money(s.subsidy),
-            t.money(s.paid), t.money(s.balance),
+            f"{pid}\n{term.start} … {term.end}", t.money(s.max_subsidy), t.money(s.subsidy), t.money(s.paid),
+            t.money(s.balance),
         )
     first, last = a.periods[0].convenant.term, a.periods[-1].convenant.term
     table.add_row(
         *(
             Text(cell, style="bold")
             for cell in (
-                t("total"), f"{first.start} … {last.end}", str(sum(s.term_days for s in a.periods)),
+                f"{t('total')}\n{first.start} … {last.end}",
                 t.money(a.max_subsidy), t.money(a.subsidy), t.money(a.paid), t.money(a.balance),
             )
         )

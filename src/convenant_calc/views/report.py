@@ -404,7 +404,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang) -> tuple[Step, ...]:
         )
     absent = "; ".join(parts) if parts else t("x_no_absent")
     if c.absence_rules.dated:  # S13: name the value used for each absence, and its reference
-        used = [f"#{a.index + 1} {window_rules(a, t)}" for a in s.absences if a.window is not None]
+        used = [f"#{a.index + 1} {window_rules(a, t)}" for a in shown_absences(s) if a.window is not None]
         if used:
             absent += f". {t('x_s13')}: " + "; ".join(used)
     by_kind = kind_fte_days(s)
@@ -521,10 +521,18 @@ def window_rules(a: AbsenceOutcome, t: Lang) -> str:
     return "; ".join(u for u in used if u)
 
 
+def shown_absences(s: Settlement) -> tuple[AbsenceOutcome, ...]:
+    """The absences a period's tables list: all of them, but for a period of a multi-period agreement
+    only those with days in that period (S14: the others belong to another period's settlement)."""
+    if s.period is None:
+        return s.absences
+    return tuple(a for a in s.absences if a.days_in_term)
+
+
 def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow, ...]:
     rows = []
     dated = s.convenant.absence_rules.dated
-    for a in s.absences:
+    for a in shown_absences(s):
         if a.window is None:
             window, gw = t("window_none"), "—"
         elif a.window.is_relapse:
