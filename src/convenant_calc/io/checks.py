@@ -291,7 +291,8 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                     "convenant",
                     where + (key,),
                     f"{key!r} belongs to a{'n extension' if key in EXTENSION_KEYS else ' change'}, "
-                    f"not to a {a.kind.value} amendment; remove it, or correct the kind",
+                    f"not to a{'n' if a.kind is AmendmentKind.extension else ''} {a.kind.value} amendment; "
+                    "remove it, or correct the kind",
                 )
         if a.kind is AmendmentKind.extension:
             missing = [k for k in ("term", "max_subsidy", "result_commitments") if getattr(a, k) is None]
@@ -392,7 +393,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                     f"({', '.join(sorted(listed)) or 'none'}); correct the id",
                 )
             listed.discard(rid)
-        if not listed:
+        if a.remove and not listed:
             yield Finding(
                 "convenant",
                 where + ("remove",),
