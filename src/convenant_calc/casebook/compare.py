@@ -49,6 +49,7 @@ def unmatched(expected: Expected, actual: dict[str, Any]) -> list[Problem]:
     several = actual.get("schema") == "convenant-settlement/2"
     ids = [p["period"] for p in actual[PERIODS]] if several else [actual["convenant"]]
     problems = []
+    named: set[str] = set()  # a period that does not exist is reported once
     for e in expected.expectations:
         if e.field[0] in (PERIODS, TOTAL) and not several:
             problems.append(
@@ -59,6 +60,9 @@ def unmatched(expected: Expected, actual: dict[str, Any]) -> list[Problem]:
                 )
             )
         elif e.field[0] == PERIODS and e.field[1] not in ids:
+            if e.field[1] in named:
+                continue
+            named.add(e.field[1])
             hint = closest(e.field[1], ids)
             guess = f"did you mean {hint!r}? " if hint else ""
             problems.append(Problem(e.position, f"no period {e.field[1]!r}; {guess}the periods are {', '.join(ids)}"))
