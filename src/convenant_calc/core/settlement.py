@@ -111,7 +111,7 @@ def settle_period(
     """Apply S2–S12 to one period of a case, on its own (S14).
 
     ``period`` is one of :func:`~convenant_calc.core.rules.periods.periods` (default: the
-    agreement as signed, without amendments). ``windows`` are the guaranteed-wage windows of
+    first, the agreement as signed with its changes). ``windows`` are the guaranteed-wage windows of
     the whole staffing history (S7 does not restart at a period boundary); computed here when
     not given. The payments settled are those naming this period (all of them when the
     agreement has one period). ``period_id`` is what the settlement calls the period (None
@@ -121,7 +121,7 @@ def settle_period(
     if options:
         raise TypeError(f"unknown settlement options: {', '.join(sorted(options))}")
     if period is None:
-        period = Period(case.convenant.id, case.convenant.model_copy(update={"amendments": ()}), None, ())
+        period = periods(case.convenant)[0]
     convenant = period.convenant
     term = convenant.term
 

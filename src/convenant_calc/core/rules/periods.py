@@ -52,6 +52,8 @@ def periods(convenant: Convenant) -> tuple[Period, ...]:
     ``replace`` puts the new commitment in the old one's place, ``add``
     appends, ``remove`` drops.
     """
+    if not convenant.amendments:  # the agreement as signed is its only period (and settles as it always did)
+        return (Period(convenant.id, convenant, None, ()),)
     base = convenant.model_copy(update={"amendments": ()})
     built: list[tuple[str, Convenant, Amendment | None]] = [(convenant.id, base, None)]
     for a in convenant.amendments:
