@@ -16,6 +16,8 @@ from convenant_calc.casebook.expected import read_expected
 from convenant_calc.casebook.model import (
     EXPECTED,
     PERIODS,
+    PINS,
+    READINGS,
     TOLERATED,
     TOP_OF_PERIODS,
     TOTAL,
@@ -28,8 +30,8 @@ from convenant_calc.casebook.model import (
     Status,
     dotted,
 )
-from convenant_calc.core.money import CENT, fmt_decimal
-from convenant_calc.io.problems import InputError, Problem, closest, display_path
+from convenant_calc.core.money import CENT, fmt_decimal, fmt_plain
+from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
 
 def lookup(actual: dict[str, Any], path: Field) -> Any:
@@ -111,14 +113,44 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
     return differences
 
 
-def settle_dir(case_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError)."""
+def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError).
+
+    S17: with ``expected.readings`` the case is settled under those alternative readings (an
+    InputError at the ``readings`` line when one does not apply to the case); with
+    ``expected.pins`` the mapping gains ``reading_subsidies``: ``{id: subsidy}``.
+    """
     from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.io.loading import load_case
     from convenant_calc.render.json import agreement_dict
 
     loaded = load_case(case_dir)
-    return agreement_dict(settle_agreement(loaded.case)), list(loaded.warnings)
+    if expected is None or not (expected.readings or expected.pins):
+        return agreement_dict(settle_agreement(loaded.case)), list(loaded.warnings)
+    from convenant_calc.core.reading_costs import reading_costs
+    from convenant_calc.core.readings import choose, not_applicable_to
+
+    readings, _ = choose(expected.readings)
+    refused = not_applicable_to(loaded.case, readings)
+    if refused:
+        where = expected.readings_position or Position(expected.file)
+        raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
+    agreement = settle_agreement(loaded.case, readings)
+    actual = agreement_dict(agreement)
+    if expected.pins:
+        if not agreement.single:  # S14: what a reading costs is worked out for an agreement of one period
+            raise InputError(
+                [
+                    Problem(
+                        expected.pins[0].position,
+                        f"{PINS}: {loaded.case.convenant.id} has {len(agreement.periods)} periods (S14); "
+                        "what each reading costs is pinned only for an agreement of one period",
+                    )
+                ]
+            )
+        costs = reading_costs(loaded.case, agreement.periods[0])
+        actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
+    return actual, list(loaded.warnings)
 
 
 def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
@@ -132,7 +164,7 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        actual, warnings = settle_dir(case_dir)
+        actual, warnings = settle_dir(case_dir, expected)
     except InputError as exc:
         problems.extend(exc.problems)
         actual, warnings = None, []
@@ -142,5 +174,8 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
     if mismatches:
         return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(mismatches, key=lambda p: p.sort_key)))
     differences = compare(expected, actual)
+    if expected.pins:
+        differences += compare(Expected(expected.file, expected.pins, expected.tolerance), actual)
     status = Status.FAIL if any(not d.tolerated for d in differences) else Status.OK
-    return CaseResult(name, status, expected_file, len(expected.expectations), tuple(differences), tuple(warnings))
+    checked = len(expected.expectations) + len(expected.pins)
+    return CaseResult(name, status, expected_file, checked, tuple(differences), tuple(warnings))

@@ -24,6 +24,8 @@ from convenant_calc.casebook.model import (
     FIELDS,
     GROUPS,
     PERIODS,
+    PINS,
+    READINGS,
     TOLERANCE,
     TOTAL,
     TOTAL_FIELDS,
@@ -59,6 +61,8 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     """The expectations of a parsed expected.yaml; InputError with every problem of it."""
     problems: list[Problem] = []
     expectations: list[Expectation] = []
+    pins: list[Expectation] = []
+    readings: tuple[str, ...] = ()
     tolerance = Decimal(0)
     value = doc.value
     if allow_empty and not value:
@@ -80,6 +84,10 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 tolerance = _tolerance(item)
             except ValueError as exc:
                 problems.append(Problem(doc.position((key,)), str(exc)))
+        elif key == READINGS:
+            readings = _readings(doc, item, problems)
+        elif key == PINS:
+            _pins(doc, item, pins, problems)
         elif key == PERIODS:
             if not isinstance(item, dict) or not item:
                 problems.append(
@@ -118,13 +126,61 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                     problems.append(_unknown(doc, (key, sub), list(TOTAL_FIELDS)))
         else:
             _fields(doc, (), {key: item}, expectations, problems, period=False)
-    if not expectations and not problems and not allow_empty:
+    if not expectations and not pins and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
         )
     if problems:
         raise InputError(problems)
-    return Expected(doc.file, tuple(expectations), tolerance)
+    where = doc.position((READINGS,)) if readings else None
+    return Expected(doc.file, tuple(expectations), tolerance, readings, where, tuple(pins))
+
+
+def _readings(doc: yamlpos.Document, item: Any, problems: list[Problem]) -> tuple[str, ...]:
+    """``readings: [id, ...]``: known alternative readings (S17) that can be read together."""
+    from convenant_calc.core.readings import BY_ID, ReadingError, choose, suggestion
+
+    if not isinstance(item, list) or not item:
+        problems.append(
+            Problem(
+                doc.position((READINGS,)),
+                f"{READINGS}: expected a list of alternative readings (S17), e.g. {READINGS}: [rate.effort-basis]",
+            )
+        )
+        return ()
+    ids: list[str] = []
+    for i, name in enumerate(item):
+        if not isinstance(name, str) or name not in BY_ID:
+            hint = suggestion(str(name)) if isinstance(name, str) else "known readings: " + ", ".join(BY_ID)
+            problems.append(Problem(doc.position((READINGS, i)), f"{READINGS}: unknown reading {name!r}; {hint}"))
+        else:
+            ids.append(name)
+    try:
+        _, ordered = choose(ids)
+    except ReadingError as exc:
+        problems.append(Problem(doc.position((READINGS,)), f"{READINGS}: {exc}"))
+        return ()
+    return ordered
+
+
+def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: list[Problem]) -> None:
+    """``reading_subsidies: {id: amount}``: the subsidy expected under each named alternative reading."""
+    from convenant_calc.core.readings import BY_ID
+
+    if not isinstance(item, dict) or not item:
+        problems.append(
+            Problem(
+                doc.position((PINS,)),
+                f"{PINS}: expected a mapping of alternative readings to the subsidy under each, "
+                f'e.g. {PINS}: {{rate.effort-basis: "397341.94"}}',
+            )
+        )
+        return
+    for name, raw in item.items():
+        if name not in BY_ID:
+            problems.append(_unknown(doc, (PINS, name), list(BY_ID)))
+            continue
+        _expectation(doc, (PINS, name), raw, out, problems, Kind.MONEY)
 
 
 def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems: list[Problem], *, period: bool) -> None:
@@ -150,7 +206,7 @@ def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems:
             _expectation(doc, path, item, out, problems)
         else:
             known = list(dict.fromkeys(p[0] for p in FIELDS))
-            known += ["period"] if period else [TOLERANCE, PERIODS, TOTAL]
+            known += ["period"] if period else [TOLERANCE, READINGS, PINS, PERIODS, TOTAL]
             problems.append(_unknown(doc, path, known))
 
 
@@ -165,8 +221,10 @@ def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str])
     )
 
 
-def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem]) -> None:
-    kind = field_kind(path)
+def _expectation(
+    doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem], kind: Kind | None = None
+) -> None:
+    kind = kind or field_kind(path)
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:

@@ -25,6 +25,8 @@ from convenant_calc.casebook.model import (
     FIELDS,
     GROUPS,
     PERIODS,
+    PINS,
+    READINGS,
     TOLERANCE,
     TOTAL,
     TOTAL_FIELDS,
@@ -61,7 +63,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         except InputError as exc:  # never overwrite a file we could not read
             problems.extend(exc.problems)
     try:
-        actual, _warnings = settle_dir(case_dir)
+        actual, _warnings = settle_dir(case_dir, existing[0] if existing is not None else None)
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -71,7 +73,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         tolerance = None
         if existing is not None and existing[0].tolerance:
             tolerance = f"{existing[0].tolerance:f}"
-        text = fresh_periods(actual, tolerance)
+        text = fresh_periods(actual, tolerance, existing[0] if existing is not None else None)
         if existing is not None and text == existing[2]:
             return UpdateResult(name, UpdateStatus.UNCHANGED, file)
         status = UpdateStatus.CREATED if existing is None else UpdateStatus.UPDATED
@@ -104,11 +106,18 @@ def _format(kind: Kind, value: Any, quote: str = '"') -> str:
     return f"{quote}{value}{quote}"
 
 
-def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None) -> str:
-    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures."""
+def fresh(
+    actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, expected: Expected | None = None
+) -> str:
+    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures.
+
+    S17: the ``readings`` of ``expected`` are kept, and its ``reading_subsidies`` are written afresh.
+    """
     out = [HEADER]
     if tolerance is not None:
         out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    if expected is not None and expected.readings:
+        out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
     wanted = set(fields)
     done: set[str] = set()
     for path in FIELDS:
@@ -123,14 +132,23 @@ def fresh(actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | No
             for sub in GROUPS[group]:
                 if (group, sub) in wanted:
                     out.append(f"  {sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
+    if expected is not None and expected.pins:
+        out.append(f"{PINS}:\n")
+        for pin in expected.pins:
+            out.append(f'  {pin.field[1]}: "{lookup(actual, pin.field)}"\n')
     return "".join(out)
 
 
-def fresh_periods(actual: dict[str, Any], tolerance: str | None = None) -> str:
-    """S14: a new expected.yaml for an agreement of several periods: each period's figures, and the totals."""
+def fresh_periods(actual: dict[str, Any], tolerance: str | None = None, expected: Expected | None = None) -> str:
+    """S14: a new expected.yaml for an agreement of several periods: each period's figures, and the totals.
+
+    S17: the ``readings`` of ``expected`` are kept.
+    """
     out = [HEADER]
     if tolerance is not None:
         out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    if expected is not None and expected.readings:
+        out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
     out.append(f"convenant: {_format(Kind.TEXT, actual['convenant'])}\n{PERIODS}:\n")
     for period in actual[PERIODS]:
         body = fresh(period, tuple(f for f in DEFAULT_FIELDS if f != ("convenant",)))[len(HEADER) :]
@@ -195,6 +213,10 @@ def rewrite(
     present = {e.field for e in expected.expectations}
     missing = [f for f in DEFAULT_FIELDS if f not in present]
     changed = tuple(dotted(f) for f in FIELDS if f in set(moved) or f in missing)
+    if expected.pins:  # S17: the subsidies under alternative readings, edited in place like the rest
+        pins_moved = [d.field for d in compare(Expected(expected.file, expected.pins), actual)]
+        moved += pins_moved
+        changed += tuple(dotted(f) for f in pins_moved)
     try:
         new = _edit(text, doc, moved, missing, actual)
         _verify(new, doc.file, present | set(missing), expected, actual)
@@ -202,7 +224,7 @@ def rewrite(
     except _Unkeepable:
         tolerance = f"{expected.tolerance:f}" if TOLERANCE in (doc.value or {}) else None
         fields = tuple(f for f in FIELDS if f in present or f in missing)
-        return fresh(actual, fields, tolerance), changed, True
+        return fresh(actual, fields, tolerance, expected), changed, True
 
 
 def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Field], actual: dict[str, Any]) -> str:
@@ -224,7 +246,8 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
         if end is None:
             raise _Unkeepable
         quote = bodies[row][start] if bodies[row][start] in "\"'" else ""
-        inline.setdefault(row, []).append((start, end, _format(FIELDS[path], lookup(actual, path), quote)))
+        kind = FIELDS.get(path, Kind.MONEY)  # a reading_subsidies entry is an amount
+        inline.setdefault(row, []).append((start, end, _format(kind, lookup(actual, path), quote)))
 
     top = doc.value if isinstance(doc.value, dict) else {}
     if top and bodies[mark(())[0]][mark(())[1]] == "{":
@@ -288,6 +311,8 @@ def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: d
     if {e.field for e in after.expectations} != fields or len(after.expectations) != len(fields):
         raise _Unkeepable
     if after.tolerance != before.tolerance or compare(Expected(file, after.expectations), actual):
+        raise _Unkeepable
+    if after.readings != before.readings or compare(Expected(file, after.pins), actual):
         raise _Unkeepable
 
 

@@ -10,6 +10,7 @@ a difference, 2 bad input or usage (problems on stderr as
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 FORMATS = ("table", "json", "markdown", "html")
@@ -42,28 +43,62 @@ def run_settle(
     lang: str = "en",
     output: Path | None = None,
     stamp: bool = False,
+    show_readings: bool = False,
+    reading_ids: Sequence[str] = (),
     period: str | None = None,
 ) -> int:
     """`convenant settle`: print the settlement, or write it atomically to ``output``.
 
+    S17: ``reading_ids`` (``--reading``) settles under those alternative readings;
+    ``show_readings`` (``--readings``) adds what each alternative reading costs.
     S14: an agreement of one period prints as it always did; one of more periods prints every
     period and the totals (JSON ``convenant-settlement/2``), or with ``period`` that period
     alone (JSON ``convenant-settlement/1``).
     """
+    readings = None
+    if reading_ids:
+        from convenant_calc.core.readings import ReadingError, choose
+
+        try:
+            readings, _ = choose(reading_ids)
+        except ReadingError as exc:
+            print(f"--reading: {exc}", file=sys.stderr)
+            return 2
     ready = _prepare(case_dir, output, stamp)
     if isinstance(ready, int):
         return ready
     loaded, when = ready
-    chosen = _settle_periods(loaded, period)
+    if readings is not None:
+        from convenant_calc.core.readings import not_applicable_to
+
+        refused = not_applicable_to(loaded.case, readings)
+        for line in refused:
+            print(f"--reading {line}", file=sys.stderr)
+        if refused:
+            return 2
+    chosen = _settle_periods(loaded, period, readings)
     if chosen is None:
         return 2
     from convenant_calc.core.settlement import AgreementSettlement
 
     agreement = isinstance(chosen, AgreementSettlement)
+    costs = None
+    if show_readings:
+        if agreement:
+            print(
+                f"--readings: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); "  # type: ignore[union-attr]
+                "give --period ID to see what each reading costs for one period",
+                file=sys.stderr,
+            )
+            return 2
+        from convenant_calc.core.reading_costs import reading_costs
+        from convenant_calc.core.settlement import case_of_period
+
+        costs = reading_costs(case_of_period(loaded.case, period), chosen)  # type: ignore[arg-type]
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(chosen)
+        text = json_render.render(chosen, costs)
     elif fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
@@ -71,25 +106,37 @@ def run_settle(
         if output is None:
             from rich.console import Console
 
-            view = table.agreement_renderable if agreement else table.renderable
-            Console().print(view(chosen, Lang(lang), when))  # type: ignore[arg-type]
+            if agreement:
+                Console().print(table.agreement_renderable(chosen, Lang(lang), when))  # type: ignore[arg-type]
+            else:
+                Console().print(table.renderable(chosen, Lang(lang), when, costs))  # type: ignore[arg-type]
             return 0
-        text = table.render(chosen, t=Lang(lang), stamp=when)
+        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
         from convenant_calc.views.labels import Lang
         from convenant_calc.views.report import build, build_agreement, input_files
 
-        make = build_agreement if agreement else build
-        model = make(
-            chosen,  # type: ignore[arg-type]
-            loaded.case.staffing,
-            input_files(loaded.sources, data_dir()),
-            Lang(lang),
-            case=_case_name(case_dir),
-            stamp=when,
-        )
+        if agreement:
+            model = build_agreement(
+                chosen,  # type: ignore[arg-type]
+                loaded.case.staffing,
+                input_files(loaded.sources, data_dir()),
+                Lang(lang),
+                case=_case_name(case_dir),
+                stamp=when,
+            )
+        else:
+            model = build(
+                chosen,  # type: ignore[arg-type]
+                loaded.case.staffing,
+                input_files(loaded.sources, data_dir()),
+                Lang(lang),
+                case=_case_name(case_dir),
+                stamp=when,
+                costs=costs,
+            )
         if agreement:
             text = report_render.agreement_html(model) if fmt == "html" else report_render.agreement_markdown(model)
         else:
@@ -97,14 +144,15 @@ def run_settle(
     return _emit(text, output)
 
 
-def _settle_periods(loaded, period: str | None):
+def _settle_periods(loaded, period: str | None, readings=None):
     """S14: the one settlement to print (one period, or the period asked for), the whole agreement, or None.
 
     None after printing why when ``period`` names no period of the agreement (exit 2, nothing written).
     """
+    from convenant_calc.core.readings import DEFAULT
     from convenant_calc.core.settlement import settle_agreement
 
-    agreement = settle_agreement(loaded.case)
+    agreement = settle_agreement(loaded.case, readings if readings is not None else DEFAULT)
     if period is not None:
         chosen = agreement.period(period)
         if chosen is None:

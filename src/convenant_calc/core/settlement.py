@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from convenant_calc.core.models import Amendment, Case, Convenant, Payment
+from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
 from convenant_calc.core.rules.absences import AbsenceOutcome, Window
@@ -29,6 +30,7 @@ class ResultFunding:
     commitments: tuple[CommitmentOutcome, ...]
     cutoff: Decimal
     payout: Decimal
+    cutoff_paid: bool = True  # False under the reading results.half-not-paid (S17)
 
     @property
     def met(self) -> int:
@@ -40,16 +42,23 @@ class ResultFunding:
 
     @property
     def below_cutoff(self) -> bool:
-        return Fraction(self.met, self.total) < Fraction(self.cutoff)
+        """No result funding: fewer than the cutoff met (or exactly the cutoff, when it is not paid)."""
+        return funding.below_cutoff(self.met, self.total, self.cutoff, cutoff_paid=self.cutoff_paid)
 
 
 @dataclass(frozen=True)
 class Deduction:
-    """S10: the daily rate (exact), the FTE-days short, and the rounded amount."""
+    """S10: the daily rate (exact), the FTE-days short, and the rounded amount.
+
+    ``daily_rate = rate_base / (funded FTE × rate_days)``: by default the maximum
+    subsidy and the days of the term; the readings of S17 may change either.
+    """
 
     daily_rate: Fraction
     shortfall_fte_days: Decimal
     amount: Decimal
+    rate_base: Decimal
+    rate_days: int
 
     @property
     def exact(self) -> Fraction:
@@ -72,6 +81,7 @@ class Settlement:
     balance: Decimal
     period: str | None = None  # S14: the period's id when the agreement has more than one, else None
     amendments: tuple[Amendment, ...] = ()  # S14: the extension that made this period and the changes to it
+    readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
 
     @property
     def max_subsidy(self) -> Decimal:
@@ -83,14 +93,14 @@ class Settlement:
         return self.effort_pool + self.results.payout - self.deduction.amount
 
 
-def settle(case: Case, **options: Any) -> Settlement:
-    """Apply S2–S12 to a case whose agreement has one period (no extension).
+def settle(case: Case, readings: Readings = DEFAULT, **options: Any) -> Settlement:
+    """Apply S2–S12 to a case whose agreement has one period (no extension), under ``readings`` of the
+    agreement (S17; by default those of S1–S16).
 
-    An agreement with extensions has a settlement per period: use
-    :func:`settle_agreement`.
+    An agreement with extensions has a settlement per period: use :func:`settle_agreement`.
     """
     (period,) = _single(case)
-    return settle_period(case, period, **options)
+    return settle_period(case, period, readings=readings, **options)
 
 
 def _single(case: Case) -> tuple[Period, ...]:
@@ -104,11 +114,12 @@ def settle_period(
     case: Case,
     period: Period | None = None,
     *,
+    readings: Readings = DEFAULT,
     windows: Mapping[int, Window] | None = None,
     period_id: str | None = None,
     **options: Any,
 ) -> Settlement:
-    """Apply S2–S12 to one period of a case, on its own (S14).
+    """Apply S2–S12 to one period of a case, on its own (S14), under ``readings`` (S17).
 
     ``period`` is one of :func:`~convenant_calc.core.rules.periods.periods` (default: the
     first, the agreement as signed with its changes). ``windows`` are the guaranteed-wage windows of
@@ -116,7 +127,7 @@ def settle_period(
     not given. The payments settled are those naming this period (all of them when the
     agreement has one period). ``period_id`` is what the settlement calls the period (None
     for an agreement of one period, so that its outputs stay as they were).
-    Keyword ``options`` are for variants of the rules; none is known yet.
+    Other keyword ``options`` are for variants of the rules still to come; none is known yet.
     """
     if options:
         raise TypeError(f"unknown settlement options: {', '.join(sorted(options))}")
@@ -124,16 +135,20 @@ def settle_period(
         period = periods(case.convenant)[0]
     convenant = period.convenant
     term = convenant.term
+    working = readings.days_counted == "working"
 
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
     reported = {r.commitment: r for r in case.results.results}
     commitments = tuple(funding.judge(c, reported[c.id]) for c in convenant.result_commitments)
     met = sum(1 for c in commitments if c.met)
-    payout = funding.result_payout(result_pool, met, len(commitments), convenant.funding.result_cutoff)
-    results = ResultFunding(commitments=commitments, cutoff=convenant.funding.result_cutoff, payout=payout)
+    cutoff = convenant.funding.result_cutoff
+    payout = funding.result_payout(result_pool, met, len(commitments), cutoff, cutoff_paid=readings.cutoff_paid)
+    results = ResultFunding(commitments=commitments, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid)
 
     if windows is None:
-        windows = absence_rules.guaranteed_wage_windows(case.staffing, convenant.absence_rules)
+        windows = absence_rules.guaranteed_wage_windows(
+            case.staffing, convenant.absence_rules, elapsed=readings.window_elapsed
+        )
     outcomes = tuple(
         absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), term)
         for i, a in enumerate(case.staffing.absences)
@@ -143,10 +158,13 @@ def settle_period(
         term,
         staffing.baseline(convenant, case.staffing),
         [span for outcome in outcomes for span in outcome.off_duty],
+        working_days_only=working,
     )
 
-    rate = subsidy.daily_rate(convenant.max_subsidy, convenant.consultants_fte, term.days)
-    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days))
+    base = effort_pool if readings.rate_base == "effort_pool" else convenant.max_subsidy
+    days = subsidy.rate_days(term, yearly_basis=readings.rate_days == "365-a-year", working_days_only=working)
+    rate = subsidy.daily_rate(base, convenant.consultants_fte, days)
+    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days), base, days)
     amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
     payments = tuple(p for p in case.payments.payments if period_id is None or p.period == period_id)
     paid = subsidy.paid(p.amount for p in payments)
@@ -164,6 +182,7 @@ def settle_period(
         payments=payments,
         paid=paid,
         balance=subsidy.balance(amount, paid),
+        readings=readings,
         period=period_id,
         amendments=period.amendments,
     )
@@ -211,7 +230,7 @@ class AgreementSettlement:
         return tuple(p.period or self.convenant.id for p in self.periods)
 
 
-def settle_agreement(case: Case, **options: Any) -> AgreementSettlement:
+def settle_agreement(case: Case, readings: Readings = DEFAULT, **options: Any) -> AgreementSettlement:
     """S14 — settle each period of the agreement on its own, with one staffing history.
 
     The guaranteed-wage windows and relapse chains (S7) are computed once over
@@ -220,11 +239,30 @@ def settle_agreement(case: Case, **options: Any) -> AgreementSettlement:
     extensions has one period, settled exactly as :func:`settle` does.
     """
     found = periods(case.convenant)
-    windows = absence_rules.guaranteed_wage_windows(case.staffing, case.convenant.absence_rules)
+    windows = absence_rules.guaranteed_wage_windows(
+        case.staffing, case.convenant.absence_rules, elapsed=readings.window_elapsed
+    )
     named = len(found) > 1
     return AgreementSettlement(
         convenant=case.convenant,
         periods=tuple(
-            settle_period(case, p, windows=windows, period_id=p.id if named else None, **options) for p in found
+            settle_period(case, p, readings=readings, windows=windows, period_id=p.id if named else None, **options)
+            for p in found
         ),
+    )
+
+
+def case_of_period(case: Case, period_id: str | None) -> Case:
+    """S14: the case as an agreement of its own over one period (its terms and commitments, the payments
+    naming it, the whole staffing history), so that what settles a one-period case (S17's costs of each
+    reading) settles one period. ``period_id`` None: the case itself (an agreement of one period)."""
+    if period_id is None:
+        return case
+    period = next(p for p in periods(case.convenant) if p.id == period_id)
+    payments = tuple(p for p in case.payments.payments if p.period == period_id)
+    return case.model_copy(
+        update={
+            "convenant": period.convenant,
+            "payments": case.payments.model_copy(update={"payments": payments}),
+        }
     )

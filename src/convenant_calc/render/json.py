@@ -5,18 +5,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from collections.abc import Sequence
+
 from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
+from convenant_calc.core.reading_costs import ReadingCost
+from convenant_calc.core.readings import applied
 from convenant_calc.core.settlement import AgreementSettlement, Settlement
 
 SCHEMA = "convenant-settlement/1"
 SCHEMA_PERIODS = "convenant-settlement/2"
 
 
-def settlement_dict(s: Settlement) -> dict[str, Any]:
-    """The settlement as the contract's mapping (insertion order is the fixed key order)."""
+def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -> dict[str, Any]:
+    """The settlement as the contract's mapping (insertion order is the fixed key order).
+
+    S17: a settlement under alternative readings adds ``readings_applied`` (their ids);
+    ``costs`` (``settle --readings``) adds ``readings``, one object per alternative. Both
+    come after the keys of SPEC §4, which keep their meaning.
+    """
     term = s.convenant.term
     period = {} if s.period is None else {"period": s.period}  # S14: a period of a multi-period agreement
-    return {
+    out = {
         "schema": SCHEMA,
         "convenant": s.convenant.id,
         **period,
@@ -34,6 +43,12 @@ def settlement_dict(s: Settlement) -> dict[str, Any]:
         "paid": fmt_plain(s.paid),
         "balance": fmt_plain(s.balance),
     }
+    ids = applied(s.readings)
+    if ids:
+        out["readings_applied"] = list(ids)
+    if costs is not None:
+        out["readings"] = [reading_dict(c) for c in costs]
+    return out
 
 
 def agreement_dict(a: AgreementSettlement) -> dict[str, Any]:
@@ -56,6 +71,22 @@ def agreement_dict(a: AgreementSettlement) -> dict[str, Any]:
     }
 
 
-def render(s: Settlement | AgreementSettlement) -> str:
-    data = agreement_dict(s) if isinstance(s, AgreementSettlement) else settlement_dict(s)
+def reading_dict(c: ReadingCost) -> dict[str, Any]:
+    """One alternative reading: its id, the sentence it reads, the subsidy with it and the difference."""
+    a = c.alternative
+    return {
+        "id": a.id,
+        "reads": a.sentence,
+        "subsidy": fmt_plain(c.subsidy),
+        "difference": fmt_plain(c.difference),
+        "article": a.article,
+        "rules": a.rules,
+        "applies": c.applies,
+        "in_force": c.in_force,
+        "reason": None if c.reason is None else c.reason.en,
+    }
+
+
+def render(s: Settlement | AgreementSettlement, costs: Sequence[ReadingCost] | None = None) -> str:
+    data = agreement_dict(s) if isinstance(s, AgreementSettlement) else settlement_dict(s, costs)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -27,7 +27,7 @@ class Window:
         return self.relapse_of is not None
 
 
-def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int, Window]:
+def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed: bool = False) -> dict[int, Window]:
     """S7 — the guaranteed-wage days of each sickness or accident absence, by absence index.
 
     Art. 5: "Bij ziekte of ongeval van de sectorconsulent komt de periode van
@@ -46,6 +46,11 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
     S13: ``relapse_days`` is the value in force on the ``from`` date of the
     absence that may be a relapse; ``guaranteed_wage_days`` the value in force
     on the ``from`` date of the absence that opens the window.
+
+    Reading ``window.elapsed`` (``elapsed=True``): the window is the
+    ``guaranteed_wage_days`` calendar days from the first day of the absence
+    that opened it, running on while the consultant is back at work; a relapse
+    is covered only on its days inside those calendar days.
     """
     chains: dict[tuple[str, AbsenceKind], list[tuple[int, Absence]]] = {}
     for index, absence in enumerate(staffing.absences):
@@ -55,7 +60,7 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
     for chain in chains.values():
         chain.sort(key=lambda item: (item[1].from_, item[1].to, item[0]))
         previous: tuple[int, Absence] | None = None  # the earlier absence that ended last
-        left, opened_by = 0, -1
+        left, opened_by, window_end = 0, -1, None
         window_rule = rules.guaranteed_wage_on(chain[0][1].from_)
         for index, absence in chain:
             relapse_rule = rules.relapse_on(absence.from_) if previous is not None else None
@@ -68,6 +73,9 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
             if not relapse:
                 window_rule = rules.guaranteed_wage_on(absence.from_)
                 left, opened_by = window_rule.value, index
+                window_end = absence.from_ + timedelta(days=window_rule.value - 1)
+            elif elapsed and window_end is not None:
+                left = max(0, (window_end - absence.from_).days + 1)  # the calendar days the window still runs
             covered = min(absence.days, left)
             windows[index] = Window(
                 days=window_rule.value,
@@ -177,9 +185,11 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     )
 
 
-def absence_outcomes(staffing: Staffing, rules: AbsenceRules, term: Term) -> tuple[AbsenceOutcome, ...]:
-    """S6–S8 for every absence of the staffing file, in file order."""
-    windows = guaranteed_wage_windows(staffing, rules)
+def absence_outcomes(
+    staffing: Staffing, rules: AbsenceRules, term: Term, *, elapsed: bool = False
+) -> tuple[AbsenceOutcome, ...]:
+    """S6–S8 for every absence of the staffing file, in file order (``elapsed``: reading window.elapsed)."""
+    windows = guaranteed_wage_windows(staffing, rules, elapsed=elapsed)
     return tuple(
         absence_outcome(i, a, staffing.absence_fte(a), windows.get(i), term) for i, a in enumerate(staffing.absences)
     )

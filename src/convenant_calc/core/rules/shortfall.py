@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
+from convenant_calc.core.calendar import is_working_day
 from convenant_calc.core.models import Term
 from convenant_calc.core.spans import Span, sweep
 
@@ -21,6 +22,7 @@ class StaffingPiece:
     off_duty: Decimal  # Σ uncovered, unreplaced absent FTE on d, S6–S8
     short: Decimal  # shortfall(d)
     vacancy: Decimal  # funded FTE not employed on d: max(0, funded − employed)
+    counted: bool = True  # False only on the days reading days.working does not count (then short = vacancy = 0)
 
     @property
     def days(self) -> int:
@@ -53,7 +55,31 @@ class Shortfall:
     fte_days: Decimal
 
 
-def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_duty: Iterable[Span]) -> Shortfall:
+def working_day_runs(first: date, last: date) -> list[Span]:
+    """The maximal runs of working days in [first, last], as spans of value 1 (S15's calendar)."""
+    runs: list[Span] = []
+    start: date | None = None
+    day = first
+    while day <= last:
+        if is_working_day(day):
+            start = start or day
+        elif start is not None:
+            runs.append(Span(start, day - timedelta(days=1), Decimal(1)))
+            start = None
+        day += timedelta(days=1)
+    if start is not None:
+        runs.append(Span(start, last, Decimal(1)))
+    return runs
+
+
+def shortfall(
+    funded_fte: Decimal,
+    term: Term,
+    employed: Iterable[Span],
+    off_duty: Iterable[Span],
+    *,
+    working_days_only: bool = False,
+) -> Shortfall:
     """S9 — FTE-days short over the term.
 
     Art. 5: "Dit bedrag wordt vermenigvuldigd met het aantal dagen waarop
@@ -62,19 +88,30 @@ def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_dut
     For each day d: ``on_duty(d) = baseline(d) − Σ uncovered, unreplaced absent
     FTE on d`` and ``shortfall(d) = max(0, consultants_fte − on_duty(d))``;
     ``shortfall_fte_days = Σ_d shortfall(d)``, an exact decimal.
+
+    Reading ``days.working`` (``working_days_only=True``): only working days
+    count; on any other day the shortfall (and the vacancy and absence that
+    make it up) is not counted: ``shortfall(d) = 0``.
     """
     pieces: list[StaffingPiece] = []
     vacancy = absent = absorbed = Decimal(0)
-    for first, last, value in sweep({"employed": employed, "off": off_duty}, term.start, term.end):
+    series = {"employed": employed, "off": off_duty}
+    if working_days_only:
+        series["counted"] = working_day_runs(term.start, term.end)
+    for first, last, value in sweep(series, term.start, term.end):
+        counted = not working_days_only or bool(value["counted"])
         piece = StaffingPiece(
             first=first,
             last=last,
             employed=value["employed"],
             off_duty=value["off"],
-            short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])),
-            vacancy=max(Decimal(0), funded_fte - value["employed"]),
+            short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])) if counted else Decimal(0),
+            vacancy=max(Decimal(0), funded_fte - value["employed"]) if counted else Decimal(0),
+            counted=counted,
         )
         pieces.append(piece)
+        if not counted:
+            continue
         surplus = max(Decimal(0), piece.employed - funded_fte)
         vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days

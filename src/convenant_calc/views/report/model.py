@@ -149,6 +149,23 @@ class AmendmentRow:
 
 
 @dataclass(frozen=True)
+class ReadingRow:
+    id: str
+    article: str  # "Art. 5, S10"
+    sentence: str  # the agreement's Dutch sentence, as written
+    default_en: str
+    default_nl: str
+    alternative_en: str
+    alternative_nl: str
+    alternative: str  # the alternative reading in the chosen language
+    applies: bool
+    in_force: bool
+    subsidy: str
+    difference: str  # signed: +54.20, −2.39, 0.00
+    status: str  # "", "not applicable: …" or "in force …"
+
+
+@dataclass(frozen=True)
 class Report:
     lang: str
     labels: dict[str, str]
@@ -175,6 +192,8 @@ class Report:
     timeline: Timeline
     period: str = ""  # S14: the period's id when the agreement has more than one
     amendments: tuple[AmendmentRow, ...] = ()  # S14: the extension that made this period and the changes to it
+    readings_note: str = ""  # S17: set when settled under alternative readings
+    readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
 
 
 @dataclass(frozen=True)
