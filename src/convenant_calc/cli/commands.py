@@ -64,6 +64,9 @@ def run_settle(
         except ReadingError as exc:
             print(f"--reading: {exc}", file=sys.stderr)
             return 2
+        if period is not None and readings.periods_merged:
+            print("--period: under --reading extension.merged the periods are one term; drop --period", file=sys.stderr)
+            return 2
     ready = _prepare(case_dir, output, stamp)
     if isinstance(ready, int):
         return ready
@@ -83,18 +86,11 @@ def run_settle(
 
     agreement = isinstance(chosen, AgreementSettlement)
     costs = None
-    if show_readings:
-        if agreement:
-            print(
-                f"--readings: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); "  # type: ignore[union-attr]
-                "give --period ID to see what each reading costs for one period",
-                file=sys.stderr,
-            )
-            return 2
+    if show_readings:  # S14: of one period asked for, that period's costs; else the agreement's total's
         from convenant_calc.core.reading_costs import reading_costs
         from convenant_calc.core.settlement import case_of_period
 
-        costs = reading_costs(case_of_period(loaded.case, period), chosen)  # type: ignore[arg-type]
+        costs = reading_costs(case_of_period(loaded.case, period), chosen)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
@@ -107,7 +103,7 @@ def run_settle(
             from rich.console import Console
 
             if agreement:
-                Console().print(table.agreement_renderable(chosen, Lang(lang), when))  # type: ignore[arg-type]
+                Console().print(table.agreement_renderable(chosen, Lang(lang), when, costs))  # type: ignore[arg-type]
             else:
                 Console().print(table.renderable(chosen, Lang(lang), when, costs))  # type: ignore[arg-type]
             return 0
@@ -126,6 +122,7 @@ def run_settle(
                 Lang(lang),
                 case=_case_name(case_dir),
                 stamp=when,
+                costs=costs,
             )
         else:
             model = build(

@@ -18,7 +18,7 @@ from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
 from convenant_calc.core.rules.absences import AbsenceOutcome, Window
-from convenant_calc.core.rules.periods import Period, periods
+from convenant_calc.core.rules.periods import Period, merge_reason, merged, periods
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.rules.shortfall import Shortfall
 
@@ -95,16 +95,19 @@ class Settlement:
 
 def settle(case: Case, readings: Readings = DEFAULT, **options: Any) -> Settlement:
     """Apply S2–S12 to a case whose agreement has one period (no extension), under ``readings`` of the
-    agreement (S17; by default those of S1–S16).
+    agreement (S17; by default those of S1–S16). Under the reading ``extension.merged`` an agreement
+    with extensions is settled as one term, so it has one settlement too.
 
     An agreement with extensions has a settlement per period: use :func:`settle_agreement`.
     """
-    (period,) = _single(case)
+    (period,) = _single(case, readings)
     return settle_period(case, period, readings=readings, **options)
 
 
-def _single(case: Case) -> tuple[Period, ...]:
+def _single(case: Case, readings: Readings = DEFAULT) -> tuple[Period, ...]:
     found = periods(case.convenant)
+    if readings.periods_merged and merge_reason(found) is None:
+        return (merged(found),)
     if len(found) != 1:
         raise ValueError(f"{case.convenant.id} has {len(found)} periods; settle it with settle_agreement")
     return found
@@ -239,6 +242,8 @@ def settle_agreement(case: Case, readings: Readings = DEFAULT, **options: Any) -
     extensions has one period, settled exactly as :func:`settle` does.
     """
     found = periods(case.convenant)
+    if readings.periods_merged and merge_reason(found) is None:  # S17 reading extension.merged: one term
+        found = (merged(found),)
     windows = absence_rules.guaranteed_wage_windows(
         case.staffing, case.convenant.absence_rules, elapsed=readings.window_elapsed
     )

@@ -51,14 +51,15 @@ def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -
     return out
 
 
-def agreement_dict(a: AgreementSettlement) -> dict[str, Any]:
+def agreement_dict(a: AgreementSettlement, costs: Sequence[ReadingCost] | None = None) -> dict[str, Any]:
     """SPEC §8: one period prints the /1 contract exactly; more than one print /2, periods and totals.
 
-    Each total is the sum of the periods' rounded figures.
+    Each total is the sum of the periods' rounded figures. S17: ``costs`` adds ``readings`` after
+    ``total`` (the subsidy under each reading is the agreement's total).
     """
     if a.single:
-        return settlement_dict(a.periods[0])
-    return {
+        return settlement_dict(a.periods[0], costs)
+    out = {
         "schema": SCHEMA_PERIODS,
         "convenant": a.convenant.id,
         "periods": [settlement_dict(p) for p in a.periods],
@@ -69,6 +70,9 @@ def agreement_dict(a: AgreementSettlement) -> dict[str, Any]:
             "balance": fmt_plain(a.balance),
         },
     }
+    if costs is not None:
+        out["readings"] = [reading_dict(c) for c in costs]
+    return out
 
 
 def reading_dict(c: ReadingCost) -> dict[str, Any]:
@@ -88,5 +92,5 @@ def reading_dict(c: ReadingCost) -> dict[str, Any]:
 
 
 def render(s: Settlement | AgreementSettlement, costs: Sequence[ReadingCost] | None = None) -> str:
-    data = agreement_dict(s) if isinstance(s, AgreementSettlement) else settlement_dict(s, costs)
+    data = agreement_dict(s, costs) if isinstance(s, AgreementSettlement) else settlement_dict(s, costs)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

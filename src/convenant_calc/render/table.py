@@ -170,10 +170,13 @@ def periods_table(a: AgreementSettlement, t: Lang = EN) -> Table:
     return table
 
 
-def agreement_renderable(a: AgreementSettlement, t: Lang = EN, stamp: str | None = None) -> Group:
-    """S14: an agreement of one period as :func:`renderable`; of more, the periods and then each period."""
+def agreement_renderable(
+    a: AgreementSettlement, t: Lang = EN, stamp: str | None = None, costs: Sequence[ReadingCost] | None = None
+) -> Group:
+    """S14: an agreement of one period as :func:`renderable`; of more, the periods and then each period
+    (S17: and what each reading costs the agreement's total, at the end)."""
     if a.single:
-        return renderable(a.periods[0], t, stamp)
+        return renderable(a.periods[0], t, stamp, costs)
     header = Text.assemble((a.convenant.title, "bold"), f" ({a.convenant.id})")
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
@@ -181,6 +184,8 @@ def agreement_renderable(a: AgreementSettlement, t: Lang = EN, stamp: str | None
     for pid, s in zip(a.period_ids, a.periods, strict=True):
         parts.append(Text(f"{t('period')} {pid}", style="bold underline"))
         parts.append(renderable(s, t))
+    if costs is not None:
+        parts.append(readings_table(costs, t))
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
 
@@ -194,7 +199,7 @@ def render(
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
     if isinstance(s, AgreementSettlement):
-        view = agreement_renderable(s, t, stamp)
+        view = agreement_renderable(s, t, stamp, costs)
     else:
         view = renderable(s, t, stamp, costs)
     Console(file=buffer, width=width, color_system=None, force_terminal=False).print(view)

@@ -101,3 +101,36 @@ def periods(convenant: Convenant) -> tuple[Period, ...]:
         )
         for pid, conv, ext in built
     )
+
+
+def merge_reason(found: tuple[Period, ...]) -> str | None:
+    """Why the periods cannot be settled as one term (S17 reading ``extension.merged``), or None when they can.
+
+    One daily rate over all days (``max / (FTE × days)``) and one payout need one funded FTE
+    and one funding split for every period.
+    """
+    if len(found) < 2:
+        return "single"
+    first = found[0].convenant
+    for p in found[1:]:
+        if p.convenant.consultants_fte != first.consultants_fte or p.convenant.funding != first.funding:
+            return "differ"
+    return None
+
+
+def merged(found: tuple[Period, ...]) -> Period:
+    """S17 reading ``extension.merged``: the periods as one term (SPEC §11).
+
+    "the periods are settled as one term: the maxima added, one daily rate over all days,
+    all commitments judged together". The merged period keeps the agreement's id; its
+    amendments are every period's.
+    """
+    first, last = found[0].convenant, found[-1].convenant
+    conv = first.model_copy(
+        update={
+            "term": first.term.model_copy(update={"end": last.term.end}),
+            "max_subsidy": sum((p.convenant.max_subsidy for p in found), first.max_subsidy * 0),
+            "result_commitments": tuple(c for p in found for c in p.convenant.result_commitments),
+        }
+    )
+    return Period(found[0].id, conv, None, tuple(a for p in found for a in p.amendments))

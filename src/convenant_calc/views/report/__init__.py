@@ -145,8 +145,11 @@ def build_agreement(
     lang: Lang,
     case: str = "",
     stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
 ) -> AgreementReport:
-    """S14: the report of every period (each as :func:`build` makes it), the overview and the totals."""
+    """S14: the report of every period (each as :func:`build` makes it), the overview and the totals
+    (S17: and what each reading costs the agreement's total)."""
     reports = tuple(build(s, staffing, inputs, lang, case=case, stamp=stamp) for s in a.periods)
     overview, total = period_rows(a, lang)
-    return AgreementReport(lang.code, lang.labels(), a.convenant.id, a.convenant.title, reports, overview, total)
+    rows = reading_rows(costs, lang) if costs is not None else ()
+    return AgreementReport(lang.code, lang.labels(), a.convenant.id, a.convenant.title, reports, overview, total, rows)

@@ -220,3 +220,4 @@ class AgreementReport:
     periods: tuple[Report, ...]
     overview: tuple[PeriodRow, ...]
     total: PeriodRow
+    readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings, on the agreement's total
