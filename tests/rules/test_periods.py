@@ -115,3 +115,24 @@ def test_one_period_without_amendments_is_the_agreement_itself():
     (only,) = periods(conv)
     assert only.id == conv.id and only.convenant == conv and only.amendments == ()
     assert isinstance(only.convenant, Convenant)
+
+
+def test_a_change_alone_keeps_one_period_and_the_v1_contract():
+    from convenant_calc.core.models import Results
+    from convenant_calc.render.json import agreement_dict
+
+    from ..helpers import case as build
+
+    conv = convenant(
+        amendments=[{"id": "c", "kind": "change", "replace": [{"id": "R2", "title": "fewer", "target": 3}]}]
+    )
+    c = build(conv)
+    results = [{"commitment": r, "achieved": a} for r, a in (("R1", 96), ("R2", 3), ("R3", 0), ("R4", 0), ("R5", 0))]
+    c = c.model_copy(update={"results": Results.model_validate({"results": results})})
+    a = settle_agreement(c)
+    assert a.single and a.periods[0].period is None
+    # R2 met against 3: 2 of 5 < ½ → no payout (against 4 it would be 1 of 5, the same payout here)
+    assert [co.target for co in a.periods[0].results.commitments][:2] == [96, 3]
+    assert a.periods[0].results.met == 2
+    assert agreement_dict(a)["schema"] == "convenant-settlement/1" and "period" not in agreement_dict(a)
+    assert [x.id for x in a.periods[0].amendments] == ["c"]
