@@ -172,7 +172,7 @@ def absent(x: StepInput) -> Draft:
     if by_kind:
         result += " (" + "; ".join(f"{t.kind(k)} {t.number(v)}" for k, v in by_kind.items()) + ")"
     quote_keys = ["guaranteed_wage", "replacement"]
-    if any(not a.kind.has_guaranteed_wage for a in s.absences):
+    if any(not a.kind.has_guaranteed_wage for a in shown_absences(s)):
         quote_keys.append("uncovered_leave")
     return Draft("absent", figures, result, "S6, S7, S8", tuple(quote_keys), ("replacement",))
 
