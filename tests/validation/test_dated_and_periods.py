@@ -139,7 +139,7 @@ def test_period_naming_no_period_is_a_usage_error(case):
         run = case.run(command, "case", "--period", "exd")
         assert run.exit_code == 2 and run.stdout == ""
         assert run.lines == [
-            "--period exd: test-2024 has no period 'exd'; did you mean 'ext'? its periods are test-2024, ext"
+            "--period 'exd': test-2024 has no period 'exd'; did you mean 'ext'? its periods are test-2024, ext"
         ]
 
 

@@ -31,6 +31,7 @@ from convenant_calc.casebook.model import (
     dotted,
 )
 from convenant_calc.core.money import CENT, fmt_decimal, fmt_plain
+from convenant_calc.core.text import quoted
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
 
@@ -66,8 +67,10 @@ def unmatched(expected: Expected, actual: dict[str, Any]) -> list[Problem]:
                 continue
             named.add(e.field[1])
             hint = closest(e.field[1], ids)
-            guess = f"did you mean {hint!r}? " if hint else ""
-            problems.append(Problem(e.position, f"no period {e.field[1]!r}; {guess}the periods are {', '.join(ids)}"))
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
+            problems.append(
+                Problem(e.position, f"no period {quoted(e.field[1])}; {guess}the periods are {', '.join(ids)}")
+            )
         elif several and e.field[0] not in (PERIODS, TOTAL) and e.field not in TOP_OF_PERIODS:
             problems.append(
                 Problem(

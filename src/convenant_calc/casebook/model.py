@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from convenant_calc.core.money import D
 from convenant_calc.io.problems import Position, Problem
 
 EXPECTED = "expected.yaml"
@@ -61,6 +62,8 @@ for _path in FIELDS:
         GROUPS.setdefault(_path[0], ())
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
+#: The largest tolerance expected.yaml may give, in EUR: room for a rounding convention, not for a wrong figure.
+MAX_TOLERANCE = Decimal(100)
 
 #: S14: an agreement of more than one period prints ``convenant-settlement/2``; expected.yaml then pins
 #: each period's figures under ``periods: {ID: {...}}`` (the fields of FIELDS, and ``period``) and the
@@ -103,7 +106,7 @@ class Expected:
 
     file: str
     expectations: tuple[Expectation, ...]
-    tolerance: Decimal = Decimal(0)
+    tolerance: Decimal = D(0)
     readings: tuple[str, ...] = ()  # S17: alternative readings to settle under (registry order)
     readings_position: Position | None = None
     pins: tuple[Expectation, ...] = ()  # S17: reading_subsidies, field ("reading_subsidies", id)

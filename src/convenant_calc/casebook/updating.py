@@ -7,14 +7,13 @@ fields of the contract that are missing are added (inside their mapping when it 
 else at the end of the file). The result is parsed again and must read back as exactly
 the settled figures; if it does not (an unusual layout such as a block scalar), the file
 is written afresh and the result says that its comments could not be kept. The file is
-replaced atomically (a temporary file, then ``os.replace``), so a failure never loses it.
+replaced atomically by :func:`convenant_calc.io.output.write_atomic`, the writer `settle --output` uses
+too, so a failure never loses it; a read-only or symlinked expected.yaml is refused before any work.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from convenant_calc.casebook.model import (
     dotted,
 )
 from convenant_calc.io import yamlpos
+from convenant_calc.io.output import Refused, check_target, write_atomic
 from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 #: What --update writes: every field of the contract but its schema label.
@@ -54,6 +54,10 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     name = name or display_path(case_dir)
     path = case_dir / EXPECTED
     file = f"{name}/{EXPECTED}"
+    try:
+        check_target(path)  # a link or a read-only file is refused before any work
+    except Refused as exc:
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=(Problem(Position(file), f"{exc}; not updated"),))
     problems: list[Problem] = []
     existing: tuple[Expected, yamlpos.Document, str] | None = None
     if path.exists():
@@ -89,7 +93,9 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
             return UpdateResult(name, UpdateStatus.UNCHANGED, file)
         status = UpdateStatus.UPDATED
     try:
-        write_atomically(path, text)
+        write_atomic(path, text)
+    except Refused as exc:
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=(Problem(Position(file), f"{exc}; not updated"),))
     except OSError as exc:
         problem = Problem(Position(file), f"could not write: {exc.strerror or exc}; the file was left as it was")
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=(problem,))
@@ -314,25 +320,4 @@ def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: d
         raise _Unkeepable
     if after.readings != before.readings or compare(Expected(file, after.pins), actual):
         raise _Unkeepable
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` all at once: a crash leaves the old file or the new, never half of one."""
-    existed = path.exists()
-    mode = path.stat().st_mode & 0o7777 if existed else None
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 

@@ -13,22 +13,56 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-FORMATS = ("table", "json", "markdown", "html")
+FORMATS = ("table", "json", "markdown", "html", "pdf", "xlsx")
 LANGUAGES = ("en", "nl")
+BINARY = ("pdf", "xlsx")  # written to a file only (--output)
+
+#: The format an --output file's extension names (issue 11): ``--output x.html`` alone writes HTML.
+EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
 
 
 class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
 
-def load_reporting(case_dir: Path | None):
-    """Load a case (default: the bundled example); print its warnings, or its problems and return None."""
+def case_or_here(case_dir: Path | None, command: str = "settle") -> Path:
+    """The case to settle: the one named, else the working directory when it holds case files.
+
+    Never the bundled example behind the user's back: inside their own case directory a bare
+    ``convenant settle`` settles that case; elsewhere it is a usage error with a hint (exit 2).
+    """
+    if case_dir is not None:
+        return case_dir
+    import os
+
     from convenant_calc.io.bundled import default_example
+    from convenant_calc.io.loading import FILES
+    from convenant_calc.io.problems import display_path
+
+    if any(os.path.lexists(name) for name in FILES.values()):
+        return Path(".")
+    raise Usage(
+        "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
+        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} {display_path(default_example())}"
+    )
+
+
+def load_reporting(case_dir: Path):
+    """Load a case; print its warnings, or its problems and return None."""
     from convenant_calc.io.loading import load_case
     from convenant_calc.io.problems import InputError
 
     try:
-        loaded = load_case(case_dir if case_dir is not None else default_example())
+        loaded = load_case(case_dir)
     except InputError as exc:
         exc.report(sys.stderr)
         return None
@@ -37,9 +71,34 @@ def load_reporting(case_dir: Path | None):
     return loaded
 
 
+def settle_format(fmt: str | None, output: Path | None) -> str:
+    """The format to write: ``--format``, else the one the --output file's extension names, else the table.
+
+    A contradiction (``--format json --output x.html``) is refused, and so are a
+    binary format without --output and ``.csv`` (the CSV is ``convenant ledger``).
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    named = EXTENSIONS.get(suffix)
+    if named == "csv":
+        raise Usage(
+            f"{output}: settle writes no CSV; the day-by-day ledger is the CSV: "
+            f"convenant ledger CASE --output {output.name} (add --dialect excel-nl for Excel in Belgium)"
+        )
+    if fmt is None:
+        fmt = named or "table"
+    elif named is not None and named != fmt:
+        raise Usage(
+            f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
+            f"drop --format, or give the file the extension of {fmt}"
+        )
+    if fmt in BINARY and output is None:
+        raise Usage(f"--format {fmt} writes a file: give --output FILE.{fmt}")
+    return fmt
+
+
 def run_settle(
     case_dir: Path | None,
-    fmt: str = "table",
+    fmt: str | None = "table",
     lang: str = "en",
     output: Path | None = None,
     stamp: bool = False,
@@ -55,6 +114,16 @@ def run_settle(
     period and the totals (JSON ``convenant-settlement/2``), or with ``period`` that period
     alone (JSON ``convenant-settlement/1``).
     """
+    try:
+        fmt = settle_format(fmt, output)
+        if fmt == "xlsx" and (reading_ids or show_readings):
+            raise Usage(
+                "--format xlsx: the workbook's formulas follow the default readings (S1–S16); "
+                "for --reading or --readings write --format json, html or pdf"
+            )
+    except Usage as exc:
+        print(exc, file=sys.stderr)
+        return 2
     readings = None
     if reading_ids:
         from convenant_calc.core.readings import ReadingError, choose
@@ -70,7 +139,7 @@ def run_settle(
     ready = _prepare(case_dir, output, stamp)
     if isinstance(ready, int):
         return ready
-    loaded, when = ready
+    loaded, when, case_dir = ready
     if readings is not None:
         from convenant_calc.core.readings import not_applicable_to
 
@@ -91,6 +160,17 @@ def run_settle(
         from convenant_calc.core.settlement import case_of_period
 
         costs = reading_costs(case_of_period(loaded.case, period), chosen)
+    if fmt == "xlsx":
+        if agreement:
+            print(
+                f"--format xlsx: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); "  # type: ignore[union-attr]
+                "the workbook holds one: give --period ID",
+                file=sys.stderr,
+            )
+            return 2
+        from convenant_calc.render import xlsx
+
+        return _emit(xlsx.render(chosen, loaded.case.staffing, case=_case_name(case_dir), lang=lang), output)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
@@ -99,45 +179,43 @@ def run_settle(
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
 
+        names = {"case": _case_shown(case_dir), "bundled": _bundled(loaded)}
+        view = table.agreement_renderable if agreement else table.renderable
         if output is None:
             from rich.console import Console
 
-            if agreement:
-                Console().print(table.agreement_renderable(chosen, Lang(lang), when, costs))  # type: ignore[arg-type]
-            else:
-                Console().print(table.renderable(chosen, Lang(lang), when, costs))  # type: ignore[arg-type]
+            Console().print(view(chosen, Lang(lang), when, costs, **names), crop=False)  # type: ignore[arg-type]
             return 0
-        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs)
+        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs, **names)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
         from convenant_calc.views.labels import Lang
         from convenant_calc.views.report import build, build_agreement, input_files
 
+        make = build_agreement if agreement else build
+        model = make(
+            chosen,  # type: ignore[arg-type]
+            loaded.case.staffing,
+            input_files(loaded.sources, data_dir()),
+            Lang(lang),
+            case=_case_name(case_dir),
+            stamp=when,
+            costs=costs,
+        )
         if agreement:
-            model = build_agreement(
-                chosen,  # type: ignore[arg-type]
-                loaded.case.staffing,
-                input_files(loaded.sources, data_dir()),
-                Lang(lang),
-                case=_case_name(case_dir),
-                stamp=when,
-                costs=costs,
-            )
+            markdown, html = report_render.agreement_markdown, report_render.agreement_html
         else:
-            model = build(
-                chosen,  # type: ignore[arg-type]
-                loaded.case.staffing,
-                input_files(loaded.sources, data_dir()),
-                Lang(lang),
-                case=_case_name(case_dir),
-                stamp=when,
-                costs=costs,
-            )
-        if agreement:
-            text = report_render.agreement_html(model) if fmt == "html" else report_render.agreement_markdown(model)
-        else:
-            text = report_render.html(model) if fmt == "html" else report_render.markdown(model)
+            markdown, html = report_render.markdown, report_render.html
+        text = markdown(model) if fmt == "markdown" else html(model)  # type: ignore[arg-type]
+        if fmt == "pdf":
+            from convenant_calc.render import pdf
+
+            try:
+                return _emit(pdf.render(text), output)
+            except pdf.PdfError as exc:
+                print(exc, file=sys.stderr)
+                return 2
     return _emit(text, output)
 
 
@@ -148,6 +226,7 @@ def _settle_periods(loaded, period: str | None, readings=None):
     """
     from convenant_calc.core.readings import DEFAULT
     from convenant_calc.core.settlement import settle_agreement
+    from convenant_calc.core.text import quoted
 
     agreement = settle_agreement(loaded.case, readings if readings is not None else DEFAULT)
     if period is not None:
@@ -156,9 +235,9 @@ def _settle_periods(loaded, period: str | None, readings=None):
             from convenant_calc.io.problems import closest
 
             hint = closest(period, list(agreement.period_ids))
-            guess = f"did you mean {hint!r}? " if hint else ""
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
             print(
-                f"--period {period}: {loaded.case.convenant.id} has no period {period!r}; "
+                f"--period {quoted(period)}: {loaded.case.convenant.id} has no period {quoted(period)}; "
                 f"{guess}its periods are {', '.join(agreement.period_ids)}",
                 file=sys.stderr,
             )
@@ -167,54 +246,137 @@ def _settle_periods(loaded, period: str | None, readings=None):
     return agreement.periods[0] if agreement.single else agreement
 
 
-def run_ledger(case_dir: Path | None, output: Path | None = None, period: str | None = None) -> int:
-    """`convenant ledger`: the day-by-day ledger as CSV (S14: of more than one period, a ``period`` column first)."""
-    ready = _prepare(case_dir, output, stamp=False)
+def run_ledger(
+    case_dir: Path | None, output: Path | None = None, dialect: str = "rfc4180", period: str | None = None
+) -> int:
+    """`convenant ledger`: the day-by-day ledger as CSV, in the RFC 4180 or the excel-nl dialect.
+
+    S14: of an agreement of more than one period, a ``period`` column first (or ``period`` alone).
+    """
+    named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if named not in (None, "csv"):
+        print(
+            f"{output}: the ledger is CSV, the extension {output.suffix} names {named}; "
+            f"name the file .csv, or write the report with convenant settle CASE --output {output.name}",
+            file=sys.stderr,
+        )
+        return 2
+    ready = _prepare(case_dir, output, stamp=False, command="ledger")
     if isinstance(ready, int):
         return ready
-    loaded, _ = ready
+    loaded = ready[0]
     chosen = _settle_periods(loaded, period)
     if chosen is None:
         return 2
     from convenant_calc.core.settlement import AgreementSettlement
     from convenant_calc.render import ledger_csv
+    from convenant_calc.render.csv_dialects import Dialect
     from convenant_calc.views.ledger import ledger as day_ledger
 
     if isinstance(chosen, AgreementSettlement):
         pairs = [(pid, day_ledger(s)) for pid, s in zip(chosen.period_ids, chosen.periods, strict=True)]
-        return _emit(ledger_csv.render_periods(pairs), output)
-    return _emit(ledger_csv.render(day_ledger(chosen)), output)
+        return _emit(ledger_csv.render_periods(pairs, Dialect(dialect)), output)
+    return _emit(ledger_csv.render(day_ledger(chosen), Dialect(dialect)), output)
+
+
+def run_list() -> int:
+    """`convenant list`: the bundled agreements, one line each (id, term, maximum, FTE, title)."""
+    from convenant_calc.io.bundled import bundled_ids
+    from convenant_calc.io.loading import load_bundled
+    from convenant_calc.io.problems import InputError
+    from convenant_calc.core.money import fmt_en
+
+    for conv_id in bundled_ids():
+        try:
+            c = load_bundled(conv_id)
+        except InputError as exc:  # pragma: no cover - the bundled files are tested
+            exc.report(sys.stderr)
+            return 2
+        term = f"{c.term.start} … {c.term.end}"
+        print(f"{c.id}  {term}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}")
+    return 0
+
+
+def run_init(directory: Path, convenant_id: str | None = None) -> int:
+    """`convenant init DIR [--convenant ID]`: write a commented starter case that validates; never overwrite."""
+    from convenant_calc.io.bundled import bundled_ids
+    from convenant_calc.io.loading import load_bundled
+    from convenant_calc.io.output import write_atomic
+    from convenant_calc.io.starter import OWN_CONVENANT, starter_files
+
+    if convenant_id is not None and convenant_id not in bundled_ids():
+        print(
+            f"--convenant {convenant_id}: no such bundled agreement; bundled are {', '.join(bundled_ids())} "
+            "(convenant list), or leave --convenant out to write your own convenant.yaml",
+            file=sys.stderr,
+        )
+        return 2
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        what = "is not a directory" if not directory.is_dir() else "is not empty"
+        print(f"{directory}: {what}; give a new or empty directory (init never overwrites a file)", file=sys.stderr)
+        return 2
+    if not directory.parent.is_dir():
+        print(f"{directory}: the directory {directory.parent} does not exist; create it first", file=sys.stderr)
+        return 2
+    if convenant_id is not None:
+        files = starter_files(load_bundled(convenant_id), bundled=True)
+    else:
+        from convenant_calc.core.models import Convenant
+        from convenant_calc.io import yamlpos
+
+        own = Convenant.model_validate(yamlpos.parse(OWN_CONVENANT, "convenant.yaml").value)
+        files = starter_files(own, bundled=False)
+    directory.mkdir(exist_ok=True)
+    for name, text in files.items():
+        write_atomic(directory / name, text)
+        print(f"wrote {directory / name} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
+    print(f"next: fill in {directory / 'results.yaml'}, then: convenant validate {directory}", file=sys.stderr)
+    return 0
 
 
 def run_validate(case_dir: Path) -> int:
     """`convenant validate`: 'ok' and what was read, or every problem."""
+    from convenant_calc.core.text import visible
     from convenant_calc.io.loading import summary
 
     loaded = load_reporting(case_dir)
     if loaded is None:
         return 2
-    print("ok")
-    for line in summary(loaded):
-        print(f"  {line}")
+    # one write: an output that cannot take it (PYTHONIOENCODING=ascii) gets nothing, not a lone "ok"
+    sys.stdout.write("".join(f"{line}\n" for line in ["ok", *(f"  {visible(line)}" for line in summary(loaded))]))
     return 0
 
 
-def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
-    """Usage checks before any work, then the case: ``(loaded, stamp text)``, or the exit code 2."""
+def _prepare(case_dir: Path | None, output: Path | None, stamp: bool, command: str = "settle"):
+    """Usage checks before any work, then the case: ``(loaded, stamp text, case directory)``, or the exit code 2."""
     try:
         _check_output(output)
         when = _stamp(stamp)
+        case_dir = case_or_here(case_dir, command)
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
     loaded = load_reporting(case_dir)
-    return 2 if loaded is None else (loaded, when)
+    return 2 if loaded is None else (loaded, when, case_dir)
 
 
-def _case_name(case_dir: Path | None) -> str:
-    from convenant_calc.io.bundled import default_example
+def _case_name(case_dir: Path) -> str:
+    return case_dir.resolve().name
 
-    return (case_dir if case_dir is not None else default_example()).resolve().name
+
+def _case_shown(case_dir: Path) -> str:
+    """The case directory as the user gave it (relative to here when below it); '.' named by its own name."""
+    from convenant_calc.io.problems import display_path
+
+    shown = display_path(case_dir)
+    return f"{shown} ({case_dir.resolve().name})" if shown == "." else shown
+
+
+def _bundled(loaded) -> bool:
+    """Whether the agreement was read from the data bundled with the tool (else from the case's convenant.yaml)."""
+    from convenant_calc.io.bundled import data_dir
+
+    return loaded.sources["convenant"].resolve().parent == data_dir().resolve()
 
 
 def _stamp(wanted: bool) -> str | None:
@@ -232,25 +394,43 @@ def _stamp(wanted: bool) -> str | None:
 
 
 def _check_output(output: Path | None) -> None:
-    """Refuse an --output whose directory does not exist before doing any work (exit 2)."""
+    """Refuse an --output that cannot or may not be replaced before doing any work (exit 2).
+
+    Its directory must exist; the file itself, if it exists, must be a regular, writable file and
+    not a link (:func:`convenant_calc.io.output.check_target`, which the writer checks again).
+    """
     if output is None:
         return
+    from convenant_calc.io.output import Refused, check_target
+
     parent = output.parent if str(output.parent) else Path(".")
     if output.is_dir():
         raise Usage(f"{output}: is a directory; give a file name for --output")
     if not parent.is_dir():
         raise Usage(f"{output}: the directory {parent} does not exist; create it or choose another --output")
+    try:
+        check_target(output)
+    except Refused as exc:
+        raise Usage(f"{output}: {exc}") from None
 
 
-def _emit(text: str, output: Path | None) -> int:
+def _emit(data: str | bytes, output: Path | None) -> int:
+    """Print ``data``, or write it atomically to ``output`` and say so on stderr: ``wrote FILE (N bytes)``."""
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
         return 0
-    from convenant_calc.io.output import write_atomic
+    from convenant_calc.io.output import Refused, write_atomic
 
     try:
-        write_atomic(output, text)
+        size = write_atomic(output, data)
+    except Refused as exc:
+        print(f"{output}: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    print(f"wrote {output} ({size} bytes)", file=sys.stderr)
     return 0

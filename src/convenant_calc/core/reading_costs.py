@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from convenant_calc.core.models import Case
+from convenant_calc.core.money import ZERO
 from convenant_calc.core.readings import ALTERNATIVES, DEFAULT, Alternative, Readings, Reason, not_applicable
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, settle_agreement
 
@@ -57,7 +58,7 @@ def reading_costs(case: Case, settled: Settlement | AgreementSettlement) -> tupl
             continue
         reason = not_applicable(alternative, case, readings)
         if reason is not None:
-            costs.append(ReadingCost(alternative, False, reason, shown, Decimal("0.00")))
+            costs.append(ReadingCost(alternative, False, reason, shown, ZERO))
             continue
         other = subsidy_under(alternative.apply(readings))
         costs.append(ReadingCost(alternative, False, None, other, other - shown))

@@ -28,13 +28,10 @@ class ResultFunding:
     """S3/S4: the commitments judged, and the payout."""
 
     commitments: tuple[CommitmentOutcome, ...]
+    met: int  # k: the commitments met
     cutoff: Decimal
     payout: Decimal
     cutoff_paid: bool = True  # False under the reading results.half-not-paid (S17)
-
-    @property
-    def met(self) -> int:
-        return sum(1 for c in self.commitments if c.met)
 
     @property
     def total(self) -> int:
@@ -86,6 +83,11 @@ class Settlement:
     @property
     def max_subsidy(self) -> Decimal:
         return self.convenant.max_subsidy
+
+    @property
+    def direction(self) -> str:
+        """S12: ``"pay"``, ``"recover"`` or ``"settled"``, the one reading of the balance's sign."""
+        return subsidy.balance_direction(self.balance)
 
     @property
     def gross(self) -> Decimal:
@@ -143,10 +145,12 @@ def settle_period(
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
     reported = {r.commitment: r for r in case.results.results}
     commitments = tuple(funding.judge(c, reported[c.id]) for c in convenant.result_commitments)
-    met = sum(1 for c in commitments if c.met)
+    met = funding.count_met(commitments)
     cutoff = convenant.funding.result_cutoff
     payout = funding.result_payout(result_pool, met, len(commitments), cutoff, cutoff_paid=readings.cutoff_paid)
-    results = ResultFunding(commitments=commitments, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid)
+    results = ResultFunding(
+        commitments=commitments, met=met, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid
+    )
 
     if windows is None:
         windows = absence_rules.guaranteed_wage_windows(

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
+from convenant_calc.core.text import clip, quoted
 from convenant_calc.core.models import (
     CHANGE_KEYS,
     EXTENSION_KEYS,
@@ -21,6 +21,7 @@ from convenant_calc.core.models import (
     Results,
     Staffing,
 )
+from convenant_calc.core.money import D
 from convenant_calc.core.rules.periods import periods
 from convenant_calc.io.problems import closest
 from convenant_calc.core.spans import Span, sweep
@@ -36,7 +37,13 @@ class Finding:
 
 def _did_you_mean(word: str, known: list[str]) -> str:
     hint = closest(word, known)
-    return f"did you mean {hint!r}? " if hint else ""
+    return f"did you mean {quoted(hint)}? " if hint else ""
+
+
+def _listing(names: list[str], most: int = 10) -> str:
+    """The names, or the first ``most`` of them and how many more: a message stays one readable line."""
+    shown = ", ".join(clip(n) for n in names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
 
 
 def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
@@ -54,22 +61,23 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"commitment {result.commitment!r} was removed by amendment {removed[result.commitment]!r} (S14); "
+                f"commitment {quoted(result.commitment)} was removed by amendment {quoted(removed[result.commitment])} (S14); "
                 "remove its result",
             )
         elif result.commitment not in known:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"result for unknown commitment {result.commitment!r}; "
+                f"result for unknown commitment {quoted(result.commitment)}; "
                 f"{_did_you_mean(result.commitment, sorted(known))}"
-                f"the commitments of {convenant.id} are {', '.join(sorted(known))}; correct the id",
+                f"the commitments of {clip(convenant.id)} are {_listing(sorted(known))}; correct the id",
             )
         elif result.commitment in seen:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"commitment {result.commitment!r} is reported twice (first as result {seen[result.commitment] + 1}); "
+                f"commitment {quoted(result.commitment)} is reported twice "
+                f"(first as result {seen[result.commitment] + 1}); "
                 "keep one result per commitment",
             )
         else:
@@ -88,20 +96,25 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
             yield Finding(
                 "results",
                 ("results",),
-                f"no result reported for commitment {commitment.id!r} ({commitment.title}); "
+                f"no result reported for commitment {quoted(commitment.id)} ({clip(commitment.title)}); "
                 f"add {{commitment: {commitment.id}, achieved: ...}} (S4: a missing result is never 'not met')",
             )
 
 
 def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:
-    """S5, S6, S8: consultants, their employment, overlapping absences and replacements."""
+    """S5, S6, S8: consultants, their employment, overlapping absences and replacements.
+
+    S8: replacements that add up to more than the absent FTE on a day are valid input,
+    counted at the absent FTE (:func:`~convenant_calc.core.rules.absences.absence_outcome`);
+    the check warns once per absence, at the replacement that starts on the first such day.
+    """
     ids: dict[str, int] = {}
     for i, consultant in enumerate(staffing.consultants):
         if consultant.id in ids:
             yield Finding(
                 "absences",
                 ("consultants", i, "id"),
-                f"consultant id {consultant.id!r} is used twice; give each consultant one entry",
+                f"consultant id {quoted(consultant.id)} is used twice; give each consultant one entry",
             )
         ids.setdefault(consultant.id, i)
 
@@ -115,8 +128,9 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 where + ("consultant",),
-                f"absence of unknown consultant {absence.consultant!r}; {_did_you_mean(absence.consultant, listed)}"
-                f"the consultants listed are {', '.join(listed)}; correct the id or add the consultant",
+                f"absence of unknown consultant {quoted(absence.consultant)}; "
+                f"{_did_you_mean(absence.consultant, listed)}"
+                f"the consultants listed are {_listing(listed)}; correct the id or add the consultant",
             )
         if consultant is not None and not consultant.employed.holds(absence.from_, absence.to):
             e = consultant.employed
@@ -124,7 +138,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 where + ("from" if early else "to",),
-                f"absence {absence.from_} … {absence.to} lies outside {consultant.id}'s employment "
+                f"absence {absence.from_} … {absence.to} lies outside {clip(consultant.id)}'s employment "
                 f"({e.from_ or 'open'} … {e.to or 'open'}); correct the dates of the absence or of the employment",
             )
         if absence.to < span[0] or absence.from_ > span[1]:
@@ -149,13 +163,14 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
             for first, _last, value in sweep({"r": spans}, lo, hi):
-                if value["r"] > fte:
-                    j = next(k for k, s in enumerate(spans) if s.first <= first <= s.last)
+                if value["r"] > fte:  # valid input (S8): counted at the absent FTE, with a warning
+                    j = max(k for k, s in enumerate(spans) if s.first <= first <= s.last and s.first == first)
                     yield Finding(
                         "absences",
-                        where + ("replacement", j, "fte"),
+                        where + ("replacement", j),
                         f"replacements on {first} add up to {value['r']} FTE, more than the {fte} FTE absent; "
-                        "lower the replacements' fte to at most the absent FTE",
+                        f"they count for {fte} FTE on such days (S8); check the replacements' fte",
+                        warning=True,
                     )
                     break
 
@@ -175,7 +190,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
         by_consultant.setdefault(absence.consultant, []).append(i)
     for consultant_id, indexes in by_consultant.items():
         consultant = staffing.consultant(consultant_id)
-        limit = consultant.fte if consultant is not None else Decimal(1)
+        limit = consultant.fte if consultant is not None else D(1)
         absences = [staffing.absences[i] for i in indexes]
         spans = [Span(a.from_, a.to, staffing.absence_fte(a)) for a in absences]
         for i, span in zip(indexes, spans, strict=True):
@@ -183,7 +198,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                 yield Finding(
                     "absences",
                     ("absences", i, "fte"),
-                    f"absence {i + 1} takes {span.value} FTE off, more than {consultant_id}'s {limit} FTE; "
+                    f"absence {i + 1} takes {span.value} FTE off, more than {clip(consultant_id)}'s {limit} FTE; "
                     f"give it 'fte: {limit}' or less",
                 )
         if len(indexes) < 2 or any(s.value > limit for s in spans):
@@ -196,8 +211,8 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                 yield Finding(
                     "absences",
                     ("absences", b),
-                    f"absences {a + 1} and {b + 1} of {consultant_id} overlap on {first} with "
-                    f"{value['a']} FTE in all, more than {consultant_id}'s {limit} FTE; "
+                    f"absences {a + 1} and {b + 1} of {clip(consultant_id)} overlap on {first} with "
+                    f"{value['a']} FTE in all, more than {clip(consultant_id)}'s {limit} FTE; "
                     "shorten one, or give each its part-time 'fte'",
                 )
                 break
@@ -245,7 +260,7 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
             yield Finding(
                 "payments",
                 ("payments", i, "period"),
-                f"payment for unknown period {payment.period!r}; {_did_you_mean(payment.period, list(found))}"
+                f"payment for unknown period {quoted(payment.period)}; {_did_you_mean(payment.period, list(found))}"
                 f"the periods of {convenant.id} are {ids}; correct the id",
             )
         elif payment.period is not None:
@@ -281,7 +296,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
             yield Finding(
                 "convenant",
                 where + ("id",),
-                f"amendment id {a.id!r} is already used (by the agreement or an earlier amendment); "
+                f"amendment id {quoted(a.id)} is already used (by the agreement or an earlier amendment); "
                 "give each amendment its own id",
             )
         wrong = CHANGE_KEYS if a.kind is AmendmentKind.extension else EXTENSION_KEYS
@@ -290,7 +305,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 yield Finding(
                     "convenant",
                     where + (key,),
-                    f"{key!r} belongs to a{'n extension' if key in EXTENSION_KEYS else ' change'}, "
+                    f"{quoted(key)} belongs to a{'n extension' if key in EXTENSION_KEYS else ' change'}, "
                     f"not to a{'n' if a.kind is AmendmentKind.extension else ''} {a.kind.value} amendment; "
                     "remove it, or correct the kind",
                 )
@@ -305,13 +320,13 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 yield Finding(
                     "convenant",
                     where,
-                    f"extension {a.id!r} has no {key!r}; an extension period needs its own (S14), e.g. {example}",
+                    f"extension {quoted(a.id)} has no {quoted(key)}; an extension period needs its own (S14), e.g. {example}",
                 )
             if a.result_commitments is not None and not a.result_commitments:
                 yield Finding(
                     "convenant",
                     where + ("result_commitments",),
-                    f"extension {a.id!r} lists no result commitments; give at least one (S3)",
+                    f"extension {quoted(a.id)} lists no result commitments; give at least one (S3)",
                 )
             if a.term is not None:
                 expected = previous_end + timedelta(days=1)
@@ -319,15 +334,15 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                     yield Finding(
                         "convenant",
                         where + ("term", "start"),
-                        f"extension {a.id!r} starts on {a.term.start}, which overlaps the previous period "
-                        f"{previous_id!r} (ending {previous_end}); an extension starts the day after, {expected}",
+                        f"extension {quoted(a.id)} starts on {a.term.start}, which overlaps the previous period "
+                        f"{quoted(previous_id)} (ending {previous_end}); an extension starts the day after, {expected}",
                     )
                 elif a.term.start != expected:
                     yield Finding(
                         "convenant",
                         where + ("term", "start"),
-                        f"extension {a.id!r} starts on {a.term.start}, leaving a gap after the previous period "
-                        f"{previous_id!r} (ending {previous_end}); an extension starts the day after, {expected}",
+                        f"extension {quoted(a.id)} starts on {a.term.start}, leaving a gap after the previous period "
+                        f"{quoted(previous_id)} (ending {previous_end}); an extension starts the day after, {expected}",
                     )
                 previous_end, previous_id = a.term.end, a.id
             if a.id not in period_ids:
@@ -338,7 +353,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                         yield Finding(
                             "convenant",
                             where + ("result_commitments", j, "id"),
-                            f"commitment id {c.id!r} is already used in period {owner[c.id]!r}; commitment ids "
+                            f"commitment id {quoted(c.id)} is already used in period {quoted(owner[c.id])}; commitment ids "
                             "are unique across the whole agreement (S14), give this one its own",
                         )
                     else:
@@ -353,14 +368,14 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
             yield Finding(
                 "convenant",
                 where,
-                f"change {a.id!r} replaces, adds and removes nothing; list its 'replace', 'add' or 'remove'",
+                f"change {quoted(a.id)} replaces, adds and removes nothing; list its 'replace', 'add' or 'remove'",
             )
         target = a.period or last
         if target not in current:
             yield Finding(
                 "convenant",
                 where + ("period",),
-                f"change {a.id!r} names unknown period {target!r}; {_did_you_mean(target, list(current))}"
+                f"change {quoted(a.id)} names unknown period {quoted(target)}; {_did_you_mean(target, list(current))}"
                 f"the periods are {', '.join(current)}",
             )
             continue
@@ -370,7 +385,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 yield Finding(
                     "convenant",
                     where + ("replace", j, "id"),
-                    f"change {a.id!r} replaces {c.id!r}, which is not a commitment of period {target!r} "
+                    f"change {quoted(a.id)} replaces {quoted(c.id)}, which is not a commitment of period {quoted(target)} "
                     f"({', '.join(sorted(listed)) or 'none'}); use 'add' for a new commitment, or correct the id",
                 )
         for j, c in enumerate(a.add):
@@ -378,7 +393,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 yield Finding(
                     "convenant",
                     where + ("add", j, "id"),
-                    f"change {a.id!r} adds {c.id!r}, an id already used in period {owner[c.id]!r}; commitment ids "
+                    f"change {quoted(a.id)} adds {quoted(c.id)}, an id already used in period {quoted(owner[c.id])}; commitment ids "
                     "are unique across the whole agreement (S14), use 'replace' or give it its own id",
                 )
             else:
@@ -389,7 +404,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 yield Finding(
                     "convenant",
                     where + ("remove", j),
-                    f"change {a.id!r} removes {rid!r}, which is not a commitment of period {target!r} "
+                    f"change {quoted(a.id)} removes {quoted(rid)}, which is not a commitment of period {quoted(target)} "
                     f"({', '.join(sorted(listed)) or 'none'}); correct the id",
                 )
             listed.discard(rid)
@@ -397,7 +412,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
             yield Finding(
                 "convenant",
                 where + ("remove",),
-                f"after change {a.id!r} period {target!r} has no result commitment left; keep at least one (S3)",
+                f"after change {quoted(a.id)} period {quoted(target)} has no result commitment left; keep at least one (S3)",
             )
 
 

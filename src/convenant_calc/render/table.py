@@ -1,4 +1,9 @@
-"""The terminal view a finance officer reads at a glance (rich), in English or Dutch."""
+"""The terminal view a finance officer reads at a glance (rich), in English or Dutch.
+
+Every string reaches rich as a :class:`~rich.text.Text`, never as markup: a justification
+reading ``see [/annex]`` or ``[link=…]`` is printed as written, and control characters from
+the input are shown as escapes (``\x1b``), so a title cannot drive the terminal.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +17,18 @@ from rich.text import Text
 
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
+from convenant_calc.core.text import visible
 from convenant_calc.views.report import reason, shown_absences, summary_lines
 from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.readings import reading_rows
 
 EN = Lang("en")
+
+
+def _text(value: str, style: str = "") -> Text:
+    """Plain text for a cell: no markup parsed, control characters made visible."""
+    return Text(visible(value), style=style)
 
 
 def settlement_table(s: Settlement, t: Lang = EN) -> Table:
@@ -30,12 +41,12 @@ def settlement_table(s: Settlement, t: Lang = EN) -> Table:
     lines = summary_lines(s, t)
     for line in lines:
         if not line.total:
-            table.add_row(line.label, line.amount)
+            table.add_row(_text(line.label), _text(line.amount))
             continue
         style = "bold"
         if line is lines[-1]:
-            style = "bold green" if s.balance > 0 else "bold red" if s.balance < 0 else "bold"
-        table.add_row(Text(line.label, style=style), Text(line.amount, style=style))
+            style = {"pay": "bold green", "recover": "bold red", "settled": "bold"}[s.direction]
+        table.add_row(_text(line.label, style), _text(line.amount, style))
     return table
 
 
@@ -48,12 +59,12 @@ def results_table(s: Settlement, t: Lang = EN) -> Table:
     table.add_column(t("col_why"))
     for c in s.results.commitments:
         table.add_row(
-            c.id,
-            c.title,
-            t.number(c.target),
-            "" if c.achieved is None else t.number(c.achieved),
-            Text(t("yes"), style="green") if c.met else Text(t("no"), style="red"),
-            reason(c, t),
+            _text(c.id),
+            _text(c.title),
+            _text(t.number(c.target)),
+            _text("" if c.achieved is None else t.number(c.achieved)),
+            _text(t("yes"), "green") if c.met else _text(t("no"), "red"),
+            _text(reason(c, t)),
         )
     return table
 
@@ -62,13 +73,15 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     """One row per absence; compact enough for an 80-column terminal, relapses as captions below."""
     relapses = [
         t("relapse_caption", no=a.index + 1, of=a.window.relapse_of + 1, left=a.window.left_at_start)
+        if a.window.relapse_of is not None
+        else t("joins_caption", no=a.index + 1, of=(a.window.joins or 0) + 1, left=a.window.left_at_start)
         for a in shown_absences(s)
-        if a.window is not None and a.window.is_relapse
+        if a.window is not None and (a.window.is_relapse or a.window.joins is not None)
     ]
     table = Table(
         title=t("absences_title"),
         title_justify="left",
-        caption="\n".join(relapses) or None,
+        caption=_text("\n".join(relapses)) if relapses else None,
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -80,8 +93,8 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
                 "col_covered", "col_replaced", "col_short"):
         table.add_column(t(key), justify="right" if key in numeric else "left", no_wrap=key in ("col_from", "col_to"))
     for a in shown_absences(s):
-        relapse = "*" if a.window is not None and a.window.is_relapse else ""
-        table.add_row(
+        relapse = "*" if a.window is not None and (a.window.is_relapse or a.window.joins is not None) else ""
+        cells = (
             str(a.index + 1),
             a.consultant,
             t.kind(a.kind),
@@ -93,6 +106,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
             t.number(a.replaced_fte_days),
             t.number(a.short_fte_days),
         )
+        table.add_row(*map(_text, cells))
     return table
 
 
@@ -101,11 +115,11 @@ def shortfall_table(s: Settlement, t: Lang = EN) -> Table:
     table = Table(title=t("shortfall_title"), title_justify="left", show_header=False, box=None)
     table.add_column("what")
     table.add_column("FTE-days", justify="right")
-    table.add_row(t("vacancy_line"), t.number(st.vacancy_fte_days))
-    table.add_row(t("absence_line"), t.number(st.absence_fte_days))
+    table.add_row(_text(t("vacancy_line")), _text(t.number(st.vacancy_fte_days)))
+    table.add_row(_text(t("absence_line")), _text(t.number(st.absence_fte_days)))
     if st.absorbed_fte_days:
-        table.add_row(t("absorbed_line"), f"−{t.number(st.absorbed_fte_days)}")
-    table.add_row(Text(t("short_line"), style="bold"), Text(t.number(st.fte_days), style="bold"))
+        table.add_row(_text(t("absorbed_line")), _text(f"−{t.number(st.absorbed_fte_days)}"))
+    table.add_row(_text(t("short_line"), "bold"), _text(t.number(st.fte_days), "bold"))
     return table
 
 
@@ -122,19 +136,27 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
         if row.status:
             text.append(f"\n{row.status}", style="dim")
         difference = row.difference if row.applies else t("not_applicable_short")
-        table.add_row(row.id, text, row.subsidy, difference)
+        table.add_row(_text(row.id), text, _text(row.subsidy), _text(difference))
     return table
 
 
 def renderable(
-    s: Settlement, t: Lang = EN, stamp: str | None = None, costs: Sequence[ReadingCost] | None = None
+    s: Settlement,
+    t: Lang = EN,
+    stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
 ) -> Group:
+    """The whole terminal view; with ``case`` a first line naming the case directory and where the agreement is from."""
     c = s.convenant
-    header = Text.assemble(
-        (c.title, "bold"),
-        f" ({c.id})\n",
-        t("term_line", start=c.term.start, end=c.term.end, days=s.term_days),
-    )
+    header = Text(no_wrap=True, overflow="ignore")  # a long path runs on rather than breaking the line
+    if case is not None:
+        where = t("case_bundled") if bundled else "convenant.yaml"
+        header.append(visible(t("case_line", case=case, agreement=c.id, where=where)) + "\n")
+    header.append(visible(c.title), "bold")
+    header.append(visible(f" ({c.id})") + "\n")
+    header.append(t("term_line", start=t.date(c.term.start), end=t.date(c.term.end), days=s.term_days))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
     parts = [header, settlement_table(s, t), results_table(s, t), shortfall_table(s, t)]
@@ -154,35 +176,48 @@ def periods_table(a: AgreementSettlement, t: Lang = EN) -> Table:
     for pid, s in zip(a.period_ids, a.periods, strict=True):
         term = s.convenant.term
         table.add_row(
-            f"{pid}\n{term.start} … {term.end}", t.money(s.max_subsidy), t.money(s.subsidy), t.money(s.paid),
-            t.money(s.balance),
+            _two_lines(pid, f"{t.date(term.start)} … {t.date(term.end)}"),
+            *map(_text, (t.money(s.max_subsidy), t.money(s.subsidy), t.money(s.paid), t.money(s.balance))),
         )
     first, last = a.periods[0].convenant.term, a.periods[-1].convenant.term
-    table.add_row(
-        *(
-            Text(cell, style="bold")
-            for cell in (
-                f"{t('total')}\n{first.start} … {last.end}",
-                t.money(a.max_subsidy), t.money(a.subsidy), t.money(a.paid), t.money(a.balance),
-            )
-        )
-    )
+    cells = (t.money(a.max_subsidy), t.money(a.subsidy), t.money(a.paid), t.money(a.balance))
+    total = _two_lines(t("total"), f"{t.date(first.start)} … {t.date(last.end)}", "bold")
+    table.add_row(total, *(_text(cell, "bold") for cell in cells))
     return table
 
 
+def _two_lines(first: str, second: str, style: str = "") -> Text:
+    """A cell of two lines, each shown as written (the line break is ours, not the input's)."""
+    cell = _text(first, style)
+    cell.append("\n")
+    cell.append(_text(second, style))
+    return cell
+
+
 def agreement_renderable(
-    a: AgreementSettlement, t: Lang = EN, stamp: str | None = None, costs: Sequence[ReadingCost] | None = None
+    a: AgreementSettlement,
+    t: Lang = EN,
+    stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
 ) -> Group:
     """S14: an agreement of one period as :func:`renderable`; of more, the periods and then each period
     (S17: and what each reading costs the agreement's total, at the end)."""
     if a.single:
-        return renderable(a.periods[0], t, stamp, costs)
-    header = Text.assemble((a.convenant.title, "bold"), f" ({a.convenant.id})")
+        return renderable(a.periods[0], t, stamp, costs, case, bundled)
+    c = a.convenant
+    header = Text(no_wrap=True, overflow="ignore")
+    if case is not None:
+        where = t("case_bundled") if bundled else "convenant.yaml"
+        header.append(visible(t("case_line", case=case, agreement=c.id, where=where)) + "\n")
+    header.append(visible(c.title), "bold")
+    header.append(visible(f" ({c.id})"))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
     parts: list = [header, periods_table(a, t)]
     for pid, s in zip(a.period_ids, a.periods, strict=True):
-        parts.append(Text(f"{t('period')} {pid}", style="bold underline"))
+        parts.append(_text(f"{t('period')} {pid}", "bold underline"))
         parts.append(renderable(s, t))
     if costs is not None:
         parts.append(readings_table(costs, t))
@@ -195,12 +230,14 @@ def render(
     t: Lang = EN,
     stamp: str | None = None,
     costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
 ) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
     if isinstance(s, AgreementSettlement):
-        view = agreement_renderable(s, t, stamp, costs)
+        view = agreement_renderable(s, t, stamp, costs, case, bundled)
     else:
-        view = renderable(s, t, stamp, costs)
-    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(view)
+        view = renderable(s, t, stamp, costs, case, bundled)
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(view, crop=False)
     return buffer.getvalue()

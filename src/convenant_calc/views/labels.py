@@ -6,39 +6,56 @@ and their number formats from here (``--lang en|nl``). JSON keys never change
 
 Numbers: English groups thousands with a comma and writes a decimal point
 (``424,000.00``); Dutch (Flemish) groups with a point and writes a decimal comma
-(``424.000,00``). Money in running text carries its currency: ``EUR 424,000.00``
-in English, ``424.000,00 EUR`` in Dutch. Dates stay ISO ``YYYY-MM-DD`` in both
-languages: they are what the input files hold, and cannot be misread.
+(``424.000,00``, through Babel's ``nl_BE``). Money in running text carries its
+currency: ``EUR 424,000.00`` in English, ``424.000,00 EUR`` in Dutch (one style in
+every Dutch output). Dates: ISO ``YYYY-MM-DD`` in English; in Dutch as a Fleming
+writes them, ``30 juni 2025`` (Babel ``nl_BE``), in the report's heading, the
+absences and payments tables and the terminal table's term line. Dates inside a
+formula of a step (``2025-06-30 − 2023-07-01 + 1``) and in the timeline's hover
+titles stay ISO in both languages: there they are figures being computed with.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import AbsenceKind
-from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
+from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
+from convenant_calc.core.rules.registry import ARTICLES, cite
 
 LANGS = ("en", "nl")
 
 TEXT: dict[str, dict[str, str]] = {
     # --- the terminal table -------------------------------------------------------
+    "case_line": {
+        "en": "Case {case}, agreement {agreement} ({where})",
+        "nl": "Dossier {case}, convenant {agreement} ({where})",
+    },
+    "case_bundled": {"en": "bundled", "nl": "meegeleverd"},
     "settlement": {"en": "Settlement", "nl": "Afrekening"},
-    "max_subsidy_line": {"en": "Maximum subsidy (Art. 1), {fte} FTE", "nl": "Maximale subsidie (Art. 1), {fte} VTE"},
+    "max_subsidy_line": {
+        "en": f"Maximum subsidy ({ARTICLES['max_subsidy']}), {{fte}} FTE",
+        "nl": f"Maximale subsidie ({ARTICLES['max_subsidy']}), {{fte}} VTE",
+    },
     "effort_line": {
-        "en": "Effort funding: {pct} of the maximum (Art. 2, S2)",
-        "nl": "Inspanningsfinanciering: {pct} van het maximum (Art. 2, S2)",
+        "en": f"Effort funding: {{pct}} of the maximum ({cite('S2')})",
+        "nl": f"Inspanningsfinanciering: {{pct}} van het maximum ({cite('S2')})",
     },
     "below_cutoff": {
         "en": "{met}/{total} met is below the cutoff {cutoff}: nothing paid",
         "nl": "{met}/{total} behaald is minder dan de drempel {cutoff}: niets uitbetaald",
     },
     "pro_rata": {"en": "{met}/{total} met × {pool}", "nl": "{met}/{total} behaald × {pool}"},
-    "result_line": {"en": "Result funding: {why} (Art. 2, S3)", "nl": "Resultaatfinanciering: {why} (Art. 2, S3)"},
+    "result_line": {
+        "en": f"Result funding: {{why}} ({cite('S3')})",
+        "nl": f"Resultaatfinanciering: {{why}} ({cite('S3')})",
+    },
     "deduction_line": {
-        "en": "Deduction: {days} FTE-days × {rate} a day (Art. 5, S10)",
-        "nl": "Vermindering: {days} VTE-dagen × {rate} per dag (Art. 5, S10)",
+        "en": f"Deduction: {{days}} FTE-days × {{rate}} a day ({cite('S10')})",
+        "nl": f"Vermindering: {{days}} VTE-dagen × {{rate}} per dag ({cite('S10')})",
     },
     "floor_line": {"en": "Floor at zero (S11)", "nl": "Ondergrens nul (S11)"},
     "subsidy_line": {"en": "Subsidy (S11)", "nl": "Subsidie (S11)"},
@@ -46,7 +63,10 @@ TEXT: dict[str, dict[str, str]] = {
     "balance_pay": {"en": "Balance: to pay", "nl": "Saldo: uit te betalen"},
     "balance_recover": {"en": "Balance: to recover", "nl": "Saldo: terug te vorderen"},
     "balance_settled": {"en": "Balance: settled", "nl": "Saldo: vereffend"},
-    "results_title": {"en": "Result commitments (Art. 2, S3–S4)", "nl": "Resultaatsverbintenissen (Art. 2, S3–S4)"},
+    "results_title": {
+        "en": f"Result commitments ({cite('S3', 'S4')})",
+        "nl": f"Resultaatsverbintenissen ({cite('S3', 'S4')})",
+    },
     "col_id": {"en": "id", "nl": "id"},
     "col_commitment": {"en": "commitment", "nl": "verbintenis"},
     "col_target": {"en": "target", "nl": "doel"},
@@ -59,9 +79,9 @@ TEXT: dict[str, dict[str, str]] = {
     "reason_judged_not_met": {"en": "not met by judgement: {why}", "nl": "niet gehaald volgens oordeel: {why}"},
     "reason_compared": {"en": "achieved {achieved} {rel} target {target}", "nl": "behaald {achieved} {rel} doel {target}"},
     "absences_title": {
-        "en": "Absences (Art. 5, S6–S8): days in the term, days covered by the guaranteed wage, "
+        "en": f"Absences ({cite('S6', 'S8')}): days in the term, days covered by the guaranteed wage, "
         "FTE-days replaced and short",
-        "nl": "Afwezigheden (Art. 5, S6–S8): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
+        "nl": f"Afwezigheden ({cite('S6', 'S8')}): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
         "VTE-dagen vervangen en tekort",
     },
     "col_no": {"en": "#", "nl": "#"},
@@ -79,6 +99,11 @@ TEXT: dict[str, dict[str, str]] = {
     "relapse_caption": {
         "en": "#{no}: a relapse of #{of} (S7): {left} days of the guaranteed-wage window were left",
         "nl": "#{no}: herval van #{of} (S7): er bleven nog {left} dagen gewaarborgd loon over",
+    },
+    "joins_caption": {
+        "en": "#{no}: began while #{of} ran, one incapacity (S7): {left} days of the guaranteed-wage window were left",
+        "nl": "#{no}: begon terwijl #{of} liep, één arbeidsongeschiktheid (S7): "
+        "er bleven nog {left} dagen gewaarborgd loon over",
     },
     "shortfall_title": {"en": "FTE-days short (S9)", "nl": "VTE-dagen tekort (S9)"},
     "vacancy_line": {"en": "Vacancy: funded FTE not employed", "nl": "Vacature: gefinancierde VTE niet tewerkgesteld"},
@@ -141,6 +166,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "relapse of #{of}: {left} d of the window left",
         "nl": "herval van #{of}: nog {left} d van de periode over",
     },
+    "window_joins": {
+        "en": "with #{of}: {left} d of the window left",
+        "nl": "samen met #{of}: nog {left} d van de periode over",
+    },
     "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
     "period": {"en": "Period", "nl": "Periode"},
     "periods": {"en": "Periods (S14)", "nl": "Periodes (S14)"},
@@ -178,9 +207,11 @@ TEXT: dict[str, dict[str, str]] = {
     "x_s13": {"en": "S7 with S13 (values in force)", "nl": "S7 met S13 (geldende waarden)"},
     "absences_note": {
         "en": "Days and FTE-days count only the part of an absence inside the term. "
-        "Guaranteed-wage days count from the first day of the absence, also before the term (S7).",
+        "Guaranteed-wage days count from the first day of incapacity, also before the term; absences of one "
+        "kind that run together are one incapacity (S7).",
         "nl": "Dagen en VTE-dagen tellen enkel het deel van een afwezigheid binnen de looptijd. "
-        "De dagen gewaarborgd loon tellen vanaf de eerste dag van de afwezigheid, ook vóór de looptijd (S7).",
+        "De dagen gewaarborgd loon tellen vanaf de eerste dag van arbeidsongeschiktheid, ook vóór de looptijd; "
+        "afwezigheden van één soort die samen lopen zijn één arbeidsongeschiktheid (S7).",
     },
     "months": {"en": "Month by month", "nl": "Maand per maand"},
     "col_month": {"en": "month", "nl": "maand"},
@@ -210,8 +241,55 @@ TEXT: dict[str, dict[str, str]] = {
     "col_amount": {"en": "amount (EUR)", "nl": "bedrag (EUR)"},
     "timeline": {"en": "Staffing timeline", "nl": "Tijdlijn van de bezetting"},
     "timeline_note": {
-        "en": "One row per consultant over the term. Hover a bar for its dates and figures.",
-        "nl": "Eén rij per consulent over de looptijd. Beweeg over een balk voor de data en cijfers.",
+        "en": "One row per consultant over the term.",
+        "nl": "Eén rij per consulent over de looptijd.",
+    },
+    "timeline_hover": {
+        "en": "Hover a bar for its dates and figures.",
+        "nl": "Beweeg over een balk voor de data en cijfers.",
+    },
+    # --- the Excel workbook (settle --format xlsx) -----------------------------------
+    "xl_inputs": {
+        "en": "Inputs (change one: the figures below recompute)",
+        "nl": "Invoer (wijzig er een: de cijfers eronder rekenen opnieuw)",
+    },
+    "xl_outputs": {"en": "Settlement (formulas)", "nl": "Afrekening (formules)"},
+    "xl_rule": {"en": "rule", "nl": "regel"},
+    "xl_value": {"en": "value", "nl": "waarde"},
+    "xl_max": {"en": "Maximum subsidy (EUR)", "nl": "Maximale subsidie (EUR)"},
+    "xl_fte": {"en": "Funded FTE", "nl": "Gefinancierde VTE"},
+    "xl_effort_share": {"en": "Effort share", "nl": "Aandeel inspanningsfinanciering"},
+    "xl_result_share": {"en": "Result share", "nl": "Aandeel resultaatfinanciering"},
+    "xl_cutoff": {"en": "Result cutoff", "nl": "Drempel resultaatfinanciering"},
+    "xl_start": {"en": "Term start", "nl": "Begin looptijd"},
+    "xl_end": {"en": "Term end", "nl": "Einde looptijd"},
+    "xl_n": {"en": "Result commitments (n)", "nl": "Resultaatsverbintenissen (n)"},
+    "xl_k": {"en": "Result commitments met (k)", "nl": "Behaalde resultaatsverbintenissen (k)"},
+    "xl_share_met": {"en": "Share met (k / n)", "nl": "Aandeel behaald (k / n)"},
+    "xl_short_note": {"en": "sum of the Days sheet's short column", "nl": "som van de kolom tekort op het blad Days"},
+    "xl_paid_note": {"en": "sum of the Payments sheet", "nl": "som van het blad Payments"},
+    "xl_met_note": {"en": "sum of the Results sheet's met column", "nl": "som van de kolom gehaald op het blad Results"},
+    "xl_rounding": {
+        "en": "Rounding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half-up to cents; the inner ROUND takes away "
+        "binary floating-point noise so that an exact half cent rounds up, as the tool does exactly.",
+        "nl": "Afronding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half naar boven op centen; de binnenste ROUND "
+        "neemt de ruis van het binair rekenen weg, zodat een exacte halve cent naar boven afrondt, zoals het "
+        "programma exact doet.",
+    },
+    "xl_judged": {"en": "met by judgement (1/0)", "nl": "gehaald volgens oordeel (1/0)"},
+    "xl_met_formula": {"en": "met (1/0)", "nl": "gehaald (1/0)"},
+    "xl_justification": {"en": "justification", "nl": "verantwoording"},
+    "xl_on_duty": {"en": "FTE on duty", "nl": "VTE aan het werk"},
+    "xl_employed": {"en": "FTE employed", "nl": "VTE tewerkgesteld"},
+    # --- the printed page (HTML print style, PDF) ------------------------------------
+    "page": {"en": "page", "nl": "pagina"},
+    "page_of": {"en": "of", "nl": "van"},
+    "input_hash": {"en": "Input hash", "nl": "Invoerhash"},
+    "input_hash_note": {
+        "en": "SHA-256 of the SHA-256 column above, one digest a line, in this order "
+        "(sha256sum FILES | cut -c1-64 | sha256sum); printed at the top of every page.",
+        "nl": "SHA-256 van de kolom SHA-256 hierboven, één digest per lijn, in deze volgorde "
+        "(sha256sum BESTANDEN | cut -c1-64 | sha256sum); bovenaan elke pagina gedrukt.",
     },
     "ledger_note": {
         "en": "The day-by-day ledger (convenant ledger CASE) lists every day of the term with its exact "
@@ -427,7 +505,15 @@ class Lang:
 
     def eur(self, value: Decimal) -> str:
         """An amount in running text: EUR 424,000.00 / 424.000,00 EUR."""
-        return f"{self.money(value)} EUR" if self.dutch else f"EUR {self.money(value)}"
+        return fmt_eur_nl(value) if self.dutch else f"EUR {self.money(value)}"
+
+    def date(self, day: date) -> str:
+        """A date in a table or a sentence: ISO in English (2025-06-30), the Flemish way in Dutch (30 juni 2025)."""
+        if not self.dutch:
+            return day.isoformat()
+        from babel.dates import format_date
+
+        return format_date(day, "d MMMM y", locale="nl_BE")
 
     def number(self, value: Exact) -> str:
         """An exact decimal (FTE, FTE-days, a share) with grouping: 2,924 / 108.6 (en), 2.924 / 108,6 (nl)."""

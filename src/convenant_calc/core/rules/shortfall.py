@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from convenant_calc.core.calendar import is_working_day
-from convenant_calc.core.models import Term
+from convenant_calc.core.models import Term, days_between
+from convenant_calc.core.money import D
 from convenant_calc.core.spans import Span, sweep
 
 
@@ -26,7 +27,7 @@ class StaffingPiece:
 
     @property
     def days(self) -> int:
-        return (self.last - self.first).days + 1
+        return days_between(self.first, self.last)
 
     @property
     def on_duty(self) -> Decimal:
@@ -64,11 +65,11 @@ def working_day_runs(first: date, last: date) -> list[Span]:
         if is_working_day(day):
             start = start or day
         elif start is not None:
-            runs.append(Span(start, day - timedelta(days=1), Decimal(1)))
+            runs.append(Span(start, day - timedelta(days=1), D(1)))
             start = None
         day += timedelta(days=1)
     if start is not None:
-        runs.append(Span(start, last, Decimal(1)))
+        runs.append(Span(start, last, D(1)))
     return runs
 
 
@@ -94,7 +95,7 @@ def shortfall(
     make it up) is not counted: ``shortfall(d) = 0``.
     """
     pieces: list[StaffingPiece] = []
-    vacancy = absent = absorbed = Decimal(0)
+    vacancy = absent = absorbed = D(0)
     series = {"employed": employed, "off": off_duty}
     if working_days_only:
         series["counted"] = working_day_runs(term.start, term.end)
@@ -105,19 +106,20 @@ def shortfall(
             last=last,
             employed=value["employed"],
             off_duty=value["off"],
-            short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])) if counted else Decimal(0),
-            vacancy=max(Decimal(0), funded_fte - value["employed"]) if counted else Decimal(0),
+            short=max(D(0), funded_fte - (value["employed"] - value["off"])) if counted else D(0),
+            vacancy=max(D(0), funded_fte - value["employed"]) if counted else D(0),
             counted=counted,
         )
         pieces.append(piece)
         if not counted:
             continue
-        surplus = max(Decimal(0), piece.employed - funded_fte)
+        surplus = max(D(0), piece.employed - funded_fte)
         vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days
         absorbed += min(piece.off_duty, surplus) * piece.days
-    fte_days = sum((p.short_fte_days for p in pieces), Decimal(0))
-    assert fte_days == vacancy + absent - absorbed  # the three parts always add up
+    fte_days = sum((p.short_fte_days for p in pieces), D(0))
+    if fte_days != vacancy + absent - absorbed:  # the three parts always add up
+        raise ArithmeticError(f"S9: {fte_days} FTE-days short ≠ {vacancy} + {absent} − {absorbed}")
     return Shortfall(
         funded_fte=funded_fte,
         pieces=tuple(pieces),

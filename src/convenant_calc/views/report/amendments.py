@@ -15,7 +15,8 @@ def amendment_rows(s: Settlement, t: Lang) -> tuple[AmendmentRow, ...]:
     for a in s.amendments:
         if a.kind is AmendmentKind.extension:
             assert a.term is not None and a.max_subsidy is not None
-            what = t("am_extension_what", start=a.term.start, end=a.term.end, max=t.money(a.max_subsidy))
+            start, end = t.date(a.term.start), t.date(a.term.end)
+            what = t("am_extension_what", start=start, end=end, max=t.money(a.max_subsidy))
         else:
             target = t("col_target")
             parts = []
@@ -46,7 +47,7 @@ def period_rows(a: AgreementSettlement, t: Lang) -> tuple[tuple[PeriodRow, ...],
         rows.append(
             PeriodRow(
                 id=pid,
-                term=f"{term.start} … {term.end}",
+                term=f"{t.date(term.start)} … {t.date(term.end)}",
                 days=s.term_days,
                 max_subsidy=t.money(s.max_subsidy),
                 subsidy=t.money(s.subsidy),
@@ -56,7 +57,7 @@ def period_rows(a: AgreementSettlement, t: Lang) -> tuple[tuple[PeriodRow, ...],
         )
     total = PeriodRow(
         id=t("total"),
-        term=f"{a.periods[0].convenant.term.start} … {a.periods[-1].convenant.term.end}",
+        term=f"{t.date(a.periods[0].convenant.term.start)} … {t.date(a.periods[-1].convenant.term.end)}",
         days=sum(s.term_days for s in a.periods),
         max_subsidy=t.money(a.max_subsidy),
         subsidy=t.money(a.subsidy),
