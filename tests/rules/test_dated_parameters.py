@@ -6,6 +6,7 @@ the window.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -104,3 +105,51 @@ def test_a_single_dated_value_is_the_plain_number(g, r, starts, lengths):
     )
     strip = lambda ws: {i: (w.days, w.left_at_start, w.covered_days, w.relapse_of) for i, w in ws.items()}  # noqa: E731
     assert strip(guaranteed_wage_windows(staffing, plain)) == strip(guaranteed_wage_windows(staffing, dated))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.data(),
+    starts=st.lists(st.integers(0, 330), min_size=1, max_size=5),
+)
+def test_dated_rules_agree_with_the_day_by_day_reference(data, starts):
+    # The independent reference (tests/properties/reference.py) reads dated values by itself.
+    from convenant_calc.core.models import Case, Convenant, Results
+    from convenant_calc.core.settlement import settle
+
+    from ..properties import reference
+
+    change = date(2025, 7, 1).toordinal() + data.draw(st.integers(1, 365))  # strictly after the first from
+    rules = {
+        "guaranteed_wage_days": [
+            {"from": "2025-07-01", "value": data.draw(st.integers(1, 40))},
+            {"from": date.fromordinal(change).isoformat(), "value": data.draw(st.integers(1, 40))},
+        ],
+        "relapse_days": [
+            {"from": "2025-07-01", "value": data.draw(st.integers(1, 20))},
+            {"from": date.fromordinal(change).isoformat(), "value": data.draw(st.integers(1, 70))},
+        ],
+    }
+    absences = []
+    for s in starts:
+        first = date.fromordinal(date(2025, 7, 1).toordinal() + s)
+        last = date.fromordinal(first.toordinal() + data.draw(st.integers(0, 40)))
+        absences.append(
+            {
+                "consultant": data.draw(st.sampled_from(["a", "b"])),
+                "kind": data.draw(st.sampled_from(["sickness", "accident"])),
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "fte": Decimal("0.5"),
+            }
+        )
+    conv = {
+        "id": "x", "title": "x", "term": {"start": "2025-07-01", "end": "2026-06-30"}, "max_subsidy": 1000,
+        "consultants_fte": 4, "absence_rules": rules, "result_commitments": [{"id": "R1", "title": "r", "target": 1}],
+    }
+    case = Case(
+        convenant=Convenant.model_validate(conv),
+        staffing=Staffing.model_validate({"absences": absences}),
+        results=Results.model_validate({"results": [{"commitment": "R1", "achieved": 1}]}),
+    )
+    assert settle(case).deduction.shortfall_fte_days == reference.shortfall_fte_days(conv, {"absences": absences})
