@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from convenant_calc.casebook.compare import compare, lookup, settle_dir
+from convenant_calc.casebook.compare import compare, lookup, settle_dir, unmatched
 from convenant_calc.casebook.expected import read_expected_document, validate
 from convenant_calc.casebook.model import (
     EXPECTED,
@@ -74,6 +74,8 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
 
     if actual.get("schema") == "convenant-settlement/2":  # S14: written afresh, per period and in total
+        if existing is not None and not unmatched(existing[0], actual) and not compare(existing[0], actual):
+            return UpdateResult(name, UpdateStatus.UNCHANGED, file)  # every figure holds: the reviewer's file stays
         tolerance = None
         if existing is not None and existing[0].tolerance:
             tolerance = f"{existing[0].tolerance:f}"
