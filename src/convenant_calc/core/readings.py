@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from convenant_calc.core.models import Case
+from convenant_calc.core.rules.periods import merge_reason, periods
 from convenant_calc.core.rules.subsidy import whole_years
 
 
@@ -91,8 +92,6 @@ def _no_termination(case: Case) -> Reason | None:
 
 
 def _one_period(case: Case) -> Reason | None:
-    from convenant_calc.core.rules.periods import merge_reason, periods
-
     why = merge_reason(periods(case.convenant))
     if why is None:
         return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from convenant_calc.core.models import Amendment, AmendmentKind, Convenant, ResultCommitment
+from convenant_calc.core.money import ZERO
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def merged(found: tuple[Period, ...]) -> Period:
     conv = first.model_copy(
         update={
             "term": first.term.model_copy(update={"end": last.term.end}),
-            "max_subsidy": sum((p.convenant.max_subsidy for p in found), first.max_subsidy * 0),
+            "max_subsidy": sum((p.convenant.max_subsidy for p in found), ZERO),
             "result_commitments": tuple(c for p in found for c in p.convenant.result_commitments),
         }
     )
