@@ -166,14 +166,14 @@ def test_csv_in_both_dialects(here):
     lines = rfc.split("\r\n")
     assert lines[0] == (
         "case,convenant,title,status,max_subsidy,effort_pool,payout,deduction,subsidy,paid,balance,"
-        "shortfall_fte_days,results_achieved,results_total,errors"
+        "shortfall_fte_days,results_achieved,results_total,errors,periods"
     )
     assert lines[3] == ",,\"2 agreements, 0 failed\",total,848000.00,593600.00,228960.00,1740.08,820819.92,296800.00," \
-        "524019.92,12,9,10,0"
+        "524019.92,12,9,10,0,2"
     nl = csv("excel-nl")
     assert run(str(gen), "-f", "csv", "--dialect", "excel-nl").stdout.startswith("\ufeffcase;")
     assert nl.startswith("\ufeffcase;convenant;")
-    assert "total;848000,00;593600,00;228960,00;1740,08;820819,92;296800,00;524019,92;12;9;10;0\r\n" in nl
+    assert "total;848000,00;593600,00;228960,00;1740,08;820819,92;296800,00;524019,92;12;9;10;0;2\r\n" in nl
 
 
 def test_table_shows_every_figure_and_the_totals(here):
@@ -349,3 +349,26 @@ def test_the_format_follows_the_output_extension(here):
     assert clash.exit_code == 2
     assert "the extension .csv means --format csv, but --format is json" in clash.stderr
     assert run(str(gen), "-o", "overview.pdf").exit_code == 2
+
+
+def test_an_agreement_with_an_extension_is_one_row_adding_up_its_periods(here):
+    # examples/09 (S14): the period as signed 396819.92 subsidy, balance 100019.92, 12 FTE-days, deduction 1740.08;
+    # the extension year 183249.32, balance 98449.32, 52 FTE-days, deduction 7550.68 (tests/cli/test_settle.py).
+    # One row: subsidy 396819.92 + 183249.32 = 580069.24; balance 100019.92 + 98449.32 = 198469.24;
+    # deduction 1740.08 + 7550.68 = 9290.76; 12 + 52 = 64 FTE-days: the /2 JSON's totals where it has them.
+    gen = here / "gen"
+    shutil.copytree(EXAMPLES / "09-extension-year", gen / "09")
+    out = json.loads(run(str(gen), "-f", "json").stdout)
+    (a,) = out["agreements"]
+    assert (a["subsidy"], a["balance"], a["deduction"], a["shortfall_fte_days"], a["periods"]) == (
+        "580069.24", "198469.24", "9290.76", "64", 2
+    )
+    settled = json.loads(CliRunner().invoke(app, ["settle", str(gen / "09"), "-f", "json"]).stdout)
+    assert settled["schema"] == "convenant-settlement/2"
+    for key in ("max_subsidy", "subsidy", "paid", "balance"):
+        assert a[key] == settled["total"][key]
+    assert out["total"]["subsidy"] == "580069.24"
+    assert "(2 periods)" in run(str(gen)).stdout
+    assert run(str(gen), "-o", "g.xlsx").exit_code == 0
+    assert run(str(gen), "-f", "html", "-o", "g.html", "--reports", "r").exit_code == 0
+    assert "verlenging-2025-2026" in (here / "r" / "09.html").read_text(encoding="utf-8")

@@ -15,9 +15,12 @@ from typing import Any
 from convenant_calc.casebook.expected import read_expected
 from convenant_calc.casebook.model import (
     EXPECTED,
+    PERIODS,
     PINS,
     READINGS,
     TOLERATED,
+    TOP_OF_PERIODS,
+    TOTAL,
     CaseResult,
     Difference,
     Expectation,
@@ -25,16 +28,58 @@ from convenant_calc.casebook.model import (
     Field,
     Kind,
     Status,
+    dotted,
 )
 from convenant_calc.core.money import CENT, fmt_decimal, fmt_plain
-from convenant_calc.io.problems import InputError, Position, Problem, display_path
+from convenant_calc.core.text import quoted
+from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
 
 def lookup(actual: dict[str, Any], path: Field) -> Any:
+    """The settled value at ``path``; in /2 output ``periods`` is looked up by period id (S14)."""
     value: Any = actual
     for part in path:
-        value = value[part]
+        if isinstance(value, list):  # the periods of convenant-settlement/2
+            value = next(p for p in value if p.get("period") == part)
+        else:
+            value = value[part]
     return value
+
+
+def unmatched(expected: Expected, actual: dict[str, Any]) -> list[Problem]:
+    """S14: expected figures the settlement cannot have, each at its place (a period it does not have,
+    a flat field for an agreement of several periods, periods for an agreement of one)."""
+    several = actual.get("schema") == "convenant-settlement/2"
+    ids = [p["period"] for p in actual[PERIODS]] if several else [actual["convenant"]]
+    problems = []
+    named: set[str] = set()  # a period that does not exist is reported once
+    for e in expected.expectations:
+        if e.field[0] in (PERIODS, TOTAL) and not several:
+            problems.append(
+                Problem(
+                    e.position,
+                    f"{dotted(e.field)}: {actual['convenant']} has one period (no extension), so its settlement has "
+                    f"no {e.field[0]!r}; write the figure at the top of {EXPECTED}, as in SPEC §4",
+                )
+            )
+        elif e.field[0] == PERIODS and e.field[1] not in ids:
+            if e.field[1] in named:
+                continue
+            named.add(e.field[1])
+            hint = closest(e.field[1], ids)
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
+            problems.append(
+                Problem(e.position, f"no period {quoted(e.field[1])}; {guess}the periods are {', '.join(ids)}")
+            )
+        elif several and e.field[0] not in (PERIODS, TOTAL) and e.field not in TOP_OF_PERIODS:
+            problems.append(
+                Problem(
+                    e.position,
+                    f"{dotted(e.field)}: {actual['convenant']} has {len(ids)} periods (S14); pin this figure "
+                    f"for a period under periods: {{{ids[0]}: ...}}, or a sum under total",
+                )
+            )
+    return problems
 
 
 def show_expected(e: Expectation) -> str:
@@ -78,13 +123,13 @@ def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[s
     InputError at the ``readings`` line when one does not apply to the case); with
     ``expected.pins`` the mapping gains ``reading_subsidies``: ``{id: subsidy}``.
     """
-    from convenant_calc.core.settlement import settle
+    from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.io.loading import load_case
-    from convenant_calc.render.json import settlement_dict
+    from convenant_calc.render.json import agreement_dict
 
     loaded = load_case(case_dir)
     if expected is None or not (expected.readings or expected.pins):
-        return settlement_dict(settle(loaded.case)), list(loaded.warnings)
+        return agreement_dict(settle_agreement(loaded.case)), list(loaded.warnings)
     from convenant_calc.core.reading_costs import reading_costs
     from convenant_calc.core.readings import choose, not_applicable_to
 
@@ -93,10 +138,20 @@ def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[s
     if refused:
         where = expected.readings_position or Position(expected.file)
         raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
-    settlement = settle(loaded.case, readings)
-    actual = settlement_dict(settlement)
+    agreement = settle_agreement(loaded.case, readings)
+    actual = agreement_dict(agreement)
     if expected.pins:
-        costs = reading_costs(loaded.case, settlement)
+        if not agreement.single:  # S14: what a reading costs is worked out for an agreement of one period
+            raise InputError(
+                [
+                    Problem(
+                        expected.pins[0].position,
+                        f"{PINS}: {loaded.case.convenant.id} has {len(agreement.periods)} periods (S14); "
+                        "what each reading costs is pinned only for an agreement of one period",
+                    )
+                ]
+            )
+        costs = reading_costs(loaded.case, agreement.periods[0])
         actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
     return actual, list(loaded.warnings)
 
@@ -118,6 +173,9 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
         actual, warnings = None, []
     if expected is None or actual is None:
         return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
+    mismatches = unmatched(expected, actual)
+    if mismatches:
+        return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(mismatches, key=lambda p: p.sort_key)))
     differences = compare(expected, actual)
     if expected.pins:
         differences += compare(Expected(expected.file, expected.pins, expected.tolerance), actual)

@@ -24,14 +24,18 @@ from convenant_calc.casebook.model import (
     FIELDS,
     GROUPS,
     MAX_TOLERANCE,
+    PERIODS,
     PINS,
     READINGS,
     TOLERANCE,
+    TOTAL,
+    TOTAL_FIELDS,
     Expectation,
     Expected,
     Field,
     Kind,
     dotted,
+    field_kind,
 )
 from convenant_calc.core.money import CENT, D
 from convenant_calc.core.text import clip, quoted
@@ -86,26 +90,44 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
             readings = _readings(doc, item, problems)
         elif key == PINS:
             _pins(doc, item, pins, problems)
-        elif key in GROUPS:
+        elif key == PERIODS:
+            if not isinstance(item, dict) or not item:
+                problems.append(
+                    Problem(
+                        doc.position((key,)),
+                        "'periods' maps each period's id to its figures (S14); "
+                        'write it as a mapping, e.g. periods: {verlenging-2025-2026: {subsidy: "183249.32"}}',
+                    )
+                )
+                continue
+            for period, figures in item.items():
+                if not isinstance(figures, dict):
+                    problems.append(
+                        Problem(
+                            doc.position((key, period)),
+                            f"period {quoted(period)} holds fields of the JSON contract; write them as a mapping, "
+                            'e.g. {subsidy: "183249.32"}',
+                        )
+                    )
+                    continue
+                _fields(doc, (key, str(period)), figures, expectations, problems, period=True)
+        elif key == TOTAL:
             if not isinstance(item, dict):
                 problems.append(
                     Problem(
                         doc.position((key,)),
-                        f"{quoted(key)} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
-                        f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
+                        f"'total' holds fields ({', '.join(TOTAL_FIELDS)}); write it as a mapping, "
+                        'e.g. total: {subsidy: "580069.24"}',
                     )
                 )
                 continue
             for sub, subitem in item.items():
-                if (key, sub) in FIELDS:
+                if sub in TOTAL_FIELDS:
                     _expectation(doc, (key, sub), subitem, expectations, problems)
                 else:
-                    problems.append(_unknown(doc, (key, sub), GROUPS[key]))
-        elif (key,) in FIELDS:
-            _expectation(doc, (key,), item, expectations, problems)
+                    problems.append(_unknown(doc, (key, sub), list(TOTAL_FIELDS)))
         else:
-            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE, READINGS, PINS]
-            problems.append(_unknown(doc, (key,), known))
+            _fields(doc, (), {key: item}, expectations, problems, period=False)
     if not expectations and not pins and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
@@ -163,10 +185,37 @@ def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: li
         _expectation(doc, (PINS, name), raw, out, problems, Kind.MONEY)
 
 
+def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems: list[Problem], *, period: bool) -> None:
+    """The fields of the /1 contract in ``mapping`` (at ``prefix``: the top, or one period's figures, S14)."""
+    for key, item in mapping.items():
+        path = prefix + (key,)
+        if key in GROUPS:
+            if not isinstance(item, dict):
+                problems.append(
+                    Problem(
+                        doc.position(path),
+                        f"{quoted(key)} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
+                        f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
+                    )
+                )
+                continue
+            for sub, subitem in item.items():
+                if (key, sub) in FIELDS:
+                    _expectation(doc, path + (sub,), subitem, out, problems)
+                else:
+                    problems.append(_unknown(doc, path + (sub,), GROUPS[key]))
+        elif (key,) in FIELDS or (period and key == "period"):
+            _expectation(doc, path, item, out, problems)
+        else:
+            known = list(dict.fromkeys(p[0] for p in FIELDS))
+            known += ["period"] if period else [TOLERANCE, READINGS, PINS, PERIODS, TOTAL]
+            problems.append(_unknown(doc, path, known))
+
+
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
     key = path[-1]
     hint = closest(key, known)
-    where = f"in {quoted(path[0])}" if len(path) > 1 else "at the top"
+    where = f"in {quoted(dotted(path[:-1]))}" if len(path) > 1 else "at the top"
     suggestion = f"did you mean {quoted(hint)}?" if hint else f"known fields {where}: {', '.join(known)}"
     return Problem(
         doc.position(path, key=True),
@@ -177,7 +226,7 @@ def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str])
 def _expectation(
     doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem], kind: Kind | None = None
 ) -> None:
-    kind = kind or FIELDS[path]
+    kind = kind or field_kind(path)
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:

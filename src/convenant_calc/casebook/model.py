@@ -65,6 +65,23 @@ TOLERATED = (Kind.MONEY, Kind.RATE)
 #: The largest tolerance expected.yaml may give, in EUR: room for a rounding convention, not for a wrong figure.
 MAX_TOLERANCE = Decimal(100)
 
+#: S14: an agreement of more than one period prints ``convenant-settlement/2``; expected.yaml then pins
+#: each period's figures under ``periods: {ID: {...}}`` (the fields of FIELDS, and ``period``) and the
+#: totals under ``total``. ``schema`` and ``convenant`` stay at the top.
+PERIODS = "periods"
+TOTAL = "total"
+TOTAL_FIELDS: dict[str, Kind] = {"max_subsidy": Kind.MONEY, "subsidy": Kind.MONEY, "paid": Kind.MONEY, "balance": Kind.MONEY}
+TOP_OF_PERIODS: tuple[Field, ...] = (("schema",), ("convenant",))
+
+
+def field_kind(path: Field) -> Kind:
+    """How the field at ``path`` is compared: a field of the /1 contract, of a period, or a total."""
+    if path[0] == PERIODS:
+        return Kind.TEXT if path[2:] == ("period",) else FIELDS[path[2:]]
+    if path[0] == TOTAL:
+        return TOTAL_FIELDS[path[1]]
+    return FIELDS[path]
+
 
 def dotted(path: Field) -> str:
     return ".".join(path)

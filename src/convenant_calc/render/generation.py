@@ -35,6 +35,11 @@ HEADINGS = {
 }
 
 
+def _id(r: Row) -> str:
+    """The agreement's id, and its number of periods when it has more than one (S14)."""
+    return r.id if r.periods == 1 else f"{r.id} ({r.periods} periods)"
+
+
 def _errors(f: Failure) -> str:
     n = len(f.errors)
     return f"{n} error{'s' if n != 1 else ''}"
@@ -55,7 +60,9 @@ def generation_dict(g: Generation) -> dict[str, Any]:
     t = g.totals
     return {
         "schema": SCHEMA,
-        "agreements": [{"case": r.case, "convenant": r.id, "title": r.title, **_figures(r)} for r in g.rows],
+        "agreements": [
+            {"case": r.case, "convenant": r.id, "title": r.title, **_figures(r), "periods": r.periods} for r in g.rows
+        ],
         "failed": [
             {"case": f.case, "errors": [str(p) for p in f.errors], "warnings": [str(p) for p in f.problems if p.warning]}
             for f in g.failures
@@ -73,12 +80,14 @@ def render_json(g: Generation) -> str:
 CSV_HEADER = (
     ["case", "convenant", "title", "status"]
     + list(MONEY)
-    + ["shortfall_fte_days", "results_achieved", "results_total", "errors"]
+    + ["shortfall_fte_days", "results_achieved", "results_total", "errors", "periods"]
 )
 
 
 def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
-    """One line per case (status ``settled`` or ``failed``), then the ``total`` line (sums of the lines above)."""
+    """One line per case (status ``settled`` or ``failed``), then the ``total`` line (sums of the lines above).
+
+    ``periods``: the agreement's settlement periods (S14), whose figures its line adds up."""
 
     def figures(x: Row | Totals) -> list[str]:
         return (
@@ -89,11 +98,12 @@ def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
     rows: list[list[str]] = []
     for e in g.entries:
         if isinstance(e, Row):
-            rows.append([e.case, e.id, e.title, "settled", *figures(e), ""])
+            rows.append([e.case, e.id, e.title, "settled", *figures(e), "", str(e.periods)])
         else:
-            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [str(len(e.errors))])
+            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [str(len(e.errors)), ""])
     t = g.totals
-    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), str(t.failed)])
+    periods = str(sum(r.periods for r in g.rows))
+    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), str(t.failed), periods])
     return write(CSV_HEADER, rows, dialect)
 
 
@@ -116,7 +126,7 @@ def table(g: Generation, width: int | None = None) -> Table:
         caption += f", {t.failed} failed (their errors are on stderr)"
     cells = [
         (
-            e.id,
+            _id(e),
             *(fmt_en(m) for m in e.money()),
             fmt_decimal(e.shortfall_fte_days),
             f"{e.achieved}/{e.total}",
@@ -208,7 +218,7 @@ def render_html(g: Generation, links: Mapping[str, str] | None = None, title: st
                 {
                     "failed": False,
                     "case": e.case,
-                    "id": e.id,
+                    "id": _id(e),
                     "title": e.title,
                     "href": links.get(e.case),
                     "money": [fmt_en(m) for m in e.money()],

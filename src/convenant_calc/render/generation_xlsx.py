@@ -29,7 +29,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from convenant_calc import __version__
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.render.generation import HEADINGS
 from convenant_calc.views.generation import MONEY, Generation, Row
 
@@ -60,8 +60,8 @@ def sheet_names(cases: list[str]) -> dict[str, str]:
     return names
 
 
-def render(g: Generation, settlements: Mapping[str, Settlement]) -> bytes:
-    """The workbook's bytes. ``settlements`` maps each settled case to its settlement (for its own sheet)."""
+def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> bytes:
+    """The workbook's bytes. ``settlements`` maps each settled case to its agreement's settlement (its sheet)."""
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
     wb.set_properties(
@@ -88,7 +88,8 @@ def render(g: Generation, settlements: Mapping[str, Settlement]) -> bytes:
 
     names = sheet_names([r.case for r in g.rows])
     ws = wb.add_worksheet(OVERVIEW)
-    header = ["case", "id", "title", *HEADINGS.values(), "FTE-days short", "results met", "results total", "status"]
+    header = ["case", "id", "title", *HEADINGS.values(), "FTE-days short", "results met", "results total", "status",
+              "periods"]
     for col, text in enumerate(header):
         ws.write_string(0, col, text, head_num if 3 <= col <= 12 else head)
     first_figure = 3
@@ -103,6 +104,7 @@ def render(g: Generation, settlements: Mapping[str, Settlement]) -> bytes:
             ws.write_number(i, 11, e.achieved)
             ws.write_number(i, 12, e.total)
             ws.write_string(i, 13, "settled")
+            ws.write_number(i, 14, e.periods)
         else:
             ws.write_string(i, 0, e.case, failed)
             n = len(e.errors)
@@ -133,20 +135,34 @@ def render(g: Generation, settlements: Mapping[str, Settlement]) -> bytes:
     return buffer.getvalue()
 
 
-def _agreement_sheet(wb, name: str, r: Row, s: Settlement, bold, head, money, rate, decimal) -> None:
+def _agreement_sheet(wb, name: str, r: Row, a: AgreementSettlement, bold, head, money, rate, decimal) -> None:
+    """The agreement's own sheet: per period (S14) the settlement lines, the commitments and the advances."""
     ws = wb.add_worksheet(name)
-    c = s.convenant
+    c = a.convenant
     ws.write_string(0, 0, c.title, bold)
     ws.write_string(1, 0, f"{c.id} ({r.case})")
-    ws.write_string(2, 0, f"term {c.term.start.isoformat()} … {c.term.end.isoformat()}")
-    ws.write_url(3, 0, f"internal:'{OVERVIEW}'!A1", string="← overview")
-    ws.write_string(5, 0, "line", head)
-    ws.write_string(5, 1, "figure", head)
+    ws.write_url(2, 0, f"internal:'{OVERVIEW}'!A1", string="← overview")
+    row = 4
+    for s in a.periods:
+        row = _period(ws, row, s, len(a.periods) > 1, bold, head, money, rate, decimal) + 1
+    ws.set_column(0, 0, 38)
+    ws.set_column(1, 1, 28)
+    ws.set_column(2, 4, 14)
+
+
+def _period(ws, row: int, s: Settlement, named: bool, bold, head, money, rate, decimal) -> int:
+    """One period's block from ``row``; returns the first row after it."""
+    term = s.convenant.term
+    heading = f"term {term.start.isoformat()} … {term.end.isoformat()}"
+    ws.write_string(row, 0, f"period {s.period}: {heading}" if named else heading, bold)
+    ws.write_string(row + 1, 0, "line", head)
+    ws.write_string(row + 1, 1, "figure", head)
+    first = row + 2  # the maximum's row; the daily rate's formula refers to it and the two below
     lines: list[tuple[str, object, object]] = [
-        ("maximum subsidy (Art. 1)", c.max_subsidy, money),  # row 7 (B7)
-        ("funded FTE", c.consultants_fte, decimal),  # B8
-        ("days of the term", s.term_days, None),  # B9
-        ("daily rate = max / (FTE × days) (S10)", None, rate),  # B10: a formula
+        ("maximum subsidy (Art. 1)", s.max_subsidy, money),
+        ("funded FTE", s.convenant.consultants_fte, decimal),
+        ("days of the term", s.term_days, None),
+        ("daily rate = max / (FTE × days) (S10)", None, rate),  # a formula
         ("effort funding (S2)", s.effort_pool, money),
         ("result pool (S2)", s.result_pool, money),
         ("results met", s.results.met, None),
@@ -158,16 +174,17 @@ def _agreement_sheet(wb, name: str, r: Row, s: Settlement, bold, head, money, ra
         ("paid in advances (S12)", s.paid, money),
         ("balance (S12): + to pay, − to recover", s.balance, money),
     ]
-    for i, (label, value, fmt) in enumerate(lines, start=6):
+    for i, (label, value, fmt) in enumerate(lines, start=first):
         ws.write_string(i, 0, label)
         if value is None:
-            ws.write_formula(i, 1, "=B7/(B8*B9)", fmt, _num(s.deduction.daily_rate))
+            cells = [xl_rowcol_to_cell(first + k, 1) for k in range(3)]
+            ws.write_formula(i, 1, f"={cells[0]}/({cells[1]}*{cells[2]})", fmt, _num(s.deduction.daily_rate))
         elif fmt is None:
             ws.write_number(i, 1, _num(value))  # type: ignore[arg-type]
         else:
             ws.write_number(i, 1, _num(value), fmt)  # type: ignore[arg-type]
 
-    row = 6 + len(lines) + 1
+    row = first + len(lines) + 1
     ws.write_row(row, 0, ["commitment", "title", "target", "achieved", "met"], head)
     for k, co in enumerate(s.results.commitments, start=row + 1):
         ws.write_string(k, 0, co.id)
@@ -182,6 +199,4 @@ def _agreement_sheet(wb, name: str, r: Row, s: Settlement, bold, head, money, ra
         ws.write_string(k, 0, p.label or "")
         ws.write_string(k, 1, p.date.isoformat())
         ws.write_number(k, 2, _num(p.amount), money)
-    ws.set_column(0, 0, 38)
-    ws.set_column(1, 1, 28)
-    ws.set_column(2, 4, 14)
+    return row + len(s.payments) + 2

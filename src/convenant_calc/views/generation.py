@@ -6,7 +6,9 @@ table, JSON, CSV, xlsx, HTML). No I/O, no printing.
 
 The totals are sums of the rounded figures of the rows (S1: "totals are sums of
 the rounded per-agreement figures"), so the printed column adds up to the
-printed total; FTE-days and result counts are summed exactly.
+printed total; FTE-days and result counts are summed exactly. An agreement with
+extension periods (S14) is one row: each figure the sum of its periods' rounded
+figures, as its ``convenant-settlement/2`` total is.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from convenant_calc.core.money import ZERO
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.io.problems import Problem
 
 #: The money columns of a row and of the totals, in the order of SPEC §12.
@@ -40,6 +42,7 @@ class Row:
     shortfall_fte_days: Decimal
     achieved: int
     total: int
+    periods: int = 1  # S14: the agreement's periods, each settled on its own and added up here
 
     def money(self) -> tuple[Decimal, ...]:
         return tuple(getattr(self, name) for name in MONEY)
@@ -94,22 +97,32 @@ class Generation:
         return tuple(e for e in self.entries if isinstance(e, Failure))
 
 
-def row(case: str, s: Settlement) -> Row:
-    """The overview row of one settled agreement: the same rounded figures as its JSON (SPEC §4)."""
+def row(case: str, settled: AgreementSettlement | Settlement) -> Row:
+    """The overview row of one agreement: the same rounded figures as its JSON (SPEC §4).
+
+    With several periods (S14) each figure is the sum of the periods' rounded figures, the
+    FTE-days short and the commitments (met and in all) of every period added up.
+    """
+    parts = settled.periods if isinstance(settled, AgreementSettlement) else (settled,)
+
+    def add(figure) -> Decimal:
+        return sum((figure(p) for p in parts), ZERO)
+
     return Row(
         case=case,
-        id=s.convenant.id,
-        title=s.convenant.title,
-        max_subsidy=s.max_subsidy,
-        effort_pool=s.effort_pool,
-        payout=s.results.payout,
-        deduction=s.deduction.amount,
-        subsidy=s.subsidy,
-        paid=s.paid,
-        balance=s.balance,
-        shortfall_fte_days=s.deduction.shortfall_fte_days,
-        achieved=s.results.met,
-        total=s.results.total,
+        id=settled.convenant.id,
+        title=settled.convenant.title,
+        max_subsidy=add(lambda p: p.max_subsidy),
+        effort_pool=add(lambda p: p.effort_pool),
+        payout=add(lambda p: p.results.payout),
+        deduction=add(lambda p: p.deduction.amount),
+        subsidy=add(lambda p: p.subsidy),
+        paid=add(lambda p: p.paid),
+        balance=add(lambda p: p.balance),
+        shortfall_fte_days=sum((p.deduction.shortfall_fte_days for p in parts), Decimal(0)),
+        achieved=sum(p.results.met for p in parts),
+        total=sum(p.results.total for p in parts),
+        periods=len(parts),
     )
 
 
