@@ -1,21 +1,31 @@
 # Quick start: `make settle` then `make test`. Needs only python3 and make.
+# `make install` installs the exact, hashed versions in requirements.lock;
+# `make lock` regenerates it from pyproject.toml's ranges; `make test-latest`
+# runs the suite against the newest versions those ranges allow.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LOCK   := requirements.lock
+# The example `convenant settle` used to settle with no argument (bundled.DEFAULT_EXAMPLE).
+EXAMPLE := examples/07-everything-together
 
-.PHONY: install settle test clean
+LATEST_VENV := .venv-latest
+LATEST_BIN  := $(LATEST_VENV)/bin
 
-$(STAMP): pyproject.toml
+.PHONY: install settle test clean lock test-latest
+
+$(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
 
 settle: $(STAMP)
-	$(BIN)/convenant settle
+	$(BIN)/convenant settle $(EXAMPLE)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -26,8 +36,29 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/convenant check examples/
 
+# Regenerate the hashed lock (runtime + test extra) for Linux x86_64, Python 3.11.
+# Keeps the locked versions pyproject.toml still allows; `make lock LOCKFLAGS=--upgrade`
+# moves every package to its newest allowed version.
+LOCKFLAGS ?=
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes \
+		--python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+		--quiet $(LOCKFLAGS) -o $(LOCK)
+
+# The suite against the newest versions pyproject.toml allows, in its own venv;
+# not part of `make test`: it shows drift before it breaks anyone.
+test-latest:
+	test -x $(LATEST_BIN)/python || $(PYTHON) -m venv $(LATEST_VENV)
+	$(LATEST_BIN)/python -m pip install --quiet --upgrade pip
+	$(LATEST_BIN)/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
+	$(LATEST_BIN)/python -m pip list --format=freeze
+	$(LATEST_BIN)/python -m pytest -p no:cacheprovider
+	$(LATEST_BIN)/convenant check examples/
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .hypothesis
+	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis
 
 # Start-up, batch and scaling figures (issue 6); not part of `make test`.
 .PHONY: bench
