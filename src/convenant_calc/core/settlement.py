@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from convenant_calc.core.models import Case, Convenant, Payment
+from convenant_calc.core.models import Case, Convenant, Payment, Term
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.rules.shortfall import Shortfall
+from convenant_calc.core.rules.termination import Ending, ending
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class ResultFunding:
     @property
     def total(self) -> int:
         return len(self.commitments)
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """S16: the commitments without a reported result yet (only in an interim position)."""
+        return tuple(c.id for c in self.commitments if c.pending)
 
     @property
     def below_cutoff(self) -> bool:
@@ -67,6 +73,7 @@ class Settlement:
     payments: tuple[Payment, ...]
     paid: Decimal
     balance: Decimal
+    ending: Ending | None = None  # S15: the agreement was terminated
 
     @property
     def max_subsidy(self) -> Decimal:
@@ -78,24 +85,38 @@ class Settlement:
         return self.effort_pool + self.results.payout - self.deduction.amount
 
 
-def settle(case: Case) -> Settlement:
-    """Apply S2–S12 to a case."""
+def settle(case: Case, *, pending_allowed: bool = False) -> Settlement:
+    """Apply S2–S12 (and S15 when the agreement was terminated) to a case.
+
+    ``pending_allowed`` (S16, the interim position only): a commitment without a
+    reported result is *pending* and counts as not met; otherwise it is an error.
+    """
     convenant = case.convenant
     term = convenant.term
 
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
     reported = {r.commitment: r for r in case.results.results}
-    commitments = tuple(funding.judge(c, reported[c.id]) for c in convenant.result_commitments)
+    if not pending_allowed and any(c.id not in reported for c in convenant.result_commitments):
+        raise ValueError("every commitment needs a reported result (S4); pending ones only with pending_allowed")
+    commitments = tuple(
+        funding.judge(c, reported[c.id]) if c.id in reported else funding.pending(c)
+        for c in convenant.result_commitments
+    )
     met = sum(1 for c in commitments if c.met)
     payout = funding.result_payout(result_pool, met, len(commitments), convenant.funding.result_cutoff)
     results = ResultFunding(commitments=commitments, cutoff=convenant.funding.result_cutoff, payout=payout)
 
-    outcomes = absence_rules.absence_outcomes(case.staffing, convenant.absence_rules, term)
+    ended = ending(convenant.termination, term) if convenant.termination is not None else None
+    unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
+    # S15: parts of absences after an early end do not count, as parts outside the term (S6).
+    funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
+    outcomes = absence_rules.absence_outcomes(case.staffing, convenant.absence_rules, funded_term)
     short = shortfall.shortfall(
         convenant.consultants_fte,
         term,
         staffing.baseline(convenant, case.staffing),
         [span for outcome in outcomes for span in outcome.off_duty],
+        unfunded_after=unfunded_after,
     )
 
     rate = subsidy.daily_rate(convenant.max_subsidy, convenant.consultants_fte, term.days)
@@ -116,4 +137,5 @@ def settle(case: Case) -> Settlement:
         payments=case.payments.payments,
         paid=paid,
         balance=subsidy.balance(amount, paid),
+        ending=ended,
     )

@@ -213,11 +213,66 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
             )
 
 
+def check_termination(convenant: Convenant) -> Iterator[Finding]:
+    """S15: a termination ends the agreement within its term; an end on or after the term's end changes nothing."""
+    from convenant_calc.core.models import TerminationKind
+    from convenant_calc.core.rules.termination import ending
+
+    termination = convenant.termination
+    if termination is None:
+        return
+    term = convenant.term
+    end = ending(termination, term)
+    key = "letter_posted" if termination.kind is TerminationKind.notice else "ends"
+    how = ""
+    if end.notice is not None:
+        how = (
+            f" (letter posted {end.notice.posted}, received {end.notice.received}, "
+            f"notice from {end.notice.starts})"
+        )
+    if end.ends < term.start:
+        yield Finding(
+            "convenant",
+            ("termination", key),
+            f"the agreement would end on {end.ends}{how}, before its term starts ({term.start}); check the date",
+        )
+    elif end.ends >= term.end:
+        yield Finding(
+            "convenant",
+            ("termination", key),
+            f"the agreement ends on {end.ends}{how}, on or after the term's last day ({term.end}): "
+            "the termination changes nothing (S15); check the date",
+            warning=True,
+        )
+
+
+def check_reports(convenant: Convenant) -> Iterator[Finding]:
+    """S16, Art. 6: a report is due after the term starts; the progress report before the final one."""
+    due = {}
+    for i, report in enumerate(convenant.reports):
+        due[report.kind.value] = (i, report.due)
+        if report.due < convenant.term.start:
+            yield Finding(
+                "convenant",
+                ("reports", i, "due"),
+                f"the {report.kind.value} report is due on {report.due}, before the term starts "
+                f"({convenant.term.start}); check the date",
+            )
+    if "progress" in due and "final" in due and due["progress"][1] > due["final"][1]:
+        yield Finding(
+            "convenant",
+            ("reports", due["progress"][0], "due"),
+            f"the progress report is due on {due['progress'][1]}, after the final report ({due['final'][1]}); "
+            "check the dates",
+            warning=True,
+        )
+
+
 def check_case(
     convenant: Convenant, staffing: Staffing | None, results: Results | None, payments: Payments | None
 ) -> list[Finding]:
     """Every check across files; a file given as None (it could not be read) is skipped."""
-    findings: list[Finding] = []
+    findings: list[Finding] = [*check_termination(convenant), *check_reports(convenant)]
     if results is not None:
         findings += check_results(convenant, results)
     if staffing is not None:

@@ -249,6 +249,12 @@ _EXAMPLES = {
     "article": "article: Art. 1",
 }
 _ID_EXAMPLES = {"Convenant": "id: lokale-besturen-2023-2025", "ResultCommitment": "id: R1", "Consultant": "id: an"}
+#: Examples for a key whose example depends on the mapping it is missing from.
+_OWNED_EXAMPLES = {
+    ("Termination", "kind"): "kind: notice (or mutual, immediate)",
+    ("ReportDue", "kind"): "kind: progress (or final)",
+    ("ReportDue", "due"): "due: 2024-09-30",
+}
 
 
 def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[BaseModel]) -> list[Problem]:
@@ -319,9 +325,10 @@ def _message(error: Any) -> str:
 def _missing(model: Any, loc: tuple) -> str:
     key = loc[-1]
     example = _EXAMPLES.get(str(key))
+    owner = getattr(_unwrap(_annotation_at(model, loc[:-1])), "__name__", "")
     if key == "id":
-        owner = _unwrap(_annotation_at(model, loc[:-1]))
-        example = _ID_EXAMPLES.get(getattr(owner, "__name__", ""))
+        example = _ID_EXAMPLES.get(owner)
+    example = _OWNED_EXAMPLES.get((owner, str(key)), example)
     if example:
         return f"missing key {key!r}; add it here, e.g. {example}"
     return f"missing key {key!r}, which is required here; add it"

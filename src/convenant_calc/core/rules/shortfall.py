@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from convenant_calc.core.models import Term
@@ -21,6 +21,7 @@ class StaffingPiece:
     off_duty: Decimal  # Σ uncovered, unreplaced absent FTE on d, S6–S8
     short: Decimal  # shortfall(d)
     vacancy: Decimal  # funded FTE not employed on d: max(0, funded − employed)
+    unfunded: bool = False  # after the agreement ended early (S15): nobody counts, the full funded FTE is short
 
     @property
     def days(self) -> int:
@@ -39,10 +40,11 @@ class StaffingPiece:
 class Shortfall:
     """S9 over the whole term, with the parts an auditor adds up.
 
-    ``fte_days = vacancy_fte_days + absence_fte_days − absorbed_fte_days``:
+    ``fte_days = vacancy_fte_days + absence_fte_days − absorbed_fte_days + unfunded_fte_days``:
     vacancy is FTE not employed at all; absence is FTE employed but off duty;
     absorbed is absent FTE that did not cause a shortfall because more than
-    the funded FTE was employed that day.
+    the funded FTE was employed that day; unfunded is the funded FTE on each day
+    of the term after an early end of the agreement (S15).
     """
 
     funded_fte: Decimal
@@ -51,9 +53,18 @@ class Shortfall:
     absence_fte_days: Decimal
     absorbed_fte_days: Decimal
     fte_days: Decimal
+    unfunded_fte_days: Decimal = Decimal(0)
+    unfunded_after: date | None = None  # the agreement's last day, when it ended before the term's end (S15)
 
 
-def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_duty: Iterable[Span]) -> Shortfall:
+def shortfall(
+    funded_fte: Decimal,
+    term: Term,
+    employed: Iterable[Span],
+    off_duty: Iterable[Span],
+    *,
+    unfunded_after: date | None = None,
+) -> Shortfall:
     """S9 — FTE-days short over the term.
 
     Art. 5: "Dit bedrag wordt vermenigvuldigd met het aantal dagen waarop
@@ -62,10 +73,20 @@ def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_dut
     For each day d: ``on_duty(d) = baseline(d) − Σ uncovered, unreplaced absent
     FTE on d`` and ``shortfall(d) = max(0, consultants_fte − on_duty(d))``;
     ``shortfall_fte_days = Σ_d shortfall(d)``, an exact decimal.
+
+    S15, Art. 7: "Het sectorconvenant eindigt hetzij bij het verstrijken van de
+    looptijd, hetzij bij onderlinge overeenkomst tussen de partijen, hetzij door
+    opzegging." When the agreement ended on ``unfunded_after``, before the term's
+    end, the days after it are not funded: on each, ``shortfall(d) = consultants_fte``
+    (nobody is employed under the agreement any more, so absences add nothing).
     """
     pieces: list[StaffingPiece] = []
-    vacancy = absent = absorbed = Decimal(0)
-    for first, last, value in sweep({"employed": employed, "off": off_duty}, term.start, term.end):
+    vacancy = absent = absorbed = unfunded = Decimal(0)
+    if unfunded_after is not None and unfunded_after >= term.end:
+        unfunded_after = None  # S15: an end on or after the term's end changes nothing
+    last_funded = term.end if unfunded_after is None else unfunded_after
+    swept = sweep({"employed": employed, "off": off_duty}, term.start, last_funded) if last_funded >= term.start else []
+    for first, last, value in swept:
         piece = StaffingPiece(
             first=first,
             last=last,
@@ -79,8 +100,14 @@ def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_dut
         vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days
         absorbed += min(piece.off_duty, surplus) * piece.days
+    if unfunded_after is not None:
+        first = max(term.start, unfunded_after + timedelta(days=1))
+        zero = Decimal(0)
+        piece = StaffingPiece(first, term.end, zero, zero, funded_fte, zero, unfunded=True)
+        pieces.append(piece)
+        unfunded = piece.short_fte_days
     fte_days = sum((p.short_fte_days for p in pieces), Decimal(0))
-    assert fte_days == vacancy + absent - absorbed  # the three parts always add up
+    assert fte_days == vacancy + absent - absorbed + unfunded  # the four parts always add up
     return Shortfall(
         funded_fte=funded_fte,
         pieces=tuple(pieces),
@@ -88,4 +115,6 @@ def shortfall(funded_fte: Decimal, term: Term, employed: Iterable[Span], off_dut
         absence_fte_days=absent,
         absorbed_fte_days=absorbed,
         fte_days=fte_days,
+        unfunded_fte_days=unfunded,
+        unfunded_after=unfunded_after,
     )

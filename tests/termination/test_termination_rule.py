@@ -1,0 +1,71 @@
+"""S15 (Art. 7): the days of the term after an early end are a shortfall of the full funded FTE.
+
+Reference agreement: 424000.00, 4 FTE, 2023-07-01 … 2025-06-30 (731 days),
+daily_rate = 424000 / (4 × 731) = 424000 / 2924.
+"""
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from convenant_calc.core.money import round_cents
+
+from ..helpers import convenant, settled
+
+RATE = Fraction(424000, 2924)
+
+
+def test_spec_9_notice_posted_2024_12_20():
+    # Ends 2025-06-26 (SPEC §9): unfunded 2025-06-27 … 2025-06-30 = 4 days × 4 FTE = 16 FTE-days.
+    # deduction = 16 × 424000 / 2924 = 6784000 / 2924 = 2320.109… → 2320.11.
+    # subsidy = 296800.00 + 127200.00 (all met) − 2320.11 = 421679.89.
+    s = settled(conv=convenant(termination={"kind": "notice", "by": "sector", "letter_posted": "2024-12-20"}))
+    assert s.ending is not None and s.ending.ends == date(2025, 6, 26)
+    assert s.ending.unfunded_from == date(2025, 6, 27) and s.ending.unfunded_days == 4
+    assert s.staffing.unfunded_fte_days == 16
+    assert s.deduction.shortfall_fte_days == 16
+    assert s.deduction.amount == Decimal("2320.11")
+    assert s.subsidy == Decimal("421679.89")
+    # The daily rate, the pools and the payout are unchanged.
+    assert s.deduction.daily_rate == RATE
+    assert (s.effort_pool, s.result_pool, s.results.payout) == (Decimal("296800.00"), Decimal("127200.00"),
+                                                               Decimal("127200.00"))
+
+
+def test_mutual_end_with_an_absence_running_over_it():
+    # Mutual end 2024-10-31: unfunded 2024-11-01 … 2025-06-30 = 30 + 31 + 31 + 28 + 31 + 30 + 31 + 30 = 242 days;
+    # 242 × 4 = 968 FTE-days. A time credit of 0.2 FTE from 2024-09-01 to 2025-06-30 (never covered) counts only
+    # to the end: 2024-09-01 … 2024-10-31 = 61 days × 0.2 = 12.2 FTE-days; after the end it adds nothing.
+    # Total 980.2 FTE-days; deduction = 980.2 × 424000 / 2924 = 415604800 / 2924 = 142135.7045… → 142135.70.
+    s = settled(
+        conv=convenant(termination={"kind": "mutual", "ends": "2024-10-31"}),
+        absences=[{"consultant": "dirk", "kind": "time_credit", "from": "2024-09-01", "to": "2025-06-30",
+                   "fte": Decimal("0.2")}],
+    )
+    assert s.staffing.unfunded_fte_days == 968
+    assert s.staffing.absence_fte_days == Decimal("12.2")
+    assert s.absences[0].days_in_term == 61
+    assert s.deduction.shortfall_fte_days == Decimal("980.2")
+    assert s.deduction.amount == Decimal("142135.70")
+    assert s.deduction.amount == round_cents(RATE * Fraction("980.2"))
+
+
+def test_end_on_the_terms_last_day_changes_nothing():
+    plain = settled()
+    s = settled(conv=convenant(termination={"kind": "immediate", "by": "government", "ends": "2025-06-30"}))
+    assert s.ending is not None and s.ending.unfunded_from is None
+    assert s.deduction == plain.deduction and s.subsidy == plain.subsidy
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dates(min_value=date(2023, 7, 1), max_value=date(2025, 6, 29)))
+def test_every_day_after_the_end_costs_the_full_funded_fte(end):
+    # With no absences, the shortfall is exactly 4 FTE × the days after the end.
+    s = settled(conv=convenant(termination={"kind": "mutual", "ends": end.isoformat()}))
+    days_after = (date(2025, 6, 30) - end).days
+    assert s.deduction.shortfall_fte_days == 4 * days_after
+    assert s.deduction.amount == round_cents(RATE * 4 * days_after)
+    assert s.subsidy == Decimal("424000.00") - s.deduction.amount
