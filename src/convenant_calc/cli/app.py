@@ -125,6 +125,31 @@ def check(
     raise typer.Exit(code)
 
 
+class CalendarFormat(str, Enum):
+    table = "table"
+    json = "json"
+    ics = "ics"
+
+
+@app.command()
+def calendar(
+    case_dir: Annotated[
+        Optional[Path], typer.Argument(help="Case directory (its agreement's dates). Default: the bundled example.")
+    ] = None,
+    format: Annotated[
+        CalendarFormat, typer.Option("--format", "-f", help="table, json, or ics (iCalendar, for an agenda).")
+    ] = CalendarFormat.table,
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the event titles.")] = Language.en,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of the terminal.")
+    ] = None,
+) -> None:
+    """The agreement's dates in order: term, report deadlines, last day to give notice, a termination's dates."""
+    from convenant_calc.cli.commands import run_calendar
+
+    raise typer.Exit(run_calendar(case_dir, format.value, lang.value, output))
+
+
 @app.command()
 def validate(
     case_dir: Annotated[Path, typer.Argument(help="Case directory to check.")],

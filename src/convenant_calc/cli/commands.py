@@ -20,14 +20,17 @@ class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
 
-def load_reporting(case_dir: Path | None):
-    """Load a case (default: the bundled example); print its warnings, or its problems and return None."""
+def load_reporting(case_dir: Path | None, *, pending_allowed: bool = False):
+    """Load a case (default: the bundled example); print its warnings, or its problems and return None.
+
+    ``pending_allowed``: a commitment without a result is pending, not an error (S16, ``--as-of``).
+    """
     from convenant_calc.io.bundled import default_example
     from convenant_calc.io.loading import load_case
     from convenant_calc.io.problems import InputError
 
     try:
-        loaded = load_case(case_dir if case_dir is not None else default_example())
+        loaded = load_case(case_dir if case_dir is not None else default_example(), pending_allowed=pending_allowed)
     except InputError as exc:
         exc.report(sys.stderr)
         return None
@@ -94,6 +97,53 @@ def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
     from convenant_calc.core.settlement import settle
 
     return _emit(ledger_csv.render(day_ledger(settle(loaded.case))), output)
+
+
+CALENDAR_FORMATS = ("table", "json", "ics")
+
+
+def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", output: Path | None = None) -> int:
+    """`convenant calendar`: the agreement's dates in order (S16), as a table, JSON or iCalendar."""
+    try:
+        _check_output(output)
+        epoch = _source_date_epoch()
+    except Usage as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    loaded = load_reporting(case_dir, pending_allowed=True)  # the dates need no results
+    if loaded is None:
+        return 2
+    from convenant_calc.core.agenda import agenda
+    from convenant_calc.render import calendar as render
+    from convenant_calc.views.agenda import rows
+    from convenant_calc.views.labels import Lang
+
+    t = Lang(lang)
+    convenant = loaded.case.convenant
+    events = rows(convenant, agenda(convenant), t)
+    if fmt == "json":
+        text = render.as_json(convenant, events)
+    elif fmt == "ics":
+        text = render.ics(convenant, events, epoch)
+    else:
+        text = render.table(convenant, events, t("calendar_title"), (t("col_date"), t("col_event"), t("col_article")))
+    if output is None and fmt == "ics" and hasattr(sys.stdout, "buffer"):
+        sys.stdout.flush()  # iCalendar's CRLF line ends as bytes: no newline translation on any platform
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    return _emit(text, output)  # write_atomic writes with newline="": the CRLF stay as they are
+
+
+def _source_date_epoch() -> int | None:
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise Usage(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC")
+    return int(epoch)
 
 
 def run_validate(case_dir: Path) -> int:

@@ -30,8 +30,11 @@ def _did_you_mean(word: str, known: list[str]) -> str:
     return f"did you mean {hint!r}? " if hint else ""
 
 
-def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
-    """S4: every commitment has exactly one reported result; a missing or unknown one is an error."""
+def check_results(convenant: Convenant, results: Results, *, pending_allowed: bool = False) -> Iterator[Finding]:
+    """S4: every commitment has exactly one reported result; a missing or unknown one is an error.
+
+    S16: in an interim position (``pending_allowed``) a commitment without a result is pending.
+    """
     known = {c.id for c in convenant.result_commitments}
     seen: dict[str, int] = {}
     for i, result in enumerate(results.results):
@@ -62,7 +65,7 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
                     warning=True,
                 )
     for commitment in convenant.result_commitments:
-        if commitment.id not in seen:
+        if commitment.id not in seen and not pending_allowed:
             yield Finding(
                 "results",
                 ("results",),
@@ -269,12 +272,17 @@ def check_reports(convenant: Convenant) -> Iterator[Finding]:
 
 
 def check_case(
-    convenant: Convenant, staffing: Staffing | None, results: Results | None, payments: Payments | None
+    convenant: Convenant,
+    staffing: Staffing | None,
+    results: Results | None,
+    payments: Payments | None,
+    *,
+    pending_allowed: bool = False,
 ) -> list[Finding]:
     """Every check across files; a file given as None (it could not be read) is skipped."""
     findings: list[Finding] = [*check_termination(convenant), *check_reports(convenant)]
     if results is not None:
-        findings += check_results(convenant, results)
+        findings += check_results(convenant, results, pending_allowed=pending_allowed)
     if staffing is not None:
         findings += check_staffing(convenant, staffing)
     if payments is not None:

@@ -56,8 +56,12 @@ class LoadedCase:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_case(case_dir: Path) -> LoadedCase:
-    """Read, validate and cross-check a case directory; raise InputError with every problem found."""
+def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
+    """Read, validate and cross-check a case directory; raise InputError with every problem found.
+
+    ``pending_allowed`` (S16, ``settle --as-of``): a commitment without a reported result is
+    pending, not an error; everything else is checked as always.
+    """
     name = display_path(case_dir)
     if not case_dir.is_dir():
         what = "does not exist" if not case_dir.exists() else "is not a directory"
@@ -97,7 +101,7 @@ def load_case(case_dir: Path) -> LoadedCase:
                     )
                 )
 
-    _cross_checks(docs, models, sources, problems)
+    _cross_checks(docs, models, sources, problems, pending_allowed=pending_allowed)
 
     if any(not p.warning for p in problems):
         raise InputError(problems)
@@ -110,7 +114,9 @@ def load_case(case_dir: Path) -> LoadedCase:
     return LoadedCase(case=case, sources=sources, warnings=sorted(problems, key=lambda p: p.sort_key))
 
 
-def _cross_checks(docs: dict, models: dict, sources: dict, problems: list[Problem]) -> None:
+def _cross_checks(
+    docs: dict, models: dict, sources: dict, problems: list[Problem], *, pending_allowed: bool = False
+) -> None:
     """Run the checks across files for every file that was read without errors.
 
     One broken file does not hide the mistakes of the others: a check is skipped
@@ -128,7 +134,13 @@ def _cross_checks(docs: dict, models: dict, sources: dict, problems: list[Proble
     convenant = usable("convenant")
     if convenant is None:
         return
-    findings = check_case(convenant, usable("absences", Staffing()), usable("results"), usable("payments", Payments()))
+    findings = check_case(
+        convenant,
+        usable("absences", Staffing()),
+        usable("results"),
+        usable("payments", Payments()),
+        pending_allowed=pending_allowed,
+    )
     for finding in findings:
         problems.append(Problem(docs[finding.role].position(finding.path), finding.message, warning=finding.warning))
 
