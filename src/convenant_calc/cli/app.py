@@ -75,11 +75,20 @@ def settle(
     stamp: Annotated[
         bool, typer.Option("--stamp", help="Add the time of writing to the table, Markdown and HTML output.")
     ] = False,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Also the interim position on DATE (YYYY-MM-DD): shortfall and deduction to date, results not yet "
+            "reported pending, the projected subsidy as a range (S16).",
+        ),
+    ] = None,
 ) -> None:
     """Settle a case and print the settlement (or write it with --output)."""
     from convenant_calc.cli.commands import run_settle
 
-    raise typer.Exit(run_settle(case_dir, format.value, lang.value, output, stamp))
+    raise typer.Exit(run_settle(case_dir, format.value, lang.value, output, stamp, as_of))
 
 
 @app.command()

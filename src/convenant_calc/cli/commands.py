@@ -45,19 +45,40 @@ def run_settle(
     lang: str = "en",
     output: Path | None = None,
     stamp: bool = False,
+    as_of: str | None = None,
 ) -> int:
-    """`convenant settle`: print the settlement, or write it atomically to ``output``."""
-    ready = _prepare(case_dir, output, stamp)
+    """`convenant settle`: print the settlement, or write it atomically to ``output``.
+
+    ``as_of`` (S16): also the interim position on that date; results not yet reported are pending.
+    """
+    try:
+        day = _as_of(as_of)
+    except Usage as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    ready = _prepare(case_dir, output, stamp, pending_allowed=day is not None)
     if isinstance(ready, int):
         return ready
     loaded, when = ready
     from convenant_calc.core.settlement import settle
 
-    settlement = settle(loaded.case)
+    settlement = settle(loaded.case, pending_allowed=day is not None)
+    position = None
+    if day is not None:
+        term = settlement.convenant.term
+        if day < term.start:
+            print(
+                f"--as-of {day}: before the term starts ({term.start}); give a date from {term.start} on",
+                file=sys.stderr,
+            )
+            return 2
+        from convenant_calc.core.interim import interim
+
+        position = interim(settlement, day)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(settlement)
+        text = json_render.render(settlement, position)
     elif fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
@@ -65,9 +86,9 @@ def run_settle(
         if output is None:
             from rich.console import Console
 
-            Console().print(table.renderable(settlement, Lang(lang), when))
+            Console().print(table.renderable(settlement, Lang(lang), when, position))
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when)
+        text = table.render(settlement, t=Lang(lang), stamp=when, interim=position)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
@@ -159,7 +180,19 @@ def run_validate(case_dir: Path) -> int:
     return 0
 
 
-def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
+def _as_of(text: str | None):
+    """``--as-of YYYY-MM-DD`` as a date (S16), or None; a usage error otherwise."""
+    if text is None:
+        return None
+    from convenant_calc.core.models import _iso_date
+
+    try:
+        return _iso_date(text.strip())
+    except ValueError as exc:
+        raise Usage(f"--as-of {text}: {exc}") from None
+
+
+def _prepare(case_dir: Path | None, output: Path | None, stamp: bool, *, pending_allowed: bool = False):
     """Usage checks before any work, then the case: ``(loaded, stamp text)``, or the exit code 2."""
     try:
         _check_output(output)
@@ -167,7 +200,7 @@ def _prepare(case_dir: Path | None, output: Path | None, stamp: bool):
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
-    loaded = load_reporting(case_dir)
+    loaded = load_reporting(case_dir, pending_allowed=pending_allowed)
     return 2 if loaded is None else (loaded, when)
 
 

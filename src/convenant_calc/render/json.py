@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
+from convenant_calc.core.interim import Interim
 from convenant_calc.core.settlement import Settlement
 
 SCHEMA = "convenant-settlement/1"
@@ -33,5 +34,21 @@ def settlement_dict(s: Settlement) -> dict[str, Any]:
     }
 
 
-def render(s: Settlement) -> str:
-    return json.dumps(settlement_dict(s), indent=2, ensure_ascii=False) + "\n"
+def interim_dict(i: Interim) -> dict[str, Any]:
+    """S16: the keys the interim position adds after the contract's (§10)."""
+    return {
+        "as_of": i.as_of.isoformat(),
+        "deduction_to_date": {
+            "shortfall_fte_days": fmt_decimal(i.shortfall_fte_days),
+            "amount": fmt_plain(i.deduction),
+        },
+        "pending": list(i.pending),
+        "subsidy_range": {"worst": fmt_plain(i.worst.subsidy), "best": fmt_plain(i.best.subsidy)},
+    }
+
+
+def render(s: Settlement, interim: Interim | None = None) -> str:
+    data = settlement_dict(s)
+    if interim is not None:
+        data.update(interim_dict(interim))
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

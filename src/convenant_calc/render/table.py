@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from convenant_calc.views.report import reason, summary_lines
+from convenant_calc.core.interim import Interim
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 
@@ -46,7 +47,8 @@ def results_table(s: Settlement, t: Lang = EN) -> Table:
             c.title,
             t.number(c.target),
             "" if c.achieved is None else t.number(c.achieved),
-            Text(t("yes"), style="green") if c.met else Text(t("no"), style="red"),
+            Text(t("pending"), style="yellow") if c.pending else Text(t("yes"), style="green") if c.met
+            else Text(t("no"), style="red"),
             reason(c, t),
         )
     return table
@@ -99,27 +101,56 @@ def shortfall_table(s: Settlement, t: Lang = EN) -> Table:
     table.add_row(t("absence_line"), t.number(st.absence_fte_days))
     if st.absorbed_fte_days:
         table.add_row(t("absorbed_line"), f"−{t.number(st.absorbed_fte_days)}")
+    if st.unfunded_fte_days:
+        table.add_row(t("unfunded_line"), t.number(st.unfunded_fte_days))
     table.add_row(Text(t("short_line"), style="bold"), Text(t.number(st.fte_days), style="bold"))
     return table
 
 
-def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None) -> Group:
+def interim_table(i: Interim, s: Settlement, t: Lang = EN) -> Table:
+    """S16 "tussentijdse stand": the shortfall and deduction to date, the pending results, the projected range."""
+    table = Table(title=t("interim_title", as_of=i.as_of), title_justify="left", show_header=False, box=None)
+    table.add_column("what")
+    table.add_column("figure", justify="right")
+    table.add_row(t("interim_short", as_of=i.as_of), t.number(i.shortfall_fte_days))
+    table.add_row(t("interim_deduction", as_of=i.as_of), f"−{t.money(i.deduction)}")
+    table.add_row(t("interim_pending"), ", ".join(i.pending) or t("interim_none"))
+    for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
+        detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"
+        table.add_row(Text(f"{t(key)} ({detail})", style="bold"), Text(t.money(p.subsidy), style="bold"))
+    after = ""
+    if i.unfunded_after_fte_days:
+        after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))
+    table.caption = t("interim_note", as_of=i.as_of, after=after)
+    table.caption_justify = "left"
+    return table
+
+
+def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None, interim: Interim | None = None) -> Group:
     c = s.convenant
     header = Text.assemble(
         (c.title, "bold"),
         f" ({c.id})\n",
         t("term_line", start=c.term.start, end=c.term.end, days=s.term_days),
     )
+    if s.ending is not None:
+        e = s.ending
+        header.append("\n" + t("ended_line", kind=t(f"end_{e.kind.value}"), ends=e.ends, days=e.unfunded_days))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
-    parts = [header, settlement_table(s, t), results_table(s, t), shortfall_table(s, t)]
+    parts = [header, settlement_table(s, t)]
+    if interim is not None:
+        parts.append(interim_table(interim, s, t))
+    parts += [results_table(s, t), shortfall_table(s, t)]
     if s.absences:
         parts.append(absences_table(s, t))
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
 
-def render(s: Settlement, width: int = 120, t: Lang = EN, stamp: str | None = None) -> str:
+def render(
+    s: Settlement, width: int = 120, t: Lang = EN, stamp: str | None = None, interim: Interim | None = None
+) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(renderable(s, t, stamp))
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(renderable(s, t, stamp, interim))
     return buffer.getvalue()

@@ -64,6 +64,11 @@ TEXT_CALENDAR: dict[str, dict[str, str]] = {
         "en": "the end is on or after the term's last day: nothing changes",
         "nl": "het einde valt op of na de laatste dag van de looptijd: er verandert niets",
     },
+    "ended_line": {
+        "en": "Ended early ({kind}) on {ends}: {days} days of the term after it are not funded (Art. 7, S15)",
+        "nl": "Vroegtijdig beëindigd ({kind}) op {ends}: {days} dagen van de looptijd erna worden niet "
+        "gefinancierd (Art. 7, S15)",
+    },
     "unfunded_line": {"en": "FTE-days after the agreement ended (S15)", "nl": "VTE-dagen na het einde van het convenant (S15)"},
     # --- the interim position (S16) -----------------------------------------------------
     "interim_title": {"en": "Interim position on {as_of} (S16)", "nl": "Tussentijdse stand op {as_of} (S16)"},
@@ -72,22 +77,16 @@ TEXT_CALENDAR: dict[str, dict[str, str]] = {
         "nl": "VTE-dagen tekort tot en met {as_of}",
     },
     "interim_deduction": {"en": "Deduction up to {as_of}", "nl": "Vermindering tot en met {as_of}"},
-    "interim_pending": {"en": "Results pending", "nl": "Resultaten nog niet gerapporteerd"},
+    "interim_pending": {"en": "Results pending", "nl": "Openstaande resultaten"},
     "interim_none": {"en": "none", "nl": "geen"},
-    "interim_worst": {
-        "en": "Projected subsidy, worst: pending not met, no further shortfall",
-        "nl": "Verwachte subsidie, slechtst: openstaande niet behaald, geen verder tekort",
-    },
-    "interim_best": {
-        "en": "Projected subsidy, best: pending met, no further shortfall",
-        "nl": "Verwachte subsidie, best: openstaande behaald, geen verder tekort",
-    },
+    "interim_worst": {"en": "Projected subsidy, worst: pending not met", "nl": "Verwachte subsidie, slechtst: openstaande niet behaald"},
+    "interim_best": {"en": "Projected subsidy, best: pending met", "nl": "Verwachte subsidie, best: openstaande behaald"},
     "interim_payout": {"en": "result funding {k}/{n}", "nl": "resultaatfinanciering {k}/{n}"},
     "interim_note": {
-        "en": "The settlement above treats pending results as not met and counts every absence in the files. "
-        "The projection counts the shortfall up to {as_of} only{after}.",
-        "nl": "De afrekening hierboven telt openstaande resultaten als niet behaald en telt elke afwezigheid uit "
-        "de bestanden. De projectie telt enkel het tekort tot en met {as_of}{after}.",
+        "en": "The projection assumes no further shortfall: it counts the shortfall up to {as_of} only{after}. "
+        "The settlement above counts every absence in the files and pending results as not met.",
+        "nl": "De projectie veronderstelt geen verder tekort: ze telt enkel het tekort tot en met {as_of}{after}. "
+        "De afrekening hierboven telt elke afwezigheid uit de bestanden, en openstaande resultaten als niet behaald.",
     },
     "interim_after_end": {
         "en": ", plus the days after the agreement's early end ({fte_days} FTE-days, S15)",

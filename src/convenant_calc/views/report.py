@@ -242,6 +242,8 @@ def _article(s: Settlement, keys: tuple[str, ...]) -> str:
 
 def reason(c: CommitmentOutcome, t: Lang) -> str:
     """Why a commitment counts as met or not (S4), in words."""
+    if c.pending:
+        return t("pending")  # S16: not reported yet
     if c.overridden:
         return t("reason_judged_met" if c.met else "reason_judged_not_met", why=c.justification)
     return t("reason_compared", achieved=t.number(c.achieved), rel="≥" if c.met else "<", target=t.number(c.target))
