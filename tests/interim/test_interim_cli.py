@@ -38,7 +38,7 @@ def test_table_shows_the_interim_position_in_dutch(case):
     assert "Tussentijdse stand op 2024-03-31 (S16)" in text
     assert "VTE-dagen tekort tot en met 2024-03-31" in text and "15,5" in text
     assert "82.882,51" in text and "97.882,51" in text
-    assert "nog niet gerapporteerd" in text
+    assert "openstaand" in text
 
 
 def test_a_missing_result_is_an_error_without_as_of(case):

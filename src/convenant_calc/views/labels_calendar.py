@@ -92,5 +92,5 @@ TEXT_CALENDAR: dict[str, dict[str, str]] = {
         "en": ", plus the days after the agreement's early end ({fte_days} FTE-days, S15)",
         "nl": ", plus de dagen na het vroegtijdige einde van het convenant ({fte_days} VTE-dagen, S15)",
     },
-    "pending": {"en": "pending", "nl": "nog niet gerapporteerd"},
+    "pending": {"en": "pending", "nl": "openstaand"},
 }
