@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from convenant_calc.cli.app import app
 
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, example_as_of
 
 runner = CliRunner()
 
@@ -32,7 +32,9 @@ SPEC_JSON_A = {
 
 
 def settle_json(case: Path) -> dict:
-    result = runner.invoke(app, ["settle", str(case), "--format", "json"])
+    as_of = example_as_of(case)
+    extra = ["--as-of", as_of] if as_of else []
+    result = runner.invoke(app, ["settle", str(case), "--format", "json", *extra])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -61,6 +63,8 @@ EXPECTED = {
     "05-maternity-half-replaced-exactly-half": ("59.5", "8627.91", "171572.09", "86772.09"),
     "06-fewer-than-half-to-recover": ("30", "4350.21", "292449.79", "-46750.21"),
     "07-everything-together": ("117.6", "17052.80", "356067.20", "59267.20"),
+    "10-terminated-by-notice": ("39.6", "5742.27", "392817.73", "96017.73"),
+    "11-interim-position": ("100.6", "14587.69", "282212.31", "112612.31"),  # settled --as-of 2024-09-30
 }
 
 

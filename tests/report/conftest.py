@@ -13,17 +13,19 @@ from convenant_calc.views.labels import Lang
 from convenant_calc.views.report import Report, build, input_files
 from convenant_calc.core.settlement import Settlement, settle
 
+from ..conftest import example_as_of
+
 EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if p.is_dir())
 
 
 @cache
 def loaded(name: str) -> LoadedCase:
-    return load_case(examples_dir() / name)
+    return load_case(examples_dir() / name, pending_allowed=example_as_of(examples_dir() / name) is not None)
 
 
 @cache
 def settled(name: str) -> Settlement:
-    return settle(loaded(name).case)
+    return settle(loaded(name).case, pending_allowed=example_as_of(examples_dir() / name) is not None)
 
 
 @cache
