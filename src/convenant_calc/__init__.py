@@ -1,9 +1,11 @@
 """convenant: settle a Flemish sectorconvenant subsidy exactly.
 
-Layers, in the order data flows: ``yamlpos`` (YAML with positions) → ``loading``
-and ``models`` (frozen, validated) → ``checks`` (across files) → ``rules`` (pure,
-one module per cluster of articles) → ``settlement`` (the result object) →
-``render`` (table, JSON, reports) → ``cli`` (thin).
+Layers, bottom to top, in the order data flows (a module imports only its own layer
+or lower ones; ``tests/test_layers.py`` checks it, and that no import cycle exists):
+``core`` (models, money, rules, settlement: pure) → ``io`` (YAML with positions,
+loading, cross-file checks, writing) → ``views`` (report model, ledger, labels) →
+``render`` (table, JSON, Markdown/HTML, SVG, CSV) → ``casebook`` (``convenant check``)
+→ ``cli`` (thin).
 """
 
 __version__ = "0.1.0"

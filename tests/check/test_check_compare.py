@@ -6,7 +6,9 @@ from decimal import Decimal
 
 from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import examples_dir
-from convenant_calc.casebook.checking import FIELDS, Kind, _validate, compare, settle_dir
+from convenant_calc.casebook.compare import compare, settle_dir
+from convenant_calc.casebook.expected import validate
+from convenant_calc.casebook.model import FIELDS, Kind
 from convenant_calc.casebook.render import difference_text
 
 EXAMPLE_02 = examples_dir() / "02-long-sickness-partly-replaced"
@@ -28,7 +30,7 @@ def test_fields_are_exactly_the_leaves_of_the_json_contract_in_order():
 
 
 def expected_from(text: str):
-    return _validate(yamlpos.parse(text, "expected.yaml"), allow_empty=False)
+    return validate(yamlpos.parse(text, "expected.yaml"), allow_empty=False)
 
 
 def test_the_issue_message_for_a_subsidy_one_euro_short():

@@ -1,6 +1,7 @@
 """The output of `convenant check`: plain lines for people and CI logs, or one JSON object.
 
-Plain text on purpose: one line per case, written as the case is settled, so that a
+It reads only the casebook's data (:mod:`convenant_calc.casebook.model`), never the code
+that produced it. Plain text on purpose: one line per case, written as the case is settled, so that a
 casebook of a thousand cases streams into a CI log at the speed of settling.
 """
 
@@ -10,10 +11,18 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from convenant_calc.casebook.checking import CaseResult, Difference, Kind, Status, Tally, dotted
+from convenant_calc.casebook.model import (
+    CaseResult,
+    Difference,
+    Kind,
+    Status,
+    Tally,
+    UpdateResult,
+    UpdateStatus,
+    dotted,
+)
 from convenant_calc.core.money import CENT, fmt_decimal
 from convenant_calc.io.problems import Problem
-from convenant_calc.casebook.updating import UpdateResult, UpdateStatus
 
 SCHEMA = "convenant-check/1"
 MINUS = "\u2212"  # the minus sign of the issue's message: (−1.00)

@@ -15,13 +15,12 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from convenant_calc.io import yamlpos
-from convenant_calc.casebook.checking import (
+from convenant_calc.casebook.compare import compare, lookup, settle_dir
+from convenant_calc.casebook.expected import read_expected_document, validate
+from convenant_calc.casebook.model import (
     EXPECTED,
     FIELDS,
     GROUPS,
@@ -29,13 +28,11 @@ from convenant_calc.casebook.checking import (
     Expected,
     Field,
     Kind,
-    _read_expected,
-    _validate,
-    compare,
+    UpdateResult,
+    UpdateStatus,
     dotted,
-    lookup,
-    settle_dir,
 )
+from convenant_calc.io import yamlpos
 from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 #: What --update writes: every field of the contract but its schema label.
@@ -47,23 +44,6 @@ HEADER = (
 )
 
 
-class UpdateStatus(str, Enum):
-    CREATED = "created"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-    ERROR = "error"
-
-
-@dataclass(frozen=True)
-class UpdateResult:
-    case: str
-    status: UpdateStatus
-    file: str
-    changed: tuple[str, ...] = ()  # dotted fields rewritten or added
-    problems: tuple[Problem, ...] = ()
-    comments_lost: bool = False
-
-
 def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     """Settle a case and write its figures into its expected.yaml (created when missing)."""
     name = name or display_path(case_dir)
@@ -73,7 +53,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     existing: tuple[Expected, yamlpos.Document, str] | None = None
     if path.exists():
         try:
-            expected, doc = _read_expected(path, file, allow_empty=True)
+            expected, doc = read_expected_document(path, file, allow_empty=True)
             existing = (expected, doc, path.read_bytes().decode("utf-8-sig"))
         except InputError as exc:  # never overwrite a file we could not read
             problems.extend(exc.problems)
@@ -274,7 +254,7 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
 def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: dict[str, Any]) -> None:
     """The edited text must read back as exactly ``fields`` holding the settled figures."""
     try:
-        after = _validate(yamlpos.parse(new, file), allow_empty=False)
+        after = validate(yamlpos.parse(new, file), allow_empty=False)
     except (yamlpos.YamlError, InputError):
         raise _Unkeepable from None
     if {e.field for e in after.expectations} != fields or len(after.expectations) != len(fields):

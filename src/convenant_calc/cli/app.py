@@ -128,7 +128,7 @@ def check(
     ] = CheckFormat.table,
 ) -> None:
     """Settle cases and compare them with their expected.yaml (exit 0 all hold, 1 a figure differs, 2 unreadable)."""
-    from convenant_calc.casebook.checking import run
+    from convenant_calc.casebook.run import run
 
     code = run(paths, keyword=keyword, update=update, as_json=format is CheckFormat.json, out=sys.stdout, err=sys.stderr)
     raise typer.Exit(code)

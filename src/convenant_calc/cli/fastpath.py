@@ -7,7 +7,7 @@ static copy of typer's own text (``_help.py``, kept identical to typer's by a
 test; regenerate it with ``python -m convenant_calc.fastpath --write-help``
 after adding or changing a command), and ``settle`` in its plain forms runs
 without typer too (:func:`.commands.run_settle`, which the typer command calls as well), as does
-``check PATH...`` without options (:func:`.checking.run`, which the typer command calls as well;
+``check PATH...`` without options (:func:`casebook.run.run`, which the typer command calls as well;
 the form CI runs over a casebook). Anything else, any form this module does not recognise
 exactly, goes to the typer app unchanged.
 
@@ -120,7 +120,7 @@ def answer(argv: list[str]) -> int | None:
     paths = check_args(argv)
     if paths is not None:
         no_pydantic_plugins()
-        from convenant_calc.casebook.checking import run
+        from convenant_calc.casebook.run import run
 
         return run(paths, keyword=None, update=False, as_json=False, out=sys.stdout, err=sys.stderr)
     return None

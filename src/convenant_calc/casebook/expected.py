@@ -1,0 +1,182 @@
+"""Reading and validating a case's ``expected.yaml`` (SPEC §3).
+
+The file holds any subset of the fields of the JSON contract (SPEC §4), nested the same
+way, plus an optional ``tolerance`` in EUR::
+
+    subsidy: "396819.92"
+    deduction: {shortfall_fte_days: "12", amount: "1740.08"}
+
+Like the rest of the product, errors are values with a position until the shell prints
+them: :func:`read_expected` returns an :class:`~convenant_calc.casebook.model.Expected`
+or raises :class:`~convenant_calc.io.problems.InputError` holding every problem of the
+file, each as ``file:line:col``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from convenant_calc.casebook.model import (
+    EXPECTED,
+    FIELDS,
+    GROUPS,
+    TOLERANCE,
+    Expectation,
+    Expected,
+    Field,
+    Kind,
+    dotted,
+)
+from convenant_calc.core.money import CENT
+from convenant_calc.io import yamlpos
+from convenant_calc.io.problems import InputError, Problem, closest, display_path
+
+
+def read_expected(path: Path, name: str | None = None) -> Expected:
+    """Read ``expected.yaml`` (shown as ``name``); raise InputError with every problem, each at its place."""
+    expected, _doc = read_expected_document(path, name, allow_empty=False)
+    return expected
+
+
+def read_expected_document(path: Path, name: str | None, *, allow_empty: bool) -> tuple[Expected, yamlpos.Document]:
+    """:func:`read_expected` and the parsed document (its positions), for editing the file in place."""
+    name = name or display_path(path)
+    try:
+        doc = yamlpos.load(path, name)
+    except yamlpos.YamlError as exc:
+        raise InputError([exc.problem]) from None
+    return validate(doc, allow_empty=allow_empty), doc
+
+
+def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
+    """The expectations of a parsed expected.yaml; InputError with every problem of it."""
+    problems: list[Problem] = []
+    expectations: list[Expectation] = []
+    tolerance = Decimal(0)
+    value = doc.value
+    if allow_empty and not value:
+        return Expected(doc.file, ())
+    if not isinstance(value, dict) or not value:
+        what = "empty" if not value else f"a {type(value).__name__}"
+        raise InputError(
+            [
+                Problem(
+                    doc.position(()),
+                    f"{EXPECTED} is {what}; it must map fields of the JSON contract (SPEC §4) to the figures "
+                    'you expect, e.g. subsidy: "396819.92" (convenant check --update writes the current ones)',
+                )
+            ]
+        )
+    for key, item in value.items():
+        if key == TOLERANCE:
+            try:
+                tolerance = _tolerance(item)
+            except ValueError as exc:
+                problems.append(Problem(doc.position((key,)), str(exc)))
+        elif key in GROUPS:
+            if not isinstance(item, dict):
+                problems.append(
+                    Problem(
+                        doc.position((key,)),
+                        f"{key!r} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
+                        f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
+                    )
+                )
+                continue
+            for sub, subitem in item.items():
+                if (key, sub) in FIELDS:
+                    _expectation(doc, (key, sub), subitem, expectations, problems)
+                else:
+                    problems.append(_unknown(doc, (key, sub), GROUPS[key]))
+        elif (key,) in FIELDS:
+            _expectation(doc, (key,), item, expectations, problems)
+        else:
+            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE]
+            problems.append(_unknown(doc, (key,), known))
+    if not expectations and not problems and not allow_empty:
+        problems.append(
+            Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
+        )
+    if problems:
+        raise InputError(problems)
+    return Expected(doc.file, tuple(expectations), tolerance)
+
+
+def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
+    key = path[-1]
+    hint = closest(key, known)
+    where = f"in {path[0]!r}" if len(path) > 1 else "at the top"
+    suggestion = f"did you mean {hint!r}?" if hint else f"known fields {where}: {', '.join(known)}"
+    return Problem(
+        doc.position(path, key=True),
+        f"unknown field {key!r}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",
+    )
+
+
+def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem]) -> None:
+    kind = FIELDS[path]
+    try:
+        value = parse_value(kind, raw)
+    except ValueError as exc:
+        problems.append(Problem(doc.position(path), f"{dotted(path)}: {exc}"))
+        return
+    out.append(Expectation(path, kind, value, doc.position(path)))
+
+
+def _decimal(raw: Any) -> Decimal:
+    """An exact number from a plain YAML number or a quoted one ("396819.92")."""
+    from convenant_calc.core.models import _DUTCH
+
+    if isinstance(raw, bool) or not isinstance(raw, int | Decimal | str):
+        raise ValueError(f"expected a number, got {_describe(raw)}")
+    if isinstance(raw, int | Decimal):
+        return Decimal(raw)
+    text = raw.strip()
+    if yamlpos._DECIMAL.match(text):
+        return Decimal(text)
+    if _DUTCH.match(text):
+        plain = text.replace(".", "").replace(",", ".")
+        raise ValueError(f"{text!r} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
+    raise ValueError(f"expected a number, got {_describe(raw)}")
+
+
+def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
+    """The expected value of a field, from a quoted string or a plain YAML scalar."""
+    if raw is None:
+        raise ValueError("no value given; write the figure you expect, or remove the field")
+    if kind is Kind.TEXT:
+        if not isinstance(raw, str):
+            raise ValueError(f"expected text, got {_describe(raw)}")
+        return raw
+    if kind is Kind.DATE:
+        from convenant_calc.core.models import _iso_date
+
+        return _iso_date(raw).isoformat()
+    if kind is Kind.COUNT:
+        number = _decimal(raw)
+        if number != number.to_integral_value():
+            raise ValueError(f"expected a whole number, got {_describe(raw)}")
+        return int(number)
+    number = _decimal(raw)
+    if kind is Kind.MONEY and number != number.quantize(CENT):
+        raise ValueError(f"an amount has at most two decimals (cents), got {number}")
+    return number
+
+
+def _tolerance(raw: Any) -> Decimal:
+    try:
+        value = _decimal(raw)
+    except ValueError as exc:
+        raise ValueError(f"tolerance: {exc}; write an amount in EUR, e.g. tolerance: \"0.01\"") from None
+    if value < 0:
+        raise ValueError(f"tolerance: must be 0 or more (an amount in EUR), got {value}")
+    return value
+
+
+def _describe(value: Any) -> str:
+    from convenant_calc.io.loading import _describe as describe
+
+    return str(value).lower() if isinstance(value, bool) else describe(value)

@@ -1,0 +1,170 @@
+"""The data of `convenant check`: the contract's fields, expectations, differences and outcomes.
+
+Plain values and nothing else: this module imports no other module of the casebook, so
+that reading expected.yaml (``expected``), comparing (``compare``), updating
+(``updating``), running (``run``) and printing (``render``) all build on it and none
+on each other's internals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+from convenant_calc.io.problems import Position, Problem
+
+EXPECTED = "expected.yaml"
+TOLERANCE = "tolerance"
+
+
+class Kind(Enum):
+    """How a field of the JSON contract is read from expected.yaml and compared."""
+
+    TEXT = "text"  # compared exactly
+    DATE = "date"  # YYYY-MM-DD, compared exactly
+    COUNT = "count"  # a whole number, compared exactly
+    FTE_DAYS = "fte_days"  # a decimal, compared exactly (never a tolerance: it is not money)
+    MONEY = "money"  # EUR, at most two decimals; within `tolerance`
+    RATE = "rate"  # EUR a day (the contract shows 6 decimals); within `tolerance`
+
+
+Field = tuple[str, ...]
+
+#: The fields of the JSON contract (SPEC §4), in its key order, with how each is compared.
+#: ``tests/check`` asserts that these are exactly the leaves of ``render.json.settlement_dict``.
+FIELDS: dict[Field, Kind] = {
+    ("schema",): Kind.TEXT,
+    ("convenant",): Kind.TEXT,
+    ("term", "start"): Kind.DATE,
+    ("term", "end"): Kind.DATE,
+    ("term", "days"): Kind.COUNT,
+    ("max_subsidy",): Kind.MONEY,
+    ("effort_pool",): Kind.MONEY,
+    ("result_pool",): Kind.MONEY,
+    ("results", "achieved"): Kind.COUNT,
+    ("results", "total"): Kind.COUNT,
+    ("results", "payout"): Kind.MONEY,
+    ("deduction", "daily_rate"): Kind.RATE,
+    ("deduction", "shortfall_fte_days"): Kind.FTE_DAYS,
+    ("deduction", "amount"): Kind.MONEY,
+    ("subsidy",): Kind.MONEY,
+    ("paid",): Kind.MONEY,
+    ("balance",): Kind.MONEY,
+}
+#: The mappings of the contract (``term``, ``results``, ``deduction``) and their fields.
+GROUPS: dict[str, tuple[str, ...]] = {}
+for _path in FIELDS:
+    if len(_path) == 2:
+        GROUPS.setdefault(_path[0], ())
+        GROUPS[_path[0]] += (_path[1],)
+TOLERATED = (Kind.MONEY, Kind.RATE)
+
+
+def dotted(path: Field) -> str:
+    return ".".join(path)
+
+
+# --- expected.yaml -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """One figure a reviewer agreed on, and where it is written."""
+
+    field: Field
+    kind: Kind
+    value: str | int | Decimal
+    position: Position
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A read and validated expected.yaml."""
+
+    file: str
+    expectations: tuple[Expectation, ...]
+    tolerance: Decimal = Decimal(0)
+
+
+# --- comparing and checking ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A field whose settled figure is not the expected one (``difference`` = actual − expected)."""
+
+    field: Field
+    kind: Kind
+    expected: str
+    actual: str
+    difference: Decimal | int | None  # None for text and dates
+    position: Position
+    tolerated: bool = False  # within the case's tolerance: reported, not a failure
+
+
+class Status(str, Enum):
+    OK = "ok"
+    FAIL = "fail"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """The outcome of checking one case."""
+
+    case: str  # the case directory as the user will recognise it
+    status: Status
+    expected_file: str
+    checked: int = 0  # fields compared
+    differences: tuple[Difference, ...] = ()  # failing and tolerated ones
+    problems: tuple[Problem, ...] = ()  # errors (status ERROR) and warnings
+
+    @property
+    def failures(self) -> tuple[Difference, ...]:
+        return tuple(d for d in self.differences if not d.tolerated)
+
+    @property
+    def tolerated(self) -> tuple[Difference, ...]:
+        return tuple(d for d in self.differences if d.tolerated)
+
+
+@dataclass
+class Tally:
+    passed: int = 0
+    failed: int = 0
+    errors: int = 0
+    results: list[CaseResult] = field(default_factory=list)
+
+    def add(self, result: CaseResult) -> None:
+        if result.status is Status.OK:
+            self.passed += 1
+        elif result.status is Status.FAIL:
+            self.failed += 1
+        else:
+            self.errors += 1
+
+    @property
+    def exit_code(self) -> int:
+        """SPEC §6: 2 when any case cannot be read, else 1 when any figure differs, else 0."""
+        return 2 if self.errors else 1 if self.failed else 0
+
+
+# --- updating ------------------------------------------------------------------------------
+
+
+class UpdateStatus(str, Enum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    case: str
+    status: UpdateStatus
+    file: str
+    changed: tuple[str, ...] = ()  # dotted fields rewritten or added
+    problems: tuple[Problem, ...] = ()
+    comments_lost: bool = False

@@ -1,0 +1,117 @@
+"""The report model: the settlement as an auditor redoes it, as plain data.
+
+:func:`build` is a pure function of a :class:`~convenant_calc.core.settlement.Settlement`,
+the case's staffing file and the input files' hashes. It returns a
+:class:`Report` — strings already written in the chosen language — which the
+Markdown and the HTML templates lay out (``render/report.py``); neither template
+computes anything. Every figure is taken from the settlement or derived from it
+by :mod:`convenant_calc.views.ledger`; the report never applies a rule itself.
+
+One module per part of the report:
+
+- ``model``: the frozen data (Report, Step, Line, the table rows, the timeline's Bar/TimelineRow/Tick/Timeline);
+- ``inputs``: the input files and their SHA-256 (the only I/O);
+- ``articles``: each step's article and the agreement's quoted sentence;
+- ``summary``: the settlement lines adding up to subsidy and balance;
+- ``steps``: the numbered steps, one builder each, in the list ``STEPS``;
+- ``commitments``, ``absences``, ``months``, ``payments``: the tables;
+- ``timeline``: the picture's rows and bars.
+
+A new section is a builder module and a field of :class:`Report` filled in :func:`build`.
+"""
+
+from __future__ import annotations
+
+from convenant_calc import __version__
+from convenant_calc.core.models import Staffing
+from convenant_calc.core.settlement import Settlement
+from convenant_calc.views.labels import Lang
+from convenant_calc.views.report.absences import absence_rows, absence_totals
+from convenant_calc.views.report.commitments import commitment_rows
+from convenant_calc.views.report.inputs import ROLES, input_files
+from convenant_calc.views.report.model import (
+    AbsenceRow,
+    Bar,
+    CommitmentRow,
+    InputFile,
+    Line,
+    MonthRow,
+    PaymentRow,
+    Quote,
+    Report,
+    Step,
+    Tick,
+    Timeline,
+    TimelineRow,
+)
+from convenant_calc.views.report.months import month_rows, months_note
+from convenant_calc.views.report.payments import payment_rows
+from convenant_calc.views.report.steps import STEPS, steps
+from convenant_calc.views.report.summary import balance_word, reason, summary_lines
+from convenant_calc.views.report.timeline import build_timeline
+
+__all__ = [
+    "ROLES",
+    "STEPS",
+    "AbsenceRow",
+    "Bar",
+    "CommitmentRow",
+    "InputFile",
+    "Line",
+    "MonthRow",
+    "PaymentRow",
+    "Quote",
+    "Report",
+    "Step",
+    "Tick",
+    "Timeline",
+    "TimelineRow",
+    "balance_word",
+    "build",
+    "build_timeline",
+    "input_files",
+    "reason",
+    "steps",
+    "summary_lines",
+]
+
+
+def build(
+    s: Settlement,
+    staffing: Staffing,
+    inputs: tuple[InputFile, ...],
+    lang: Lang,
+    case: str = "",
+    stamp: str | None = None,
+) -> Report:
+    """The report of a settlement, in one language; the same arguments give the same report."""
+    t = lang
+    c = s.convenant
+    rows, totals = month_rows(s, t)
+    return Report(
+        lang=t.code,
+        labels=t.labels(),
+        agreement_id=c.id,
+        agreement_title=c.title,
+        source=c.source or "",
+        term_start=c.term.start.isoformat(),
+        term_end=c.term.end.isoformat(),
+        term_days=s.term_days,
+        version=__version__,
+        case=case,
+        stamp=stamp,
+        inputs=tuple(
+            (t(f"role_{f.role}"), f"{f.name} ({t('bundled')})" if f.bundled else f.name, f.sha256) for f in inputs
+        ),
+        summary=summary_lines(s, t),
+        steps=steps(s, staffing, t),
+        commitments=commitment_rows(s, t),
+        absences=absence_rows(s, staffing, t),
+        absence_totals=absence_totals(s, t),
+        months=rows,
+        month_totals=totals,
+        months_note=months_note(s, t),
+        payments=payment_rows(s, t),
+        paid=t.money(s.paid),
+        timeline=build_timeline(s, staffing, t),
+    )

@@ -1,0 +1,164 @@
+"""The report's data: plain, frozen values with every text already written in the report's language.
+
+Nothing here computes: the builders (``steps``, ``summary``, the tables, ``timeline``) fill
+these from a settlement, and the templates (``render/report.py``) and the picture
+(``render/svg.py``) lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file the settlement was read from, with its SHA-256 so the report can be tied to it."""
+
+    role: str
+    name: str
+    sha256: str
+    bundled: bool
+
+
+@dataclass(frozen=True)
+class Quote:
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    key: str
+    title: str
+    formula: str
+    figures: str
+    result: str
+    article: str
+    rule: str
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the summary: the lines add up to the subsidy and the balance."""
+
+    label: str
+    amount: str
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    id: str
+    title: str
+    unit: str
+    target: str
+    achieved: str
+    met: bool
+    met_text: str
+    how: str
+
+
+@dataclass(frozen=True)
+class AbsenceRow:
+    number: int
+    consultant: str
+    kind: str
+    first: str
+    last: str
+    fte: str
+    days_in_term: int
+    guaranteed_wage_days: str
+    window: str
+    replaced: str
+    short: str
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    label: str
+    days: int
+    vacancy: str
+    absent: str
+    short: str
+    cumulative_days: str
+    cumulative: str
+    deduction: str
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    date: str
+    label: str
+    amount: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    """A rectangle of the timeline: days [first, last], FTE from ``low`` to ``high`` within its row."""
+
+    first: str  # ISO dates, so the model stays plain text
+    last: str
+    day_from: int  # offset of ``first`` from the term's start
+    day_to: int  # offset of the day after ``last``
+    low: Decimal  # FTE
+    high: Decimal
+    style: str  # employed | gw | off | replaced | vacancy | short
+    kind: str  # AbsenceKind value for absence bars, "" otherwise
+    title: str
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    key: str  # consultant | assumed | vacancy | short
+    id: str
+    label: str
+    title: str
+    height: Decimal  # in FTE
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True)
+class Tick:
+    day: int
+    month: str
+    year: str  # "" unless the tick starts a year or the term
+
+
+@dataclass(frozen=True)
+class Timeline:
+    days: int
+    rows: tuple[TimelineRow, ...]
+    ticks: tuple[Tick, ...]
+    kinds: tuple[tuple[str, str], ...]  # (kind value, label) present in the picture
+    legend: dict[str, str]
+    title: str
+
+
+@dataclass(frozen=True)
+class Report:
+    lang: str
+    labels: dict[str, str]
+    agreement_id: str
+    agreement_title: str
+    source: str
+    term_start: str
+    term_end: str
+    term_days: int
+    version: str
+    case: str
+    stamp: str | None
+    inputs: tuple[tuple[str, str, str], ...]  # (role label, file, sha256)
+    summary: tuple[Line, ...]
+    steps: tuple[Step, ...]
+    commitments: tuple[CommitmentRow, ...]
+    absences: tuple[AbsenceRow, ...]
+    absence_totals: tuple[str, str]  # FTE-days replaced, short
+    months: tuple[MonthRow, ...]
+    month_totals: MonthRow
+    months_note: str
+    payments: tuple[PaymentRow, ...]
+    paid: str
+    timeline: Timeline

@@ -1,0 +1,288 @@
+"""The settlement as a numbered chain of steps (S2–S12), each redoable with a calculator.
+
+Each step has its own builder: a function of a :class:`StepInput` returning a
+:class:`Draft` (or None when the step does not apply to the case, as "absorbed" when
+no absence fell on surplus staff). :data:`STEPS` lists the builders in the order the
+report numbers them; adding a step is writing a builder and putting it in that list
+(its title ``s_<key>`` and formula ``f_<key>`` go in ``views/labels.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from convenant_calc.core.models import Staffing
+from convenant_calc.core.settlement import Settlement
+from convenant_calc.views.labels import Lang
+from convenant_calc.views.ledger import kind_fte_days
+from convenant_calc.views.report.absences import who
+from convenant_calc.views.report.articles import article, quotes
+from convenant_calc.views.report.model import Step
+from convenant_calc.views.report.summary import balance_word
+
+
+@dataclass(frozen=True)
+class StepInput:
+    """What a step builder may read: the settlement, the staffing file and the language."""
+
+    s: Settlement
+    staffing: Staffing
+    t: Lang
+
+    @property
+    def fte(self) -> str:
+        """The agreement's FTE, written in the report's language."""
+        return self.t.number(self.s.convenant.consultants_fte)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A step before it is numbered: figures and result in words, its rule, the reference keys.
+
+    ``quote_keys`` name the agreement's sentences quoted under the step; ``article_keys``
+    (when given) name the articles shown, else the quoted keys' articles are.
+    """
+
+    key: str
+    figures: str
+    result: str
+    rule: str
+    quote_keys: tuple[str, ...]
+    article_keys: tuple[str, ...] | None = None
+
+
+StepBuilder = Callable[[StepInput], "Draft | None"]
+
+
+def agreement(x: StepInput) -> Draft:
+    c, t = x.s.convenant, x.t
+    return Draft(
+        "agreement",
+        t("x_agreement", max=t.money(c.max_subsidy), fte=x.fte),
+        f"{t.eur(c.max_subsidy)}; {x.fte} {t('tl_fte')}",
+        "S2, S10",
+        ("max_subsidy", "consultants_fte"),
+        ("max_subsidy",),
+    )
+
+
+def term(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    c = s.convenant
+    return Draft("term", f"{c.term.end} − {c.term.start} + 1", t("r_days", n=t.number(s.term_days)), "S10", ("term",))
+
+
+def effort(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    c = s.convenant
+    product = c.funding.effort_share * c.max_subsidy
+    figures = f"{t.number(c.funding.effort_share)} × {t.money(c.max_subsidy)} = {t.exact_money(product)}"
+    return Draft("effort", figures, t.eur(s.effort_pool), "S2", ("effort_pool",))
+
+
+def result_pool(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    return Draft(
+        "result_pool",
+        f"{t.money(s.convenant.max_subsidy)} − {t.money(s.effort_pool)} = {t.money(s.result_pool)}",
+        t.eur(s.result_pool),
+        "S2",
+        ("result_pool",),
+        ("effort_pool",),
+    )
+
+
+def met(x: StepInput) -> Draft:
+    r, t = x.s.results, x.t
+    judged = []
+    for co in r.commitments:
+        if co.overridden:
+            judged.append(f"{co.id} {t('x_judged_met' if co.met else 'x_judged_not_met')}")
+        else:
+            judged.append(f"{co.id} {t.number(co.achieved)} {'≥' if co.met else '<'} {t.number(co.target)}")
+    return Draft("met", "; ".join(judged), t("r_met", k=r.met, n=r.total), "S4", ("result_commitments",))
+
+
+def payout(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    r = s.results
+    share = Fraction(r.met, r.total)
+    if r.below_cutoff:
+        figures = t("x_below", k=r.met, n=r.total, share=t.exact(share, 4), cutoff=t.number(r.cutoff))
+        return Draft("payout", figures, t.eur(r.payout), "S3", ("result_cutoff",))
+    exact = Fraction(s.result_pool) * share
+    figures = (
+        f"{t('x_not_below', k=r.met, n=r.total, share=t.exact(share, 4), cutoff=t.number(r.cutoff))}; "
+        f"{t.money(s.result_pool)} × {r.met} / {r.total} = {t.exact_money(exact)}"
+    )
+    return Draft("payout", figures, t.eur(r.payout), "S3", ("result_payout", "result_cutoff"), ("result_payout",))
+
+
+def vacancy(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    st = s.staffing
+    if not x.staffing.consultants:
+        text = t("x_no_consultants", fte=x.fte)
+    else:
+        parts = [
+            t(
+                "x_vacancy_piece",
+                days=p.days,
+                fte=t.number(p.vacancy),
+                first=p.first,
+                last=p.last,
+            )
+            for p in st.pieces
+            if p.vacancy
+        ]
+        text = " + ".join(parts) if parts else t("x_no_vacancy", fte=x.fte)
+        if len(parts) > 1:
+            text += f" = {t.number(st.vacancy_fte_days)}"
+    return Draft("vacancy", text, t("r_fte_days", n=t.number(st.vacancy_fte_days)), "S5", ("staffing",))
+
+
+def absent(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    parts = []
+    for a in s.absences:
+        if not a.off_duty:
+            continue
+        terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
+        terms += f" = {t.number(a.short_fte_days)}"
+        parts.append(
+            t("x_absence_piece", no=a.index + 1, who=who(x.staffing, a.consultant), kind=t.kind(a.kind), terms=terms)
+        )
+    figures = "; ".join(parts) if parts else t("x_no_absent")
+    by_kind = kind_fte_days(s)
+    result = t("r_fte_days", n=t.number(s.staffing.absence_fte_days))
+    if by_kind:
+        result += " (" + "; ".join(f"{t.kind(k)} {t.number(v)}" for k, v in by_kind.items()) + ")"
+    quote_keys = ["guaranteed_wage", "replacement"]
+    if any(not a.kind.has_guaranteed_wage for a in s.absences):
+        quote_keys.append("uncovered_leave")
+    return Draft("absent", figures, result, "S6, S7, S8", tuple(quote_keys), ("replacement",))
+
+
+def absorbed(x: StepInput) -> Draft | None:
+    """Absence on surplus staff (S9); no step when there is none."""
+    s, t = x.s, x.t
+    c, st = s.convenant, s.staffing
+    if not st.absorbed_fte_days:
+        return None
+    parts = [
+        f"{p.days} d × min({t.number(p.off_duty)}, {t.number(p.employed)} − {x.fte}) ({p.first} … {p.last})"
+        for p in st.pieces
+        if p.off_duty and p.employed > c.consultants_fte
+    ]
+    figures = " + ".join(parts) + f" = {t.number(st.absorbed_fte_days)}"
+    return Draft("absorbed", figures, t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
+
+
+def short(x: StepInput) -> Draft:
+    st, t = x.s.staffing, x.t
+    figures = f"{t.number(st.vacancy_fte_days)} + {t.number(st.absence_fte_days)}"
+    if st.absorbed_fte_days:
+        figures += f" − {t.number(st.absorbed_fte_days)}"
+    figures += f" = {t.number(st.fte_days)}"
+    return Draft("short", figures, t("r_fte_days", n=t.number(st.fte_days)), "S9", ("deduction",))
+
+
+def rate(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    c, d = s.convenant, s.deduction
+    divisor = c.consultants_fte * s.term_days
+    return Draft(
+        "rate",
+        f"{t.money(c.max_subsidy)} / ({x.fte} × {t.number(s.term_days)}) = {t.money(c.max_subsidy)} / "
+        f"{t.number(divisor)} = {t.exact(d.daily_rate)}",
+        t("r_rate", rate=t.exact(d.daily_rate), fraction=f"{d.daily_rate.numerator}/{d.daily_rate.denominator}"),
+        "S10",
+        ("daily_rate",),
+    )
+
+
+def deduction(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    c, d = s.convenant, s.deduction
+    divisor = c.consultants_fte * s.term_days
+    return Draft(
+        "deduction",
+        f"{t.number(d.shortfall_fte_days)} × {t.money(c.max_subsidy)} / {t.number(divisor)} "
+        f"= {t.exact_money(d.exact)}",
+        t.eur(d.amount),
+        "S10",
+        ("deduction",),
+    )
+
+
+def subsidy(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    r, d = s.results, s.deduction
+    figures = f"{t.money(s.effort_pool)} + {t.money(r.payout)} − {t.money(d.amount)} = {t.money(s.gross)}"
+    if s.gross < 0:
+        figures += "; " + t("x_floor", gross=t.money(s.gross))
+    return Draft("subsidy", figures, t.eur(s.subsidy), "S11", ("subsidy",))
+
+
+def paid(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    if s.payments:
+        figures = " + ".join(t.money(p.amount) for p in s.payments)
+        if len(s.payments) > 1:
+            figures += f" = {t.money(s.paid)}"
+    else:
+        figures = t("x_no_payments")
+    return Draft("paid", figures, t.eur(s.paid), "S12", ("paid",), ("reports",))
+
+
+def balance(x: StepInput) -> Draft:
+    s, t = x.s, x.t
+    return Draft(
+        "balance",
+        f"{t.money(s.subsidy)} − {t.money(s.paid)} = {t.money(s.balance)}",
+        f"{t.eur(abs(s.balance))} {balance_word(s, t)}",
+        "S12",
+        ("reports",),
+    )
+
+
+#: The steps in the report's order; a builder returning None is left out (and not numbered).
+STEPS: tuple[StepBuilder, ...] = (
+    agreement,
+    term,
+    effort,
+    result_pool,
+    met,
+    payout,
+    vacancy,
+    absent,
+    absorbed,
+    short,
+    rate,
+    deduction,
+    subsidy,
+    paid,
+    balance,
+)
+
+
+def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilder, ...] = STEPS) -> tuple[Step, ...]:
+    """The settlement as a numbered chain of steps (S2–S12), each redoable with a calculator."""
+    x = StepInput(s, staffing, t)
+    drafts = [draft for build in builders if (draft := build(x)) is not None]
+    return tuple(
+        Step(
+            number=n,
+            key=d.key,
+            title=t(f"s_{d.key}"),
+            formula=t(f"f_{d.key}"),
+            figures=d.figures,
+            result=d.result,
+            article=article(s, d.article_keys or d.quote_keys),
+            rule=d.rule,
+            quotes=quotes(s, d.quote_keys),
+        )
+        for n, d in enumerate(drafts, start=1)
+    )
