@@ -102,6 +102,7 @@ def run_settle(
             Lang(lang),
             case=_case_name(case_dir),
             stamp=when,
+            interim=position,
         )
         text = report_render.html(model) if fmt == "html" else report_render.markdown(model)
     return _emit(text, output)

@@ -64,6 +64,12 @@ TEXT_CALENDAR: dict[str, dict[str, str]] = {
         "en": "the end is on or after the term's last day: nothing changes",
         "nl": "het einde valt op of na de laatste dag van de looptijd: er verandert niets",
     },
+    "f_short_ended": {
+        "en": "shortfall_fte_days = vacancy + absent − absorbed + after the end (= Σ over the days of "
+        "max(0, consultants_fte − FTE on duty), with nobody on duty after the end)",
+        "nl": "VTE-dagen tekort = vacature + afwezig − opgevangen + na het einde (= Σ over de dagen van "
+        "max(0, gefinancierde VTE − VTE aan het werk), met niemand aan het werk na het einde)",
+    },
     "ended_line": {
         "en": "Ended early ({kind}) on {ends}: {days} days of the term after it are not funded (Art. 7, S15)",
         "nl": "Vroegtijdig beëindigd ({kind}) op {ends}: {days} dagen van de looptijd erna worden niet "

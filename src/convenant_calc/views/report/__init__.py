@@ -15,7 +15,8 @@ One module per part of the report:
 - ``summary``: the settlement lines adding up to subsidy and balance;
 - ``steps``: the numbered steps, one builder each, in the list ``STEPS``;
 - ``commitments``, ``absences``, ``months``, ``payments``: the tables;
-- ``timeline``: the picture's rows and bars.
+- ``timeline``: the picture's rows and bars;
+- ``interim``: the interim position of ``settle --as-of`` (S16).
 
 A new section is a builder module and a field of :class:`Report` filled in :func:`build`.
 """
@@ -23,12 +24,14 @@ A new section is a builder module and a field of :class:`Report` filled in :func
 from __future__ import annotations
 
 from convenant_calc import __version__
+from convenant_calc.core.interim import Interim
 from convenant_calc.core.models import Staffing
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.absences import absence_rows, absence_totals
 from convenant_calc.views.report.commitments import commitment_rows
 from convenant_calc.views.report.inputs import ROLES, input_files
+from convenant_calc.views.report.interim import interim_section
 from convenant_calc.views.report.model import (
     AbsenceRow,
     Bar,
@@ -83,6 +86,7 @@ def build(
     lang: Lang,
     case: str = "",
     stamp: str | None = None,
+    interim: Interim | None = None,
 ) -> Report:
     """The report of a settlement, in one language; the same arguments give the same report."""
     t = lang
@@ -114,4 +118,5 @@ def build(
         payments=payment_rows(s, t),
         paid=t.money(s.paid),
         timeline=build_timeline(s, staffing, t),
+        interim=interim_section(interim, t) if interim is not None else None,
     )

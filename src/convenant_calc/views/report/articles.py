@@ -7,6 +7,7 @@ gives a full report: the articles come from :data:`ARTICLES`, without quotes.
 
 from __future__ import annotations
 
+from convenant_calc.core.rules.termination import ARTICLE_7, ARTICLE_7_IMMEDIATE
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.report.model import Quote
 
@@ -26,13 +27,28 @@ ARTICLES = {
     "deduction": "Art. 5",
     "subsidy": "Art. 2, Art. 5",
     "reports": "Art. 6",
+    "termination": "Art. 7",
+    "termination_immediate": "Art. 7",
+}
+
+#: The agreement's sentences a step quotes even when the agreement file carries no ``references``
+#: for them: Art. 7 is the same in every sectorconvenant of the generation (S15).
+BUILT_IN = {
+    "termination": Quote("Art. 7", ARTICLE_7),
+    "termination_immediate": Quote("Art. 7", ARTICLE_7_IMMEDIATE),
 }
 
 
 def quotes(s: Settlement, keys: tuple[str, ...]) -> tuple[Quote, ...]:
     """The agreement's sentences under ``keys`` (those the agreement file quotes), in order."""
     refs = s.convenant.references
-    return tuple(Quote(refs[k].article, refs[k].quote) for k in keys if k in refs and refs[k].quote)
+    found = []
+    for k in keys:
+        if k in refs and refs[k].quote:
+            found.append(Quote(refs[k].article, refs[k].quote))
+        elif k in BUILT_IN:
+            found.append(BUILT_IN[k])
+    return tuple(found)
 
 
 def article(s: Settlement, keys: tuple[str, ...]) -> str:

@@ -138,6 +138,15 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class InterimSection:
+    """S16 "tussentijdse stand": its title, lines (figure per line) and the note on what it assumes."""
+
+    title: str
+    lines: tuple[Line, ...]
+    note: str
+
+
+@dataclass(frozen=True)
 class Report:
     lang: str
     labels: dict[str, str]
@@ -162,3 +171,4 @@ class Report:
     payments: tuple[PaymentRow, ...]
     paid: str
     timeline: Timeline
+    interim: InterimSection | None = None  # S16, settle --as-of
