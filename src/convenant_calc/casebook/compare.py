@@ -25,7 +25,7 @@ from convenant_calc.casebook.model import (
     Status,
 )
 from convenant_calc.core.money import CENT, fmt_decimal
-from convenant_calc.io.problems import InputError, Problem, display_path
+from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 
 def lookup(actual: dict[str, Any], path: Field) -> Any:
@@ -41,6 +41,8 @@ def show_expected(e: Expectation) -> str:
         return f"{e.value.quantize(CENT):f}"  # type: ignore[union-attr]
     if e.kind is Kind.FTE_DAYS:
         return fmt_decimal(e.value)  # type: ignore[arg-type]
+    if e.kind is Kind.IDS:
+        return ", ".join(e.value) or "none"  # type: ignore[arg-type]
     if isinstance(e.value, Decimal):
         return f"{e.value:f}"
     return str(e.value)
@@ -56,6 +58,12 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
             if got == e.value:
                 continue
             diff = None
+        elif e.kind is Kind.IDS:
+            if tuple(got) == e.value:
+                continue
+            differences.append(Difference(e.field, e.kind, show_expected(e), ", ".join(got) or "none", None,
+                                          e.position))
+            continue
         elif e.kind is Kind.COUNT:
             diff = got - e.value
             if diff == 0:
@@ -69,14 +77,34 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
     return differences
 
 
-def settle_dir(case_dir: Path) -> tuple[dict[str, Any], list[Problem]]:
-    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError)."""
+def settle_dir(
+    case_dir: Path, as_of: str | None = None, as_of_position: Position | None = None
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError).
+
+    With ``as_of`` (S16) the case is settled as ``settle --as-of`` does: results may be pending,
+    and the mapping holds the interim position's keys too.
+    """
     from convenant_calc.core.settlement import settle
     from convenant_calc.io.loading import load_case
-    from convenant_calc.render.json import settlement_dict
+    from convenant_calc.render.json import interim_dict, settlement_dict
 
-    loaded = load_case(case_dir)
-    return settlement_dict(settle(loaded.case)), list(loaded.warnings)
+    loaded = load_case(case_dir, pending_allowed=as_of is not None)
+    s = settle(loaded.case, pending_allowed=as_of is not None)
+    data = settlement_dict(s)
+    if as_of is not None:
+        from datetime import date
+
+        from convenant_calc.core.interim import interim
+
+        day = date.fromisoformat(as_of)
+        if day < s.convenant.term.start:
+            where = as_of_position or Position(display_path(case_dir / EXPECTED))
+            raise InputError(
+                [Problem(where, f"as_of {as_of} lies before the term starts ({s.convenant.term.start}); check the date")]
+            )
+        data.update(interim_dict(interim(s, day)))
+    return data, list(loaded.warnings)
 
 
 def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
@@ -90,7 +118,8 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        actual, warnings = settle_dir(case_dir)
+        as_of = (expected.as_of, expected.as_of_position) if expected is not None else ()
+        actual, warnings = settle_dir(case_dir, *as_of)
     except InputError as exc:
         problems.extend(exc.problems)
         actual, warnings = None, []

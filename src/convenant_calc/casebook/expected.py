@@ -1,7 +1,8 @@
 """Reading and validating a case's ``expected.yaml`` (SPEC §3).
 
 The file holds any subset of the fields of the JSON contract (SPEC §4), nested the same
-way, plus an optional ``tolerance`` in EUR::
+way, plus an optional ``tolerance`` in EUR, and an optional ``as_of`` date (S16: the case
+is settled with ``--as-of``, and the interim fields may be compared too)::
 
     subsidy: "396819.92"
     deduction: {shortfall_fte_days: "12", amount: "1740.08"}
@@ -20,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from convenant_calc.casebook.model import (
+    ALL_FIELDS,
+    ALL_GROUPS,
+    AS_OF,
     EXPECTED,
-    FIELDS,
-    GROUPS,
+    INTERIM_FIELDS,
     TOLERANCE,
     Expectation,
     Expected,
@@ -56,6 +59,7 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     problems: list[Problem] = []
     expectations: list[Expectation] = []
     tolerance = Decimal(0)
+    as_of: str | None = None
     value = doc.value
     if allow_empty and not value:
         return Expected(doc.file, ())
@@ -76,33 +80,49 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 tolerance = _tolerance(item)
             except ValueError as exc:
                 problems.append(Problem(doc.position((key,)), str(exc)))
-        elif key in GROUPS:
+        elif key == AS_OF:
+            try:
+                as_of = parse_value(Kind.DATE, item)  # type: ignore[assignment]
+            except ValueError as exc:
+                problems.append(Problem(doc.position((key,)), f"{AS_OF}: {exc}"))
+        elif key in ALL_GROUPS:
             if not isinstance(item, dict):
                 problems.append(
                     Problem(
                         doc.position((key,)),
-                        f"{key!r} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
-                        f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
+                        f"{key!r} holds fields ({', '.join(ALL_GROUPS[key])}); write it as a mapping, "
+                        f"e.g. {key}: {{{ALL_GROUPS[key][-1]}: ...}}",
                     )
                 )
                 continue
             for sub, subitem in item.items():
-                if (key, sub) in FIELDS:
+                if (key, sub) in ALL_FIELDS:
                     _expectation(doc, (key, sub), subitem, expectations, problems)
                 else:
-                    problems.append(_unknown(doc, (key, sub), GROUPS[key]))
-        elif (key,) in FIELDS:
+                    problems.append(_unknown(doc, (key, sub), ALL_GROUPS[key]))
+        elif (key,) in ALL_FIELDS:
             _expectation(doc, (key,), item, expectations, problems)
         else:
-            known = list(dict.fromkeys(p[0] for p in FIELDS)) + [TOLERANCE]
+            known = list(dict.fromkeys(p[0] for p in ALL_FIELDS)) + [TOLERANCE, AS_OF]
             problems.append(_unknown(doc, (key,), known))
+    if as_of is None and AS_OF not in (value or {}):
+        for e in expectations:
+            if e.field in INTERIM_FIELDS:
+                problems.append(
+                    Problem(
+                        e.position,
+                        f"{dotted(e.field)} is a figure of the interim position (S16); add as_of: \"YYYY-MM-DD\" "
+                        "so that the case is settled with --as-of that date",
+                    )
+                )
     if not expectations and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
         )
     if problems:
         raise InputError(problems)
-    return Expected(doc.file, tuple(expectations), tolerance)
+    position = doc.position((AS_OF,)) if as_of is not None else None
+    return Expected(doc.file, tuple(expectations), tolerance, as_of, position)
 
 
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
@@ -117,7 +137,7 @@ def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str])
 
 
 def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem]) -> None:
-    kind = FIELDS[path]
+    kind = ALL_FIELDS[path]
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:
@@ -151,6 +171,10 @@ def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
         if not isinstance(raw, str):
             raise ValueError(f"expected text, got {_describe(raw)}")
         return raw
+    if kind is Kind.IDS:
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            raise ValueError(f"expected a list of commitment ids, e.g. [R1, R4]; got {_describe(raw)}")
+        return tuple(raw)  # type: ignore[return-value]
     if kind is Kind.DATE:
         from convenant_calc.core.models import _iso_date
 

@@ -27,6 +27,7 @@ class Kind(Enum):
     FTE_DAYS = "fte_days"  # a decimal, compared exactly (never a tolerance: it is not money)
     MONEY = "money"  # EUR, at most two decimals; within `tolerance`
     RATE = "rate"  # EUR a day (the contract shows 6 decimals); within `tolerance`
+    IDS = "ids"  # a list of commitment ids, compared exactly, in order
 
 
 Field = tuple[str, ...]
@@ -60,6 +61,23 @@ for _path in FIELDS:
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
 
+#: S16: ``as_of: "YYYY-MM-DD"`` settles the case with ``--as-of``; these fields of the interim position
+#: may then be compared too (``render.json.interim_dict``), after the contract's.
+AS_OF = "as_of"
+INTERIM_FIELDS: dict[Field, Kind] = {
+    ("deduction_to_date", "shortfall_fte_days"): Kind.FTE_DAYS,
+    ("deduction_to_date", "amount"): Kind.MONEY,
+    ("pending",): Kind.IDS,
+    ("subsidy_range", "worst"): Kind.MONEY,
+    ("subsidy_range", "best"): Kind.MONEY,
+}
+ALL_FIELDS: dict[Field, Kind] = {**FIELDS, **INTERIM_FIELDS}
+ALL_GROUPS: dict[str, tuple[str, ...]] = {}
+for _path in ALL_FIELDS:
+    if len(_path) == 2:
+        ALL_GROUPS.setdefault(_path[0], ())
+        ALL_GROUPS[_path[0]] += (_path[1],)
+
 
 def dotted(path: Field) -> str:
     return ".".join(path)
@@ -85,6 +103,8 @@ class Expected:
     file: str
     expectations: tuple[Expectation, ...]
     tolerance: Decimal = Decimal(0)
+    as_of: str | None = None  # S16: settle with --as-of this date
+    as_of_position: Position | None = None
 
 
 # --- comparing and checking ------------------------------------------------------------
