@@ -51,3 +51,19 @@ def test_interim_section_in_markdown_and_html():
     # Without --as-of there is no such section.
     assert "Tussentijdse" not in render_report.markdown(report(name, "nl"))
     assert (examples_dir() / name / "expected.yaml").is_file()
+
+
+def test_the_termination_reference_is_named_in_the_step():
+    from convenant_calc.core.settlement import settle
+    from convenant_calc.views.report import steps
+
+    from ..helpers import case, convenant
+
+    conv = convenant(termination={"kind": "mutual", "ends": "2025-06-29", "reference": "akkoord van 2025-03-14"})
+    s = settle(case(conv=conv))
+    step = {x.key: x for x in steps(s, case(conv=conv).staffing, Lang("en"))}["termination"]
+    # Ends 2025-06-29: one day, 2025-06-30, × 4 FTE = 4 FTE-days.
+    assert step.figures == (
+        "akkoord van 2025-03-14: mutual agreement: ends 2025-06-29; 2025-06-30 … 2025-06-30: 1 d × 4 = 4 FTE-days "
+        "not funded"
+    )

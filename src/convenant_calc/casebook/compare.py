@@ -100,9 +100,8 @@ def settle_dir(
         day = date.fromisoformat(as_of)
         if day < s.convenant.term.start:
             where = as_of_position or Position(display_path(case_dir / EXPECTED))
-            raise InputError(
-                [Problem(where, f"as_of {as_of} lies before the term starts ({s.convenant.term.start}); check the date")]
-            )
+            start = s.convenant.term.start
+            raise InputError([Problem(where, f"as_of {as_of} lies before the term starts ({start}); check the date")])
         data.update(interim_dict(interim(s, day)))
     return data, list(loaded.warnings)
 

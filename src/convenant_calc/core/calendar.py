@@ -116,7 +116,7 @@ def notice(posted: date) -> Notice:
 
 
 def last_posting_day(term_end: date) -> date:
-    """S15/S16 — the last working day on which a registered letter can be posted so that the notice ends by ``term_end``.
+    """S15/S16 — the last working day to post a registered letter so that the notice ends by ``term_end``.
 
     The end of a notice never moves backwards when the letter is posted later, so this
     walks back from the first day whose notice would certainly end too late. A letter

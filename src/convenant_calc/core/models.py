@@ -269,7 +269,7 @@ class Party(str, Enum):
 
 
 class Termination(Model):
-    """S15: ``{kind: notice, by, letter_posted}`` | ``{kind: mutual, ends}`` | ``{kind: immediate, by: government, ends}``.
+    """S15: ``{kind: notice, by, letter_posted}``, ``{kind: mutual, ends}`` or ``{kind: immediate, by, ends}``.
 
     Art. 7: "Het sectorconvenant eindigt hetzij bij het verstrijken van de looptijd,
     hetzij bij onderlinge overeenkomst tussen de partijen, hetzij door opzegging."
@@ -298,13 +298,18 @@ class Termination(Model):
                     "ends",
                 )
             if self.letter_posted is None:
-                raise FieldError(f"a notice needs 'letter_posted', the day the registered letter was posted; e.g. {example}")
+                raise FieldError(
+                    f"a notice needs 'letter_posted', the day the registered letter was posted; e.g. {example}"
+                )
             if self.by is None:
-                raise FieldError(f"a notice needs 'by: sector' or 'by: government', the party giving it; e.g. {example}")
+                raise FieldError(
+                    f"a notice needs 'by: sector' or 'by: government', the party giving it; e.g. {example}"
+                )
             return self
         if self.letter_posted is not None:
             raise FieldError(
-                f"'letter_posted' belongs to a notice only; a {self.kind.value} termination gives 'ends'; e.g. {example}",
+                f"'letter_posted' belongs to a notice only; a {self.kind.value} termination gives 'ends'; "
+                f"e.g. {example}",
                 "letter_posted",
             )
         if self.ends is None:

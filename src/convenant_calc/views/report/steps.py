@@ -204,6 +204,9 @@ def termination(x: StepInput) -> Draft | None:
     else:
         unfunded = t("x_unfunded", first=e.unfunded_from, last=term.end, days=e.unfunded_days, fte=x.fte,
                      fte_days=t.number(st.unfunded_fte_days))
+    reference = s.convenant.termination.reference if s.convenant.termination is not None else None
+    if reference:
+        dates = f"{reference}: {dates}"
     keys = ("termination_immediate",) if e.kind.value == "immediate" else ("termination",)
     return Draft("termination", f"{dates}; {unfunded}", t("r_fte_days", n=t.number(st.unfunded_fte_days)), "S15",
                  keys)
