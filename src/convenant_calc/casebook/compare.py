@@ -15,6 +15,8 @@ from typing import Any
 from convenant_calc.casebook.expected import read_expected
 from convenant_calc.casebook.model import (
     EXPECTED,
+    PINS,
+    READINGS,
     TOLERATED,
     CaseResult,
     Difference,
@@ -24,7 +26,7 @@ from convenant_calc.casebook.model import (
     Kind,
     Status,
 )
-from convenant_calc.core.money import CENT, fmt_decimal
+from convenant_calc.core.money import CENT, fmt_decimal, fmt_plain
 from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 
@@ -78,32 +80,59 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
 
 
 def settle_dir(
-    case_dir: Path, as_of: str | None = None, as_of_position: Position | None = None
+    case_dir: Path,
+    expected: Expected | None = None,
+    as_of: str | None = None,
+    as_of_position: Position | None = None,
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError).
 
-    With ``as_of`` (S16) the case is settled as ``settle --as-of`` does: results may be pending,
-    and the mapping holds the interim position's keys too.
+    S17: with ``expected.readings`` the case is settled under those alternative readings (an
+    InputError at the ``readings`` line when one does not apply to the case); with
+    ``expected.pins`` the mapping gains ``reading_subsidies``: ``{id: subsidy}``.
+    S16: with ``as_of`` (``expected.as_of`` when not given) the case is settled as
+    ``settle --as-of`` does: results may be pending, and the mapping holds the interim
+    position's keys too.
     """
     from convenant_calc.core.settlement import settle
     from convenant_calc.io.loading import load_case
     from convenant_calc.render.json import interim_dict, settlement_dict
 
-    loaded = load_case(case_dir, pending_allowed=as_of is not None)
-    s = settle(loaded.case, pending_allowed=as_of is not None)
-    data = settlement_dict(s)
+    if expected is not None and as_of is None:
+        as_of, as_of_position = expected.as_of, expected.as_of_position
+    pending = as_of is not None
+    loaded = load_case(case_dir, pending_allowed=pending)
+    readings = None
+    if expected is not None and (expected.readings or expected.pins):
+        from convenant_calc.core.readings import choose, not_applicable_to
+
+        readings, _ = choose(expected.readings)
+        refused = not_applicable_to(loaded.case, readings)
+        if refused:
+            where = expected.readings_position or Position(expected.file)
+            raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
+    if readings is not None:
+        settlement = settle(loaded.case, readings, pending_allowed=pending)
+    else:
+        settlement = settle(loaded.case, pending_allowed=pending)
+    actual = settlement_dict(settlement)
+    if expected is not None and expected.pins:
+        from convenant_calc.core.reading_costs import reading_costs
+
+        costs = reading_costs(loaded.case, settlement)
+        actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
     if as_of is not None:
         from datetime import date
 
         from convenant_calc.core.interim import interim
 
         day = date.fromisoformat(as_of)
-        if day < s.convenant.term.start:
+        start = settlement.convenant.term.start
+        if day < start:
             where = as_of_position or Position(display_path(case_dir / EXPECTED))
-            start = s.convenant.term.start
             raise InputError([Problem(where, f"as_of {as_of} lies before the term starts ({start}); check the date")])
-        data.update(interim_dict(interim(s, day)))
-    return data, list(loaded.warnings)
+        actual.update(interim_dict(interim(settlement, day)))
+    return actual, list(loaded.warnings)
 
 
 def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
@@ -117,13 +146,15 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
     except InputError as exc:
         problems.extend(exc.problems)
     try:
-        as_of = (expected.as_of, expected.as_of_position) if expected is not None else ()
-        actual, warnings = settle_dir(case_dir, *as_of)
+        actual, warnings = settle_dir(case_dir, expected)
     except InputError as exc:
         problems.extend(exc.problems)
         actual, warnings = None, []
     if expected is None or actual is None:
         return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
     differences = compare(expected, actual)
+    if expected.pins:
+        differences += compare(Expected(expected.file, expected.pins, expected.tolerance), actual)
     status = Status.FAIL if any(not d.tolerated for d in differences) else Status.OK
-    return CaseResult(name, status, expected_file, len(expected.expectations), tuple(differences), tuple(warnings))
+    checked = len(expected.expectations) + len(expected.pins)
+    return CaseResult(name, status, expected_file, checked, tuple(differences), tuple(warnings))

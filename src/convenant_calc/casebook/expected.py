@@ -26,6 +26,8 @@ from convenant_calc.casebook.model import (
     AS_OF,
     EXPECTED,
     INTERIM_FIELDS,
+    PINS,
+    READINGS,
     TOLERANCE,
     Expectation,
     Expected,
@@ -58,6 +60,8 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     """The expectations of a parsed expected.yaml; InputError with every problem of it."""
     problems: list[Problem] = []
     expectations: list[Expectation] = []
+    pins: list[Expectation] = []
+    readings: tuple[str, ...] = ()
     tolerance = Decimal(0)
     as_of: str | None = None
     value = doc.value
@@ -85,6 +89,10 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 as_of = parse_value(Kind.DATE, item)  # type: ignore[assignment]
             except ValueError as exc:
                 problems.append(Problem(doc.position((key,)), f"{AS_OF}: {exc}"))
+        elif key == READINGS:
+            readings = _readings(doc, item, problems)
+        elif key == PINS:
+            _pins(doc, item, pins, problems)
         elif key in ALL_GROUPS:
             if not isinstance(item, dict):
                 problems.append(
@@ -103,7 +111,7 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
         elif (key,) in ALL_FIELDS:
             _expectation(doc, (key,), item, expectations, problems)
         else:
-            known = list(dict.fromkeys(p[0] for p in ALL_FIELDS)) + [TOLERANCE, AS_OF]
+            known = list(dict.fromkeys(p[0] for p in ALL_FIELDS)) + [TOLERANCE, AS_OF, READINGS, PINS]
             problems.append(_unknown(doc, (key,), known))
     if as_of is None and AS_OF not in (value or {}):
         for e in expectations:
@@ -115,14 +123,62 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                         "so that the case is settled with --as-of that date",
                     )
                 )
-    if not expectations and not problems and not allow_empty:
+    if not expectations and not pins and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
         )
     if problems:
         raise InputError(problems)
+    where = doc.position((READINGS,)) if readings else None
     position = doc.position((AS_OF,)) if as_of is not None else None
-    return Expected(doc.file, tuple(expectations), tolerance, as_of, position)
+    return Expected(doc.file, tuple(expectations), tolerance, as_of, position, readings, where, tuple(pins))
+
+
+def _readings(doc: yamlpos.Document, item: Any, problems: list[Problem]) -> tuple[str, ...]:
+    """``readings: [id, ...]``: known alternative readings (S17) that can be read together."""
+    from convenant_calc.core.readings import BY_ID, ReadingError, choose, suggestion
+
+    if not isinstance(item, list) or not item:
+        problems.append(
+            Problem(
+                doc.position((READINGS,)),
+                f"{READINGS}: expected a list of alternative readings (S17), e.g. {READINGS}: [rate.effort-basis]",
+            )
+        )
+        return ()
+    ids: list[str] = []
+    for i, name in enumerate(item):
+        if not isinstance(name, str) or name not in BY_ID:
+            hint = suggestion(str(name)) if isinstance(name, str) else "known readings: " + ", ".join(BY_ID)
+            problems.append(Problem(doc.position((READINGS, i)), f"{READINGS}: unknown reading {name!r}; {hint}"))
+        else:
+            ids.append(name)
+    try:
+        _, ordered = choose(ids)
+    except ReadingError as exc:
+        problems.append(Problem(doc.position((READINGS,)), f"{READINGS}: {exc}"))
+        return ()
+    return ordered
+
+
+def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: list[Problem]) -> None:
+    """``reading_subsidies: {id: amount}``: the subsidy expected under each named alternative reading."""
+    from convenant_calc.core.readings import BY_ID
+
+    if not isinstance(item, dict) or not item:
+        problems.append(
+            Problem(
+                doc.position((PINS,)),
+                f"{PINS}: expected a mapping of alternative readings to the subsidy under each, "
+                f'e.g. {PINS}: {{rate.effort-basis: "397341.94"}}',
+            )
+        )
+        return
+    for name, raw in item.items():
+        if name not in BY_ID:
+            problems.append(_unknown(doc, (PINS, name), list(BY_ID)))
+            continue
+        _expectation(doc, (PINS, name), raw, out, problems, Kind.MONEY)
 
 
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
@@ -136,8 +192,10 @@ def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str])
     )
 
 
-def _expectation(doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem]) -> None:
-    kind = ALL_FIELDS[path]
+def _expectation(
+    doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem], kind: Kind | None = None
+) -> None:
+    kind = kind or ALL_FIELDS[path]
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:

@@ -16,6 +16,8 @@ from convenant_calc.io.problems import Position, Problem
 
 EXPECTED = "expected.yaml"
 TOLERANCE = "tolerance"
+READINGS = "readings"  # S17: settle the case under these alternative readings
+PINS = "reading_subsidies"  # S17: the subsidy expected under each alternative reading (settle --readings)
 
 
 class Kind(Enum):
@@ -105,6 +107,9 @@ class Expected:
     tolerance: Decimal = Decimal(0)
     as_of: str | None = None  # S16: settle with --as-of this date
     as_of_position: Position | None = None
+    readings: tuple[str, ...] = ()  # S17: alternative readings to settle under (registry order)
+    readings_position: Position | None = None
+    pins: tuple[Expectation, ...] = ()  # S17: reading_subsidies, field ("reading_subsidies", id)
 
 
 # --- comparing and checking ------------------------------------------------------------

@@ -27,6 +27,9 @@ from convenant_calc.casebook.model import (
     EXPECTED,
     FIELDS,
     INTERIM_FIELDS,
+    GROUPS,
+    PINS,
+    READINGS,
     TOLERANCE,
     Expected,
     Field,
@@ -67,8 +70,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         except InputError as exc:  # never overwrite a file we could not read
             problems.extend(exc.problems)
     try:
-        as_of = (existing[0].as_of, existing[0].as_of_position) if existing is not None else ()
-        actual, _warnings = settle_dir(case_dir, *as_of)
+        actual, _warnings = settle_dir(case_dir, existing[0] if existing is not None else None)  # its as_of too
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -104,14 +106,19 @@ def _format(kind: Kind, value: Any, quote: str = '"') -> str:
 
 
 def fresh(
-    actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, as_of: str | None = None
+    actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, expected: Expected | None = None
 ) -> str:
-    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures."""
+    """A new expected.yaml holding ``fields`` (in contract order) with the settled figures.
+
+    S17: the ``readings`` of ``expected`` are kept, and its ``reading_subsidies`` are written afresh.
+    """
     out = [HEADER]
-    if as_of is not None:
-        out.append(f'{AS_OF}: "{as_of}"\n')
+    if expected is not None and expected.as_of is not None:
+        out.append(f'{AS_OF}: "{expected.as_of}"\n')
     if tolerance is not None:
         out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    if expected is not None and expected.readings:
+        out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
     wanted = set(fields)
     done: set[str] = set()
     for path in ALL_FIELDS:
@@ -126,6 +133,10 @@ def fresh(
             for sub in ALL_GROUPS[group]:
                 if (group, sub) in wanted:
                     out.append(f"  {sub}: {_format(ALL_FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
+    if expected is not None and expected.pins:
+        out.append(f"{PINS}:\n")
+        for pin in expected.pins:
+            out.append(f'  {pin.field[1]}: "{lookup(actual, pin.field)}"\n')
     return "".join(out)
 
 
@@ -186,6 +197,10 @@ def rewrite(
     present = {e.field for e in expected.expectations}
     missing = [f for f in defaults(expected.as_of) if f not in present]
     changed = tuple(dotted(f) for f in ALL_FIELDS if f in set(moved) or f in missing)
+    if expected.pins:  # S17: the subsidies under alternative readings, edited in place like the rest
+        pins_moved = [d.field for d in compare(Expected(expected.file, expected.pins), actual)]
+        moved += pins_moved
+        changed += tuple(dotted(f) for f in pins_moved)
     try:
         new = _edit(text, doc, moved, missing, actual)
         _verify(new, doc.file, present | set(missing), expected, actual)
@@ -193,7 +208,7 @@ def rewrite(
     except _Unkeepable:
         tolerance = f"{expected.tolerance:f}" if TOLERANCE in (doc.value or {}) else None
         fields = tuple(f for f in ALL_FIELDS if f in present or f in missing)
-        return fresh(actual, fields, tolerance, expected.as_of), changed, True
+        return fresh(actual, fields, tolerance, expected), changed, True
 
 
 def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Field], actual: dict[str, Any]) -> str:
@@ -215,7 +230,8 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
         if end is None:
             raise _Unkeepable
         quote = bodies[row][start] if bodies[row][start] in "\"'" else ""
-        inline.setdefault(row, []).append((start, end, _format(ALL_FIELDS[path], lookup(actual, path), quote)))
+        kind = ALL_FIELDS.get(path, Kind.MONEY)  # a reading_subsidies entry is an amount
+        inline.setdefault(row, []).append((start, end, _format(kind, lookup(actual, path), quote)))
 
     top = doc.value if isinstance(doc.value, dict) else {}
     if top and bodies[mark(())[0]][mark(())[1]] == "{":
@@ -281,6 +297,8 @@ def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: d
     if after.tolerance != before.tolerance or after.as_of != before.as_of:
         raise _Unkeepable
     if compare(Expected(file, after.expectations), actual):
+        raise _Unkeepable
+    if after.readings != before.readings or compare(Expected(file, after.pins), actual):
         raise _Unkeepable
 
 

@@ -75,6 +75,23 @@ def settle(
     stamp: Annotated[
         bool, typer.Option("--stamp", help="Add the time of writing to the table, Markdown and HTML output.")
     ] = False,
+    readings: Annotated[
+        bool,
+        typer.Option(
+            "--readings",
+            help="Add what each alternative reading of the agreement costs (S17): the sentence it reads, "
+            "the subsidy with it and the difference.",
+        ),
+    ] = False,
+    reading: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--reading",
+            metavar="ID",
+            help="Settle under this alternative reading instead of the default (S17; repeatable), e.g. "
+            "rate.calendar-365, days.working, rate.effort-basis, results.half-not-paid, window.elapsed.",
+        ),
+    ] = None,
     as_of: Annotated[
         Optional[str],
         typer.Option(
@@ -88,7 +105,9 @@ def settle(
     """Settle a case and print the settlement (or write it with --output)."""
     from convenant_calc.cli.commands import run_settle
 
-    raise typer.Exit(run_settle(case_dir, format.value, lang.value, output, stamp, as_of))
+    raise typer.Exit(
+        run_settle(case_dir, format.value, lang.value, output, stamp, readings, tuple(reading or ()), as_of)
+    )
 
 
 @app.command()

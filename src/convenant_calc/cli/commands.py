@@ -10,6 +10,7 @@ a difference, 2 bad input or usage (problems on stderr as
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 FORMATS = ("table", "json", "markdown", "html")
@@ -45,24 +46,48 @@ def run_settle(
     lang: str = "en",
     output: Path | None = None,
     stamp: bool = False,
+    show_readings: bool = False,
+    reading_ids: Sequence[str] = (),
     as_of: str | None = None,
 ) -> int:
     """`convenant settle`: print the settlement, or write it atomically to ``output``.
 
-    ``as_of`` (S16): also the interim position on that date; results not yet reported are pending.
+    S17: ``reading_ids`` (``--reading``) settles under those alternative readings;
+    ``show_readings`` (``--readings``) adds what each alternative reading costs.
+    S16: ``as_of`` adds the interim position on that date; results not yet reported are pending.
     """
     try:
         day = _as_of(as_of)
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
+    readings = None
+    if reading_ids:
+        from convenant_calc.core.readings import ReadingError, choose
+
+        try:
+            readings, _ = choose(reading_ids)
+        except ReadingError as exc:
+            print(f"--reading: {exc}", file=sys.stderr)
+            return 2
     ready = _prepare(case_dir, output, stamp, pending_allowed=day is not None)
     if isinstance(ready, int):
         return ready
     loaded, when = ready
     from convenant_calc.core.settlement import settle
 
-    settlement = settle(loaded.case, pending_allowed=day is not None)
+    pending = day is not None
+    if readings is not None:
+        from convenant_calc.core.readings import not_applicable_to
+
+        refused = not_applicable_to(loaded.case, readings)
+        for line in refused:
+            print(f"--reading {line}", file=sys.stderr)
+        if refused:
+            return 2
+        settlement = settle(loaded.case, readings, pending_allowed=pending)
+    else:
+        settlement = settle(loaded.case, pending_allowed=pending)
     position = None
     if day is not None:
         term = settlement.convenant.term
@@ -75,10 +100,15 @@ def run_settle(
         from convenant_calc.core.interim import interim
 
         position = interim(settlement, day)
+    costs = None
+    if show_readings:
+        from convenant_calc.core.reading_costs import reading_costs
+
+        costs = reading_costs(loaded.case, settlement)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(settlement, position)
+        text = json_render.render(settlement, costs, position)
     elif fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
@@ -86,9 +116,9 @@ def run_settle(
         if output is None:
             from rich.console import Console
 
-            Console().print(table.renderable(settlement, Lang(lang), when, position))
+            Console().print(table.renderable(settlement, Lang(lang), when, costs, position))
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when, interim=position)
+        text = table.render(settlement, t=Lang(lang), stamp=when, costs=costs, interim=position)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
@@ -102,6 +132,7 @@ def run_settle(
             Lang(lang),
             case=_case_name(case_dir),
             stamp=when,
+            costs=costs,
             interim=position,
         )
         text = report_render.html(model) if fmt == "html" else report_render.markdown(model)

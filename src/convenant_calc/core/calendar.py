@@ -108,9 +108,13 @@ def notice_ends(starts: date, months: int = NOTICE_MONTHS) -> date:
     return later if later.day != starts.day else later - ONE_DAY
 
 
-def notice(posted: date) -> Notice:
-    """S15 — every date of a notice by a registered letter posted on ``posted``."""
-    received = notice_received(posted)
+def notice(posted: date, *, from_posting: bool = False) -> Notice:
+    """S15 — every date of a notice by a registered letter posted on ``posted``.
+
+    ``from_posting`` (reading ``notice.from-posting``, S17): the posting is the notification,
+    so the notice runs from the first working day after posting (``received`` is then ``posted``).
+    """
+    received = posted if from_posting else notice_received(posted)
     starts = notice_starts(received)
     return Notice(posted=posted, received=received, starts=starts, ends=notice_ends(starts))
 

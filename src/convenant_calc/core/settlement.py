@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import Case, Convenant, Payment, Term
+from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
 from convenant_calc.core.rules.absences import AbsenceOutcome
@@ -27,6 +28,7 @@ class ResultFunding:
     commitments: tuple[CommitmentOutcome, ...]
     cutoff: Decimal
     payout: Decimal
+    cutoff_paid: bool = True  # False under the reading results.half-not-paid (S17)
 
     @property
     def met(self) -> int:
@@ -43,16 +45,23 @@ class ResultFunding:
 
     @property
     def below_cutoff(self) -> bool:
-        return Fraction(self.met, self.total) < Fraction(self.cutoff)
+        """No result funding: fewer than the cutoff met (or exactly the cutoff, when it is not paid)."""
+        return funding.below_cutoff(self.met, self.total, self.cutoff, cutoff_paid=self.cutoff_paid)
 
 
 @dataclass(frozen=True)
 class Deduction:
-    """S10: the daily rate (exact), the FTE-days short, and the rounded amount."""
+    """S10: the daily rate (exact), the FTE-days short, and the rounded amount.
+
+    ``daily_rate = rate_base / (funded FTE × rate_days)``: by default the maximum
+    subsidy and the days of the term; the readings of S17 may change either.
+    """
 
     daily_rate: Fraction
     shortfall_fte_days: Decimal
     amount: Decimal
+    rate_base: Decimal
+    rate_days: int
 
     @property
     def exact(self) -> Fraction:
@@ -73,6 +82,7 @@ class Settlement:
     payments: tuple[Payment, ...]
     paid: Decimal
     balance: Decimal
+    readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
     ending: Ending | None = None  # S15: the agreement was terminated
 
     @property
@@ -85,14 +95,16 @@ class Settlement:
         return self.effort_pool + self.results.payout - self.deduction.amount
 
 
-def settle(case: Case, *, pending_allowed: bool = False) -> Settlement:
-    """Apply S2–S12 (and S15 when the agreement was terminated) to a case.
+def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False) -> Settlement:
+    """Apply S2–S12 (and S15 when the agreement was terminated) to a case, under ``readings`` of the agreement.
 
-    ``pending_allowed`` (S16, the interim position only): a commitment without a
-    reported result is *pending* and counts as not met; otherwise it is an error.
+    ``readings`` (S17): by default those of S1–S16. ``pending_allowed`` (S16, the interim
+    position only): a commitment without a reported result is *pending* and counts as not
+    met; otherwise it is an error.
     """
     convenant = case.convenant
     term = convenant.term
+    working = readings.days_counted == "working"
 
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
     reported = {r.commitment: r for r in case.results.results}
@@ -103,24 +115,34 @@ def settle(case: Case, *, pending_allowed: bool = False) -> Settlement:
         for c in convenant.result_commitments
     )
     met = sum(1 for c in commitments if c.met)
-    payout = funding.result_payout(result_pool, met, len(commitments), convenant.funding.result_cutoff)
-    results = ResultFunding(commitments=commitments, cutoff=convenant.funding.result_cutoff, payout=payout)
+    cutoff = convenant.funding.result_cutoff
+    payout = funding.result_payout(result_pool, met, len(commitments), cutoff, cutoff_paid=readings.cutoff_paid)
+    results = ResultFunding(commitments=commitments, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid)
 
-    ended = ending(convenant.termination, term) if convenant.termination is not None else None
+    ended = (
+        ending(convenant.termination, term, from_posting=readings.notice_from_posting)
+        if convenant.termination is not None
+        else None
+    )
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
     # S15: parts of absences after an early end do not count, as parts outside the term (S6).
     funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
-    outcomes = absence_rules.absence_outcomes(case.staffing, convenant.absence_rules, funded_term)
+    outcomes = absence_rules.absence_outcomes(
+        case.staffing, convenant.absence_rules, funded_term, elapsed=readings.window_elapsed
+    )
     short = shortfall.shortfall(
         convenant.consultants_fte,
         term,
         staffing.baseline(convenant, case.staffing),
         [span for outcome in outcomes for span in outcome.off_duty],
+        working_days_only=working,
         unfunded_after=unfunded_after,
     )
 
-    rate = subsidy.daily_rate(convenant.max_subsidy, convenant.consultants_fte, term.days)
-    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days))
+    base = effort_pool if readings.rate_base == "effort_pool" else convenant.max_subsidy
+    days = subsidy.rate_days(term, yearly_basis=readings.rate_days == "365-a-year", working_days_only=working)
+    rate = subsidy.daily_rate(base, convenant.consultants_fte, days)
+    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days), base, days)
     amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
     paid = subsidy.paid(p.amount for p in case.payments.payments)
 
@@ -137,5 +159,6 @@ def settle(case: Case, *, pending_allowed: bool = False) -> Settlement:
         payments=case.payments.payments,
         paid=paid,
         balance=subsidy.balance(amount, paid),
+        readings=readings,
         ending=ended,
     )

@@ -5,17 +5,26 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from collections.abc import Sequence
+
 from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
 from convenant_calc.core.interim import Interim
+from convenant_calc.core.reading_costs import ReadingCost
+from convenant_calc.core.readings import applied
 from convenant_calc.core.settlement import Settlement
 
 SCHEMA = "convenant-settlement/1"
 
 
-def settlement_dict(s: Settlement) -> dict[str, Any]:
-    """The settlement as the contract's mapping (insertion order is the fixed key order)."""
+def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -> dict[str, Any]:
+    """The settlement as the contract's mapping (insertion order is the fixed key order).
+
+    S17: a settlement under alternative readings adds ``readings_applied`` (their ids);
+    ``costs`` (``settle --readings``) adds ``readings``, one object per alternative. Both
+    come after the keys of SPEC §4, which keep their meaning.
+    """
     term = s.convenant.term
-    return {
+    out = {
         "schema": SCHEMA,
         "convenant": s.convenant.id,
         "term": {"start": term.start.isoformat(), "end": term.end.isoformat(), "days": s.term_days},
@@ -32,6 +41,28 @@ def settlement_dict(s: Settlement) -> dict[str, Any]:
         "paid": fmt_plain(s.paid),
         "balance": fmt_plain(s.balance),
     }
+    ids = applied(s.readings)
+    if ids:
+        out["readings_applied"] = list(ids)
+    if costs is not None:
+        out["readings"] = [reading_dict(c) for c in costs]
+    return out
+
+
+def reading_dict(c: ReadingCost) -> dict[str, Any]:
+    """One alternative reading: its id, the sentence it reads, the subsidy with it and the difference."""
+    a = c.alternative
+    return {
+        "id": a.id,
+        "reads": a.sentence,
+        "subsidy": fmt_plain(c.subsidy),
+        "difference": fmt_plain(c.difference),
+        "article": a.article,
+        "rules": a.rules,
+        "applies": c.applies,
+        "in_force": c.in_force,
+        "reason": None if c.reason is None else c.reason.en,
+    }
 
 
 def interim_dict(i: Interim) -> dict[str, Any]:
@@ -47,8 +78,8 @@ def interim_dict(i: Interim) -> dict[str, Any]:
     }
 
 
-def render(s: Settlement, interim: Interim | None = None) -> str:
-    data = settlement_dict(s)
+def render(s: Settlement, costs: Sequence[ReadingCost] | None = None, interim: Interim | None = None) -> str:
+    data = settlement_dict(s, costs)
     if interim is not None:
-        data.update(interim_dict(interim))
+        data.update(interim_dict(interim))  # S16: after the contract's keys (and the readings')
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from convenant_calc.core.reading_costs import ReadingCost
+from convenant_calc.core.readings import applied
 from convenant_calc.views.report import reason, summary_lines
 from convenant_calc.core.interim import Interim
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
+from convenant_calc.views.report.readings import reading_rows
 
 EN = Lang("en")
 
 
 def settlement_table(s: Settlement, t: Lang = EN) -> Table:
     """The settlement lines, which add up to the subsidy and the balance."""
-    table = Table(title=t("settlement"), title_justify="left", show_header=False, box=None, pad_edge=False)
+    ids = applied(s.readings)
+    title = t("settlement_under", ids=", ".join(ids)) if ids else t("settlement")
+    table = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
     table.add_column("line")
     table.add_column("amount", justify="right")
     lines = summary_lines(s, t)
@@ -107,6 +113,23 @@ def shortfall_table(s: Settlement, t: Lang = EN) -> Table:
     return table
 
 
+def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
+    """S17: each alternative reading, the sentence it reads, the subsidy with it and the difference."""
+    table = Table(title=t("readings_title"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column(t("col_reading"), no_wrap=True)
+    table.add_column(t("col_reads"), ratio=1)
+    table.add_column(t("col_subsidy"), justify="right", no_wrap=True)
+    table.add_column(t("col_difference"), justify="right", no_wrap=True)
+    for row in reading_rows(costs, t):
+        text = Text(f"{row.article}: “{row.sentence}”\n")
+        text.append(f"→ {row.alternative}", style="italic")
+        if row.status:
+            text.append(f"\n{row.status}", style="dim")
+        difference = row.difference if row.applies else t("not_applicable_short")
+        table.add_row(row.id, text, row.subsidy, difference)
+    return table
+
+
 def interim_table(i: Interim, s: Settlement, t: Lang = EN) -> Table:
     """S16 "tussentijdse stand": the shortfall and deduction to date, the pending results, the projected range."""
     table = Table(title=t("interim_title", as_of=i.as_of), title_justify="left", show_header=False, box=None)
@@ -126,7 +149,13 @@ def interim_table(i: Interim, s: Settlement, t: Lang = EN) -> Table:
     return table
 
 
-def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None, interim: Interim | None = None) -> Group:
+def renderable(
+    s: Settlement,
+    t: Lang = EN,
+    stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
+    interim: Interim | None = None,
+) -> Group:
     c = s.convenant
     header = Text.assemble(
         (c.title, "bold"),
@@ -144,13 +173,21 @@ def renderable(s: Settlement, t: Lang = EN, stamp: str | None = None, interim: I
     parts += [results_table(s, t), shortfall_table(s, t)]
     if s.absences:
         parts.append(absences_table(s, t))
+    if costs is not None:
+        parts.append(readings_table(costs, t))
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
 
 def render(
-    s: Settlement, width: int = 120, t: Lang = EN, stamp: str | None = None, interim: Interim | None = None
+    s: Settlement,
+    width: int = 120,
+    t: Lang = EN,
+    stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
+    interim: Interim | None = None,
 ) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(renderable(s, t, stamp, interim))
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    console.print(renderable(s, t, stamp, costs, interim))
     return buffer.getvalue()

@@ -305,6 +305,46 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "balance = subsidy − paid; positive: still to pay, negative: to recover",
         "nl": "saldo = subsidie − betaald; positief: nog uit te betalen, negatief: terug te vorderen",
     },
+    # --- alternative readings (S17) -----------------------------------------------------
+    "settlement_under": {
+        "en": "Settlement under alternative readings: {ids}",
+        "nl": "Afrekening volgens andere lezingen: {ids}",
+    },
+    "readings_in_force": {"en": "Readings", "nl": "Lezingen"},
+    "readings_default": {
+        "en": "the default readings (S1–S16)",
+        "nl": "de standaardlezingen (S1–S16)",
+    },
+    "readings_applied_note": {
+        "en": "settled under alternative readings of the agreement (S17), not the defaults: {ids}",
+        "nl": "afgerekend volgens andere lezingen van het convenant (S17), niet de standaardlezingen: {ids}",
+    },
+    "readings_title": {"en": "Alternative readings (S17)", "nl": "Andere lezingen (S17)"},
+    "readings_intro": {
+        "en": "Where a sentence of the agreement can be read more than one way, the subsidy with each alternative "
+        "reading, every other choice as in this settlement, and the difference it makes.",
+        "nl": "Waar een zin van het convenant op meer dan één manier gelezen kan worden: de subsidie met elke "
+        "andere lezing, alle andere keuzes zoals in deze afrekening, en het verschil dat ze maakt.",
+    },
+    "col_reading": {"en": "reading", "nl": "lezing"},
+    "x_working_days": {"en": "{n} on working days", "nl": "{n} op werkdagen"},
+    "col_article": {"en": "article", "nl": "artikel"},
+    "col_reads": {"en": "the agreement reads", "nl": "het convenant zegt"},
+    "col_subsidy": {"en": "subsidy", "nl": "subsidie"},
+    "col_difference": {"en": "difference", "nl": "verschil"},
+    "reading_default": {"en": "Default reading", "nl": "Standaardlezing"},
+    "reading_alternative": {"en": "Alternative reading", "nl": "Andere lezing"},
+    "not_applicable": {"en": "not applicable: {why}", "nl": "niet van toepassing: {why}"},
+    "not_applicable_short": {"en": "n/a", "nl": "n.v.t."},
+    "in_force": {
+        "en": "in force in this settlement; the difference is from the default reading",
+        "nl": "toegepast in deze afrekening; het verschil is dat met de standaardlezing",
+    },
+    "at_cutoff_not_paid": {
+        "en": "{met}/{total} met is not more than the cutoff {cutoff}: nothing paid (reading results.half-not-paid)",
+        "nl": "{met}/{total} behaald is niet meer dan de drempel {cutoff}: niets uitbetaald "
+        "(lezing results.half-not-paid)",
+    },
     "to_pay": {"en": "to pay", "nl": "uit te betalen"},
     "to_recover": {"en": "to recover", "nl": "terug te vorderen"},
     "settled": {"en": "settled", "nl": "vereffend"},

@@ -26,6 +26,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import AbsenceKind, day_range
 from convenant_calc.core.money import round_cents
 from convenant_calc.core.settlement import Settlement
@@ -126,7 +127,7 @@ def months(s: Settlement) -> list[Month]:
             b = buckets.setdefault((day.year, day.month), [0, ZERO, ZERO, ZERO])
             b[0] += 1
             b[1] += p.vacancy
-            b[2] += p.off_duty
+            b[2] += p.off_duty if p.counted else ZERO  # a day reading days.working does not count (S17)
             b[3] += p.short
     result: list[Month] = []
     cumulative_days = ZERO
@@ -155,9 +156,16 @@ def months(s: Settlement) -> list[Month]:
 
 
 def kind_fte_days(s: Settlement) -> dict[AbsenceKind, Decimal]:
-    """Uncovered, unreplaced FTE-days by kind of absence (S6–S8), kinds without any left out."""
+    """Uncovered, unreplaced FTE-days by kind of absence (S6–S8), kinds without any left out.
+
+    Under the reading days.working (S17) only the FTE-days on working days are counted.
+    """
+    working = s.readings.days_counted == "working"
     by_kind: dict[AbsenceKind, Decimal] = {}
     for a in s.absences:
-        if a.short_fte_days:
-            by_kind[a.kind] = by_kind.get(a.kind, ZERO) + a.short_fte_days
+        days = a.short_fte_days
+        if working:
+            days = sum((span.value * working_days(span.first, span.last) for span in a.off_duty), ZERO)
+        if days:
+            by_kind[a.kind] = by_kind.get(a.kind, ZERO) + days
     return {kind: by_kind[kind] for kind in AbsenceKind if kind in by_kind}

@@ -25,7 +25,7 @@ class Window:
         return self.relapse_of is not None
 
 
-def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int, Window]:
+def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed: bool = False) -> dict[int, Window]:
     """S7 — the guaranteed-wage days of each sickness or accident absence, by absence index.
 
     Art. 5: "Bij ziekte of ongeval van de sectorconsulent komt de periode van
@@ -40,6 +40,11 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
     uses only the days the window has left (the window is a number of days of
     incapacity, as the guaranteed wage is: days back at work do not use it).
     Chains of relapses keep drawing on the same window.
+
+    Reading ``window.elapsed`` (``elapsed=True``): the window is the
+    ``guaranteed_wage_days`` calendar days from the first day of the absence
+    that opened it, running on while the consultant is back at work; a relapse
+    is covered only on its days inside those calendar days.
     """
     chains: dict[tuple[str, AbsenceKind], list[tuple[int, Absence]]] = {}
     for index, absence in enumerate(staffing.absences):
@@ -49,7 +54,7 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
     for chain in chains.values():
         chain.sort(key=lambda item: (item[1].from_, item[1].to, item[0]))
         previous: tuple[int, Absence] | None = None  # the earlier absence that ended last
-        left, opened_by = 0, -1
+        left, opened_by, window_end = 0, -1, None
         for index, absence in chain:
             relapse = (
                 previous is not None
@@ -58,6 +63,9 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules) -> dict[int
             )
             if not relapse:
                 left, opened_by = rules.guaranteed_wage_days, index
+                window_end = absence.from_ + timedelta(days=rules.guaranteed_wage_days - 1)
+            elif elapsed and window_end is not None:
+                left = max(0, (window_end - absence.from_).days + 1)  # the calendar days the window still runs
             covered = min(absence.days, left)
             windows[index] = Window(
                 days=rules.guaranteed_wage_days,
@@ -165,9 +173,11 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     )
 
 
-def absence_outcomes(staffing: Staffing, rules: AbsenceRules, term: Term) -> tuple[AbsenceOutcome, ...]:
-    """S6–S8 for every absence of the staffing file, in file order."""
-    windows = guaranteed_wage_windows(staffing, rules)
+def absence_outcomes(
+    staffing: Staffing, rules: AbsenceRules, term: Term, *, elapsed: bool = False
+) -> tuple[AbsenceOutcome, ...]:
+    """S6–S8 for every absence of the staffing file, in file order (``elapsed``: reading window.elapsed)."""
+    windows = guaranteed_wage_windows(staffing, rules, elapsed=elapsed)
     return tuple(
         absence_outcome(i, a, staffing.absence_fte(a), windows.get(i), term) for i, a in enumerate(staffing.absences)
     )

@@ -82,7 +82,14 @@ def pending(commitment: ResultCommitment) -> CommitmentOutcome:
     )
 
 
-def result_payout(result_pool: Decimal, met: int, total: int, cutoff: Decimal) -> Decimal:
+def below_cutoff(met: int, total: int, cutoff: Decimal, *, cutoff_paid: bool = True) -> bool:
+    """S3 — is no result funding paid? ``met/total < cutoff`` ("minder dan de helft"); with
+    ``cutoff_paid=False`` (reading ``results.half-not-paid``) also ``met/total = cutoff``."""
+    share, limit = Fraction(met, total), Fraction(cutoff)
+    return share < limit or (not cutoff_paid and share == limit)
+
+
+def result_payout(result_pool: Decimal, met: int, total: int, cutoff: Decimal, *, cutoff_paid: bool = True) -> Decimal:
     """S3 — the result funding paid for ``met`` of ``total`` commitments.
 
     Art. 2: "Als een verbintenis niet wordt behaald, wordt de dertig procent a
@@ -92,10 +99,12 @@ def result_payout(result_pool: Decimal, met: int, total: int, cutoff: Decimal) -
 
     0 when ``met/total < cutoff`` (exactly the cutoff is paid); otherwise
     ``result_pool × met / total`` rounded half-up to cents. Equal weights.
+    Reading ``results.half-not-paid`` (``cutoff_paid=False``): exactly the
+    cutoff is not paid either (0 when ``met/total ≤ cutoff``).
     """
     if total <= 0:
         raise ValueError("a convenant has at least one result commitment")
-    share = Fraction(met, total)
-    if share < Fraction(cutoff):
+    if below_cutoff(met, total, cutoff, cutoff_paid=cutoff_paid):
         return Decimal("0.00")
+    share = Fraction(met, total)
     return round_cents(Fraction(result_pool) * share)

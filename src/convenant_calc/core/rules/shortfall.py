@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from convenant_calc.core.calendar import is_working_day
 from convenant_calc.core.models import Term
 from convenant_calc.core.spans import Span, sweep
 
@@ -22,6 +23,7 @@ class StaffingPiece:
     short: Decimal  # shortfall(d)
     vacancy: Decimal  # funded FTE not employed on d: max(0, funded − employed)
     unfunded: bool = False  # after the agreement ended early (S15): nobody counts, the full funded FTE is short
+    counted: bool = True  # False only on the days reading days.working does not count (then short = vacancy = 0)
 
     @property
     def days(self) -> int:
@@ -57,6 +59,23 @@ class Shortfall:
     unfunded_after: date | None = None  # the agreement's last day, when it ended before the term's end (S15)
 
 
+def working_day_runs(first: date, last: date) -> list[Span]:
+    """The maximal runs of working days in [first, last], as spans of value 1 (S15's calendar)."""
+    runs: list[Span] = []
+    start: date | None = None
+    day = first
+    while day <= last:
+        if is_working_day(day):
+            start = start or day
+        elif start is not None:
+            runs.append(Span(start, day - timedelta(days=1), Decimal(1)))
+            start = None
+        day += timedelta(days=1)
+    if start is not None:
+        runs.append(Span(start, last, Decimal(1)))
+    return runs
+
+
 def shortfall(
     funded_fte: Decimal,
     term: Term,
@@ -64,6 +83,7 @@ def shortfall(
     off_duty: Iterable[Span],
     *,
     unfunded_after: date | None = None,
+    working_days_only: bool = False,
 ) -> Shortfall:
     """S9 — FTE-days short over the term.
 
@@ -74,38 +94,56 @@ def shortfall(
     FTE on d`` and ``shortfall(d) = max(0, consultants_fte − on_duty(d))``;
     ``shortfall_fte_days = Σ_d shortfall(d)``, an exact decimal.
 
+    Reading ``days.working`` (``working_days_only=True``): only working days
+    count; on any other day the shortfall (and the vacancy and absence that
+    make it up) is not counted: ``shortfall(d) = 0``.
+
     S15, Art. 7: "Het sectorconvenant eindigt hetzij bij het verstrijken van de
     looptijd, hetzij bij onderlinge overeenkomst tussen de partijen, hetzij door
     opzegging." When the agreement ended on ``unfunded_after``, before the term's
-    end, the days after it are not funded: on each, ``shortfall(d) = consultants_fte``
-    (nobody is employed under the agreement any more, so absences add nothing).
+    end, the days after it are not funded: on each (each working day, under
+    ``days.working``), ``shortfall(d) = consultants_fte`` (nobody is employed under
+    the agreement any more, so absences add nothing).
     """
     pieces: list[StaffingPiece] = []
     vacancy = absent = absorbed = unfunded = Decimal(0)
     if unfunded_after is not None and unfunded_after >= term.end:
         unfunded_after = None  # S15: an end on or after the term's end changes nothing
     last_funded = term.end if unfunded_after is None else unfunded_after
-    swept = sweep({"employed": employed, "off": off_duty}, term.start, last_funded) if last_funded >= term.start else []
+    series = {"employed": employed, "off": off_duty}
+    if working_days_only:
+        series["counted"] = working_day_runs(term.start, term.end)
+    swept = sweep(series, term.start, last_funded) if last_funded >= term.start else []
     for first, last, value in swept:
+        counted = not working_days_only or bool(value["counted"])
         piece = StaffingPiece(
             first=first,
             last=last,
             employed=value["employed"],
             off_duty=value["off"],
-            short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])),
-            vacancy=max(Decimal(0), funded_fte - value["employed"]),
+            short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])) if counted else Decimal(0),
+            vacancy=max(Decimal(0), funded_fte - value["employed"]) if counted else Decimal(0),
+            counted=counted,
         )
         pieces.append(piece)
+        if not counted:
+            continue
         surplus = max(Decimal(0), piece.employed - funded_fte)
         vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days
         absorbed += min(piece.off_duty, surplus) * piece.days
     if unfunded_after is not None:
-        first = max(term.start, unfunded_after + timedelta(days=1))
         zero = Decimal(0)
-        piece = StaffingPiece(first, term.end, zero, zero, funded_fte, zero, unfunded=True)
-        pieces.append(piece)
-        unfunded = piece.short_fte_days
+        first = max(term.start, unfunded_after + timedelta(days=1))
+        after = [(first, term.end, {"counted": Decimal(1)})]
+        if working_days_only:  # reading days.working: only the working days after the end count
+            after = sweep({"counted": working_day_runs(first, term.end)}, first, term.end)
+        for a, b, value in after:
+            counted = bool(value["counted"])
+            short = funded_fte if counted else zero
+            piece = StaffingPiece(a, b, zero, zero, short, zero, counted=counted, unfunded=True)
+            pieces.append(piece)
+            unfunded += piece.short_fte_days
     fte_days = sum((p.short_fte_days for p in pieces), Decimal(0))
     assert fte_days == vacancy + absent - absorbed + unfunded  # the four parts always add up
     return Shortfall(

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_calc.core.calendar import working_days
+from convenant_calc.core.models import Term
 from convenant_calc.core.money import round_cents
 
 
@@ -15,9 +18,47 @@ def daily_rate(max_subsidy: Decimal, funded_fte: Decimal, term_days: int) -> Fra
     Art. 5: "De werkingssubsidie wordt dan berekend per consultant per dag van
     de looptijd."
 
-    ``daily_rate = max_subsidy / (consultants_fte × term_days)``.
+    ``daily_rate = max_subsidy / (consultants_fte × term_days)``. Under the reading
+    ``rate.effort-basis`` the first argument is the effort pool ("vermindert de
+    maximale werkingssubsidie"); ``term_days`` comes from :func:`rate_days`.
     """
     return Fraction(max_subsidy) / (Fraction(funded_fte) * term_days)
+
+
+def whole_years(term: Term) -> int | None:
+    """The number of whole years the term spans (2023-07-01 … 2025-06-30: 2), or None when it is not whole.
+
+    A term of ``n`` whole years ends on the day before the same date ``n`` years after its start.
+    A term starting on 29 February has no such date in most years: None.
+    """
+    after = term.end + timedelta(days=1)
+    years = after.year - term.start.year
+    try:
+        same_date = term.start.replace(year=term.start.year + years)
+    except ValueError:
+        return None
+    return years if years >= 1 and same_date == after else None
+
+
+def rate_days(term: Term, *, yearly_basis: bool = False, working_days_only: bool = False) -> int:
+    """S10 (S17) — the days of the term the daily rate divides by.
+
+    Art. 5: "De werkingssubsidie wordt dan berekend per consultant per dag van
+    de looptijd." Default: every day of the term (``term.days``).
+    Reading ``rate.calendar-365`` ("De maximale subsidie wordt toegekend voor de
+    inzet van 4 VTE op jaarbasis."): ``365 × whole years`` of the term.
+    Reading ``days.working``: the working days of the term (S15's calendar).
+    """
+    if yearly_basis and working_days_only:
+        raise ValueError("the yearly basis and working days both set the divisor; choose one")
+    if yearly_basis:
+        years = whole_years(term)
+        if years is None:
+            raise ValueError(f"the term {term.start} … {term.end} is not a whole number of years")
+        return 365 * years
+    if working_days_only:
+        return working_days(term.start, term.end)
+    return term.days
 
 
 def deduction(rate: Fraction, shortfall_fte_days: Decimal) -> Decimal:

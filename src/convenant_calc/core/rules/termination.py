@@ -33,7 +33,7 @@ class Ending:
     unfunded_days: int  # days of the term after the end
 
 
-def ending(termination: Termination, term: Term) -> Ending:
+def ending(termination: Termination, term: Term, *, from_posting: bool = False) -> Ending:
     """S15 — the last day of an agreement that is terminated, and the days of the term it leaves unfunded.
 
     Art. 7: "Het sectorconvenant eindigt hetzij bij het verstrijken van de looptijd,
@@ -46,11 +46,13 @@ def ending(termination: Termination, term: Term) -> Ending:
     A notice ends on the last day of its six months (:func:`~convenant_calc.core.calendar.notice`);
     a mutual or immediate termination on its ``ends``. The days of the term after that
     day are not funded; an end on or after the term's last day changes nothing.
+    ``from_posting``: reading ``notice.from-posting`` (S17), the notice runs from the first
+    working day after posting.
     """
     dates = None
     if termination.kind is TerminationKind.notice:
         assert termination.letter_posted is not None  # the model requires it for a notice
-        dates = notice(termination.letter_posted)
+        dates = notice(termination.letter_posted, from_posting=from_posting)
         last = dates.ends
     else:
         assert termination.ends is not None  # the model requires it otherwise

@@ -16,16 +16,20 @@ One module per part of the report:
 - ``steps``: the numbered steps, one builder each, in the list ``STEPS``;
 - ``commitments``, ``absences``, ``months``, ``payments``: the tables;
 - ``timeline``: the picture's rows and bars;
-- ``interim``: the interim position of ``settle --as-of`` (S16).
+- ``interim``: the interim position of ``settle --as-of`` (S16);
+- ``readings``: the alternative readings of the agreement and what each costs (S17).
 
 A new section is a builder module and a field of :class:`Report` filled in :func:`build`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from convenant_calc import __version__
 from convenant_calc.core.interim import Interim
 from convenant_calc.core.models import Staffing
+from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.absences import absence_rows, absence_totals
@@ -49,6 +53,7 @@ from convenant_calc.views.report.model import (
 )
 from convenant_calc.views.report.months import month_rows, months_note
 from convenant_calc.views.report.payments import payment_rows
+from convenant_calc.views.report.readings import applied_note, reading_rows
 from convenant_calc.views.report.steps import STEPS, steps
 from convenant_calc.views.report.summary import balance_word, reason, summary_lines
 from convenant_calc.views.report.timeline import build_timeline
@@ -87,8 +92,13 @@ def build(
     case: str = "",
     stamp: str | None = None,
     interim: Interim | None = None,
+    costs: Sequence[ReadingCost] | None = None,
 ) -> Report:
-    """The report of a settlement, in one language; the same arguments give the same report."""
+    """The report of a settlement, in one language; the same arguments give the same report.
+
+    ``costs`` (S17, ``settle --readings``) adds the section of alternative readings;
+    ``interim`` (S16, ``settle --as-of``) the interim position.
+    """
     t = lang
     c = s.convenant
     rows, totals = month_rows(s, t)
@@ -119,4 +129,6 @@ def build(
         paid=t.money(s.paid),
         timeline=build_timeline(s, staffing, t),
         interim=interim_section(interim, t) if interim is not None else None,
+        readings_note=applied_note(s, t),
+        readings=reading_rows(costs, t) if costs is not None else (),
     )

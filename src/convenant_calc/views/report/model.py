@@ -147,6 +147,23 @@ class InterimSection:
 
 
 @dataclass(frozen=True)
+class ReadingRow:
+    id: str
+    article: str  # "Art. 5, S10"
+    sentence: str  # the agreement's Dutch sentence, as written
+    default_en: str
+    default_nl: str
+    alternative_en: str
+    alternative_nl: str
+    alternative: str  # the alternative reading in the chosen language
+    applies: bool
+    in_force: bool
+    subsidy: str
+    difference: str  # signed: +54.20, −2.39, 0.00
+    status: str  # "", "not applicable: …" or "in force …"
+
+
+@dataclass(frozen=True)
 class Report:
     lang: str
     labels: dict[str, str]
@@ -172,3 +189,5 @@ class Report:
     paid: str
     timeline: Timeline
     interim: InterimSection | None = None  # S16, settle --as-of
+    readings_note: str = ""  # S17: set when settled under alternative readings
+    readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings

@@ -43,7 +43,7 @@ def months_note(s: Settlement, t: Lang) -> str:
     c = s.convenant
     return t(
         "months_note",
-        max=t.money(c.max_subsidy),
+        max=t.money(s.deduction.rate_base),  # the maximum, unless a reading of S17 says otherwise
         fte=t.number(c.consultants_fte),
-        days=t.number(s.term_days),
+        days=t.number(s.deduction.rate_days),
     )

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
+from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Staffing
+from convenant_calc.core.readings import ALTERNATIVES
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import kind_fte_days
@@ -114,6 +117,8 @@ def payout(x: StepInput) -> Draft:
     share = Fraction(r.met, r.total)
     if r.below_cutoff:
         figures = t("x_below", k=r.met, n=r.total, share=t.exact(share, 4), cutoff=t.number(r.cutoff))
+        if share == Fraction(r.cutoff):  # S17 results.half-not-paid: exactly the cutoff is not paid
+            figures = figures.replace(" < ", " ≤ ", 1)
         return Draft("payout", figures, t.eur(r.payout), "S3", ("result_cutoff",))
     exact = Fraction(s.result_pool) * share
     figures = (
@@ -154,6 +159,9 @@ def absent(x: StepInput) -> Draft:
             continue
         terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
         terms += f" = {t.number(a.short_fte_days)}"
+        if s.readings.days_counted == "working":  # S17 days.working: only these FTE-days count
+            on_working = sum((span.value * working_days(span.first, span.last) for span in a.off_duty), Decimal(0))
+            terms += f" ({t('x_working_days', n=t.number(on_working))})"
         parts.append(
             t("x_absence_piece", no=a.index + 1, who=who(x.staffing, a.consultant), kind=t.kind(a.kind), terms=terms)
         )
@@ -177,7 +185,7 @@ def absorbed(x: StepInput) -> Draft | None:
     parts = [
         f"{p.days} d × min({t.number(p.off_duty)}, {t.number(p.employed)} − {x.fte}) ({p.first} … {p.last})"
         for p in st.pieces
-        if p.off_duty and p.employed > c.consultants_fte
+        if p.off_duty and p.employed > c.consultants_fte and p.counted  # S17 days.working: counted days only
     ]
     figures = " + ".join(parts) + f" = {t.number(st.absorbed_fte_days)}"
     return Draft("absorbed", figures, t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
@@ -227,10 +235,10 @@ def short(x: StepInput) -> Draft:
 def rate(x: StepInput) -> Draft:
     s, t = x.s, x.t
     c, d = s.convenant, s.deduction
-    divisor = c.consultants_fte * s.term_days
+    divisor = c.consultants_fte * d.rate_days  # the maximum and the term's days, unless a reading of S17 says otherwise
     return Draft(
         "rate",
-        f"{t.money(c.max_subsidy)} / ({x.fte} × {t.number(s.term_days)}) = {t.money(c.max_subsidy)} / "
+        f"{t.money(d.rate_base)} / ({x.fte} × {t.number(d.rate_days)}) = {t.money(d.rate_base)} / "
         f"{t.number(divisor)} = {t.exact(d.daily_rate)}",
         t("r_rate", rate=t.exact(d.daily_rate), fraction=f"{d.daily_rate.numerator}/{d.daily_rate.denominator}"),
         "S10",
@@ -241,10 +249,10 @@ def rate(x: StepInput) -> Draft:
 def deduction(x: StepInput) -> Draft:
     s, t = x.s, x.t
     c, d = s.convenant, s.deduction
-    divisor = c.consultants_fte * s.term_days
+    divisor = c.consultants_fte * d.rate_days
     return Draft(
         "deduction",
-        f"{t.number(d.shortfall_fte_days)} × {t.money(c.max_subsidy)} / {t.number(divisor)} "
+        f"{t.number(d.shortfall_fte_days)} × {t.money(d.rate_base)} / {t.number(divisor)} "
         f"= {t.exact_money(d.exact)}",
         t.eur(d.amount),
         "S10",
@@ -304,6 +312,25 @@ STEPS: tuple[StepBuilder, ...] = (
 )
 
 
+# The steps whose figures a reading of S17 changes, by the Readings field it sets.
+STEPS_READ = {
+    "rate_days": ("rate", "deduction"),
+    "days_counted": ("vacancy", "absent", "absorbed", "short", "rate", "deduction"),
+    "rate_base": ("rate", "deduction"),
+    "cutoff_paid": ("payout",),
+    "window_elapsed": ("absent",),
+}
+
+
+def reading_note(s: Settlement, key: str, t: Lang) -> str:
+    """' — ID: the alternative reading' for each alternative in force that changes the step ``key`` (S17)."""
+    return "".join(
+        f" — {a.id}: {a.alternative_nl if t.dutch else a.alternative_en}"
+        for a in ALTERNATIVES
+        if a.applied_in(s.readings) and key in STEPS_READ.get(a.field, ())
+    )
+
+
 def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilder, ...] = STEPS) -> tuple[Step, ...]:
     """The settlement as a numbered chain of steps (S2–S12), each redoable with a calculator."""
     x = StepInput(s, staffing, t)
@@ -313,7 +340,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilde
             number=n,
             key=d.key,
             title=t(f"s_{d.key}"),
-            formula=t(f"f_{d.formula_key or d.key}"),
+            formula=t(f"f_{d.formula_key or d.key}") + reading_note(s, d.key, t),
             figures=d.figures,
             result=d.result,
             article=article(s, d.article_keys or d.quote_keys),

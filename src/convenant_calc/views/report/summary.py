@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
@@ -24,7 +26,9 @@ def balance_word(s: Settlement, t: Lang) -> str:
 def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
     """The settlement lines (as the terminal table shows them), which add up to the subsidy and the balance."""
     c, d, r = s.convenant, s.deduction, s.results
-    if r.below_cutoff:
+    if r.below_cutoff and Fraction(r.met, r.total) == Fraction(r.cutoff):  # S17 results.half-not-paid
+        why = t("at_cutoff_not_paid", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
+    elif r.below_cutoff:
         why = t("below_cutoff", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
     else:
         why = t("pro_rata", met=r.met, total=r.total, pool=t.money(s.result_pool))

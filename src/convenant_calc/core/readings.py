@@ -1,0 +1,313 @@
+"""S17 — the readings of the agreement the settlement depends on, and their alternatives.
+
+Where a sentence of the agreement can be read more than one way, the reading the
+rules S1–S16 use is the *default*. :class:`Readings` holds one choice per such
+sentence; :data:`DEFAULT` is the set S1–S16 describe, and settling under it
+gives exactly the figures of the default settlement. Each :class:`Alternative`
+of the registry :data:`ALTERNATIVES` names one sentence of the agreement (quoted
+as written), the default and the alternative reading in English and Dutch, and
+changes exactly one field of :class:`Readings`. The rules take the field they
+need as a plain keyword parameter (a rule never sees this module).
+
+Pure data and pure functions: no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields, replace
+from typing import Literal
+
+from convenant_calc.core.models import Case
+from convenant_calc.core.rules.subsidy import whole_years
+
+
+@dataclass(frozen=True)
+class Readings:
+    """One choice per sentence that can be read more than one way; the defaults are S1–S16."""
+
+    rate_days: Literal["term", "365-a-year"] = "term"  # S10: divisor days of the daily rate
+    days_counted: Literal["calendar", "working"] = "calendar"  # S9, S10: which days count
+    rate_base: Literal["max_subsidy", "effort_pool"] = "max_subsidy"  # S10: the amount the rate is taken on
+    cutoff_paid: bool = True  # S3: exactly the cutoff (half) of the commitments met is paid
+    window_elapsed: bool = False  # S7: the window runs on in calendar days while back at work
+    notice_from_posting: bool = False  # S15: the notice runs from the first working day after posting
+    periods_merged: bool = False  # S14: extension periods settled as one term
+
+
+DEFAULT = Readings()
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an alternative cannot be applied to a case, in English and Dutch."""
+
+    en: str
+    nl: str
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One alternative reading: the sentence it reads differently and the one choice it changes."""
+
+    id: str
+    field: str  # the field of Readings it changes
+    value: object  # the value it sets
+    article: str
+    rules: str  # the spec rules it touches
+    sentence: str  # the agreement's Dutch sentence(s), as written ("[…]" marks an omission)
+    default_en: str
+    default_nl: str
+    alternative_en: str
+    alternative_nl: str
+    not_applicable: Callable[[Case], Reason | None]
+
+    def apply(self, readings: Readings) -> Readings:
+        return replace(readings, **{self.field: self.value})
+
+    def applied_in(self, readings: Readings) -> bool:
+        return getattr(readings, self.field) == self.value
+
+
+def _always(case: Case) -> Reason | None:
+    return None
+
+
+def _whole_years(case: Case) -> Reason | None:
+    term = case.convenant.term
+    if whole_years(term) is not None:
+        return None
+    return Reason(
+        en=f"the term {term.start} … {term.end} is not a whole number of years, so there is no yearly basis",
+        nl=f"de looptijd {term.start} … {term.end} is geen geheel aantal jaren, dus er is geen jaarbasis",
+    )
+
+
+def _no_termination(case: Case) -> Reason | None:
+    termination = case.convenant.termination
+    if termination is not None and termination.kind.value == "notice":
+        return None
+    return Reason(
+        en="the agreement has no termination by notice",
+        nl="de overeenkomst kent geen opzegging",
+    )
+
+
+def _one_period(case: Case) -> Reason | None:
+    return Reason(
+        en="the agreement has a single period, no extension (S14 is not yet supported by this version)",
+        nl="de overeenkomst heeft één periode, geen verlenging (S14 wordt door deze versie nog niet ondersteund)",
+    )
+
+
+ALTERNATIVES: tuple[Alternative, ...] = (
+    Alternative(
+        id="rate.calendar-365",
+        field="rate_days",
+        value="365-a-year",
+        article="Art. 5",
+        rules="S10",
+        sentence=(
+            "De maximale subsidie wordt toegekend voor de inzet van 4 VTE op jaarbasis. […] "
+            "De werkingssubsidie wordt dan berekend per consultant per dag van de looptijd."
+        ),
+        default_en="per consultant per day of the term: max / (FTE × days of the term)",
+        default_nl="per consultant per dag van de looptijd: max / (VTE × dagen van de looptijd)",
+        alternative_en="the subsidy is on a yearly basis: max / (FTE × 365 × years of the term); whole years only",
+        alternative_nl="de subsidie geldt op jaarbasis: max / (VTE × 365 × jaren van de looptijd); "
+        "enkel voor gehele jaren",
+        not_applicable=_whole_years,
+    ),
+    Alternative(
+        id="days.working",
+        field="days_counted",
+        value="working",
+        article="Art. 5",
+        rules="S9, S10",
+        sentence=(
+            "De werkingssubsidie wordt dan berekend per consultant per dag van de looptijd. Dit bedrag wordt "
+            "vermenigvuldigd met het aantal dagen waarop geen/te weinig consultants tewerk gesteld waren en in "
+            "mindering gebracht."
+        ),
+        default_en="every calendar day of the term counts, in the daily rate's divisor and in the shortfall",
+        default_nl="elke kalenderdag van de looptijd telt, in de deler van het dagbedrag en in het tekort",
+        alternative_en="only working days (not Saturday, Sunday or a Belgian legal holiday) count, "
+        "in the daily rate's divisor and in the shortfall",
+        alternative_nl="enkel werkdagen (geen zaterdag, zondag of wettelijke feestdag) tellen, "
+        "in de deler van het dagbedrag en in het tekort",
+        not_applicable=_always,
+    ),
+    Alternative(
+        id="rate.effort-basis",
+        field="rate_base",
+        value="effort_pool",
+        article="Art. 5",
+        rules="S10",
+        sentence=(
+            "Indien de sectorconsulent tijdens zijn of haar afwezigheid niet afdoende vervangen wordt voor het "
+            "continueren van de inspanningen in het kader van het sectorconvenant, vermindert de maximale "
+            "werkingssubsidie."
+        ),
+        default_en="the deduction's daily rate is computed on the maximum subsidy",
+        default_nl="het dagbedrag van de vermindering wordt berekend op de maximale subsidie",
+        alternative_en="the daily rate is computed on the effort funding (the \"werkingssubsidie\"): "
+        "effort_pool / (FTE × days of the term)",
+        alternative_nl="het dagbedrag wordt berekend op de inspanningsfinanciering (de \"werkingssubsidie\"): "
+        "inspanningsfinanciering / (VTE × dagen van de looptijd)",
+        not_applicable=_always,
+    ),
+    Alternative(
+        id="results.half-not-paid",
+        field="cutoff_paid",
+        value=False,
+        article="Art. 2",
+        rules="S3",
+        sentence=(
+            "Als minder dan de helft van de resultaatverbintenissen wordt behaald, wordt geen "
+            "resultaatfinanciering uitbetaald."
+        ),
+        default_en="exactly half of the commitments met is not \"less than half\": it is paid pro rata",
+        default_nl="precies de helft behaald is niet \"minder dan de helft\": het wordt a rato uitbetaald",
+        alternative_en="exactly half of the commitments met is not paid either",
+        alternative_nl="ook precies de helft behaald wordt niet uitbetaald",
+        not_applicable=_always,
+    ),
+    Alternative(
+        id="window.elapsed",
+        field="window_elapsed",
+        value=True,
+        article="Art. 5",
+        rules="S7",
+        sentence=(
+            "Bij ziekte of ongeval van de sectorconsulent komt de periode van arbeidsongeschiktheid die door het "
+            "gewaarborgd loon wordt vergoed in aanmerking voor de subsidie."
+        ),
+        default_en="the guaranteed-wage window is a number of days of incapacity; a relapse uses what is left",
+        default_nl="het venster van het gewaarborgd loon is een aantal dagen arbeidsongeschiktheid; "
+        "een herval gebruikt wat overblijft",
+        alternative_en="the window is the 30 calendar days from the first day of incapacity, "
+        "running on while the consultant is back at work",
+        alternative_nl="het venster is de 30 kalenderdagen vanaf de eerste dag van arbeidsongeschiktheid, "
+        "en loopt door terwijl de consulent weer aan het werk is",
+        not_applicable=_always,
+    ),
+    Alternative(
+        id="notice.from-posting",
+        field="notice_from_posting",
+        value=True,
+        article="Art. 7",
+        rules="S15",
+        sentence=(
+            "De kennisgeving van de opzegging gebeurt per aangetekende brief. De opzeggingstermijn begint te lopen "
+            "vanaf de eerste werkdag na de kennisgeving."
+        ),
+        default_en="the registered letter counts as received (the notification) on the 3rd working day after posting",
+        default_nl="de aangetekende brief geldt als ontvangen (de kennisgeving) op de 3de werkdag na de verzending",
+        alternative_en="the notice starts on the first working day after posting",
+        alternative_nl="de opzeggingstermijn begint op de eerste werkdag na de verzending",
+        not_applicable=_no_termination,
+    ),
+    Alternative(
+        id="extension.merged",
+        field="periods_merged",
+        value=True,
+        article="Art. 7",
+        rules="S14",
+        sentence=(
+            "Het sectorconvenant wordt afgesloten voor een periode van 2 jaar. Het sectorconvenant kan niet "
+            "stilzwijgend worden verlengd."
+        ),
+        default_en="each extension period is settled on its own",
+        default_nl="elke verlengingsperiode wordt afzonderlijk afgerekend",
+        alternative_en="the periods are settled as one term: the maxima added, one daily rate over all days, "
+        "all commitments judged together",
+        alternative_nl="de periodes worden als één looptijd afgerekend: de maxima opgeteld, één dagbedrag over "
+        "alle dagen, alle verbintenissen samen beoordeeld",
+        not_applicable=_one_period,
+    ),
+)
+
+BY_ID: dict[str, Alternative] = {a.id: a for a in ALTERNATIVES}
+
+# Alternatives that set the same figure two ways: they cannot be combined.
+CONFLICTS: tuple[tuple[str, str, Reason], ...] = (
+    (
+        "rate.calendar-365",
+        "days.working",
+        Reason(
+            en="rate.calendar-365 and days.working cannot be read together: both set the days the daily rate "
+            "divides by",
+            nl="rate.calendar-365 en days.working gaan niet samen: beide bepalen de dagen waardoor het dagbedrag "
+            "gedeeld wordt",
+        ),
+    ),
+)
+
+assert {f.name for f in fields(Readings)} == {a.field for a in ALTERNATIVES}  # one alternative per choice
+
+
+class ReadingError(ValueError):
+    """A reading that is unknown, cannot be combined, or does not apply to the case."""
+
+
+def suggestion(name: str) -> str:
+    """'; did you mean …?' for a mistyped reading id, or the list of ids."""
+    import difflib
+
+    close = difflib.get_close_matches(name, list(BY_ID), n=1, cutoff=0.5)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "known readings: " + ", ".join(BY_ID)
+
+
+def conflict(ids: Iterable[str]) -> Reason | None:
+    """Why these alternatives cannot be read together, or None."""
+    chosen = set(ids)
+    for first, second, why in CONFLICTS:
+        if first in chosen and second in chosen:
+            return why
+    return None
+
+
+def choose(ids: Iterable[str]) -> tuple[Readings, tuple[str, ...]]:
+    """The readings with the alternatives ``ids`` applied, and the ids in registry order.
+
+    Raises :class:`ReadingError` for an unknown id (with a did-you-mean) or a conflicting pair.
+    """
+    wanted = list(ids)
+    for name in wanted:
+        if name not in BY_ID:
+            raise ReadingError(f"unknown reading '{name}'; {suggestion(name)}")
+    ordered = tuple(a.id for a in ALTERNATIVES if a.id in wanted)
+    why = conflict(ordered)
+    if why:
+        raise ReadingError(why.en)
+    readings = DEFAULT
+    for name in ordered:
+        readings = BY_ID[name].apply(readings)
+    return readings, ordered
+
+
+def applied(readings: Readings) -> tuple[str, ...]:
+    """The ids of the alternatives in force in ``readings`` (registry order)."""
+    return tuple(a.id for a in ALTERNATIVES if a.applied_in(readings))
+
+
+def not_applicable(alternative: Alternative, case: Case, readings: Readings = DEFAULT) -> Reason | None:
+    """Why ``alternative`` cannot be applied to ``case`` on top of ``readings``, or None when it can."""
+    reason = alternative.not_applicable(case)
+    if reason is not None:
+        return reason
+    if alternative.applied_in(readings):
+        return None
+    return conflict([*applied(readings), alternative.id])
+
+
+def not_applicable_to(case: Case, readings: Readings) -> list[str]:
+    """'ID: does not apply to this case: why' for each alternative in force that cannot apply to ``case``."""
+    lines = []
+    for name in applied(readings):
+        reason = BY_ID[name].not_applicable(case)
+        if reason is not None:
+            lines.append(f"{name}: does not apply to this case: {reason.en}")
+    return lines

@@ -1,0 +1,213 @@
+"""S17: the alternative readings of the agreement, each changing one choice; figures derived by hand."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from convenant_calc.core.models import Term
+from convenant_calc.core.reading_costs import reading_costs
+from convenant_calc.core.readings import ALTERNATIVES, BY_ID, DEFAULT, ReadingError, Readings, applied, choose
+from convenant_calc.core.rules.shortfall import working_day_runs
+from convenant_calc.core.rules.subsidy import rate_days, whole_years
+from convenant_calc.core.settlement import settle
+from convenant_calc.io.loading import load_case
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+SEED = Path("/work/shared/seeds/001_ae717b7fa9b36ee5.txt")
+TERM = Term(start=date(2023, 7, 1), end=date(2025, 6, 30))
+
+
+def case(name: str):
+    return load_case(EXAMPLES / name).case
+
+
+def under(name: str, *ids: str):
+    readings, _ = choose(ids)
+    return settle(case(name), readings)
+
+
+# --- SPEC §11, the worked example on SPEC §5 a (examples/02) ---------------------------------
+
+
+def test_worked_example_every_reading():
+    # Default: 296800.00 + 101760.00 − 1740.08 = 396819.92 (SPEC §5 a).
+    # rate.calendar-365: 424000 / (4 × 365 × 2) = 145.205479…; 12 × that = 1742.4657… → 1742.47;
+    #   296800.00 + 101760.00 − 1742.47 = 396817.53 (−2.39).
+    # days.working: 503 working days; 2024-02-07 … 2024-02-18 holds Wed–Fri and Mon–Fri = 8 working days;
+    #   8 × 424000 / (4 × 503) = 1685.8846… → 1685.88; 398560.00 − 1685.88 = 396874.12 (+54.20).
+    # rate.effort-basis: 12 × 296800 / 2924 = 1218.0574… → 1218.06; 398560.00 − 1218.06 = 397341.94 (+522.02).
+    # results.half-not-paid: 4/5 met, not half: 0.00. window.elapsed: no relapse: 0.00.
+    # notice.from-posting, extension.merged: not applicable (no termination, one period): 0.00.
+    c = case("02-long-sickness-partly-replaced")
+    s = settle(c)
+    assert s.subsidy == Decimal("396819.92")
+    got = {r.alternative.id: (str(r.subsidy), str(r.difference), r.applies) for r in reading_costs(c, s)}
+    assert got == {
+        "rate.calendar-365": ("396817.53", "-2.39", True),
+        "days.working": ("396874.12", "54.20", True),
+        "rate.effort-basis": ("397341.94", "522.02", True),
+        "results.half-not-paid": ("396819.92", "0.00", True),
+        "window.elapsed": ("396819.92", "0.00", True),
+        "notice.from-posting": ("396819.92", "0.00", False),
+        "extension.merged": ("396819.92", "0.00", False),
+    }
+
+
+def test_calendar_365_deduction_figures():
+    s = under("02-long-sickness-partly-replaced", "rate.calendar-365")
+    assert s.deduction.rate_days == 730  # 365 × 2 whole years
+    assert s.deduction.amount == Decimal("1742.47")  # 12 × 424000 / 2920 = 1742.4657…
+    assert s.deduction.shortfall_fte_days == Decimal(12)  # the days short are still calendar days
+
+
+def test_days_working_counts_working_days_in_divisor_and_shortfall():
+    s = under("02-long-sickness-partly-replaced", "days.working")
+    assert s.deduction.rate_days == 503
+    assert s.deduction.shortfall_fte_days == Decimal(8)
+    assert s.deduction.amount == Decimal("1685.88")
+    # The shortfall's parts still add up, on the counted days only; weekends carry no shortfall.
+    st = s.staffing
+    assert st.vacancy_fte_days + st.absence_fte_days - st.absorbed_fte_days == st.fte_days == Decimal(8)
+    assert all(p.short == 0 for p in st.pieces if not p.counted)
+
+
+def test_effort_basis_rate_on_the_effort_pool():
+    s = under("02-long-sickness-partly-replaced", "rate.effort-basis")
+    assert s.deduction.rate_base == Decimal("296800.00")
+    assert s.deduction.amount == Decimal("1218.06")
+
+
+def test_half_not_paid_on_exactly_half():
+    # examples/05: 2 of 4 met. Default pays 63600.00 × 2/4 = 31800.00 (subsidy 171572.09).
+    # results.half-not-paid: nothing; 148400.00 + 0.00 − 8627.91 = 139772.09 (−31800.00).
+    s = under("05-maternity-half-replaced-exactly-half", "results.half-not-paid")
+    assert s.results.payout == Decimal("0.00")
+    assert s.results.below_cutoff
+    assert s.subsidy == Decimal("139772.09")
+    default = settle(case("05-maternity-half-replaced-exactly-half"))
+    assert default.subsidy == Decimal("171572.09")
+
+
+def test_window_elapsed_on_a_relapse():
+    # examples/03: Bram sick 2024-03-04 … 2024-03-20, relapse 2024-04-03 … 2024-05-10.
+    # Default: the relapse draws the 13 days left: uncovered 25 days; total 37 FTE-days, subsidy 418634.75.
+    # window.elapsed: the window is 2024-03-04 … 2024-04-02 (30 calendar days) and has run out when the
+    # relapse starts: 0 days covered; uncovered 2024-04-03 … 2024-05-10 = 28 + 10 = 38 days (+13).
+    # 50 × 424000 / 2924 = 7250.3419… → 7250.34; 424000.00 − 7250.34 = 416749.66 (−1885.09).
+    s = under("03-relapse-within-14-days", "window.elapsed")
+    bram = [a for a in s.absences if a.consultant == "bram"]
+    assert [a.window.covered_days for a in bram] == [17, 0]
+    assert s.deduction.shortfall_fte_days == Decimal(50)
+    assert s.subsidy == Decimal("416749.66")
+
+
+def test_window_elapsed_relapse_inside_the_window_keeps_its_calendar_days():
+    # A relapse starting inside the 30 calendar days is covered up to their end, not for the days "left".
+    from convenant_calc.core.models import AbsenceRules, Staffing
+    from convenant_calc.core.rules.absences import guaranteed_wage_windows
+
+    staffing = Staffing.model_validate(
+        {
+            "absences": [
+                {"consultant": "a", "kind": "sickness", "from": "2024-03-01", "to": "2024-03-05"},  # 5 days
+                {"consultant": "a", "kind": "sickness", "from": "2024-03-11", "to": "2024-04-30"},
+            ]
+        }
+    )
+    rules = AbsenceRules(guaranteed_wage_days=30, relapse_days=14)
+    # Default: 30 − 5 = 25 days left. Elapsed: window 2024-03-01 … 2024-03-30, so 2024-03-11 … 03-30 = 20 days.
+    assert guaranteed_wage_windows(staffing, rules)[1].covered_days == 25
+    assert guaranteed_wage_windows(staffing, rules, elapsed=True)[1].covered_days == 20
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+
+def test_default_readings_settle_as_before():
+    c = case("07-everything-together")
+    assert settle(c) == settle(c, DEFAULT) == settle(c, Readings())
+    assert applied(DEFAULT) == ()
+
+
+def test_each_alternative_changes_exactly_one_choice():
+    assert [a.id for a in ALTERNATIVES] == [
+        "rate.calendar-365", "days.working", "rate.effort-basis", "results.half-not-paid",
+        "window.elapsed", "notice.from-posting", "extension.merged",
+    ]  # fmt: skip
+    for a in ALTERNATIVES:
+        changed = [f.name for f in fields(Readings) if getattr(a.apply(DEFAULT), f.name) != getattr(DEFAULT, f.name)]
+        assert changed == [a.field]
+        assert applied(a.apply(DEFAULT)) == (a.id,)
+
+
+def test_choose_orders_and_refuses():
+    readings, ids = choose(["rate.effort-basis", "days.working", "rate.effort-basis"])
+    assert ids == ("days.working", "rate.effort-basis")
+    assert readings.days_counted == "working" and readings.rate_base == "effort_pool"
+    with pytest.raises(ReadingError, match="unknown reading 'days.workin'; did you mean 'days.working'"):
+        choose(["days.workin"])
+    with pytest.raises(ReadingError, match="cannot be read together"):
+        choose(["rate.calendar-365", "days.working"])
+
+
+def test_whole_years_and_rate_days():
+    assert whole_years(TERM) == 2
+    assert whole_years(Term(start=date(2023, 7, 1), end=date(2025, 3, 31))) is None
+    assert whole_years(Term(start=date(2024, 2, 29), end=date(2025, 2, 27))) is None
+    assert whole_years(Term(start=date(2024, 1, 1), end=date(2024, 12, 31))) == 1  # a leap year: still one year
+    assert rate_days(TERM) == 731
+    assert rate_days(TERM, yearly_basis=True) == 730
+    assert rate_days(TERM, working_days_only=True) == 503
+
+
+def test_working_day_runs():
+    # 2024-12-20 (Fri) … 2024-12-31 (Tue): Fri 20; Mon 23, Tue 24; 25 Christmas; Thu 26, Fri 27; Mon 30, Tue 31.
+    runs = [(r.first.day, r.last.day) for r in working_day_runs(date(2024, 12, 20), date(2024, 12, 31))]
+    assert runs == [(20, 20), (23, 24), (26, 27), (30, 31)]
+
+
+def test_not_applicable_readings_name_their_reason():
+    c = case("02-long-sickness-partly-replaced")
+    s = settle(c)
+    reasons = {r.alternative.id: r.reason for r in reading_costs(c, s) if not r.applies}
+    assert set(reasons) == {"notice.from-posting", "extension.merged"}
+    assert "S15" in reasons["notice.from-posting"].en and "S14" in reasons["extension.merged"].en
+
+
+def test_in_force_reading_is_compared_with_its_default():
+    # Settled under rate.effort-basis (397341.94): its row shows +522.02 against the default reading;
+    # rate.calendar-365 on top: 12 × 296800 / 2920 = 1219.7260… → 1219.73; 398560.00 − 1219.73 = 397340.27 (−1.67).
+    c = case("02-long-sickness-partly-replaced")
+    readings, _ = choose(["rate.effort-basis"])
+    s = settle(c, readings)
+    rows = {r.alternative.id: r for r in reading_costs(c, s)}
+    assert rows["rate.effort-basis"].in_force and rows["rate.effort-basis"].difference == Decimal("522.02")
+    assert rows["rate.calendar-365"].subsidy == Decimal("397340.27")
+    assert rows["rate.calendar-365"].difference == Decimal("-1.67")
+
+
+def test_conflicting_alternative_is_not_applicable_on_top():
+    c = case("02-long-sickness-partly-replaced")
+    readings, _ = choose(["days.working"])
+    rows = {r.alternative.id: r for r in reading_costs(c, settle(c, readings))}
+    assert not rows["rate.calendar-365"].applies
+    assert "cannot be read together" in rows["rate.calendar-365"].reason.en
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the agreement's text is not on this machine")
+def test_sentences_are_quoted_as_written():
+    text = " ".join(SEED.read_text(encoding="utf-8").split())
+    for a in ALTERNATIVES:
+        for part in a.sentence.split(" […] "):
+            assert " ".join(part.split()) in text, a.id
+
+
+def test_ids_are_stable_and_known():
+    assert set(BY_ID) == {a.id for a in ALTERNATIVES}
+    assert all(re.fullmatch(r"[a-z]+\.[a-z0-9-]+", a.id) for a in ALTERNATIVES)
