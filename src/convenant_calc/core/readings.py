@@ -88,8 +88,8 @@ def _no_termination(case: Case) -> Reason | None:
     if termination is not None and termination.kind.value == "notice":
         return None
     return Reason(
-        en="the agreement has no termination by notice",
-        nl="de overeenkomst kent geen opzegging",
+        en="the agreement has no termination by notice (S15)",
+        nl="de overeenkomst kent geen opzegging (S15)",
     )
 
 
