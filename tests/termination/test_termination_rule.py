@@ -69,3 +69,54 @@ def test_every_day_after_the_end_costs_the_full_funded_fte(end):
     assert s.deduction.shortfall_fte_days == 4 * days_after
     assert s.deduction.amount == round_cents(RATE * 4 * days_after)
     assert s.subsidy == Decimal("424000.00") - s.deduction.amount
+
+
+def test_reading_notice_from_posting():
+    # S17 notice.from-posting: posted Fri 2024-12-20, the notice runs from the first working day after
+    # posting, Mon 2024-12-23 → ends 2025-06-22; unfunded 2025-06-23 … 06-30 = 8 days × 4 = 32 FTE-days;
+    # 32 × 424000 / 2924 = 4640.2188… → 4640.22; subsidy 424000.00 − 4640.22 = 419359.78.
+    from convenant_calc.core.readings import choose
+    from convenant_calc.core.settlement import settle
+
+    from ..helpers import case
+
+    readings, _ = choose(["notice.from-posting"])
+    conv = convenant(termination={"kind": "notice", "by": "sector", "letter_posted": "2024-12-20"})
+    s = settle(case(conv=conv), readings)
+    assert s.ending is not None and s.ending.notice is not None
+    assert (s.ending.notice.received, s.ending.notice.starts, s.ending.ends) == (
+        date(2024, 12, 20), date(2024, 12, 23), date(2025, 6, 22))
+    assert s.deduction.shortfall_fte_days == 32 and s.subsidy == Decimal("419359.78")
+
+
+def test_reading_days_working_counts_only_the_working_days_after_the_end():
+    # S17 days.working with the SPEC §9 notice: after the end 2025-06-27 (Fri) and 2025-06-30 (Mon) are
+    # working days, the weekend is not: 2 × 4 = 8 FTE-days. Rate 424000 / (4 × 503) = 424000 / 2012;
+    # 8 × 424000 / 2012 = 1685.8846… → 1685.88; subsidy 424000.00 − 1685.88 = 422314.12.
+    from convenant_calc.core.readings import choose
+    from convenant_calc.core.settlement import settle
+
+    from ..helpers import case
+
+    readings, _ = choose(["days.working"])
+    conv = convenant(termination={"kind": "notice", "by": "sector", "letter_posted": "2024-12-20"})
+    s = settle(case(conv=conv), readings)
+    assert s.staffing.unfunded_fte_days == 8
+    assert s.deduction.amount == Decimal("1685.88") and s.subsidy == Decimal("422314.12")
+
+
+def test_example_10_reading_notice_from_posting_costs(examples):
+    # examples/10 (README): from Mon 2024-12-23, ends 2025-06-22; 32 FTE-days after the end + Els's time credit
+    # to 2025-06-22 (114 days × 0.2 = 22.8) = 54.8; 54.8 × 424000 / 2924 = 7946.3748… → 7946.37;
+    # subsidy 296800.00 + 101760.00 − 7946.37 = 390613.63, −2204.10 against the default 392817.73.
+    import json
+
+    from typer.testing import CliRunner
+
+    from convenant_calc.cli.app import app
+
+    result = CliRunner().invoke(app, ["settle", str(examples / "10-terminated-by-notice"), "--readings", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.stdout)["readings"]}
+    assert (rows["notice.from-posting"]["subsidy"], rows["notice.from-posting"]["difference"]) == (
+        "390613.63", "-2204.10")
