@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
 from convenant_calc.core.rules import funding, subsidy
 from convenant_calc.core.settlement import Settlement
@@ -90,7 +89,3 @@ def interim(s: Settlement, as_of: date) -> Interim:
         best=project(r.met + len(pending)),
     )
 
-
-def exact_deduction(s: Settlement, fte_days: Decimal) -> Fraction:
-    """``daily_rate × fte_days`` before rounding, for the report."""
-    return s.deduction.daily_rate * Fraction(fte_days)
