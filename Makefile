@@ -60,6 +60,11 @@ test-latest:
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis
 
+# The rulebook, docs/rules.md and docs/regels.md, from the rule registry (a test checks they are current).
+.PHONY: docs
+docs: $(STAMP)
+	$(BIN)/python -m convenant_calc.render.rulebook .
+
 # Start-up, batch and scaling figures (issue 6); not part of `make test`.
 .PHONY: bench
 bench: $(STAMP)

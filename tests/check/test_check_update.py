@@ -6,7 +6,7 @@ import os
 import re
 import shutil
 
-from convenant_calc.casebook import updating
+from convenant_calc.io import output
 
 
 def test_round_trip_restores_the_hand_written_file_byte_for_byte(check, copy_case, here):
@@ -137,7 +137,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(check, copy_case, h
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
-        patch.setattr(updating.os, "replace", broken_replace)
+        patch.setattr(output.os, "replace", broken_replace)  # the one atomic writer (io/output.py)
         result = check("--update", "a")
     assert result.exit_code == 2
     assert "a/expected.yaml: could not write: No space left on device" in result.stderr

@@ -1,7 +1,8 @@
 """Invariants over generated cases (hypothesis).
 
-The cases are small (a 61-day term) so that a naive day-by-day reference
-implementation of S5–S9 can check the interval sweep on every example.
+The cases are small (a 61-day term) so that the independent day-by-day reference
+of S5–S9 (``reference.py``, no code shared with ``core/rules``) can check the
+interval sweep and the S7 bookkeeping on every example.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from convenant_calc.core.models import Absence, AbsenceRules, Case, Funding, Replacement, Staffing
-from convenant_calc.core.rules.absences import guaranteed_wage_windows
 from convenant_calc.core.rules.funding import pools, result_payout
 from convenant_calc.core.settlement import settle
 
 from ..helpers import all_met, convenant
+from . import reference
 
 START = date(2024, 1, 1)
 TERM = {"start": "2024-01-01", "end": "2024-03-01"}  # 61 days, with the leap day
@@ -78,34 +79,9 @@ def with_absences(case: Case, absences: tuple[Absence, ...]) -> Case:
 
 
 def reference_shortfall(case: Case) -> Decimal:
-    """S5–S9 the slow, obvious way: every day, every consultant, every absence."""
-    conv, staffing = case.convenant, case.staffing
-    windows = guaranteed_wage_windows(staffing, conv.absence_rules)
-    total = Decimal(0)
-    day = conv.term.start
-    while day <= conv.term.end:
-        if staffing.consultants:
-            employed = sum(
-                (c.fte for c in staffing.consultants if (c.employed.from_ or day) <= day <= (c.employed.to or day)),
-                Decimal(0),
-            )
-        else:
-            employed = conv.consultants_fte
-        off = Decimal(0)
-        for i, a in enumerate(staffing.absences):
-            if not a.from_ <= day <= a.to:
-                continue
-            window = windows.get(i)
-            if window is not None and (day - a.from_).days < window.covered_days:
-                continue  # covered by the guaranteed wage
-            fte = staffing.absence_fte(a)
-            replaced = sum(
-                (r.fte if r.fte is not None else fte for r in a.replacement if r.from_ <= day <= r.to), Decimal(0)
-            )
-            off += fte - min(replaced, fte)
-        total += max(Decimal(0), conv.consultants_fte - (employed - off))
-        day += timedelta(days=1)
-    return total
+    """S5–S9 by the independent day loop of ``reference.py``, fed the case as plain values."""
+    plain = case.model_dump(mode="json", by_alias=True)
+    return reference.shortfall_fte_days(plain["convenant"], plain["staffing"])
 
 
 @settings(max_examples=150, deadline=None)

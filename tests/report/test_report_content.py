@@ -167,3 +167,23 @@ def test_absorbed_absence_is_a_step(tmp_path):
     assert steps["vacancy"].result == "0 FTE-days"
     assert steps["absorbed"].figures == "30 d × min(0.2, 5 − 4) (2024-11-01 … 2024-11-30) = 6"
     assert steps["short"].figures == "0 + 72.6 − 6 = 66.6"
+
+
+def test_absence_that_joins_a_running_spell_names_it_and_its_days_left():
+    # S7: A 0.5 sick 2024-03-01 … 03-20, B 0.5 sick 2024-03-10 … 04-15: one spell, window 03-01 … 03-30.
+    # B begins on day 10 of it with 30 − 9 = 21 days left: covered 03-10 … 03-30 (21 days),
+    # 03-31 … 04-15 = 16 days × 0.5 = 8 FTE-days short.
+    from ..helpers import case
+
+    c = case(
+        absences=[
+            {"consultant": "an", "kind": "sickness", "from": "2024-03-01", "to": "2024-03-20", "fte": Decimal("0.5")},
+            {"consultant": "an", "kind": "sickness", "from": "2024-03-10", "to": "2024-04-15", "fte": Decimal("0.5")},
+        ]
+    )
+    s = settle(c)
+    rows = {lang: build(s, c.staffing, (), Lang(lang)).absences for lang in ("en", "nl")}
+    first, second = rows["en"]
+    assert first.window == "own window of 30 d"
+    assert (second.window, second.guaranteed_wage_days, second.short) == ("with #1: 21 d of the window left", "21", "8")
+    assert rows["nl"][1].window == "samen met #1: nog 21 d van de periode over"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal
 from html.parser import HTMLParser
 
@@ -65,6 +67,9 @@ def test_html_parses_and_stays_offline(example, lang):
     tags = {t for t, _ in doc.tags}
     assert not tags & {"script", "iframe", "img", "link", "object", "embed"}
     for tag, attributes in doc.tags:
+        if tag == "a":  # a step's link to its rule in the rulebook: a relative path, nothing fetched
+            href = attributes.pop("href", "")
+            assert re.fullmatch(r"docs/(rules|regels)\.md#s\d+", href), href
         assert not {"src", "href", "onload", "onclick"} & set(attributes), tag
         if tag != "svg":
             assert "http" not in " ".join(v or "" for v in attributes.values()), tag

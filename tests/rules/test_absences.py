@@ -173,3 +173,112 @@ def test_guaranteed_wage_days_from_the_agreement():
     staffing = Staffing.model_validate({"absences": [sick("2024-01-01", "2024-01-10")]})
     (a,) = absence_outcomes(staffing, AbsenceRules(guaranteed_wage_days=7, relapse_days=14), TERM)
     assert a.short_fte_days == 3
+
+
+# --- S7 incapacity spells: concurrent absences of one kind are one incapacity -----------------
+
+
+def test_spec_example_concurrent_accidents_in_either_order():
+    # SPEC S7: accidents 0.2 and 0.8 FTE, both 2024-03-01 … 2024-04-29 (31 + 29 = 60 days).
+    # One spell 03-01 … 04-29; the window covers 03-01 … 03-30 for both; uncovered 03-31 … 04-29
+    # = 1 + 29 = 30 days × (0.2 + 0.8) = 30 FTE-days, whatever the order of the lines.
+    small = sick("2024-03-01", "2024-04-29", kind="accident", fte=Decimal("0.2"))
+    large = sick("2024-03-01", "2024-04-29", kind="accident", fte=Decimal("0.8"))
+    for lines in ([small, large], [large, small]):
+        a, b = outcomes(*lines)
+        assert a.covered == b.covered == (date(2024, 3, 1), date(2024, 3, 30))
+        assert not a.window.is_relapse and not b.window.is_relapse
+        assert a.short_fte_days + b.short_fte_days == 30
+        assert {a.short_fte_days, b.short_fte_days} == {Decimal(6), Decimal(24)}  # 30 × 0.2, 30 × 0.8
+
+
+def test_an_absence_that_joins_a_running_spell_uses_the_same_window():
+    # A 0.5 sick 2024-03-01 … 03-20, B 0.5 sick 2024-03-10 … 04-15: one spell 03-01 … 04-15.
+    # The window covers 03-01 … 03-30. A: all 20 days covered. B joins on day 10 with 30 − 9 = 21 days
+    # left: 03-10 … 03-30 covered; 03-31 … 04-15 = 1 + 15 = 16 days × 0.5 = 8 FTE-days short.
+    a, b = outcomes(
+        sick("2024-03-01", "2024-03-20", fte=Decimal("0.5")), sick("2024-03-10", "2024-04-15", fte=Decimal("0.5"))
+    )
+    assert a.short_fte_days == 0
+    assert b.window.joins == 0 and not b.window.is_relapse
+    assert b.window.left_at_start == 21
+    assert b.covered == (date(2024, 3, 10), date(2024, 3, 30))
+    assert b.short_fte_days == 8
+
+
+def test_new_cause_during_a_running_incapacity_does_not_cut_it():
+    # as above, B marked new_cause: A still runs on 03-10, so the spell is not cut; B still 8 short.
+    _, b = outcomes(
+        sick("2024-03-01", "2024-03-20", fte=Decimal("0.5")),
+        sick("2024-03-10", "2024-04-15", fte=Decimal("0.5"), new_cause=True),
+    )
+    assert b.window.left_at_start == 21 and b.short_fte_days == 8
+
+
+def test_new_cause_the_day_after_opens_a_new_window():
+    # A sick 2024-03-01 … 03-20 (20 days); B from 03-21 … 04-25, new_cause. Nothing else runs on 03-21,
+    # so the run is cut: B opens its own window 03-21 … 04-19; 04-20 … 04-25 = 6 days short.
+    # Without new_cause it is one spell 03-01 … 04-25: covered 03-01 … 03-30, so B is covered
+    # 03-21 … 03-30 (10 days) and 03-31 … 04-25 = 1 + 25 = 26 days short.
+    _, b = outcomes(sick("2024-03-01", "2024-03-20"), sick("2024-03-21", "2024-04-25", new_cause=True))
+    assert b.window.spell == (date(2024, 3, 21), date(2024, 4, 25))
+    assert b.window.left_at_start == 30 and b.short_fte_days == 6
+    _, b = outcomes(sick("2024-03-01", "2024-03-20"), sick("2024-03-21", "2024-04-25"))
+    assert b.window.spell == (date(2024, 3, 1), date(2024, 4, 25))
+    assert b.window.left_at_start == 10 and b.short_fte_days == 26
+
+
+def test_one_new_cause_among_the_openers_of_a_spell_makes_it_no_relapse():
+    # A sick 2024-03-01 … 03-20 (30 − 20 = 10 left). 12 days later (04-01) B and C, 0.5 each,
+    # 04-01 … 04-30 (30 days). With B marked new_cause the spell is no relapse: a fresh window covers
+    # all 30 days, nothing short. Without it: a relapse with 10 days left, 04-11 … 04-30 = 20 days × 1.0.
+    first = sick("2024-03-01", "2024-03-20")
+    b = sick("2024-04-01", "2024-04-30", fte=Decimal("0.5"), new_cause=True)
+    c = sick("2024-04-01", "2024-04-30", fte=Decimal("0.5"))
+    assert sum(o.short_fte_days for o in outcomes(first, b, c)) == 0
+    assert sum(o.short_fte_days for o in outcomes(first, {**b, "new_cause": False}, c)) == 20
+
+
+def test_relapse_counts_from_the_end_of_the_spell_not_of_the_last_absence_to_start():
+    # A 0.5 sick 2024-01-01 … 01-31 (31 days), B 0.5 sick 2024-01-05 … 01-10 inside it: one spell
+    # 01-01 … 01-31; the window covers 01-01 … 01-30, so A is short on 01-31: 0.5.
+    # C 1.0 sick 2024-02-10 … 02-28 (19 days) starts 02-10 − 01-31 = 10 days after the spell ended:
+    # a relapse with 0 days left: 19 FTE-days short. (Measured from B's end, 01-10, it would be
+    # 31 days: a new window and nothing short — the mistake this test guards against.)
+    a, b, c = outcomes(
+        sick("2024-01-01", "2024-01-31", fte=Decimal("0.5")),
+        sick("2024-01-05", "2024-01-10", fte=Decimal("0.5")),
+        sick("2024-02-10", "2024-02-28"),
+    )
+    assert (a.short_fte_days, b.short_fte_days) == (Decimal("0.5"), 0)
+    assert c.window.relapse_of == 0 and c.window.left_at_start == 0
+    assert c.short_fte_days == 19
+
+
+# --- the window.elapsed reading (S17) -----------------------------------------------------------
+
+
+def test_elapsed_window_runs_on_while_back_at_work():
+    # A sick 2024-03-01 … 03-10 (10 days); B sick 2024-03-20 … 04-20, 10 days later: a relapse.
+    # Default: 30 − 10 = 20 days of incapacity left: B covered 03-20 … 04-08 (12 + 8), short
+    # 04-09 … 04-20 = 12 days.
+    # window.elapsed: the window is 03-01 … 03-30 in calendar days; B covered 03-20 … 03-30
+    # (11 days), short 03-31 … 04-20 = 1 + 20 = 21 days.
+    lines = [sick("2024-03-01", "2024-03-10"), sick("2024-03-20", "2024-04-20")]
+    staffing = Staffing.model_validate({"absences": lines})
+    _, b = absence_outcomes(staffing, RULES, TERM)
+    assert (b.window.left_at_start, b.short_fte_days) == (20, 12)
+    _, b = absence_outcomes(staffing, RULES, TERM, elapsed=True)
+    assert b.window.elapsed and b.window.is_relapse
+    assert b.window.left_at_start == 11
+    assert b.covered == (date(2024, 3, 20), date(2024, 3, 30))
+    assert b.short_fte_days == 21
+    assert guaranteed_wage_windows(staffing, RULES, elapsed=True)[1].covered_days == 11
+
+
+def test_elapsed_window_equals_the_default_for_one_absence():
+    # one absence: 30 days of incapacity from its first day are the same 30 calendar days (worked example a: 12)
+    lines = [sick("2024-01-08", "2024-03-15", replacement=[{"from": "2024-02-19", "to": "2024-03-15"}])]
+    staffing = Staffing.model_validate({"absences": lines})
+    (a,) = absence_outcomes(staffing, RULES, TERM, elapsed=True)
+    assert a.short_fte_days == 12

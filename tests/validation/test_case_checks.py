@@ -77,16 +77,6 @@ CHECKS = {
         "case/absences.yaml:7:16: replacement 2024-03-01 … 2024-06-15 lies outside its absence "
         "(2024-02-01 … 2024-05-31); shorten the replacement to the absence, or correct the dates",
     ),
-    "replacements over the absent FTE": (
-        # 0.5 absent; the two replacements overlap from 2024-03-15 with 0.5 + 0.2 = 0.7.
-        {
-            "absences.yaml": "absences:\n  - consultant: an\n    kind: time_credit\n    from: 2024-02-01\n"
-            "    to: 2024-05-31\n    fte: 0.5\n    replacement:\n      - {from: 2024-02-01, to: 2024-03-31, fte: 0.5}\n"
-            "      - {from: 2024-03-15, to: 2024-05-31, fte: 0.2}\n"
-        },
-        "case/absences.yaml:8:49: replacements on 2024-03-15 add up to 0.7 FTE, more than the 0.5 FTE absent; "
-        "lower the replacements' fte to at most the absent FTE",
-    ),
     "duplicate consultant id": (
         {"absences.yaml": "consultants:\n  - {id: an}\n  - {id: an, fte: 0.5}\n"},
         "case/absences.yaml:3:10: consultant id 'an' is used twice; give each consultant one entry",
@@ -147,6 +137,12 @@ def test_case_directory_that_is_a_file(case):
     ]
 
 
+OVER_REPLACED = (
+    "absences:\n  - consultant: an\n    kind: time_credit\n    from: 2024-02-01\n"
+    "    to: 2024-05-31\n    fte: 0.5\n    replacement:\n      - {from: 2024-02-01, to: 2024-03-31, fte: 0.5}\n"
+    "      - {from: 2024-03-15, to: 2024-05-31, fte: 0.2}\n"
+)
+
 WARNINGS = {
     "absence entirely outside the term": (
         {"absences.yaml": "absences:\n  - {consultant: an, kind: sickness, from: 2023-11-02, to: 2023-12-20}\n"},
@@ -156,6 +152,13 @@ WARNINGS = {
     "result ten times its target": (
         {"results.yaml": R.replace("achieved: 4", "achieved: 40")},
         "case/results.yaml:3:32: warning: achieved 40 is 10 or more times the target 4; check for a typo",
+    ),
+    "replacements over the absent FTE": (
+        # S8: valid input. 0.5 absent; the two replacements overlap from 2024-03-15 with 0.5 + 0.2 = 0.7;
+        # the warning points at the replacement that starts that day (the second).
+        {"absences.yaml": OVER_REPLACED},
+        "case/absences.yaml:9:9: warning: replacements on 2024-03-15 add up to 0.7 FTE, more than the 0.5 FTE "
+        "absent; they count for 0.5 FTE on such days (S8); check the replacements' fte",
     ),
     "payment more than a year after the term": (
         {"payments.yaml": "payments:\n  - {date: 2024-03-01, amount: 40000.00}\n  - {date: 2026-01-01, amount: 1000.00}\n"},
@@ -171,6 +174,20 @@ def test_warning_is_printed_and_the_case_still_settles(case, files, expected):
     assert run.exit_code == 0
     assert run.lines == [expected]
     assert json.loads(run.stdout)["max_subsidy"] == "100000.00"
+
+
+def test_replacements_over_the_absent_fte_count_at_the_absent_fte(case):
+    # S8. Time credit 0.5 FTE 2024-02-01 … 05-31, never covered. Replaced per day:
+    #   02-01 … 03-14 (29 + 14 = 43 days): 0.5 → 0 short;
+    #   03-15 … 03-31 (17 days): 0.5 + 0.2 = 0.7, counted as 0.5 → 0 short (uncapped: −0.2 a day);
+    #   04-01 … 05-31 (30 + 31 = 61 days): 0.2 → 0.3 short → 18.3 FTE-days.
+    # deduction = 100000 / (2 × 366) × 18.3 = 1830000 / 732 = 2500.00; subsidy 100000.00 − 2500.00.
+    run = case.write(**{"absences.yaml": OVER_REPLACED}).run("settle", "case", "--format", "json")
+    assert run.exit_code == 0
+    settled = json.loads(run.stdout)
+    assert settled["deduction"]["shortfall_fte_days"] == "18.3"
+    assert settled["deduction"]["amount"] == "2500.00"
+    assert settled["subsidy"] == "97500.00"
 
 
 def test_warning_is_listed_with_errors_but_not_counted(case):

@@ -35,7 +35,7 @@ from convenant_calc.casebook.model import (
     Kind,
     dotted,
 )
-from convenant_calc.core.money import CENT
+from convenant_calc.core.money import CENT, D
 from convenant_calc.io import yamlpos
 from convenant_calc.io.problems import InputError, Problem, closest, display_path
 
@@ -62,7 +62,7 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     expectations: list[Expectation] = []
     pins: list[Expectation] = []
     readings: tuple[str, ...] = ()
-    tolerance = Decimal(0)
+    tolerance = D(0)
     as_of: str | None = None
     value = doc.value
     if allow_empty and not value:

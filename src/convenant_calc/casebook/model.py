@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 
+from convenant_calc.core.money import D
 from convenant_calc.io.problems import Position, Problem
 
 EXPECTED = "expected.yaml"
@@ -104,7 +105,7 @@ class Expected:
 
     file: str
     expectations: tuple[Expectation, ...]
-    tolerance: Decimal = Decimal(0)
+    tolerance: Decimal = D(0)
     as_of: str | None = None  # S16: settle with --as-of this date
     as_of_position: Position | None = None
     readings: tuple[str, ...] = ()  # S17: alternative readings to settle under (registry order)

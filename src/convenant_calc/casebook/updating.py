@@ -12,9 +12,7 @@ replaced atomically (a temporary file, then ``os.replace``), so a failure never 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +37,7 @@ from convenant_calc.casebook.model import (
     dotted,
 )
 from convenant_calc.io import yamlpos
+from convenant_calc.io.output import write_atomic
 from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 #: What --update writes: every field of the contract but its schema label.
@@ -86,7 +85,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
             return UpdateResult(name, UpdateStatus.UNCHANGED, file)
         status = UpdateStatus.UPDATED
     try:
-        write_atomically(path, text)
+        write_atomic(path, text)
     except OSError as exc:
         problem = Problem(Position(file), f"could not write: {exc.strerror or exc}; the file was left as it was")
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=(problem,))
@@ -300,25 +299,4 @@ def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: d
         raise _Unkeepable
     if after.readings != before.readings or compare(Expected(file, after.pins), actual):
         raise _Unkeepable
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` all at once: a crash leaves the old file or the new, never half of one."""
-    existed = path.exists()
-    mode = path.stat().st_mode & 0o7777 if existed else None
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 

@@ -11,17 +11,15 @@ without typer too (:func:`.commands.run_settle`, which the typer command calls a
 the form CI runs over a casebook). Anything else, any form this module does not recognise
 exactly, goes to the typer app unchanged.
 
-No ``importlib.metadata`` at start-up: the version is ``__version__``, and
-pydantic's plugin loader (which imports ``importlib.metadata`` and scans every
-installed distribution for entry points) is replaced by one that loads no
-plugins: third-party hooks have no business in the validation of amounts an
-auditor relies on. See :func:`no_pydantic_plugins`.
+The version is ``__version__`` (no ``importlib.metadata`` lookup), and no pydantic
+plugin is loaded: ``PYDANTIC_DISABLE_PLUGINS=__all__`` is set before pydantic is used
+(see :func:`no_pydantic_plugins`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
-import types
 from pathlib import Path
 
 from convenant_calc import __version__
@@ -30,35 +28,15 @@ FORMATS = ("table", "json")  # the plain forms; typer parses --lang, --output an
 
 
 def no_pydantic_plugins() -> None:
-    """Load no pydantic plugins, and do not import ``importlib.metadata`` to look for them.
+    """Load no pydantic plugins: ``PYDANTIC_DISABLE_PLUGINS=__all__``, pydantic's documented switch.
 
-    pydantic imports ``pydantic.plugin._loader`` the first time it builds a
-    validator, and that module imports ``importlib.metadata`` (some 20–30 ms
-    here) to scan entry points. Registering a loader that returns no plugins has
-    the effect of ``PYDANTIC_DISABLE_PLUGINS=__all__`` without the import. Any
-    other name asked of the stand-in is served by the real module, so a newer
-    pydantic that needs more from its loader still gets it.
+    Set before pydantic builds its first validator (pydantic reads the variable each time
+    it looks for plugins). Third-party hooks have no business in the validation of
+    amounts an auditor relies on, so a value the environment already holds is replaced.
+    pydantic still imports ``importlib.metadata`` with its plugin loader; the variable
+    only keeps it from scanning the installed distributions' entry points.
     """
-    name = "pydantic.plugin._loader"
-    if name in sys.modules:
-        return
-    stand_in = types.ModuleType(name, "convenant: pydantic plugins are not loaded (see convenant_calc.fastpath).")
-
-    def get_plugins() -> tuple[()]:
-        return ()
-
-    def real(attr: str):
-        if attr.startswith("__"):  # the import system asks for __path__ and the like
-            raise AttributeError(attr)
-        del sys.modules[name]
-        import importlib
-
-        module = importlib.import_module(name)
-        return getattr(module, attr)
-
-    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
-    stand_in.__getattr__ = real  # type: ignore[attr-defined]
-    sys.modules[name] = stand_in
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
 
 def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:

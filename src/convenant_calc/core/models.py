@@ -18,6 +18,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from convenant_calc.core.money import D
+
 # --- value types ------------------------------------------------------------
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -218,9 +220,9 @@ class Term(Model):
 class Funding(Model):
     """Art. 2: 70 % effort funding, 30 % result funding, nothing below half the results."""
 
-    effort_share: Share = Decimal("0.70")
-    result_share: Share = Decimal("0.30")
-    result_cutoff: Share = Decimal("0.5")
+    effort_share: Share = D("0.70")
+    result_share: Share = D("0.30")
+    result_cutoff: Share = D("0.5")
 
     @model_validator(mode="after")
     def _adds_up(self) -> Funding:
@@ -426,7 +428,7 @@ class Employed(Model):
 class Consultant(Model):
     id: Id
     name: str | None = None
-    fte: Fte = Decimal(1)
+    fte: Fte = D(1)
     employed: Employed = Employed()
 
 
@@ -476,7 +478,7 @@ class Staffing(Model):
         if absence.fte is not None:
             return absence.fte
         consultant = self.consultant(absence.consultant)
-        return consultant.fte if consultant is not None else Decimal(1)
+        return consultant.fte if consultant is not None else D(1)
 
 
 # --- results.yaml -------------------------------------------------------------
@@ -537,5 +539,5 @@ class Case(Model):
 
 def day_range(first: date, last: date):
     """Each date of the inclusive range (for derived day-by-day views)."""
-    for n in range((last - first).days + 1):
+    for n in range(days_between(first, last)):
         yield first + timedelta(days=n)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from convenant_calc.core.models import Case
+from convenant_calc.core.money import ZERO
 from convenant_calc.core.readings import ALTERNATIVES, DEFAULT, Alternative, Reason, not_applicable
 from convenant_calc.core.settlement import Settlement, settle
 
@@ -50,7 +51,7 @@ def reading_costs(case: Case, settled: Settlement) -> tuple[ReadingCost, ...]:
             continue
         reason = not_applicable(alternative, case, settled.readings)
         if reason is not None:
-            costs.append(ReadingCost(alternative, False, reason, settled.subsidy, Decimal("0.00")))
+            costs.append(ReadingCost(alternative, False, reason, settled.subsidy, ZERO))
             continue
         other = settle(case, alternative.apply(settled.readings), pending_allowed=pending)
         costs.append(ReadingCost(alternative, False, None, other.subsidy, other.subsidy - settled.subsidy))

@@ -243,7 +243,8 @@ CONFLICTS: tuple[tuple[str, str, Reason], ...] = (
     ),
 )
 
-assert {f.name for f in fields(Readings)} == {a.field for a in ALTERNATIVES}  # one alternative per choice
+if {f.name for f in fields(Readings)} != {a.field for a in ALTERNATIVES}:  # one alternative per choice
+    raise RuntimeError("S17: every choice of Readings needs exactly one alternative in ALTERNATIVES")
 
 
 class ReadingError(ValueError):

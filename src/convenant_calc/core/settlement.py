@@ -26,13 +26,10 @@ class ResultFunding:
     """S3/S4: the commitments judged, and the payout."""
 
     commitments: tuple[CommitmentOutcome, ...]
+    met: int  # k: the commitments met
     cutoff: Decimal
     payout: Decimal
     cutoff_paid: bool = True  # False under the reading results.half-not-paid (S17)
-
-    @property
-    def met(self) -> int:
-        return sum(1 for c in self.commitments if c.met)
 
     @property
     def total(self) -> int:
@@ -90,6 +87,11 @@ class Settlement:
         return self.convenant.max_subsidy
 
     @property
+    def direction(self) -> str:
+        """S12: ``"pay"``, ``"recover"`` or ``"settled"``, the one reading of the balance's sign."""
+        return subsidy.balance_direction(self.balance)
+
+    @property
     def gross(self) -> Decimal:
         """effort_pool + payout − deduction before the floor at 0 of S11."""
         return self.effort_pool + self.results.payout - self.deduction.amount
@@ -114,10 +116,12 @@ def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = 
         funding.judge(c, reported[c.id]) if c.id in reported else funding.pending(c)
         for c in convenant.result_commitments
     )
-    met = sum(1 for c in commitments if c.met)
+    met = funding.count_met(commitments)
     cutoff = convenant.funding.result_cutoff
     payout = funding.result_payout(result_pool, met, len(commitments), cutoff, cutoff_paid=readings.cutoff_paid)
-    results = ResultFunding(commitments=commitments, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid)
+    results = ResultFunding(
+        commitments=commitments, met=met, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid
+    )
 
     ended = (
         ending(convenant.termination, term, from_posting=readings.notice_from_posting)

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from convenant_calc.core.models import days_between
+from convenant_calc.core.money import D
+
 ONE_DAY = timedelta(days=1)
 
 
@@ -27,7 +30,7 @@ class Span:
 
     @property
     def days(self) -> int:
-        return (self.last - self.first).days + 1
+        return days_between(self.first, self.last)
 
     @property
     def total(self) -> Decimal:
@@ -60,11 +63,11 @@ def sweep(series: Mapping[str, Iterable[Span]], lo: date, hi: date) -> list[tupl
                 continue
             a, b = cut
             start = deltas.setdefault(a, {})
-            start[name] = start.get(name, Decimal(0)) + span.value
+            start[name] = start.get(name, D(0)) + span.value
             stop = deltas.setdefault(b + ONE_DAY, {})
-            stop[name] = stop.get(name, Decimal(0)) - span.value
+            stop[name] = stop.get(name, D(0)) - span.value
     points = sorted(p for p in deltas if lo < p <= hi)
-    current = {name: Decimal(0) for name in names}
+    current = {name: D(0) for name in names}
     for name, delta in deltas.get(lo, {}).items():
         current[name] += delta
     pieces: list[tuple[date, date, dict[str, Decimal]]] = []
@@ -86,10 +89,10 @@ def _levels(spans: Iterable[Span], lo: date, hi: date) -> list[tuple[date, date,
         if cut is None or span.value == 0:
             continue
         a, b = cut
-        deltas[a] = deltas.get(a, Decimal(0)) + span.value
+        deltas[a] = deltas.get(a, D(0)) + span.value
         stop = b + ONE_DAY
-        deltas[stop] = deltas.get(stop, Decimal(0)) - span.value
-    current = Decimal(0)
+        deltas[stop] = deltas.get(stop, D(0)) - span.value
+    current = D(0)
     if lo in deltas:
         current += deltas[lo]
     pieces: list[tuple[date, date, Decimal]] = []
@@ -120,4 +123,4 @@ def _merge(pieces: list[tuple[date, date, dict[str, Decimal]]]) -> list[tuple[da
 
 def total(spans: Iterable[Span]) -> Decimal:
     """Σ value × days over the spans."""
-    return sum((s.total for s in spans), Decimal(0))
+    return sum((s.total for s in spans), D(0))

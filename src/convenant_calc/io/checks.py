@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from convenant_calc.core.models import Convenant, Payments, Results, Staffing
+from convenant_calc.core.money import D
 from convenant_calc.io.problems import closest
 from convenant_calc.core.spans import Span, sweep
 
@@ -75,7 +75,12 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
 
 
 def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:
-    """S5, S6, S8: consultants, their employment, overlapping absences and replacements."""
+    """S5, S6, S8: consultants, their employment, overlapping absences and replacements.
+
+    S8: replacements that add up to more than the absent FTE on a day are valid input,
+    counted at the absent FTE (:func:`~convenant_calc.core.rules.absences.absence_outcome`);
+    the check warns once per absence, at the replacement that starts on the first such day.
+    """
     ids: dict[str, int] = {}
     for i, consultant in enumerate(staffing.consultants):
         if consultant.id in ids:
@@ -128,13 +133,14 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
             for first, _last, value in sweep({"r": spans}, lo, hi):
-                if value["r"] > fte:
-                    j = next(k for k, s in enumerate(spans) if s.first <= first <= s.last)
+                if value["r"] > fte:  # valid input (S8): counted at the absent FTE, with a warning
+                    j = max(k for k, s in enumerate(spans) if s.first <= first <= s.last and s.first == first)
                     yield Finding(
                         "absences",
-                        where + ("replacement", j, "fte"),
+                        where + ("replacement", j),
                         f"replacements on {first} add up to {value['r']} FTE, more than the {fte} FTE absent; "
-                        "lower the replacements' fte to at most the absent FTE",
+                        f"they count for {fte} FTE on such days (S8); check the replacements' fte",
+                        warning=True,
                     )
                     break
 
@@ -153,7 +159,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
         by_consultant.setdefault(absence.consultant, []).append(i)
     for consultant_id, indexes in by_consultant.items():
         consultant = staffing.consultant(consultant_id)
-        limit = consultant.fte if consultant is not None else Decimal(1)
+        limit = consultant.fte if consultant is not None else D(1)
         absences = [staffing.absences[i] for i in indexes]
         spans = [Span(a.from_, a.to, staffing.absence_fte(a)) for a in absences]
         for i, span in zip(indexes, spans, strict=True):

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
 from convenant_calc.io.checks import check_case
-from convenant_calc.core.money import fmt_plain
+from convenant_calc.core.money import D, fmt_plain
 from convenant_calc.core.models import Case, Convenant, Payments, Results, Staffing
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
 
@@ -432,7 +432,7 @@ def summary(loaded: LoadedCase) -> list[str]:
             met = sum(1 for r in case.results.results if r.met is not None)
             text = f"{_count_of(len(case.results.results), 'result')} ({met} judged by 'met')"
         else:
-            total = sum((p.amount for p in payments.payments), Decimal(0))
+            total = sum((p.amount for p in payments.payments), D(0))
             text = f"{_count_of(len(payments.payments), 'payment')}, {fmt_plain(total)} in all"
         lines.append(f"{name}: {text}")
     return lines

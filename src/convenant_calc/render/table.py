@@ -35,7 +35,7 @@ def settlement_table(s: Settlement, t: Lang = EN) -> Table:
             continue
         style = "bold"
         if line is lines[-1]:
-            style = "bold green" if s.balance > 0 else "bold red" if s.balance < 0 else "bold"
+            style = {"pay": "bold green", "recover": "bold red", "settled": "bold"}[s.direction]
         table.add_row(Text(line.label, style=style), Text(line.amount, style=style))
     return table
 
@@ -64,8 +64,10 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     """One row per absence; compact enough for an 80-column terminal, relapses as captions below."""
     relapses = [
         t("relapse_caption", no=a.index + 1, of=a.window.relapse_of + 1, left=a.window.left_at_start)
+        if a.window.relapse_of is not None
+        else t("joins_caption", no=a.index + 1, of=(a.window.joins or 0) + 1, left=a.window.left_at_start)
         for a in s.absences
-        if a.window is not None and a.window.is_relapse
+        if a.window is not None and (a.window.is_relapse or a.window.joins is not None)
     ]
     table = Table(
         title=t("absences_title"),
@@ -82,7 +84,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
                 "col_covered", "col_replaced", "col_short"):
         table.add_column(t(key), justify="right" if key in numeric else "left", no_wrap=key in ("col_from", "col_to"))
     for a in s.absences:
-        relapse = "*" if a.window is not None and a.window.is_relapse else ""
+        relapse = "*" if a.window is not None and (a.window.is_relapse or a.window.joins is not None) else ""
         table.add_row(
             str(a.index + 1),
             a.consultant,

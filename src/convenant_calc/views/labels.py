@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
+from convenant_calc.core.rules.registry import ARTICLES, cite
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
 
 LANGS = ("en", "nl")
@@ -26,20 +27,26 @@ LANGS = ("en", "nl")
 TEXT: dict[str, dict[str, str]] = {
     # --- the terminal table -------------------------------------------------------
     "settlement": {"en": "Settlement", "nl": "Afrekening"},
-    "max_subsidy_line": {"en": "Maximum subsidy (Art. 1), {fte} FTE", "nl": "Maximale subsidie (Art. 1), {fte} VTE"},
+    "max_subsidy_line": {
+        "en": f"Maximum subsidy ({ARTICLES['max_subsidy']}), {{fte}} FTE",
+        "nl": f"Maximale subsidie ({ARTICLES['max_subsidy']}), {{fte}} VTE",
+    },
     "effort_line": {
-        "en": "Effort funding: {pct} of the maximum (Art. 2, S2)",
-        "nl": "Inspanningsfinanciering: {pct} van het maximum (Art. 2, S2)",
+        "en": f"Effort funding: {{pct}} of the maximum ({cite('S2')})",
+        "nl": f"Inspanningsfinanciering: {{pct}} van het maximum ({cite('S2')})",
     },
     "below_cutoff": {
         "en": "{met}/{total} met is below the cutoff {cutoff}: nothing paid",
         "nl": "{met}/{total} behaald is minder dan de drempel {cutoff}: niets uitbetaald",
     },
     "pro_rata": {"en": "{met}/{total} met × {pool}", "nl": "{met}/{total} behaald × {pool}"},
-    "result_line": {"en": "Result funding: {why} (Art. 2, S3)", "nl": "Resultaatfinanciering: {why} (Art. 2, S3)"},
+    "result_line": {
+        "en": f"Result funding: {{why}} ({cite('S3')})",
+        "nl": f"Resultaatfinanciering: {{why}} ({cite('S3')})",
+    },
     "deduction_line": {
-        "en": "Deduction: {days} FTE-days × {rate} a day (Art. 5, S10)",
-        "nl": "Vermindering: {days} VTE-dagen × {rate} per dag (Art. 5, S10)",
+        "en": f"Deduction: {{days}} FTE-days × {{rate}} a day ({cite('S10')})",
+        "nl": f"Vermindering: {{days}} VTE-dagen × {{rate}} per dag ({cite('S10')})",
     },
     "floor_line": {"en": "Floor at zero (S11)", "nl": "Ondergrens nul (S11)"},
     "subsidy_line": {"en": "Subsidy (S11)", "nl": "Subsidie (S11)"},
@@ -47,7 +54,10 @@ TEXT: dict[str, dict[str, str]] = {
     "balance_pay": {"en": "Balance: to pay", "nl": "Saldo: uit te betalen"},
     "balance_recover": {"en": "Balance: to recover", "nl": "Saldo: terug te vorderen"},
     "balance_settled": {"en": "Balance: settled", "nl": "Saldo: vereffend"},
-    "results_title": {"en": "Result commitments (Art. 2, S3–S4)", "nl": "Resultaatsverbintenissen (Art. 2, S3–S4)"},
+    "results_title": {
+        "en": f"Result commitments ({cite('S3', 'S4')})",
+        "nl": f"Resultaatsverbintenissen ({cite('S3', 'S4')})",
+    },
     "col_id": {"en": "id", "nl": "id"},
     "col_commitment": {"en": "commitment", "nl": "verbintenis"},
     "col_target": {"en": "target", "nl": "doel"},
@@ -60,9 +70,9 @@ TEXT: dict[str, dict[str, str]] = {
     "reason_judged_not_met": {"en": "not met by judgement: {why}", "nl": "niet gehaald volgens oordeel: {why}"},
     "reason_compared": {"en": "achieved {achieved} {rel} target {target}", "nl": "behaald {achieved} {rel} doel {target}"},
     "absences_title": {
-        "en": "Absences (Art. 5, S6–S8): days in the term, days covered by the guaranteed wage, "
+        "en": f"Absences ({cite('S6', 'S8')}): days in the term, days covered by the guaranteed wage, "
         "FTE-days replaced and short",
-        "nl": "Afwezigheden (Art. 5, S6–S8): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
+        "nl": f"Afwezigheden ({cite('S6', 'S8')}): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
         "VTE-dagen vervangen en tekort",
     },
     "col_no": {"en": "#", "nl": "#"},
@@ -80,6 +90,11 @@ TEXT: dict[str, dict[str, str]] = {
     "relapse_caption": {
         "en": "#{no}: a relapse of #{of} (S7): {left} days of the guaranteed-wage window were left",
         "nl": "#{no}: herval van #{of} (S7): er bleven nog {left} dagen gewaarborgd loon over",
+    },
+    "joins_caption": {
+        "en": "#{no}: began while #{of} ran, one incapacity (S7): {left} days of the guaranteed-wage window were left",
+        "nl": "#{no}: begon terwijl #{of} liep, één arbeidsongeschiktheid (S7): "
+        "er bleven nog {left} dagen gewaarborgd loon over",
     },
     "shortfall_title": {"en": "FTE-days short (S9)", "nl": "VTE-dagen tekort (S9)"},
     "vacancy_line": {"en": "Vacancy: funded FTE not employed", "nl": "Vacature: gefinancierde VTE niet tewerkgesteld"},
@@ -142,12 +157,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "relapse of #{of}: {left} d of the window left",
         "nl": "herval van #{of}: nog {left} d van de periode over",
     },
+    "window_joins": {
+        "en": "with #{of}: {left} d of the window left",
+        "nl": "samen met #{of}: nog {left} d van de periode over",
+    },
     "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
     "absences_note": {
         "en": "Days and FTE-days count only the part of an absence inside the term. "
-        "Guaranteed-wage days count from the first day of the absence, also before the term (S7).",
+        "Guaranteed-wage days count from the first day of incapacity, also before the term; absences of one "
+        "kind that run together are one incapacity (S7).",
         "nl": "Dagen en VTE-dagen tellen enkel het deel van een afwezigheid binnen de looptijd. "
-        "De dagen gewaarborgd loon tellen vanaf de eerste dag van de afwezigheid, ook vóór de looptijd (S7).",
+        "De dagen gewaarborgd loon tellen vanaf de eerste dag van arbeidsongeschiktheid, ook vóór de looptijd; "
+        "afwezigheden van één soort die samen lopen zijn één arbeidsongeschiktheid (S7).",
     },
     "months": {"en": "Month by month", "nl": "Maand per maand"},
     "col_month": {"en": "month", "nl": "maand"},

@@ -28,11 +28,11 @@ from fractions import Fraction
 
 from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import AbsenceKind, day_range
-from convenant_calc.core.money import round_cents
+from convenant_calc.core.money import D, ZERO as NO_MONEY, round_cents
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.core.spans import Span, sweep
 
-ZERO = Decimal(0)
+ZERO = D(0)  # FTE and FTE-days; NO_MONEY for amounts
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,8 @@ def ledger(s: Settlement) -> list[LedgerDay]:
     running = Fraction(0)
     for first, last, v in sweep(_series(s), term.start, term.end):
         off = {kind: v[kind.value] for kind in AbsenceKind}
-        assert sum(off.values(), ZERO) == v["off"]  # the causes add up to the settlement's off-duty FTE
+        if sum(off.values(), ZERO) != v["off"]:  # the causes add up to the settlement's off-duty FTE
+            raise ArithmeticError(f"{first}: the off-duty FTE by kind do not add up to {v['off']}")
         for day in day_range(first, last):
             deduction = rate * Fraction(v["short"])
             running += deduction
@@ -131,7 +132,7 @@ def months(s: Settlement) -> list[Month]:
             b[3] += p.short
     result: list[Month] = []
     cumulative_days = ZERO
-    previous = Decimal("0.00")
+    previous = NO_MONEY
     for (year, month), (days, vacancy, absent, short) in sorted(buckets.items()):
         cumulative_days += short
         cumulative = round_cents(rate * Fraction(cumulative_days))
@@ -150,8 +151,11 @@ def months(s: Settlement) -> list[Month]:
             )
         )
         previous = cumulative
-    assert cumulative_days == s.deduction.shortfall_fte_days
-    assert previous == s.deduction.amount
+    if cumulative_days != s.deduction.shortfall_fte_days or previous != s.deduction.amount:
+        raise ArithmeticError(
+            f"the months add up to {cumulative_days} FTE-days and {previous}, "
+            f"not {s.deduction.shortfall_fte_days} and {s.deduction.amount} (S9, S10)"
+        )
     return result
 
 

@@ -2,23 +2,106 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, Staffing, Term
-from convenant_calc.core.spans import Span, clip, sweep, total
+from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, Staffing, Term, days_between
+from convenant_calc.core.money import D
+from convenant_calc.core.spans import ONE_DAY, Span, clip, sweep, total
+
+
+@dataclass(frozen=True)
+class Spell:
+    """An incapacity spell (S7): a maximal run of days on which a consultant is absent with one kind.
+
+    ``absences`` are the indexes (in the staffing file) of the absences that make it up;
+    ``openers`` those that start on its first day.
+    """
+
+    consultant: str
+    kind: AbsenceKind
+    first: date
+    last: date
+    absences: tuple[int, ...]
+    openers: tuple[int, ...]
+
+    @property
+    def days(self) -> int:
+        return days_between(self.first, self.last)
+
+
+def incapacity_spells(absences: Sequence[Absence]) -> list[Spell]:
+    """S7 — the incapacity spells of the sickness and accident absences, per consultant and kind.
+
+    The union of the dates of one consultant's absences of one kind; its maximal
+    runs of consecutive days are the spells. A run is also cut before the first
+    day of an absence marked ``new_cause`` when every absence of that kind
+    running on that day starts on it (a new cause during a running incapacity
+    does not cut it). Spells come sorted by consultant, kind and date; the
+    result does not depend on the order of ``absences``.
+    """
+    groups: dict[tuple[str, AbsenceKind], list[int]] = {}
+    for index, absence in enumerate(absences):
+        if absence.kind.has_guaranteed_wage:
+            groups.setdefault((absence.consultant, absence.kind), []).append(index)
+    spells: list[Spell] = []
+    for (consultant, kind), indexes in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
+        indexes.sort(key=lambda i: (absences[i].from_, absences[i].to, i))
+        run: list[int] = []
+        run_last = date.min  # the last day of the run so far: that of the absence that ended last
+        for index in indexes:
+            absence = absences[index]
+            joins = bool(run) and absence.from_ <= run_last + ONE_DAY
+            if joins and absence.from_ > run_last and _new_cause_starts(absences, indexes, absence.from_):
+                joins = False  # right after the run ended, a new cause opens a spell of its own
+            if not joins and run:
+                spells.append(_spell(absences, consultant, kind, run, run_last))
+                run = []
+            if not run:
+                run_last = absence.to
+            run.append(index)
+            run_last = max(run_last, absence.to)
+        if run:
+            spells.append(_spell(absences, consultant, kind, run, run_last))
+    return spells
+
+
+def _new_cause_starts(absences: Sequence[Absence], indexes: list[int], day: date) -> bool:
+    """Whether an absence marked ``new_cause`` starts on ``day`` (among one consultant's absences of one kind)."""
+    return any(absences[i].from_ == day and absences[i].new_cause for i in indexes)
+
+
+def _spell(absences: Sequence[Absence], consultant: str, kind: AbsenceKind, run: list[int], last: date) -> Spell:
+    first = absences[run[0]].from_
+    return Spell(
+        consultant=consultant,
+        kind=kind,
+        first=first,
+        last=last,
+        absences=tuple(run),
+        openers=tuple(i for i in run if absences[i].from_ == first),
+    )
 
 
 @dataclass(frozen=True)
 class Window:
-    """The guaranteed-wage window an absence drew on (S7)."""
+    """The guaranteed-wage window an absence drew on (S7).
+
+    The figures are those of the day the absence began: ``left_at_start`` is what
+    was left of the window on that day, so ``covered_days = min(days of the
+    absence, left_at_start)`` (an absence's covered days are always its first days).
+    """
 
     days: int  # guaranteed_wage_days of the agreement
-    left_at_start: int  # what was left of the window when this absence began
+    left_at_start: int  # what was left of the window on the absence's first day
     covered_days: int  # calendar days of this absence covered (may lie before the term)
-    opened_by: int  # index of the absence that opened the window (itself when not a relapse)
-    relapse_of: int | None  # index of the previous absence when this one is a relapse
+    opened_by: int  # index of an absence that opened the window (the first day of the chain)
+    relapse_of: int | None  # the spell is a relapse: the absence of the previous spell that ended last
+    spell: tuple[date, date]  # the incapacity spell the absence belongs to
+    joins: int | None  # the absence began during a running spell: an absence that opened the spell
+    elapsed: bool  # the window.elapsed reading (S17): calendar days from the first day of the chain
 
     @property
     def is_relapse(self) -> bool:
@@ -32,52 +115,63 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed:
     arbeidsongeschiktheid die door het gewaarborgd loon wordt vergoed in
     aanmerking voor de subsidie."
 
-    The first ``guaranteed_wage_days`` calendar days counted from an absence's
-    ``from`` are covered, also where they fall before the term. Relapse: an
-    absence of the same kind for the same consultant that starts at most
-    ``relapse_days`` days after the previous one ended (``from − previous.to ≤
-    relapse_days``) and is not marked ``new_cause`` opens no new window; it
-    uses only the days the window has left (the window is a number of days of
-    incapacity, as the guaranteed wage is: days back at work do not use it).
-    Chains of relapses keep drawing on the same window.
+    S7 applies to incapacity spells (:func:`incapacity_spells`). A spell is a
+    relapse of the previous spell of the same consultant and kind when it
+    starts at most ``relapse_days`` days after that spell ended (``first −
+    previous.last ≤ relapse_days``) and none of the absences starting on its
+    first day is marked ``new_cause``; a relapse opens no new window. The
+    window covers the first ``guaranteed_wage_days`` days of incapacity of a
+    chain (days back at work do not use it, as the guaranteed wage is not
+    paid on them); chains of relapses keep drawing on the same window, also
+    where its days fall before the term. Every absence of a spell is covered
+    on each covered day of the spell.
 
-    Reading ``window.elapsed`` (``elapsed=True``): the window is the
-    ``guaranteed_wage_days`` calendar days from the first day of the absence
-    that opened it, running on while the consultant is back at work; a relapse
-    is covered only on its days inside those calendar days.
+    ``elapsed=True`` is the alternative reading ``window.elapsed`` (S17): the
+    window is the ``guaranteed_wage_days`` calendar days from the first day of
+    the chain, running on while the consultant is back at work; a relapse
+    uses only what is left of those calendar days.
     """
-    chains: dict[tuple[str, AbsenceKind], list[tuple[int, Absence]]] = {}
-    for index, absence in enumerate(staffing.absences):
-        if absence.kind.has_guaranteed_wage:
-            chains.setdefault((absence.consultant, absence.kind), []).append((index, absence))
+    absences = staffing.absences
     windows: dict[int, Window] = {}
-    for chain in chains.values():
-        chain.sort(key=lambda item: (item[1].from_, item[1].to, item[0]))
-        previous: tuple[int, Absence] | None = None  # the earlier absence that ended last
-        left, opened_by, window_end = 0, -1, None
-        for index, absence in chain:
-            relapse = (
-                previous is not None
-                and not absence.new_cause
-                and (absence.from_ - previous[1].to).days <= rules.relapse_days
-            )
-            if not relapse:
-                left, opened_by = rules.guaranteed_wage_days, index
-                window_end = absence.from_ + timedelta(days=rules.guaranteed_wage_days - 1)
-            elif elapsed and window_end is not None:
-                left = max(0, (window_end - absence.from_).days + 1)  # the calendar days the window still runs
-            covered = min(absence.days, left)
+    previous: Spell | None = None
+    left = 0  # days of incapacity the window has left (default reading)
+    window_first = date.min  # first day of the chain (elapsed reading)
+    opened_by = -1
+    for spell in incapacity_spells(absences):
+        relapse = (
+            previous is not None
+            and (previous.consultant, previous.kind) == (spell.consultant, spell.kind)
+            and (spell.first - previous.last).days <= rules.relapse_days
+            and not any(absences[i].new_cause for i in spell.openers)
+        )
+        if not relapse:
+            left, window_first, opened_by = rules.guaranteed_wage_days, spell.first, min(spell.openers)
+        relapse_of = _ended_last(absences, previous) if relapse and previous is not None else None
+        for index in spell.absences:
+            absence = absences[index]
+            if elapsed:
+                window_last = window_first + timedelta(days=rules.guaranteed_wage_days - 1)
+                left_then = max(0, days_between(absence.from_, window_last))
+            else:
+                left_then = max(0, left - (absence.from_ - spell.first).days)
             windows[index] = Window(
                 days=rules.guaranteed_wage_days,
-                left_at_start=left,
-                covered_days=covered,
+                left_at_start=left_then,
+                covered_days=min(absence.days, left_then),
                 opened_by=opened_by,
-                relapse_of=previous[0] if relapse and previous is not None else None,
+                relapse_of=relapse_of,
+                spell=(spell.first, spell.last),
+                joins=None if index in spell.openers else min(spell.openers),
+                elapsed=elapsed,
             )
-            left -= covered
-            if previous is None or absence.to >= previous[1].to:
-                previous = (index, absence)
+        left = max(0, left - spell.days)
+        previous = spell
     return windows
+
+
+def _ended_last(absences: Sequence[Absence], spell: Spell) -> int:
+    """The absence of a spell that ended last (the first in the file among equals): what a relapse follows."""
+    return min(spell.absences, key=lambda i: (-absences[i].to.toordinal(), i))
 
 
 @dataclass(frozen=True)
@@ -114,7 +208,7 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
 
     Art. 5: "De subsidie wordt in mindering gebracht wanneer de werkgever de
     afwezige sectorconsulent niet vervangt na afloop van de periode die is
-    gedekt door het gewaarborgde loon. Periodes van tijdskrediet,
+    gedekt door het gewaarborgde loon." Art. 5: "Periodes van tijdskrediet,
     loopbaanonderbreking of moederschapsverlof komen niet in aanmerking voor
     financiering, tenzij wordt aangetoond dat de functie van de
     sectorconsulent(e) tijdelijk tijdens zijn of haar afwezigheid door een
@@ -127,13 +221,13 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     summed, at most the absence's FTE) stays on duty.
     """
     in_term = clip(absence.from_, absence.to, term.start, term.end)
-    days_in_term = (in_term[1] - in_term[0]).days + 1 if in_term else 0
+    days_in_term = days_between(*in_term) if in_term else 0
 
     covered_days = window.covered_days if window is not None else 0
     covered = None
     if covered_days and in_term:
         covered = clip(absence.from_, absence.from_ + timedelta(days=covered_days - 1), in_term[0], in_term[1])
-    covered_in_term = (covered[1] - covered[0]).days + 1 if covered else 0
+    covered_in_term = days_between(*covered) if covered else 0
 
     uncovered = None
     if in_term:
@@ -146,7 +240,7 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
         pieces = (
             sweep({"replaced": replacements}, uncovered[0], uncovered[1])
             if replacements
-            else [(uncovered[0], uncovered[1], {"replaced": Decimal(0)})]  # what the sweep gives, without it
+            else [(uncovered[0], uncovered[1], {"replaced": D(0)})]  # what the sweep gives, without it
         )
         for first, last, value in pieces:
             kept = min(value["replaced"], fte)
@@ -176,7 +270,10 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
 def absence_outcomes(
     staffing: Staffing, rules: AbsenceRules, term: Term, *, elapsed: bool = False
 ) -> tuple[AbsenceOutcome, ...]:
-    """S6–S8 for every absence of the staffing file, in file order (``elapsed``: reading window.elapsed)."""
+    """S6–S8 for every absence of the staffing file, in file order.
+
+    ``elapsed`` selects the ``window.elapsed`` reading of S7 (see :func:`guaranteed_wage_windows`).
+    """
     windows = guaranteed_wage_windows(staffing, rules, elapsed=elapsed)
     return tuple(
         absence_outcome(i, a, staffing.absence_fte(a), windows.get(i), term) for i, a in enumerate(staffing.absences)

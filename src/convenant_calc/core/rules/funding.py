@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import Funding, Result, ResultCommitment
-from convenant_calc.core.money import round_cents
+from convenant_calc.core.money import ZERO, round_cents
 
 
 def pools(max_subsidy: Decimal, funding: Funding) -> tuple[Decimal, Decimal]:
     """S2 — split the maximum into the effort pool and the result pool.
 
     Art. 2: "70% is de inspanningsfinanciering die wordt toegekend op basis van
-    vooraf vastgelegde inspanningsverbintenissen; 30% is de resultaatfinanciering
-    die wordt toegekend op basis van vooraf vastgelegde resultaatverbintenissen."
+    vooraf vastgelegde inspanningsverbintenissen"
 
     ``effort_pool = effort_share × max_subsidy`` rounded half-up to cents;
     ``result_pool = max_subsidy − effort_pool``, so the two add up to the maximum.
@@ -42,6 +42,9 @@ class CommitmentOutcome:
 def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
     """S4 — is a result commitment met?
 
+    Art. 2: "Bij de afrekening wordt de verantwoording van de inspanningen én van
+    de resultaten beoordeeld"
+
     A result is met when its reported ``achieved`` value is at least the
     commitment's ``target``; an auditor's ``met: true|false`` (with its
     mandatory justification) overrides the comparison.
@@ -49,7 +52,8 @@ def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
     if result.met is not None:
         met, overridden = result.met, True
     else:
-        assert result.achieved is not None  # guaranteed by the Result model
+        if result.achieved is None:  # the Result model refuses a result with neither
+            raise ValueError(f"result {result.commitment!r} has neither 'achieved' nor 'met' (S4)")
         met, overridden = result.achieved >= commitment.target, False
     return CommitmentOutcome(
         id=commitment.id,
@@ -105,6 +109,10 @@ def result_payout(result_pool: Decimal, met: int, total: int, cutoff: Decimal, *
     if total <= 0:
         raise ValueError("a convenant has at least one result commitment")
     if below_cutoff(met, total, cutoff, cutoff_paid=cutoff_paid):
-        return Decimal("0.00")
-    share = Fraction(met, total)
-    return round_cents(Fraction(result_pool) * share)
+        return ZERO
+    return round_cents(Fraction(result_pool) * Fraction(met, total))
+
+
+def count_met(commitments: Iterable[CommitmentOutcome]) -> int:
+    """S3 — ``k``, the number of commitments met."""
+    return sum(1 for c in commitments if c.met)

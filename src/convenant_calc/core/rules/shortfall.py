@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from convenant_calc.core.calendar import is_working_day
-from convenant_calc.core.models import Term
+from convenant_calc.core.models import Term, days_between
+from convenant_calc.core.money import D
 from convenant_calc.core.spans import Span, sweep
 
 
@@ -27,7 +28,7 @@ class StaffingPiece:
 
     @property
     def days(self) -> int:
-        return (self.last - self.first).days + 1
+        return days_between(self.first, self.last)
 
     @property
     def on_duty(self) -> Decimal:
@@ -68,11 +69,11 @@ def working_day_runs(first: date, last: date) -> list[Span]:
         if is_working_day(day):
             start = start or day
         elif start is not None:
-            runs.append(Span(start, day - timedelta(days=1), Decimal(1)))
+            runs.append(Span(start, day - timedelta(days=1), D(1)))
             start = None
         day += timedelta(days=1)
     if start is not None:
-        runs.append(Span(start, last, Decimal(1)))
+        runs.append(Span(start, last, D(1)))
     return runs
 
 
@@ -100,13 +101,16 @@ def shortfall(
 
     S15, Art. 7: "Het sectorconvenant eindigt hetzij bij het verstrijken van de
     looptijd, hetzij bij onderlinge overeenkomst tussen de partijen, hetzij door
-    opzegging." When the agreement ended on ``unfunded_after``, before the term's
+    opzegging. De partijen kunnen op elk moment het sectorconvenant opzeggen, mits
+    ze een opzegtermijn van 6 maanden in acht nemen. De kennisgeving van de
+    opzegging gebeurt per aangetekende brief. De opzeggingstermijn begint te lopen
+    vanaf de eerste werkdag na de kennisgeving." When the agreement ended on ``unfunded_after``, before the term's
     end, the days after it are not funded: on each (each working day, under
     ``days.working``), ``shortfall(d) = consultants_fte`` (nobody is employed under
     the agreement any more, so absences add nothing).
     """
     pieces: list[StaffingPiece] = []
-    vacancy = absent = absorbed = unfunded = Decimal(0)
+    vacancy = absent = absorbed = unfunded = D(0)
     if unfunded_after is not None and unfunded_after >= term.end:
         unfunded_after = None  # S15: an end on or after the term's end changes nothing
     last_funded = term.end if unfunded_after is None else unfunded_after
@@ -121,21 +125,21 @@ def shortfall(
             last=last,
             employed=value["employed"],
             off_duty=value["off"],
-            short=max(Decimal(0), funded_fte - (value["employed"] - value["off"])) if counted else Decimal(0),
-            vacancy=max(Decimal(0), funded_fte - value["employed"]) if counted else Decimal(0),
+            short=max(D(0), funded_fte - (value["employed"] - value["off"])) if counted else D(0),
+            vacancy=max(D(0), funded_fte - value["employed"]) if counted else D(0),
             counted=counted,
         )
         pieces.append(piece)
         if not counted:
             continue
-        surplus = max(Decimal(0), piece.employed - funded_fte)
+        surplus = max(D(0), piece.employed - funded_fte)
         vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days
         absorbed += min(piece.off_duty, surplus) * piece.days
     if unfunded_after is not None:
-        zero = Decimal(0)
+        zero = D(0)
         first = max(term.start, unfunded_after + timedelta(days=1))
-        after = [(first, term.end, {"counted": Decimal(1)})]
+        after = [(first, term.end, {"counted": D(1)})]
         if working_days_only:  # reading days.working: only the working days after the end count
             after = sweep({"counted": working_day_runs(first, term.end)}, first, term.end)
         for a, b, value in after:
@@ -144,8 +148,11 @@ def shortfall(
             piece = StaffingPiece(a, b, zero, zero, short, zero, counted=counted, unfunded=True)
             pieces.append(piece)
             unfunded += piece.short_fte_days
-    fte_days = sum((p.short_fte_days for p in pieces), Decimal(0))
-    assert fte_days == vacancy + absent - absorbed + unfunded  # the four parts always add up
+    fte_days = sum((p.short_fte_days for p in pieces), D(0))
+    if fte_days != vacancy + absent - absorbed + unfunded:  # the four parts always add up
+        raise ArithmeticError(
+            f"S9: {fte_days} FTE-days short ≠ {vacancy} + {absent} − {absorbed} + {unfunded} after the end"
+        )
     return Shortfall(
         funded_fte=funded_fte,
         pieces=tuple(pieces),

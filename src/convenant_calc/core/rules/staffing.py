@@ -9,7 +9,7 @@ from convenant_calc.core.spans import Span, clip
 def baseline(convenant: Convenant, staffing: Staffing) -> list[Span]:
     """S5 — the FTE employed on each day of the term, as spans.
 
-    Art. 5: "Hiertoe worden effectief 4 VTE-sectorconsulenten ingezet."
+    Art. 5: "Hiertoe worden effectief 4 VTE- sectorconsulenten ingezet."
 
     With a ``consultants`` list, the FTE employed on a day is the sum of the
     ``fte`` of consultants whose ``employed`` range holds that day (a missing

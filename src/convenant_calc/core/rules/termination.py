@@ -7,16 +7,13 @@ from datetime import date
 
 from convenant_calc.core.calendar import Notice, notice
 from convenant_calc.core.models import Termination, TerminationKind, Term
+from convenant_calc.core.rules.registry import rule
 
-#: Art. 7, "Beëindiging", as the report quotes it.
-ARTICLE_7 = (
-    "Het sectorconvenant eindigt hetzij bij het verstrijken van de looptijd, hetzij bij onderlinge overeenkomst "
-    "tussen de partijen, hetzij door opzegging. De partijen kunnen op elk moment het sectorconvenant opzeggen, "
-    "mits ze een opzegtermijn van 6 maanden in acht nemen. De kennisgeving van de opzegging gebeurt per "
-    "aangetekende brief. De opzeggingstermijn begint te lopen vanaf de eerste werkdag na de kennisgeving."
-)
+#: Art. 7, "Beëindiging", as the report quotes it (the registry's sentence of S15).
+ARTICLE_7 = rule("S15").quote
+#: Art. 7 on the government's end without notice, verbatim (the agreement writes "inachtnaam").
 ARTICLE_7_IMMEDIATE = (
-    "Het sectorconvenant kan door de Vlaamse Regering worden beëindigd zonder inachtname van een opzegtermijn "
+    "Het sectorconvenant kan door de Vlaamse Regering worden beëindigd zonder inachtnaam van een opzegtermijn "
     "en zonder dat het aanleiding kan geven tot de betaling van een vergoeding als het algemeen belang dat in "
     "buitengewone omstandigheden vereist."
 )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from convenant_calc.core.models import Staffing
+from convenant_calc.core.money import D
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.model import AbsenceRow
@@ -23,6 +22,9 @@ def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow
             window, gw = t("window_none"), "—"
         elif a.window.is_relapse:
             window = t("window_relapse", of=a.window.relapse_of + 1, left=a.window.left_at_start)
+            gw = str(a.covered_days_in_term)
+        elif a.window.joins is not None:  # began during a running incapacity spell (S7)
+            window = t("window_joins", of=a.window.joins + 1, left=a.window.left_at_start)
             gw = str(a.covered_days_in_term)
         else:
             window = t("window_own", days=a.window.days)
@@ -48,6 +50,6 @@ def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow
 def absence_totals(s: Settlement, t: Lang) -> tuple[str, str]:
     """The table's totals: FTE-days replaced and short."""
     return (
-        t.number(sum((a.replaced_fte_days for a in s.absences), Decimal(0))),
-        t.number(sum((a.short_fte_days for a in s.absences), Decimal(0))),
+        t.number(sum((a.replaced_fte_days for a in s.absences), D(0))),
+        t.number(sum((a.short_fte_days for a in s.absences), D(0))),
     )

@@ -2,34 +2,16 @@
 
 A step names its article and, when the agreement file carries it under ``references``,
 quotes the agreement's Dutch sentence. An agreement file without ``references`` still
-gives a full report: the articles come from :data:`ARTICLES`, without quotes.
+gives a full report: the articles come from the rule registry
+(:data:`convenant_calc.core.rules.registry.ARTICLES`), without quotes.
 """
 
 from __future__ import annotations
 
+from convenant_calc.core.rules.registry import ARTICLES, rulebook_link
 from convenant_calc.core.rules.termination import ARTICLE_7, ARTICLE_7_IMMEDIATE
 from convenant_calc.core.settlement import Settlement
-from convenant_calc.views.report.model import Quote
-
-#: The rules' articles, when the agreement file quotes none.
-ARTICLES = {
-    "max_subsidy": "Art. 1",
-    "term": "Art. 1",
-    "effort_pool": "Art. 2",
-    "result_payout": "Art. 2",
-    "result_cutoff": "Art. 2",
-    "result_commitments": "Art. 2, Art. 4",
-    "staffing": "Art. 5",
-    "guaranteed_wage": "Art. 5",
-    "replacement": "Art. 5",
-    "uncovered_leave": "Art. 5",
-    "daily_rate": "Art. 5",
-    "deduction": "Art. 5",
-    "subsidy": "Art. 2, Art. 5",
-    "reports": "Art. 6",
-    "termination": "Art. 7",
-    "termination_immediate": "Art. 7",
-}
+from convenant_calc.views.report.model import Quote, RuleLink
 
 #: The agreement's sentences a step quotes even when the agreement file carries no ``references``
 #: for them: Art. 7 is the same in every sectorconvenant of the generation (S15).
@@ -57,6 +39,13 @@ def article(s: Settlement, keys: tuple[str, ...]) -> str:
     articles: list[str] = []
     for key in keys:
         found = refs[key].article if key in refs else ARTICLES.get(key)
+        if found is None and key in BUILT_IN:
+            found = BUILT_IN[key].article
         if found and found not in articles:
             articles.append(found)
     return ", ".join(articles) or "—"
+
+
+def rule_links(rules: str, lang: str) -> tuple[RuleLink, ...]:
+    """Each rule a step applies (``"S6, S7, S8"``) with its place in the rulebook of the language."""
+    return tuple(RuleLink(i, rulebook_link(i, lang)) for i in (part.strip() for part in rules.split(",")) if i)

@@ -28,6 +28,14 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class RuleLink:
+    """A rule a step applies, and where the rulebook explains it (``docs/rules.md#s7``)."""
+
+    id: str
+    href: str
+
+
+@dataclass(frozen=True)
 class Step:
     number: int
     key: str
@@ -38,6 +46,7 @@ class Step:
     article: str
     rule: str
     quotes: tuple[Quote, ...]
+    rules: tuple[RuleLink, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from convenant_calc.core.money import ZERO
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import months
@@ -34,7 +33,7 @@ def month_rows(s: Settlement, t: Lang) -> tuple[tuple[MonthRow, ...], MonthRow]:
         short=t.number(st.fte_days),
         cumulative_days="",
         cumulative="",
-        deduction=t.money(sum((m.deduction for m in ms), Decimal("0.00"))),
+        deduction=t.money(sum((m.deduction for m in ms), ZERO)),
     )
     return rows, totals
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Staffing
+from convenant_calc.core.money import D
 from convenant_calc.core.readings import ALTERNATIVES
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import kind_fte_days
 from convenant_calc.views.report.absences import who
-from convenant_calc.views.report.articles import article, quotes
+from convenant_calc.views.report.articles import article, quotes, rule_links
 from convenant_calc.views.report.model import Step
 from convenant_calc.views.report.summary import balance_word
 
@@ -160,7 +160,7 @@ def absent(x: StepInput) -> Draft:
         terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
         terms += f" = {t.number(a.short_fte_days)}"
         if s.readings.days_counted == "working":  # S17 days.working: only these FTE-days count
-            on_working = sum((span.value * working_days(span.first, span.last) for span in a.off_duty), Decimal(0))
+            on_working = sum((span.value * working_days(span.first, span.last) for span in a.off_duty), D(0))
             terms += f" ({t('x_working_days', n=t.number(on_working))})"
         parts.append(
             t("x_absence_piece", no=a.index + 1, who=who(x.staffing, a.consultant), kind=t.kind(a.kind), terms=terms)
@@ -346,6 +346,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilde
             article=article(s, d.article_keys or d.quote_keys),
             rule=d.rule,
             quotes=quotes(s, d.quote_keys),
+            rules=rule_links(d.rule, t.code),
         )
         for n, d in enumerate(drafts, start=1)
     )

@@ -20,7 +20,7 @@ def reason(c: CommitmentOutcome, t: Lang) -> str:
 
 
 def balance_word(s: Settlement, t: Lang) -> str:
-    return t("to_pay") if s.balance > 0 else t("to_recover") if s.balance < 0 else t("settled")
+    return t({"pay": "to_pay", "recover": "to_recover", "settled": "settled"}[s.direction])
 
 
 def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
@@ -45,6 +45,5 @@ def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
         lines.append(Line(t("floor_line"), t.money(-s.gross)))
     lines.append(Line(t("subsidy_line"), t.money(s.subsidy), total=True))
     lines.append(Line(t("paid_line", n=len(s.payments)), f"−{t.money(s.paid)}"))
-    key = "balance_pay" if s.balance > 0 else "balance_recover" if s.balance < 0 else "balance_settled"
-    lines.append(Line(f"{t(key)} (S12)", t.money(abs(s.balance)), total=True))
+    lines.append(Line(f"{t('balance_' + s.direction)} (S12)", t.money(abs(s.balance)), total=True))
     return tuple(lines)

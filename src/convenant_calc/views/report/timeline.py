@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from convenant_calc.core.models import AbsenceKind, Staffing
+from convenant_calc.core.models import AbsenceKind, Staffing, days_between
+from convenant_calc.core.money import D
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.core.spans import sweep
@@ -24,7 +25,7 @@ def _bar(s: Settlement, first, last, low, high, style: str, kind: str, title: st
         first=first.isoformat(),
         last=last.isoformat(),
         day_from=(first - start).days,
-        day_to=(last - start).days + 1,
+        day_to=days_between(start, last),
         low=Decimal(low),
         high=Decimal(high),
         style=style,
@@ -38,7 +39,7 @@ def _lanes(outcomes: list[AbsenceOutcome]) -> dict[int, Decimal]:
     placed: list[tuple[AbsenceOutcome, Decimal]] = []
     offsets: dict[int, Decimal] = {}
     for a in outcomes:
-        low = Decimal(0)
+        low = D(0)
         for other, other_low in placed:
             if other.first <= a.last and a.first <= other.last:
                 low = max(low, other_low + other.fte)
@@ -89,7 +90,7 @@ def _consultant_row(s: Settlement, t: Lang, cid, name, fte, emp_from, emp_to) ->
                     _bar(s, p_first, p_last, low + rep, low + rep + off, "off", a.kind.value,
                          f"{what}; {t('tl_off_duty')}: {p_first} … {p_last}, {t.number(off)} {t('tl_fte')}")
                 )
-    return TimelineRow("consultant", cid, name, employed, max(fte, Decimal(1)), tuple(bars))
+    return TimelineRow("consultant", cid, name, employed, max(fte, D(1)), tuple(bars))
 
 
 def _vacancy_row(s: Settlement, t: Lang) -> TimelineRow | None:
@@ -102,7 +103,7 @@ def _vacancy_row(s: Settlement, t: Lang) -> TimelineRow | None:
              f"{t('tl_fte')}, {t('r_fte_days', n=t.number(p.vacancy * p.days))}")
         for p in vacancy
     ]
-    height = max(Decimal(1), max(b.high for b in bars))
+    height = max(D(1), max(b.high for b in bars))
     return TimelineRow("vacancy", "", t("tl_vacancy_row"), t("tl_vacancy_row"), height, tuple(bars))
 
 
@@ -114,7 +115,7 @@ def _short_row(s: Settlement, t: Lang) -> TimelineRow:
              f"{t('r_fte_days', n=t.number(p.short_fte_days))}")
         for p in short
     ]
-    height = max([Decimal(1)] + [b.high for b in bars])
+    height = max([D(1)] + [b.high for b in bars])
     return TimelineRow("short", "", t("tl_short_row"), t("tl_short_row"), height, tuple(bars))
 
 
