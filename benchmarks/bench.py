@@ -10,7 +10,11 @@ alternating runs, so that a noisy machine slows the floor and the tool alike.
 - batch: ``convenant check`` over 1,000 generated cases (``generate_cases.py``) and over
   ``examples/`` copied to the same size, cases/s, start-up included;
 - scaling: the core alone (a Case already in memory): ``settle()`` and the cross-file
-  checks, as absences grow 10 → 100 → 1,000 and the term 1 → 10 years.
+  checks, as absences grow 10 → 100 → 1,000 and the term 1 → 10 years;
+- staff (issue 9): one case of 1,000 and of 10,000 consultants, each with about one absence
+  (a 1.7 MB absences.yaml, under the 2 MB limit): ``convenant settle --format json`` end to
+  end, and in-process the loading (YAML, models, checks) and ``settle()``. Before issue 9,
+  ``Staffing.consultant()`` scanned the list for every absence: quadratic.
 
     python benchmarks/bench.py [--runs 11] [--cases 1000] [--quick]
 """
@@ -189,6 +193,44 @@ def scaling(quick: bool) -> list[dict]:
     return rows
 
 
+STAFF_SIZES = (1_000, 10_000)
+
+
+def staff(quick: bool) -> list[dict]:
+    """A case with many consultants (one absence each, about): end to end and in-process, seconds."""
+    from convenant_calc.core.settlement import settle
+    from convenant_calc.io.checks import check_case
+    from convenant_calc.io.loading import load_case
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="convenant-staff-") as tmp:
+        for n in STAFF_SIZES:
+            spec = generate_cases.make_case(random.Random(9), f"staff-{n}", consultants=n, absences=n, years=1)
+            case_dir = Path(tmp) / spec.name
+            case_dir.mkdir()
+            for name, text in generate_cases.files(spec).items():
+                (case_dir / name).write_text(text, encoding="utf-8")
+            repeat = 1 if quick else 3
+            cli_s = _time(lambda: _wall([_convenant(), "settle", str(case_dir), "--format", "json"]), repeat)
+            load_s = _time(lambda: load_case(case_dir), repeat)
+            case = load_case(case_dir).case
+            c, s = case, case.staffing
+            check_s = _time(lambda: check_case(c.convenant, s, c.results, c.payments), repeat)
+            settle_s = _time(lambda: settle(case), repeat)
+            rows.append(
+                {
+                    "consultants": len(s.consultants),
+                    "absences": len(s.absences),
+                    "absences_yaml_bytes": (case_dir / "absences.yaml").stat().st_size,
+                    "cli_settle_s": round(cli_s, 2),
+                    "load_s": round(load_s, 2),
+                    "checks_s": round(check_s, 3),
+                    "settle_s": round(settle_s, 3),
+                }
+            )
+    return rows
+
+
 def table(report: dict) -> str:
     m = report["machine"]
     lines = [f"machine: {m['cpu']}, {m['nproc']} CPUs, Python {m['python']}, {m['date']}", ""]
@@ -206,6 +248,15 @@ def table(report: dict) -> str:
             f"{r['years']:5d} {r['term_days']:5d} {r['absences']:8d} {r['pieces']:6d} {r['settle_ms']:10.2f} "
             f"{r['settle_us_per_absence']:10.1f} {r['checks_ms']:9.2f}"
         )
+    lines += ["", "staff: one case with many consultants (seconds; load = YAML + models + checks)"]
+    heads = ("consultants", "absences", "MB", "settle CLI", "load", "checks", "settle()")
+    lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (11, 8, 5, 10, 6, 7, 8), strict=True)))
+    for r in report.get("staff", []):
+        lines.append(
+            f"{r['consultants']:11d} {r['absences']:8d} {r['absences_yaml_bytes'] / 1e6:5.2f} "
+            f"{r['cli_settle_s']:10.2f} "
+            f"{r['load_s']:6.2f} {r['checks_s']:7.3f} {r['settle_s']:8.3f}"
+        )
     return "\n".join(lines)
 
 
@@ -214,13 +265,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=11, help="start-up rounds (at least 9 for the record)")
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for the record)")
+    parser.add_argument("--only", choices=("startup", "batch", "scaling", "staff"), help="run one section only")
     parser.add_argument("--out", type=Path, default=HERE / "results")
     args = parser.parse_args(argv)
 
-    report = {"machine": machine(), "runs": args.runs}
-    report["startup"] = startup(args.runs)
-    report["batch"] = batch(args.cases, 1 if args.quick else 3)
-    report["scaling"] = scaling(args.quick)
+    report: dict = {"machine": machine(), "runs": args.runs, "startup": {}, "batch": [], "scaling": []}
+    if args.only in (None, "startup"):
+        report["startup"] = startup(args.runs)
+    if args.only in (None, "batch"):
+        report["batch"] = batch(args.cases, 1 if args.quick else 3)
+    if args.only in (None, "scaling"):
+        report["scaling"] = scaling(args.quick)
+    if args.only in (None, "staff"):
+        report["staff"] = staff(args.quick)
     print(table(report))
 
     args.out.mkdir(parents=True, exist_ok=True)

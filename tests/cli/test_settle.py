@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from convenant_calc.cli.app import app
@@ -90,12 +91,40 @@ def test_table_shows_the_lines_that_add_up():
     assert "Balance: to recover" in text and "46,750.21" in text
 
 
-def test_no_argument_settles_the_bundled_example():
+def test_no_argument_settles_the_case_in_the_working_directory(monkeypatch):
+    # Issue 9: never the bundled example behind the user's back.
+    monkeypatch.chdir(EXAMPLES / "07-everything-together")
     default = runner.invoke(app, ["settle", "--format", "json"])
     explicit = runner.invoke(app, ["settle", str(EXAMPLES / "07-everything-together"), "--format", "json"])
     assert default.exit_code == 0
     assert default.stdout == explicit.stdout
     assert json.loads(default.stdout)["subsidy"] == "356067.20"
+
+
+@pytest.mark.parametrize("command", ["settle", "ledger"])
+def test_no_argument_outside_a_case_directory_is_a_usage_error_with_a_hint(command, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("not a case\n", encoding="utf-8")
+    result = runner.invoke(app, [command])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(
+        "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
+        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} "
+    )
+    assert result.stderr.endswith("examples/07-everything-together\n")
+
+
+def test_the_table_first_line_names_the_case_directory_and_the_agreement(tmp_path, monkeypatch):
+    monkeypatch.chdir(EXAMPLES.parent)
+    result = runner.invoke(app, ["settle", "examples/02-long-sickness-partly-replaced"], env={"COLUMNS": "60"})
+    assert result.stdout.splitlines()[0] == (
+        "Case examples/02-long-sickness-partly-replaced, agreement lokale-besturen-2023-2025 (bundled)"
+    )  # one line even on a narrow terminal
+    monkeypatch.chdir(EXAMPLES / "05-maternity-half-replaced-exactly-half")
+    result = runner.invoke(app, ["settle", "--lang", "nl"])
+    assert result.stdout.splitlines()[0] == (
+        "Dossier . (05-maternity-half-replaced-exactly-half), convenant voorbeeld-2fte-2023-2025 (convenant.yaml)"
+    )
 
 
 def test_missing_directory_is_exit_2_with_a_message(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,17 @@ def test_help_answered_without_typer_with_typers_exit_code(argv, code, capsys):
 
 def test_version(capsys):
     assert fastpath.answer(["--version"]) == 0
-    assert capsys.readouterr().out == runner.invoke(app, ["--version"]).stdout == "convenant 0.1.0\n"
+    out = capsys.readouterr().out
+    assert out == runner.invoke(app, ["--version"]).stdout
+    # Issue 9: the versions in use of the main dependencies are named too.
+    assert re.fullmatch(
+        r"convenant 0\.1\.0 \(typer \S+, pydantic \S+, pyyaml \S+, rich \S+, python-dateutil \S+, jinja2 \S+, babel \S+, xlsxwriter \S+; "
+        r"Python 3\.\d+\.\d+\S*\)\n",
+        out,
+    ), out
+    from importlib.metadata import version
+
+    assert f"pydantic {version('pydantic')}," in out and f"rich {version('rich')}," in out
 
 
 @pytest.mark.parametrize(
@@ -114,8 +125,8 @@ def test_fast_settle_reports_bad_input_like_typer(tmp_path):
     assert fast.returncode == typer_result.exit_code == 2
     assert fast.stdout == "" and typer_result.stdout == ""
     assert fast.stderr == typer_result.stderr
-    # no agreement named anywhere (the case directory) + the second result has neither achieved nor met
-    assert fast.stderr.endswith("\n2 errors in 2 files\n")
+    # no agreement named anywhere (at the top of results.yaml) + the second result has neither achieved nor met
+    assert fast.stderr.endswith("\n2 errors in 1 file\n")
     assert "results.yaml:3:5: result 'R1' has neither 'achieved' nor 'met'" in fast.stderr
 
 

@@ -17,6 +17,7 @@ import yaml
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from convenant_calc.io import yamlpos
 from convenant_calc.io.problems import Position, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -159,6 +160,9 @@ def _compose(file: str, text: str) -> Node | None:
             raise _problem(file, mark, "a second YAML document ('---'); keep one document per file") from None
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             raise _problem(file, mark, "a tab character; YAML indents with spaces, not tabs") from None
+        at_end = yamlpos.truncated(file, text, mark, what)  # issue 9: never a position past the end
+        if at_end is not None:
+            raise YamlError(at_end.problem) from None
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line = text.count("\n", 0, exc.position) + 1

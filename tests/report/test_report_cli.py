@@ -28,7 +28,7 @@ def test_same_inputs_give_the_same_bytes(fmt, tmp_path):
     for out in (first, second):
         result = run("settle", str(example_path(CASE)), "-f", fmt, "--lang", "nl", "-o", str(out))
         assert result.exit_code == 0, result.output
-        assert result.output == ""
+        assert result.stdout == "" and result.stderr == f"wrote {out} ({out.stat().st_size} bytes)\n"
     assert first.read_bytes() == second.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]  # no temporary file left behind
 
@@ -99,7 +99,7 @@ def test_dutch_table(tmp_path):
 def test_ledger_command(tmp_path):
     out = tmp_path / "ledger.csv"
     result = run("ledger", str(example_path(CASE)), "--output", str(out))
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.stdout == ""
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 731
     assert sum(Decimal(r["fte_short"]) for r in rows) == Decimal("108.6")  # SPEC §5 b

@@ -34,7 +34,7 @@ def test_every_quote_is_in_the_agreement_verbatim(r):
 
 
 def test_the_agreement_text_is_the_shared_seed_copied():
-    seed = ROOT.parents[1] / "shared" / "seeds" / "001_ae717b7fa9b36ee5.txt"
+    seed = ROOT.parent / "shared" / "seeds" / "001_ae717b7fa9b36ee5.txt"
     if not seed.is_file():
         pytest.skip("the shared seed is not on this machine")
     assert AGREEMENT.read_bytes() == seed.read_bytes()

@@ -96,8 +96,9 @@ CHECKS = {
     ),
     "case directory without convenant, naming none": (
         {"convenant.yaml": None},
-        "case: no convenant.yaml, and no file names a bundled convenant with 'convenant: <id>'; add one of them "
-        "(bundled: lokale-besturen-2023-2025)",
+        # At the top of results.yaml, where 'convenant: <id>' would go, naming the directory (issue 9).
+        "case/results.yaml:1:1: no convenant.yaml in case, and no file names a bundled convenant with "
+        "'convenant: <id>'; add one of them (bundled: lokale-besturen-2023-2025)",
     ),
     "convenant id that is not bundled lists the bundled ones": (
         {"convenant.yaml": None, "results.yaml": "convenant: lokale-besturen-2026\n" + R},

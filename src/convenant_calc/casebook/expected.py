@@ -26,6 +26,7 @@ from convenant_calc.casebook.model import (
     AS_OF,
     EXPECTED,
     INTERIM_FIELDS,
+    MAX_TOLERANCE,
     PINS,
     READINGS,
     TOLERANCE,
@@ -36,6 +37,7 @@ from convenant_calc.casebook.model import (
     dotted,
 )
 from convenant_calc.core.money import CENT, D
+from convenant_calc.core.text import clip, quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.io.problems import InputError, Problem, closest, display_path
 
@@ -98,7 +100,7 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 problems.append(
                     Problem(
                         doc.position((key,)),
-                        f"{key!r} holds fields ({', '.join(ALL_GROUPS[key])}); write it as a mapping, "
+                        f"{quoted(key)} holds fields ({', '.join(ALL_GROUPS[key])}); write it as a mapping, "
                         f"e.g. {key}: {{{ALL_GROUPS[key][-1]}: ...}}",
                     )
                 )
@@ -150,7 +152,7 @@ def _readings(doc: yamlpos.Document, item: Any, problems: list[Problem]) -> tupl
     for i, name in enumerate(item):
         if not isinstance(name, str) or name not in BY_ID:
             hint = suggestion(str(name)) if isinstance(name, str) else "known readings: " + ", ".join(BY_ID)
-            problems.append(Problem(doc.position((READINGS, i)), f"{READINGS}: unknown reading {name!r}; {hint}"))
+            problems.append(Problem(doc.position((READINGS, i)), f"{READINGS}: unknown reading {quoted(name)}; {hint}"))
         else:
             ids.append(name)
     try:
@@ -184,11 +186,11 @@ def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: li
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
     key = path[-1]
     hint = closest(key, known)
-    where = f"in {path[0]!r}" if len(path) > 1 else "at the top"
-    suggestion = f"did you mean {hint!r}?" if hint else f"known fields {where}: {', '.join(known)}"
+    where = f"in {quoted(path[0])}" if len(path) > 1 else "at the top"
+    suggestion = f"did you mean {quoted(hint)}?" if hint else f"known fields {where}: {', '.join(known)}"
     return Problem(
         doc.position(path, key=True),
-        f"unknown field {key!r}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",
+        f"unknown field {quoted(key)}; {suggestion} (expected.yaml holds fields of the JSON contract, SPEC §4)",
     )
 
 
@@ -211,14 +213,33 @@ def _decimal(raw: Any) -> Decimal:
     if isinstance(raw, bool) or not isinstance(raw, int | Decimal | str):
         raise ValueError(f"expected a number, got {_describe(raw)}")
     if isinstance(raw, int | Decimal):
-        return Decimal(raw)
+        return _bounded(Decimal(raw))
     text = raw.strip()
     if yamlpos._DECIMAL.match(text):
-        return Decimal(text)
+        return _bounded(Decimal(text))
     if _DUTCH.match(text):
         plain = text.replace(".", "").replace(",", ".")
-        raise ValueError(f"{text!r} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
+        raise ValueError(f"{quoted(text)} is written the Dutch way; write it with a decimal point, e.g. \"{plain}\"")
     raise ValueError(f"expected a number, got {_describe(raw)}")
+
+
+def _bounded(number: Decimal) -> Decimal:
+    """A figure within the bounds of the input files (below 10¹², at most 10 decimals), so compared exactly.
+
+    ``subsidy: 1e28`` would not even round to cents within Decimal's 28 digits; no settlement
+    reaches a million million euro.
+    """
+    from convenant_calc.core.models import LIMIT, MAX_DECIMALS
+
+    if number and number.adjusted() >= LIMIT.adjusted():
+        raise ValueError(
+            f"{clip(str(number))} is far too large for a figure of a settlement; check the number of digits"
+        )
+    if number.as_tuple().exponent < -MAX_DECIMALS:  # type: ignore[operator]
+        raise ValueError(
+            f"{clip(str(number))} has more than {MAX_DECIMALS} decimals; write the figure as the contract shows it"
+        )
+    return number
 
 
 def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
@@ -252,10 +273,24 @@ def _tolerance(raw: Any) -> Decimal:
     try:
         value = _decimal(raw)
     except ValueError as exc:
+        text = raw.strip() if isinstance(raw, str) else raw
+        if isinstance(text, int | Decimal) or (isinstance(text, str) and yamlpos._DECIMAL.match(text)):
+            value = Decimal(text)  # a number, only out of bounds: say the bound that matters here
+            if value > MAX_TOLERANCE:
+                raise ValueError(_too_tolerant(value)) from None
         raise ValueError(f"tolerance: {exc}; write an amount in EUR, e.g. tolerance: \"0.01\"") from None
     if value < 0:
         raise ValueError(f"tolerance: must be 0 or more (an amount in EUR), got {value}")
+    if value > MAX_TOLERANCE:
+        raise ValueError(_too_tolerant(value))
     return value
+
+
+def _too_tolerant(value: Decimal) -> str:
+    return (
+        f"tolerance: at most {MAX_TOLERANCE} (EUR), got {clip(str(value))}; "
+        "a larger one would let wrong figures pass"
+    )
 
 
 def _describe(value: Any) -> str:

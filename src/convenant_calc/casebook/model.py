@@ -63,6 +63,8 @@ for _path in FIELDS:
         GROUPS.setdefault(_path[0], ())
         GROUPS[_path[0]] += (_path[1],)
 TOLERATED = (Kind.MONEY, Kind.RATE)
+#: The largest tolerance expected.yaml may give, in EUR: room for a rounding convention, not for a wrong figure.
+MAX_TOLERANCE = Decimal(100)
 
 #: S16: ``as_of: "YYYY-MM-DD"`` settles the case with ``--as-of``; these fields of the interim position
 #: may then be compared too (``render.json.interim_dict``), after the contract's.

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from convenant_calc.casebook import render
 from convenant_calc.casebook.compare import check_expected
 from convenant_calc.casebook.model import EXPECTED, Tally, UpdateStatus
+from convenant_calc.core.text import quoted
 from convenant_calc.io.problems import Position, Problem, display_path
 
 
@@ -103,7 +104,7 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
     cases, problems = find_cases(paths, update=update)
     selected = select(cases, keyword)
     if cases and not selected:
-        problems.append(Problem(Position("-k"), f"no case name contains {keyword!r} (of {len(cases)} found)"))
+        problems.append(Problem(Position("-k"), f"no case name contains {quoted(keyword)} (of {len(cases)} found)"))
     for problem in problems:
         print(problem, file=err)
     minus = _minus(out)

@@ -7,7 +7,8 @@ fields of the contract that are missing are added (inside their mapping when it 
 else at the end of the file). The result is parsed again and must read back as exactly
 the settled figures; if it does not (an unusual layout such as a block scalar), the file
 is written afresh and the result says that its comments could not be kept. The file is
-replaced atomically (a temporary file, then ``os.replace``), so a failure never loses it.
+replaced atomically by :func:`convenant_calc.io.output.write_atomic`, the writer `settle --output` uses
+too, so a failure never loses it; a read-only or symlinked expected.yaml is refused before any work.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from convenant_calc.casebook.model import (
     dotted,
 )
 from convenant_calc.io import yamlpos
-from convenant_calc.io.output import write_atomic
+from convenant_calc.io.output import Refused, check_target, write_atomic
 from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 #: What --update writes: every field of the contract but its schema label.
@@ -60,6 +61,10 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     name = name or display_path(case_dir)
     path = case_dir / EXPECTED
     file = f"{name}/{EXPECTED}"
+    try:
+        check_target(path)  # a link or a read-only file is refused before any work
+    except Refused as exc:
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=(Problem(Position(file), f"{exc}; not updated"),))
     problems: list[Problem] = []
     existing: tuple[Expected, yamlpos.Document, str] | None = None
     if path.exists():
@@ -86,6 +91,8 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         status = UpdateStatus.UPDATED
     try:
         write_atomic(path, text)
+    except Refused as exc:
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=(Problem(Position(file), f"{exc}; not updated"),))
     except OSError as exc:
         problem = Problem(Position(file), f"could not write: {exc.strerror or exc}; the file was left as it was")
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=(problem,))

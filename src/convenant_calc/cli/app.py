@@ -13,7 +13,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from convenant_calc import __version__
 
 app = typer.Typer(
     name="convenant",
@@ -30,6 +29,13 @@ class Format(str, Enum):
     json = "json"
     markdown = "markdown"
     html = "html"
+    pdf = "pdf"
+    xlsx = "xlsx"
+
+
+class CsvDialect(str, Enum):
+    rfc4180 = "rfc4180"
+    excel_nl = "excel-nl"
 
 
 class CheckFormat(str, Enum):
@@ -44,14 +50,23 @@ class Language(str, Enum):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"convenant {__version__}")
+        from convenant_calc.io.versions import version_line
+
+        typer.echo(version_line())
         raise typer.Exit()
 
 
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        Optional[bool],
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Show the versions in use (the tool's and its libraries') and exit.",
+        ),
     ] = None,
 ) -> None:
     """Settle a Flemish sectorconvenant subsidy exactly."""
@@ -62,9 +77,17 @@ def settle(
     case_dir: Annotated[
         Optional[Path],
         typer.Argument(help="Case directory (results.yaml, optional convenant.yaml, absences.yaml, payments.yaml). "
-                       "Default: the bundled example."),
+                       "Default: the working directory, if it holds case files."),
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    format: Annotated[
+        Optional[Format],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: the one the --output file's extension names (.md .html .pdf .json .xlsx), "
+            "else table. pdf prints the HTML report with headless Chromium.",
+        ),
+    ] = None,
     lang: Annotated[
         Language,
         typer.Option("--lang", help="Language of the table, Markdown and HTML output (JSON keys never change)."),
@@ -106,23 +129,40 @@ def settle(
     from convenant_calc.cli.commands import run_settle
 
     raise typer.Exit(
-        run_settle(case_dir, format.value, lang.value, output, stamp, readings, tuple(reading or ()), as_of)
+        run_settle(
+            case_dir,
+            format.value if format else None,
+            lang.value,
+            output,
+            stamp,
+            readings,
+            tuple(reading or ()),
+            as_of,
+        )
     )
 
 
 @app.command()
 def ledger(
     case_dir: Annotated[
-        Optional[Path], typer.Argument(help="Case directory. Default: the bundled example.")
+        Optional[Path], typer.Argument(help="Case directory. Default: the working directory, if it holds case files.")
     ] = None,
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", help="Write the CSV to this file (atomically).")
     ] = None,
+    dialect: Annotated[
+        CsvDialect,
+        typer.Option(
+            "--dialect",
+            help="rfc4180: comma, decimal point, CRLF. excel-nl: semicolon, decimal comma, UTF-8 BOM, CRLF "
+            "(opens in Excel and LibreOffice in nl-BE).",
+        ),
+    ] = CsvDialect.rfc4180,
 ) -> None:
     """Print the day-by-day ledger as CSV: FTE employed, off duty by cause, replaced, on duty, short, deduction."""
     from convenant_calc.cli.commands import run_ledger
 
-    raise typer.Exit(run_ledger(case_dir, output))
+    raise typer.Exit(run_ledger(case_dir, output, dialect.value))
 
 
 @app.command()
@@ -186,6 +226,30 @@ def validate(
     from convenant_calc.cli.commands import run_validate
 
     raise typer.Exit(run_validate(case_dir))
+
+
+@app.command("list")
+def list_() -> None:
+    """Show the bundled agreements: id, term, maximum subsidy, funded FTE and title."""
+    from convenant_calc.cli.commands import run_list
+
+    raise typer.Exit(run_list())
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="A new (or empty) directory for the case.")],
+    convenant: Annotated[
+        Optional[str],
+        typer.Option(
+            "--convenant", help="Name a bundled agreement (see 'convenant list') instead of writing a convenant.yaml."
+        ),
+    ] = None,
+) -> None:
+    """Write a commented starter case that validates: results, absences, payments (and convenant) YAML files."""
+    from convenant_calc.cli.commands import run_init
+
+    raise typer.Exit(run_init(directory, convenant))
 
 
 def main() -> None:

@@ -13,25 +13,59 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-FORMATS = ("table", "json", "markdown", "html")
+FORMATS = ("table", "json", "markdown", "html", "pdf", "xlsx")
 LANGUAGES = ("en", "nl")
+BINARY = ("pdf", "xlsx")  # written to a file only (--output)
+
+#: The format an --output file's extension names (issue 11): ``--output x.html`` alone writes HTML.
+EXTENSIONS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".json": "json",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+}
 
 
 class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
 
-def load_reporting(case_dir: Path | None, *, pending_allowed: bool = False):
-    """Load a case (default: the bundled example); print its warnings, or its problems and return None.
+def case_or_here(case_dir: Path | None, command: str = "settle") -> Path:
+    """The case to settle: the one named, else the working directory when it holds case files.
+
+    Never the bundled example behind the user's back: inside their own case directory a bare
+    ``convenant settle`` settles that case; elsewhere it is a usage error with a hint (exit 2).
+    """
+    if case_dir is not None:
+        return case_dir
+    import os
+
+    from convenant_calc.io.bundled import default_example
+    from convenant_calc.io.loading import FILES
+    from convenant_calc.io.problems import display_path
+
+    if any(os.path.lexists(name) for name in FILES.values()):
+        return Path(".")
+    raise Usage(
+        "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
+        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} {display_path(default_example())}"
+    )
+
+
+def load_reporting(case_dir: Path, *, pending_allowed: bool = False):
+    """Load a case; print its warnings, or its problems and return None.
 
     ``pending_allowed``: a commitment without a result is pending, not an error (S16, ``--as-of``).
     """
-    from convenant_calc.io.bundled import default_example
     from convenant_calc.io.loading import load_case
     from convenant_calc.io.problems import InputError
 
     try:
-        loaded = load_case(case_dir if case_dir is not None else default_example(), pending_allowed=pending_allowed)
+        loaded = load_case(case_dir, pending_allowed=pending_allowed)
     except InputError as exc:
         exc.report(sys.stderr)
         return None
@@ -40,9 +74,34 @@ def load_reporting(case_dir: Path | None, *, pending_allowed: bool = False):
     return loaded
 
 
+def settle_format(fmt: str | None, output: Path | None) -> str:
+    """The format to write: ``--format``, else the one the --output file's extension names, else the table.
+
+    A contradiction (``--format json --output x.html``) is refused, and so are a
+    binary format without --output and ``.csv`` (the CSV is ``convenant ledger``).
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    named = EXTENSIONS.get(suffix)
+    if named == "csv":
+        raise Usage(
+            f"{output}: settle writes no CSV; the day-by-day ledger is the CSV: "
+            f"convenant ledger CASE --output {output.name} (add --dialect excel-nl for Excel in Belgium)"
+        )
+    if fmt is None:
+        fmt = named or "table"
+    elif named is not None and named != fmt:
+        raise Usage(
+            f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
+            f"drop --format, or give the file the extension of {fmt}"
+        )
+    if fmt in BINARY and output is None:
+        raise Usage(f"--format {fmt} writes a file: give --output FILE.{fmt}")
+    return fmt
+
+
 def run_settle(
     case_dir: Path | None,
-    fmt: str = "table",
+    fmt: str | None = "table",
     lang: str = "en",
     output: Path | None = None,
     stamp: bool = False,
@@ -57,7 +116,16 @@ def run_settle(
     S16: ``as_of`` adds the interim position on that date; results not yet reported are pending.
     """
     try:
+        fmt = settle_format(fmt, output)
+        if fmt == "xlsx" and (reading_ids or show_readings):
+            raise Usage(
+                "--format xlsx: the workbook's formulas follow the default readings (S1–S16); "
+                "for --reading or --readings write --format json, html or pdf"
+            )
         day = _as_of(as_of)
+        if fmt == "xlsx" and day is not None:
+            raise Usage("--format xlsx: the workbook holds no interim position (S16); for --as-of write --format "
+                        "json, html or pdf")
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -70,13 +138,13 @@ def run_settle(
         except ReadingError as exc:
             print(f"--reading: {exc}", file=sys.stderr)
             return 2
-    ready = _prepare(case_dir, output, stamp, pending_allowed=day is not None)
+    pending = day is not None
+    ready = _prepare(case_dir, output, stamp, pending_allowed=pending)
     if isinstance(ready, int):
         return ready
-    loaded, when = ready
+    loaded, when, case_dir = ready
     from convenant_calc.core.settlement import settle
 
-    pending = day is not None
     if readings is not None:
         from convenant_calc.core.readings import not_applicable_to
 
@@ -105,6 +173,10 @@ def run_settle(
         from convenant_calc.core.reading_costs import reading_costs
 
         costs = reading_costs(loaded.case, settlement)
+    if fmt == "xlsx":
+        from convenant_calc.render import xlsx
+
+        return _emit(xlsx.render(settlement, loaded.case.staffing, case=_case_name(case_dir), lang=lang), output)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
@@ -113,12 +185,15 @@ def run_settle(
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
 
+        names = {"case": _case_shown(case_dir), "bundled": _bundled(loaded)}
         if output is None:
             from rich.console import Console
 
-            Console().print(table.renderable(settlement, Lang(lang), when, costs, position))
+            Console().print(
+                table.renderable(settlement, Lang(lang), when, costs, interim=position, **names), crop=False
+            )
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when, costs=costs, interim=position)
+        text = table.render(settlement, t=Lang(lang), stamp=when, costs=costs, interim=position, **names)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
@@ -135,21 +210,93 @@ def run_settle(
             costs=costs,
             interim=position,
         )
-        text = report_render.html(model) if fmt == "html" else report_render.markdown(model)
+        text = report_render.markdown(model) if fmt == "markdown" else report_render.html(model)
+        if fmt == "pdf":
+            from convenant_calc.render import pdf
+
+            try:
+                return _emit(pdf.render(text), output)
+            except pdf.PdfError as exc:
+                print(exc, file=sys.stderr)
+                return 2
     return _emit(text, output)
 
 
-def run_ledger(case_dir: Path | None, output: Path | None = None) -> int:
-    """`convenant ledger`: the day-by-day ledger as CSV."""
-    ready = _prepare(case_dir, output, stamp=False)
+def run_ledger(case_dir: Path | None, output: Path | None = None, dialect: str = "rfc4180") -> int:
+    """`convenant ledger`: the day-by-day ledger as CSV, in the RFC 4180 or the excel-nl dialect."""
+    named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if named not in (None, "csv"):
+        print(
+            f"{output}: the ledger is CSV, the extension {output.suffix} names {named}; "
+            f"name the file .csv, or write the report with convenant settle CASE --output {output.name}",
+            file=sys.stderr,
+        )
+        return 2
+    ready = _prepare(case_dir, output, stamp=False, command="ledger")
     if isinstance(ready, int):
         return ready
-    loaded, _ = ready
+    loaded = ready[0]
     from convenant_calc.views.ledger import ledger as day_ledger
     from convenant_calc.render import ledger_csv
+    from convenant_calc.render.csv_dialects import Dialect
     from convenant_calc.core.settlement import settle
 
-    return _emit(ledger_csv.render(day_ledger(settle(loaded.case))), output)
+    return _emit(ledger_csv.render(day_ledger(settle(loaded.case)), Dialect(dialect)), output)
+
+
+def run_list() -> int:
+    """`convenant list`: the bundled agreements, one line each (id, term, maximum, FTE, title)."""
+    from convenant_calc.io.bundled import bundled_ids
+    from convenant_calc.io.loading import load_bundled
+    from convenant_calc.io.problems import InputError
+    from convenant_calc.core.money import fmt_en
+
+    for conv_id in bundled_ids():
+        try:
+            c = load_bundled(conv_id)
+        except InputError as exc:  # pragma: no cover - the bundled files are tested
+            exc.report(sys.stderr)
+            return 2
+        term = f"{c.term.start} … {c.term.end}"
+        print(f"{c.id}  {term}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}")
+    return 0
+
+
+def run_init(directory: Path, convenant_id: str | None = None) -> int:
+    """`convenant init DIR [--convenant ID]`: write a commented starter case that validates; never overwrite."""
+    from convenant_calc.io.bundled import bundled_ids
+    from convenant_calc.io.loading import load_bundled
+    from convenant_calc.io.output import write_atomic
+    from convenant_calc.io.starter import OWN_CONVENANT, starter_files
+
+    if convenant_id is not None and convenant_id not in bundled_ids():
+        print(
+            f"--convenant {convenant_id}: no such bundled agreement; bundled are {', '.join(bundled_ids())} "
+            "(convenant list), or leave --convenant out to write your own convenant.yaml",
+            file=sys.stderr,
+        )
+        return 2
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        what = "is not a directory" if not directory.is_dir() else "is not empty"
+        print(f"{directory}: {what}; give a new or empty directory (init never overwrites a file)", file=sys.stderr)
+        return 2
+    if not directory.parent.is_dir():
+        print(f"{directory}: the directory {directory.parent} does not exist; create it first", file=sys.stderr)
+        return 2
+    if convenant_id is not None:
+        files = starter_files(load_bundled(convenant_id), bundled=True)
+    else:
+        from convenant_calc.core.models import Convenant
+        from convenant_calc.io import yamlpos
+
+        own = Convenant.model_validate(yamlpos.parse(OWN_CONVENANT, "convenant.yaml").value)
+        files = starter_files(own, bundled=False)
+    directory.mkdir(exist_ok=True)
+    for name, text in files.items():
+        write_atomic(directory / name, text)
+        print(f"wrote {directory / name} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
+    print(f"next: fill in {directory / 'results.yaml'}, then: convenant validate {directory}", file=sys.stderr)
+    return 0
 
 
 CALENDAR_FORMATS = ("table", "json", "ics")
@@ -160,6 +307,7 @@ def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", ou
     try:
         _check_output(output)
         epoch = _source_date_epoch()
+        case_dir = case_or_here(case_dir, "calendar")
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -180,12 +328,10 @@ def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", ou
         text = render.ics(convenant, events, epoch)
     else:
         text = render.table(convenant, events, t("calendar_title"), (t("col_date"), t("col_event"), t("col_article")))
-    if output is None and fmt == "ics" and hasattr(sys.stdout, "buffer"):
-        sys.stdout.flush()  # iCalendar's CRLF line ends as bytes: no newline translation on any platform
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return 0
-    return _emit(text, output)  # write_atomic writes with newline="": the CRLF stay as they are
+    if fmt == "ics":
+        sys.stdout.flush()
+        return _emit(text.encode("utf-8"), output)  # bytes: iCalendar's CRLF line ends are never translated
+    return _emit(text, output)
 
 
 def _source_date_epoch() -> int | None:
@@ -201,14 +347,14 @@ def _source_date_epoch() -> int | None:
 
 def run_validate(case_dir: Path) -> int:
     """`convenant validate`: 'ok' and what was read, or every problem."""
+    from convenant_calc.core.text import visible
     from convenant_calc.io.loading import summary
 
     loaded = load_reporting(case_dir)
     if loaded is None:
         return 2
-    print("ok")
-    for line in summary(loaded):
-        print(f"  {line}")
+    # one write: an output that cannot take it (PYTHONIOENCODING=ascii) gets nothing, not a lone "ok"
+    sys.stdout.write("".join(f"{line}\n" for line in ["ok", *(f"  {visible(line)}" for line in summary(loaded))]))
     return 0
 
 
@@ -224,22 +370,38 @@ def _as_of(text: str | None):
         raise Usage(f"--as-of {text}: {exc}") from None
 
 
-def _prepare(case_dir: Path | None, output: Path | None, stamp: bool, *, pending_allowed: bool = False):
-    """Usage checks before any work, then the case: ``(loaded, stamp text)``, or the exit code 2."""
+def _prepare(
+    case_dir: Path | None, output: Path | None, stamp: bool, command: str = "settle", *, pending_allowed: bool = False
+):
+    """Usage checks before any work, then the case: ``(loaded, stamp text, case directory)``, or the exit code 2."""
     try:
         _check_output(output)
         when = _stamp(stamp)
+        case_dir = case_or_here(case_dir, command)
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
     loaded = load_reporting(case_dir, pending_allowed=pending_allowed)
-    return 2 if loaded is None else (loaded, when)
+    return 2 if loaded is None else (loaded, when, case_dir)
 
 
-def _case_name(case_dir: Path | None) -> str:
-    from convenant_calc.io.bundled import default_example
+def _case_name(case_dir: Path) -> str:
+    return case_dir.resolve().name
 
-    return (case_dir if case_dir is not None else default_example()).resolve().name
+
+def _case_shown(case_dir: Path) -> str:
+    """The case directory as the user gave it (relative to here when below it); '.' named by its own name."""
+    from convenant_calc.io.problems import display_path
+
+    shown = display_path(case_dir)
+    return f"{shown} ({case_dir.resolve().name})" if shown == "." else shown
+
+
+def _bundled(loaded) -> bool:
+    """Whether the agreement was read from the data bundled with the tool (else from the case's convenant.yaml)."""
+    from convenant_calc.io.bundled import data_dir
+
+    return loaded.sources["convenant"].resolve().parent == data_dir().resolve()
 
 
 def _stamp(wanted: bool) -> str | None:
@@ -257,25 +419,43 @@ def _stamp(wanted: bool) -> str | None:
 
 
 def _check_output(output: Path | None) -> None:
-    """Refuse an --output whose directory does not exist before doing any work (exit 2)."""
+    """Refuse an --output that cannot or may not be replaced before doing any work (exit 2).
+
+    Its directory must exist; the file itself, if it exists, must be a regular, writable file and
+    not a link (:func:`convenant_calc.io.output.check_target`, which the writer checks again).
+    """
     if output is None:
         return
+    from convenant_calc.io.output import Refused, check_target
+
     parent = output.parent if str(output.parent) else Path(".")
     if output.is_dir():
         raise Usage(f"{output}: is a directory; give a file name for --output")
     if not parent.is_dir():
         raise Usage(f"{output}: the directory {parent} does not exist; create it or choose another --output")
+    try:
+        check_target(output)
+    except Refused as exc:
+        raise Usage(f"{output}: {exc}") from None
 
 
-def _emit(text: str, output: Path | None) -> int:
+def _emit(data: str | bytes, output: Path | None) -> int:
+    """Print ``data``, or write it atomically to ``output`` and say so on stderr: ``wrote FILE (N bytes)``."""
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
         return 0
-    from convenant_calc.io.output import write_atomic
+    from convenant_calc.io.output import Refused, write_atomic
 
     try:
-        write_atomic(output, text)
+        size = write_atomic(output, data)
+    except Refused as exc:
+        print(f"{output}: {exc}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    print(f"wrote {output} ({size} bytes)", file=sys.stderr)
     return 0

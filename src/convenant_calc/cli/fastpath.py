@@ -4,16 +4,17 @@ Importing typer alone costs more than the 100 ms a `--help` may take (issue 6),
 and this typer builds its parameter parsers with pydantic. So ``convenant
 --help``, ``-h``, no arguments and ``--version`` are answered here from a
 static copy of typer's own text (``_help.py``, kept identical to typer's by a
-test; regenerate it with ``python -m convenant_calc.fastpath --write-help``
+test; regenerate it with ``python -m convenant_calc.cli.fastpath --write-help``
 after adding or changing a command), and ``settle`` in its plain forms runs
 without typer too (:func:`.commands.run_settle`, which the typer command calls as well), as does
 ``check PATH...`` without options (:func:`casebook.run.run`, which the typer command calls as well;
 the form CI runs over a casebook). Anything else, any form this module does not recognise
 exactly, goes to the typer app unchanged.
 
-The version is ``__version__`` (no ``importlib.metadata`` lookup), and no pydantic
-plugin is loaded: ``PYDANTIC_DISABLE_PLUGINS=__all__`` is set before pydantic is used
-(see :func:`no_pydantic_plugins`).
+No ``importlib.metadata`` at start-up (only ``--version`` reads it, to name the libraries'
+versions), and no pydantic plugin is loaded: ``PYDANTIC_DISABLE_PLUGINS=__all__`` is set
+before pydantic is used (see :func:`no_pydantic_plugins`); third-party hooks have no business
+in the validation of amounts an auditor relies on.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import os
 import sys
 from pathlib import Path
 
-from convenant_calc import __version__
 
 FORMATS = ("table", "json")  # the plain forms; typer parses --lang, --output and the reports
 
@@ -86,8 +86,10 @@ def answer(argv: list[str]) -> int | None:
 
         sys.stdout.write(HELP)
         return 2 if not argv else 0  # typer's no_args_is_help is a usage error (exit 2)
-    if argv == ["--version"]:
-        print(f"convenant {__version__}")
+    if argv in (["--version"], ["-V"]):
+        from convenant_calc.io.versions import version_line
+
+        print(version_line())
         return 0
     settle = settle_args(argv)
     if settle is not None:
@@ -104,15 +106,81 @@ def answer(argv: list[str]) -> int | None:
     return None
 
 
-def main() -> None:
-    code = answer(sys.argv[1:])
-    if code is None:
-        no_pydantic_plugins()
-        from convenant_calc.cli.app import main as typer_main
+class Terminated(BaseException):
+    """SIGTERM, handled like SIGINT: unwinds (temporary files are removed), then exits with one line.
 
+    A BaseException that is not a KeyboardInterrupt, so that neither the commands nor click catch it.
+    """
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated
+
+
+def main() -> None:
+    """The console script: run the command, and turn any failure of the shell itself into one line.
+
+    No traceback, ever: a full or closed stdout or stderr (``> /dev/full``), an output encoding
+    that cannot write the text (``PYTHONIOENCODING=ascii``), SIGINT and SIGTERM each end with one
+    line on stderr (when stderr can take it) and exit 2 (130 and 143 for the signals).
+    """
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
+    try:  # an error message never fails to encode: what the encoding lacks is written as \\uXXXX
+        sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError):
+        pass
+    try:
+        code = _run(sys.argv[1:])
+        sys.stdout.flush()
+    except Terminated:
+        _fail("terminated", 143)
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except UnicodeEncodeError as exc:
+        encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
+        _fail(f"the output cannot be written in the encoding {encoding}; use UTF-8, e.g. PYTHONIOENCODING=utf-8", 2)
+    except OSError as exc:
+        _fail(f"cannot write the output ({exc.strerror or exc})", 2)
+    sys.exit(code)
+
+
+def _run(argv: list[str]) -> int:
+    code = answer(argv)
+    if code is not None:
+        return code
+    no_pydantic_plugins()
+    from convenant_calc.cli.app import main as typer_main
+
+    try:
         typer_main()
-    else:
-        sys.exit(code)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    return 0
+
+
+def _fail(message: str, code: int) -> None:
+    """Print ``convenant: message`` on stderr if it can take it, and exit without another word."""
+    _silence(sys.stdout)  # what is still buffered for a full or closed stdout is dropped
+    try:
+        print(f"convenant: {message}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        _silence(sys.stderr)
+    sys.exit(code)
+
+
+def _silence(stream) -> None:
+    """Point the stream's file descriptor at /dev/null, so that flushing it at exit cannot fail."""
+    import os
+
+    try:
+        fd = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # --- keeping _help.py identical to typer's text ---------------------------------------------
@@ -145,7 +213,7 @@ def write_help(path: Path | None = None) -> Path:
     path = path or Path(__file__).with_name("help.py")
     lines = "".join(f"        {line!r},\n" for line in typer_help().split("\n"))
     path.write_text(
-        '"""Generated by `python -m convenant_calc.fastpath --write-help`: typer\'s `convenant --help`, verbatim.\n\n'
+        '"""Generated by `python -m convenant_calc.cli.fastpath --write-help`: typer\'s `convenant --help`, verbatim.\n\n'
         "Served by fastpath.answer so that --help needs no typer; a test keeps it identical to typer's text.\n"
         '"""\n\n'
         'HELP = "\\n".join(\n    (\n' + lines + "    )\n)\n",

@@ -11,11 +11,14 @@ across files live in :mod:`convenant_calc.checks`.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from enum import Enum
 from typing import Annotated, Any
 
+from convenant_calc.core.text import quoted
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from convenant_calc.core.money import D
@@ -25,6 +28,7 @@ from convenant_calc.core.money import D
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DUTCH = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
 _PLAIN = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)$")
+_FRACTION = re.compile(r"^(\d+)\s*/\s*(\d+)$")  # 1/5, as in "een 1/5 tijdskrediet"
 # "1.000" or "12.500": to a Dutch reader a thousands separator, to YAML a fraction.
 _THOUSANDS_LOOKALIKE = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
 
@@ -40,6 +44,8 @@ class FieldError(ValueError):
     validated; the loading layer appends it to pydantic's location, so the
     message points at, say, the ``end`` of a term rather than at the term.
     """
+
+    on_key = False  # True: the position of the last key of ``at``, not of its value
 
     def __init__(self, message: str, *at: str | int):
         super().__init__(message)
@@ -64,7 +70,7 @@ def _iso_date(value: Any) -> date:
 
 def _shown(value: Any) -> str:
     if isinstance(value, str):
-        return repr(value)
+        return quoted(value)
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -92,19 +98,37 @@ def _exact_number(value: Any) -> Decimal:
         if _DUTCH.match(text):
             plain = text.replace(".", "").replace(",", ".")
             raise ValueError(
-                f"{text!r} is written the Dutch way; write numbers with a decimal point and "
+                f"{quoted(text)} is written the Dutch way; write numbers with a decimal point and "
                 f"no thousands separator, e.g. {plain}"
             )
         if _PLAIN.match(text):
-            raise ValueError(f"expected a number, got the text {text!r}; remove the quotes")
+            raise ValueError(f"expected a number, got the text {quoted(text)}; remove the quotes")
+        fraction = _FRACTION.match(text)
+        if fraction and int(fraction.group(2)):
+            return _fraction_refused(text, Fraction(int(fraction.group(1)), int(fraction.group(2))))
         bare = re.sub(r"(?i)\s|€|eur(o)?|%", "", text)
         if bare != text and (_PLAIN.match(bare) or _DUTCH.match(bare)):
             plain = bare.replace(".", "").replace(",", ".") if _DUTCH.match(bare) else bare
             raise ValueError(
-                f"expected a plain number, got {text!r}; write only the digits and a decimal point, e.g. {plain}"
+                f"expected a plain number, got {quoted(text)}; write only the digits and a decimal point, e.g. {plain}"
             )
-        raise ValueError(f"expected a number, got the text {text!r}; write a number such as 96 or 0.5")
+        raise ValueError(f"expected a number, got the text {quoted(text)}; write a number such as 96 or 0.5")
     raise ValueError(f"expected a number, got {_shown(value)}")
+
+
+def _fraction_refused(text: str, value: Fraction) -> Decimal:
+    """A fraction such as ``1/5`` is refused with the decimal to write instead (``0.2``), when it has one."""
+    denominator = value.denominator
+    for p in (2, 5):
+        while denominator % p == 0:
+            denominator //= p
+    if denominator == 1:
+        plain = f"{(Decimal(value.numerator) / Decimal(value.denominator)).normalize():f}"
+        raise ValueError(f"expected a number, got the fraction {text!r}; write it as a decimal: {plain}")
+    raise ValueError(
+        f"expected a number, got the fraction {text!r}, which has no exact decimal; "
+        "write the decimal the agreement states, e.g. 0.5"
+    )
 
 
 def _whole(value: Any) -> int:
@@ -249,6 +273,41 @@ class Reference(Model):
     quote: str = ""
 
 
+#: What ``references`` may quote: the parameters and steps the report names (its step articles).
+#: Any other key is an error (a misspelt ``Term:`` would otherwise silently quote nothing).
+REFERENCE_KEYS = (
+    "term",
+    "max_subsidy",
+    "consultants_fte",
+    "effort_pool",
+    "result_payout",
+    "result_cutoff",
+    "result_commitments",
+    "guaranteed_wage",
+    "replacement",
+    "uncovered_leave",
+    "staffing",
+    "daily_rate",
+    "deduction",
+    "subsidy",
+    "reports",
+)
+
+
+def _reference_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        for key in value:
+            if key not in REFERENCE_KEYS:
+                from difflib import get_close_matches
+
+                hint = get_close_matches(str(key).lower(), REFERENCE_KEYS, n=1)
+                todo = f"did you mean {hint[0]!r}?" if hint else f"known keys here: {', '.join(REFERENCE_KEYS)}"
+                error = FieldError(f"unknown key {quoted(key)} under references; {todo}", key)
+                error.on_key = True  # reported at the key itself
+                raise error
+    return value
+
+
 class ResultCommitment(Model):
     id: Id
     title: str
@@ -351,7 +410,7 @@ class Convenant(Model):
     funding: Funding = Funding()
     absence_rules: AbsenceRules = AbsenceRules()
     result_commitments: tuple[ResultCommitment, ...] = Field(min_length=1)
-    references: dict[str, Reference] = Field(default_factory=dict)
+    references: Annotated[dict[str, Reference], BeforeValidator(_reference_keys)] = Field(default_factory=dict)
     source: str | None = None
     reports: tuple[ReportDue, ...] = ()
     termination: Termination | None = None
@@ -362,7 +421,7 @@ class Convenant(Model):
         for i, c in enumerate(self.result_commitments):
             if c.id in seen:
                 raise FieldError(
-                    f"result commitment id {c.id!r} is used twice (first by commitment {seen[c.id] + 1}); "
+                    f"result commitment id {quoted(c.id)} is used twice (first by commitment {seen[c.id] + 1}); "
                     "give each commitment its own id",
                     "result_commitments",
                     i,
@@ -399,10 +458,36 @@ class AbsenceKind(str, Enum):
     parental_leave = "parental_leave"
     unpaid_leave = "unpaid_leave"
 
+    @classmethod
+    def from_dutch(cls, word: object) -> AbsenceKind | None:
+        """The kind a Dutch word names (``ziekte`` → sickness), for a hint; None when it names none."""
+        if not isinstance(word, str):
+            return None
+        key = " ".join(word.lower().replace("_", " ").replace("-", " ").split())
+        return DUTCH_KINDS.get(key)
+
     @property
     def has_guaranteed_wage(self) -> bool:
         """S6: only sickness and accident are covered by the guaranteed wage."""
         return self in (AbsenceKind.sickness, AbsenceKind.accident)
+
+
+# Dutch names of the kinds (the agreement's and the payroll's words), for the hint at an unknown kind.
+DUTCH_KINDS: dict[str, AbsenceKind] = {
+    "ziekte": AbsenceKind.sickness,
+    "ziek": AbsenceKind.sickness,
+    "arbeidsongeschiktheid": AbsenceKind.sickness,
+    "ongeval": AbsenceKind.accident,
+    "arbeidsongeval": AbsenceKind.accident,
+    "moederschapsrust": AbsenceKind.maternity_leave,
+    "moederschapsverlof": AbsenceKind.maternity_leave,
+    "zwangerschapsverlof": AbsenceKind.maternity_leave,
+    "bevallingsrust": AbsenceKind.maternity_leave,
+    "tijdskrediet": AbsenceKind.time_credit,
+    "loopbaanonderbreking": AbsenceKind.career_break,
+    "ouderschapsverlof": AbsenceKind.parental_leave,
+    "onbetaald verlof": AbsenceKind.unpaid_leave,
+}
 
 
 def _ordered_range(first: date | None, last: date | None, what: str) -> None:
@@ -468,10 +553,15 @@ class Staffing(Model):
     absences: tuple[Absence, ...] = ()
 
     def consultant(self, consultant_id: str) -> Consultant | None:
+        """The consultant with this id (the first listed, if listed twice), or None; by an index, not a scan."""
+        return self._by_id.get(consultant_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Consultant]:
+        index: dict[str, Consultant] = {}
         for c in self.consultants:
-            if c.id == consultant_id:
-                return c
-        return None
+            index.setdefault(c.id, c)
+        return index
 
     def absence_fte(self, absence: Absence) -> Decimal:
         """S6: an absence's FTE defaults to its consultant's FTE, or 1."""
@@ -494,12 +584,12 @@ class Result(Model):
     def _complete(self) -> Result:
         if self.achieved is None and self.met is None:
             raise ValueError(
-                f"result {self.commitment!r} has neither 'achieved' nor 'met'; "
+                f"result {quoted(self.commitment)} has neither 'achieved' nor 'met'; "
                 "report the achieved value, or an auditor's met: true|false with a justification"
             )
         if self.met is not None and not (self.justification or "").strip():
             raise FieldError(
-                f"result {self.commitment!r} sets 'met' without a 'justification'; "
+                f"result {quoted(self.commitment)} sets 'met' without a 'justification'; "
                 "add justification: \"...\" saying why (S4)",
                 "met",
             )

@@ -83,5 +83,18 @@ def fmt_en(value: Decimal) -> str:
 
 
 def fmt_nl(value: Decimal) -> str:
-    """Dutch (Flemish) grouping: 424.000,00."""
-    return fmt_en(value).translate(str.maketrans({",": ".", ".": ","}))
+    """Dutch as written in Flanders (Babel's ``nl_BE``): 424.000,00; a negative with an ASCII hyphen-minus.
+
+    The value is an amount in cents already (rounded at its named point, S1), so
+    the pattern's two decimals never round it. Babel is imported on first use:
+    the English and JSON outputs never load it.
+    """
+    from babel.numbers import format_decimal
+
+    cents = value.quantize(CENT)
+    return format_decimal(cents, format="#,##0.00", locale="nl_BE")
+
+
+def fmt_eur_nl(value: Decimal) -> str:
+    """An amount in Dutch running text, the one style of every Dutch output: 1.234,56 EUR."""
+    return f"{fmt_nl(value)} EUR"

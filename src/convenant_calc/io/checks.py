@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from convenant_calc.core.text import clip, quoted
 from convenant_calc.core.models import Convenant, Payments, Results, Staffing
 from convenant_calc.core.money import D
 from convenant_calc.io.problems import closest
@@ -27,7 +28,13 @@ class Finding:
 
 def _did_you_mean(word: str, known: list[str]) -> str:
     hint = closest(word, known)
-    return f"did you mean {hint!r}? " if hint else ""
+    return f"did you mean {quoted(hint)}? " if hint else ""
+
+
+def _listing(names: list[str], most: int = 10) -> str:
+    """The names, or the first ``most`` of them and how many more: a message stays one readable line."""
+    shown = ", ".join(clip(n) for n in names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
 
 
 def check_results(convenant: Convenant, results: Results, *, pending_allowed: bool = False) -> Iterator[Finding]:
@@ -42,15 +49,16 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"result for unknown commitment {result.commitment!r}; "
+                f"result for unknown commitment {quoted(result.commitment)}; "
                 f"{_did_you_mean(result.commitment, sorted(known))}"
-                f"the commitments of {convenant.id} are {', '.join(sorted(known))}; correct the id",
+                f"the commitments of {clip(convenant.id)} are {_listing(sorted(known))}; correct the id",
             )
         elif result.commitment in seen:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
-                f"commitment {result.commitment!r} is reported twice (first as result {seen[result.commitment] + 1}); "
+                f"commitment {quoted(result.commitment)} is reported twice "
+                f"(first as result {seen[result.commitment] + 1}); "
                 "keep one result per commitment",
             )
         else:
@@ -69,7 +77,7 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
             yield Finding(
                 "results",
                 ("results",),
-                f"no result reported for commitment {commitment.id!r} ({commitment.title}); "
+                f"no result reported for commitment {quoted(commitment.id)} ({clip(commitment.title)}); "
                 f"add {{commitment: {commitment.id}, achieved: ...}} (S4: a missing result is never 'not met')",
             )
 
@@ -87,7 +95,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 ("consultants", i, "id"),
-                f"consultant id {consultant.id!r} is used twice; give each consultant one entry",
+                f"consultant id {quoted(consultant.id)} is used twice; give each consultant one entry",
             )
         ids.setdefault(consultant.id, i)
 
@@ -99,8 +107,9 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 where + ("consultant",),
-                f"absence of unknown consultant {absence.consultant!r}; {_did_you_mean(absence.consultant, listed)}"
-                f"the consultants listed are {', '.join(listed)}; correct the id or add the consultant",
+                f"absence of unknown consultant {quoted(absence.consultant)}; "
+                f"{_did_you_mean(absence.consultant, listed)}"
+                f"the consultants listed are {_listing(listed)}; correct the id or add the consultant",
             )
         if consultant is not None and not consultant.employed.holds(absence.from_, absence.to):
             e = consultant.employed
@@ -108,7 +117,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             yield Finding(
                 "absences",
                 where + ("from" if early else "to",),
-                f"absence {absence.from_} … {absence.to} lies outside {consultant.id}'s employment "
+                f"absence {absence.from_} … {absence.to} lies outside {clip(consultant.id)}'s employment "
                 f"({e.from_ or 'open'} … {e.to or 'open'}); correct the dates of the absence or of the employment",
             )
         if absence.to < convenant.term.start or absence.from_ > convenant.term.end:
@@ -167,7 +176,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                 yield Finding(
                     "absences",
                     ("absences", i, "fte"),
-                    f"absence {i + 1} takes {span.value} FTE off, more than {consultant_id}'s {limit} FTE; "
+                    f"absence {i + 1} takes {span.value} FTE off, more than {clip(consultant_id)}'s {limit} FTE; "
                     f"give it 'fte: {limit}' or less",
                 )
         if len(indexes) < 2 or any(s.value > limit for s in spans):
@@ -180,8 +189,8 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                 yield Finding(
                     "absences",
                     ("absences", b),
-                    f"absences {a + 1} and {b + 1} of {consultant_id} overlap on {first} with "
-                    f"{value['a']} FTE in all, more than {consultant_id}'s {limit} FTE; "
+                    f"absences {a + 1} and {b + 1} of {clip(consultant_id)} overlap on {first} with "
+                    f"{value['a']} FTE in all, more than {clip(consultant_id)}'s {limit} FTE; "
                     "shorten one, or give each its part-time 'fte'",
                 )
                 break

@@ -6,7 +6,9 @@ finance officer sees all mistakes at once, each as ``file:line:col: message``.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import types
 import typing
 from dataclasses import dataclass, field
@@ -17,11 +19,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from convenant_calc.core.text import clip, quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
 from convenant_calc.io.checks import check_case
 from convenant_calc.core.money import D, fmt_plain
-from convenant_calc.core.models import Case, Convenant, Payments, Results, Staffing
+from convenant_calc.core.models import AbsenceKind, Case, Convenant, Payments, Results, Staffing
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
 
 FILES = {
@@ -63,10 +66,8 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
     pending, not an error; everything else is checked as always.
     """
     name = display_path(case_dir)
-    if not case_dir.is_dir():
-        what = "does not exist" if not case_dir.exists() else "is not a directory"
-        raise InputError([Problem(Position(name), f"case directory {what}; give the directory that holds results.yaml")])
-    if not (case_dir / FILES["results"]).is_file():
+    listing = _listing(case_dir, name)
+    if FILES["results"] not in listing:
         raise InputError(
             [
                 Problem(
@@ -77,18 +78,23 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
             ]
         )
 
-    problems: list[Problem] = []
+    problems: list[Problem] = _unknown_files(case_dir, name, listing)
     docs: dict[str, yamlpos.Document] = {}
     models: dict[str, Any] = {}
     sources: dict[str, Path] = {}
     for role, filename in FILES.items():
+        if filename not in listing:
+            continue
         path = case_dir / filename
-        if path.is_file():
-            sources[role] = path
-            _read(role, path, display_path_in(case_dir, name, filename), docs, models, problems)
+        sources[role] = path
+        refused = _refused(case_dir, path, str(Path(name) / filename))  # the link's own name, not its target's
+        if refused is not None:
+            problems.append(refused)
+            continue
+        _read(role, path, display_path_in(case_dir, name, filename), docs, models, problems)
 
     if "convenant" not in sources:
-        _bundled_convenant(docs, models, sources, problems)
+        _bundled_convenant(docs, models, sources, problems, name)
     else:
         for role in ("absences", "results", "payments"):
             named = getattr(models.get(role), "convenant", None)
@@ -97,7 +103,8 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
                 problems.append(
                     Problem(
                         docs[role].position(("convenant",)),
-                        f"names convenant {named!r} but convenant.yaml is {conv.id!r}; make the ids the same",
+                        f"names convenant {quoted(named)} but convenant.yaml is {quoted(conv.id)}; "
+                        "make the ids the same",
                     )
                 )
 
@@ -112,6 +119,130 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
         payments=models.get("payments", Payments()),
     )
     return LoadedCase(case=case, sources=sources, warnings=sorted(problems, key=lambda p: p.sort_key))
+
+#: The files a case directory may hold besides these (SPEC §3): the expected figures of `convenant check`.
+OTHER_FILES = ("expected.yaml",)
+#: Names a Dutch-speaking officer may give the files, and the name the tool reads.
+DUTCH_NAMES = {
+    "convenant": "convenant.yaml",
+    "sectorconvenant": "convenant.yaml",
+    "overeenkomst": "convenant.yaml",
+    "afwezigheden": "absences.yaml",
+    "afwezigheid": "absences.yaml",
+    "consulenten": "absences.yaml",
+    "personeel": "absences.yaml",
+    "resultaten": "results.yaml",
+    "resultaat": "results.yaml",
+    "resultaatsverbintenissen": "results.yaml",
+    "verbintenissen": "results.yaml",
+    "betalingen": "payments.yaml",
+    "betaling": "payments.yaml",
+    "voorschotten": "payments.yaml",
+    "voorschot": "payments.yaml",
+    "uitbetalingen": "payments.yaml",
+    "verwacht": "expected.yaml",
+    "verwachting": "expected.yaml",
+}
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+_KINDS = {
+    stat.S_IFDIR: "a directory",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+}
+
+
+def _listing(case_dir: Path, name: str) -> set[str]:
+    """The names in the case directory; InputError when it is not a directory that can be listed."""
+    try:
+        with os.scandir(case_dir) as entries:
+            return {entry.name for entry in entries}
+    except FileNotFoundError:
+        what = "is a link to nothing" if os.path.islink(case_dir) else "does not exist"
+    except NotADirectoryError:
+        what = "is not a directory"
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:
+            raise InputError(
+                [
+                    Problem(
+                        Position(name), f"case directory cannot be read ({exc.strerror or exc}); check its permissions"
+                    )
+                ]
+            ) from None
+        what = "is a loop of symbolic links"
+    raise InputError([Problem(Position(name), f"case directory {what}; give the directory that holds results.yaml")])
+
+
+def _unknown_files(case_dir: Path, name: str, listing: set[str]) -> list[Problem]:
+    """A data file the case does not know is an error, not ignored: it may hold what the user meant to say.
+
+    ``*.yaml``, ``*.yml`` and ``*.json`` files other than the case's own are refused, with the name
+    they most likely meant (``absences.yml``, ``Payments.yaml``, ``afwezigheden.yaml`` → ``absences.yaml``);
+    other files (README.md, notes) and hidden files (``.gitkeep``, an editor's) are left alone.
+    """
+    known = [*FILES.values(), *OTHER_FILES]
+    problems = []
+    for entry in sorted(listing):
+        stem, dot, suffix = entry.rpartition(".")
+        if entry in known or entry.startswith(".") or not dot or f".{suffix.lower()}" not in DATA_SUFFIXES:
+            continue
+        meant = _meant(stem, known)
+        todo = f"did you mean {meant}? rename it" if meant else f"a case holds only {', '.join(known)}; rename it"
+        problems.append(
+            Problem(
+                Position(display_path_in(case_dir, name, entry)),
+                f"a file this case does not know, so it would be ignored; {todo}, or move it out of the case directory",
+            )
+        )
+    return problems
+
+
+def _meant(stem: str, known: list[str]) -> str | None:
+    """The case file a stem most likely means: the same name in other letters or another suffix, Dutch, or alike."""
+    plain = stem.strip().lower()
+    for name in known:
+        if plain == name.rsplit(".", 1)[0]:
+            return name
+    if plain in DUTCH_NAMES:
+        return DUTCH_NAMES[plain]
+    hint = closest(plain, [n.rsplit(".", 1)[0] for n in known] + list(DUTCH_NAMES))
+    if hint is None:
+        return None
+    return DUTCH_NAMES.get(hint, f"{hint}.yaml")
+
+
+def _refused(case_dir: Path, path: Path, shown: str) -> Problem | None:
+    """A case file that is not a regular file, or a link that leaves the case directory, is an error.
+
+    Skipping it would settle a different case than the one on disk (a ``payments.yaml`` that is a
+    directory would drop every advance from the balance). A link may point inside the case
+    directory or into the bundled data; one that leaves them is refused before anything of the
+    file it points to is read or printed.
+    """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            kind = "a loop of symbolic links"
+        elif os.path.islink(path):
+            kind = "a symbolic link to nothing"
+        else:
+            kind = exc.strerror or "unreadable"
+        return Problem(Position(shown), f"not a readable file ({kind}); replace it with the YAML file, or remove it")
+    if not stat.S_ISREG(st.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+        return Problem(Position(shown), f"not a readable file ({kind}); replace it with the YAML file, or remove it")
+    if os.path.islink(path):
+        target = Path(os.path.realpath(path))
+        allowed = [Path(os.path.realpath(case_dir)), Path(os.path.realpath(data_dir()))]
+        if not any(target.is_relative_to(root) for root in allowed):
+            return Problem(
+                Position(shown),
+                "a symbolic link to a file outside the case directory; copy the file into the case directory",
+            )
+    return None
 
 
 def _cross_checks(
@@ -172,7 +303,7 @@ def _read(role: str, path: Path, shown: str, docs: dict, models: dict, problems:
         problems.extend(pydantic_problems(exc, doc, model))
 
 
-def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[Problem]) -> None:
+def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[Problem], case: str) -> None:
     # Read 'convenant: <id>' from the documents themselves, so that a file with other
     # errors still names its agreement (and the agreement's own checks still run).
     named = [
@@ -181,12 +312,12 @@ def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[P
         if isinstance(doc.value, dict) and isinstance(doc.value.get("convenant"), str) and doc.value["convenant"]
     ]
     if not named:
-        if len(docs) == len(sources):  # every file was readable YAML: say what is missing
-            first = next(iter(docs.values()))
+        if len(docs) == len(sources) and "results" in docs:  # every file was readable YAML: say what is missing
+            # At the top of results.yaml, where 'convenant: <id>' would be written.
             problems.append(
                 Problem(
-                    Position(first.file.rsplit("/", 1)[0] if "/" in first.file else "."),
-                    "no convenant.yaml, and no file names a bundled convenant with 'convenant: <id>'; "
+                    Position(docs["results"].file, 1, 1),
+                    f"no convenant.yaml in {case}, and no file names a bundled convenant with 'convenant: <id>'; "
                     f"add one of them (bundled: {', '.join(bundled_ids())})",
                 )
             )
@@ -197,7 +328,7 @@ def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[P
             problems.append(
                 Problem(
                     docs[role].position(("convenant",)),
-                    f"names convenant {conv_id!r} but {FILES[named[0][0]]} names {named[0][1]!r}; "
+                    f"names convenant {quoted(conv_id)} but {FILES[named[0][0]]} names {quoted(named[0][1])}; "
                     "make the ids the same",
                 )
             )
@@ -208,7 +339,7 @@ def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[P
         problems.append(
             Problem(
                 docs[role].position(("convenant",)),
-                f"no bundled convenant {conv_id!r}; bundled are {', '.join(bundled_ids())}, "
+                f"no bundled convenant {quoted(conv_id)}; bundled are {', '.join(bundled_ids())}, "
                 "or add a convenant.yaml to the case",
             )
         )
@@ -288,13 +419,13 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
             key = loc[-1]
             known = _known_keys(model, loc[:-1])
             hint = closest(key, known)
-            suggestion = f"did you mean {hint!r}?" if hint else f"known keys here: {', '.join(known)}"
+            suggestion = f"did you mean {quoted(hint)}?" if hint else f"known keys here: {', '.join(known)}"
             if str(key).isdigit():  # {amount: 169.600,00}: inside {...} a comma starts a new key
                 suggestion = (
                     "if it follows a number such as 169600,00 inside {...}, the comma split it: "
                     "write numbers with a decimal point"
                 )
-            problems.append(Problem(doc.position(loc, key=True), f"unknown key {key!r}; {suggestion}"))
+            problems.append(Problem(doc.position(loc, key=True), f"unknown key {quoted(key)}; {suggestion}"))
         elif kind == "missing":
             if loc in misspelt:
                 continue
@@ -302,13 +433,17 @@ def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[B
         elif kind == "enum":
             value = error["input"]
             allowed = error["ctx"]["expected"]
-            hint = closest(value, [m.value for m in _enum_at(model, loc)])
-            guess = f"did you mean {hint!r}? " if hint else ""
-            problems.append(Problem(doc.position(loc), f"unknown value {value!r}; {guess}allowed: {allowed}"))
+            members = _enum_at(model, loc)
+            hint = closest(value, [m.value for m in members])
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
+            dutch = AbsenceKind.from_dutch(value) if AbsenceKind in {type(m) for m in members} else None
+            if dutch is not None:  # ziekte -> sickness: the kinds are written in English
+                guess = f"the kinds are written in English: for {quoted(value)} write {quoted(dutch.value)}; "
+            problems.append(Problem(doc.position(loc), f"unknown value {quoted(value)}; {guess}allowed: {allowed}"))
         else:
             cause = (error.get("ctx") or {}).get("error")
             loc = loc + tuple(getattr(cause, "at", ()))
-            problems.append(Problem(doc.position(loc), _message(error)))
+            problems.append(Problem(doc.position(loc, key=getattr(cause, "on_key", False)), _message(error)))
     return problems
 
 
@@ -323,7 +458,8 @@ def _message(error: Any) -> str:
         return f"expected a mapping of keys (key: value), got {_describe(value)}"
     if kind == "string_type":
         if isinstance(value, int | Decimal):
-            return f"expected text, got the number {value}; put it in quotes: '{value}'"
+            number = clip(str(value))
+            return f"expected text, got the number {number}; put it in quotes: '{number}'"
         return f"expected text, got {_describe(value)}" + ("; write it after the colon" if value is None else "")
     if kind == "string_too_short":
         return "this must not be empty; write a value"
@@ -342,8 +478,8 @@ def _missing(model: Any, loc: tuple) -> str:
         example = _ID_EXAMPLES.get(owner)
     example = _OWNED_EXAMPLES.get((owner, str(key)), example)
     if example:
-        return f"missing key {key!r}; add it here, e.g. {example}"
-    return f"missing key {key!r}, which is required here; add it"
+        return f"missing key {quoted(key)}; add it here, e.g. {example}"
+    return f"missing key {quoted(key)}, which is required here; add it"
 
 
 def _enum_at(model: Any, loc: tuple) -> list:
@@ -358,7 +494,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value) if isinstance(value, str) else str(value)
+    return quoted(value) if isinstance(value, str) else clip(str(value))
 
 
 def _annotation_at(model: Any, loc: tuple) -> Any:
@@ -440,3 +576,24 @@ def summary(loaded: LoadedCase) -> list[str]:
 
 def _count_of(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def load_bundled(convenant_id: str) -> Convenant:
+    """A bundled agreement by id (``convenant list``, ``convenant init``); InputError when unknown or broken."""
+    path = bundled_path(convenant_id)
+    if path is None:
+        raise InputError(
+            [
+                Problem(
+                    Position(convenant_id),
+                    f"no bundled convenant {convenant_id!r}; bundled are {', '.join(bundled_ids())}",
+                )
+            ]
+        )
+    docs: dict = {}
+    models: dict = {}
+    problems: list[Problem] = []
+    _read_bundled(path, docs, models, problems)
+    if "convenant" not in models:
+        raise InputError(problems)
+    return models["convenant"]

@@ -1,34 +1,114 @@
-"""Writing a file atomically: a reader never sees a half-written report or expected.yaml."""
+"""Writing a file atomically, the one way the tool writes: `settle --output` and `check --update` alike.
+
+A reader never sees a half-written report or expected.yaml: the text goes to a temporary
+file in the same directory, which ``os.replace`` renames into place (atomic on one file
+system). What may be replaced is decided first (:func:`check_target`): a regular file the
+user may write. A symbolic link is refused (the rename would replace the link, not the
+file it points to), so is anything that is not a regular file (``/dev/null`` would be
+replaced by a file, when run as root) and a read-only file (a rename ignores the file's
+own permissions, so the tool checks them itself). An existing file keeps its mode.
+
+SIGINT and SIGTERM are held while the temporary file exists: the signal takes effect
+right after the file is renamed into place or removed, so an interrupted run never leaves
+a ``.name.*.tmp`` behind.
+"""
 
 from __future__ import annotations
 
 import os
+import signal
+import stat
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+_KINDS = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+}
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` via a temporary file in the same directory, renamed into place.
 
-    ``os.replace`` is atomic on one file system, so ``path`` holds either its
-    old content or the whole new one; a crash leaves the old file or the new,
-    never half of one. A file that is replaced keeps its permissions; a new one
-    gets the umask's. The temporary file is removed on failure. Used for every
-    file the tool writes (``--output``, ``check --update``).
-    """
-    directory = path.parent if str(path.parent) else Path(".")
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+class Refused(Exception):
+    """The target may not be replaced; the message says why and what to do (without the file's name)."""
+
+
+def check_target(path: Path) -> None:
+    """Raise :class:`Refused` unless ``path`` is absent or a regular, writable file (never a link)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise Refused(f"cannot be examined ({exc.strerror or exc}); check the path") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise Refused(
+            "is a symbolic link; the tool replaces files, not links (the link would become a file): "
+            "give the file it points to, or another name"
+        )
+    if stat.S_ISDIR(st.st_mode):
+        raise Refused("is a directory; give a file name")
+    if not stat.S_ISREG(st.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+        raise Refused(f"is {kind}, not a regular file; give the name of a file to write")
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise Refused("is read-only; make it writable (chmod u+w) if it should be replaced")
+
+
+def write_atomic(path: Path, data: str | bytes) -> int:
+    """Write ``data`` (text as UTF-8 with newlines as given, or bytes) to ``path``: all of it, or nothing.
+
+    Returns the number of bytes written. Raises :class:`Refused` for a target that may not be
+    replaced, OSError when writing fails (the temporary file is removed; ``path`` is left as it was).
+    """
+    check_target(path)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    directory = path.parent if str(path.parent) else Path(".")
+    with _signals_held():
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(raw)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+            raise
+    return len(raw)
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM for the block; deliver the first one caught to its handler afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set in the main thread, where Python runs them anyway
+        return
+    caught: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    previous = {sig: signal.signal(sig, lambda signum, _frame: caught.append(signum)) for sig in held}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            sig = caught[0]
+            handler = previous[sig]
+            if callable(handler):
+                handler(sig, None)  # e.g. KeyboardInterrupt for SIGINT, the CLI's exit for SIGTERM
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(sig)
 
 
 def _umask() -> int:

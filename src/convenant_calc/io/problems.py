@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from convenant_calc.core.text import visible
+
 
 @dataclass(frozen=True, order=True)
 class Position:
@@ -35,8 +37,9 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
+        """``file:line:col: message``, one line, with any control character from the input made visible."""
         kind = "warning: " if self.warning else ""
-        return f"{self.position}: {kind}{self.message}"
+        return visible(f"{self.position}: {kind}{self.message}")
 
     @property
     def sort_key(self) -> tuple:
@@ -72,7 +75,7 @@ def display_path(path: Path) -> str:
     """The path as the user will recognise it: relative to the working directory when below it."""
     try:
         return str(path.resolve().relative_to(_resolved(os.getcwd())))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # not below it; or a loop of links (RuntimeError before 3.13)
         return str(path)
 
 
@@ -83,7 +86,7 @@ def display_path_in(directory: Path, shown: str, name: str) -> str:
     four files a case): ``name`` adds one component, unless it is itself a link.
     """
     path = directory / name
-    if path.is_symlink():
+    if os.path.islink(path):
         return display_path(path)
     return str(Path(shown) / name)
 

@@ -16,7 +16,10 @@ marks; this module builds plain Python values from them itself, in one pass
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -35,6 +38,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from convenant_calc.core.text import quoted
 from convenant_calc.io.problems import Position, Problem
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -176,7 +180,7 @@ def _build(file: str, text: str, doc: Document) -> Any:
                 raise _problem(file, event.start_mark, "anchors (&name) are not allowed; write the value out in full")
             if event.tag:
                 raise _problem(
-                    file, event.start_mark, f"YAML tags such as {event.tag!r} are not allowed; remove the tag"
+                    file, event.start_mark, f"YAML tags such as {quoted(event.tag)} are not allowed; remove the tag"
                 )
             if not building:
                 continue
@@ -198,7 +202,9 @@ def _build(file: str, text: str, doc: Document) -> Any:
                 elif event.value in container:
                     first = key_marks[path + (event.value,)]
                     fault = _problem(
-                        file, mark, f"duplicate key {event.value!r} (first given at line {first[0]}); keep only one"
+                        file,
+                        mark,
+                        f"duplicate key {quoted(event.value)} (first given at line {first[0]}); keep only one",
                     )
                 else:
                     key = event.value
@@ -235,6 +241,27 @@ def _build(file: str, text: str, doc: Document) -> Any:
         loader.dispose()
 
 
+def truncated(file: str, text: str, mark: Any, what: str) -> YamlError | None:
+    """The error for a parser that stopped at the end of the text (an unclosed bracket or quote: a truncated file).
+
+    Its mark lies after the last line, a place no editor can show; the error points at the
+    last character of the file instead. None when the mark lies inside the text.
+    """
+    if mark is None or text[mark.index :].strip():
+        return None
+    end = len(text.rstrip())
+    if not end:
+        return None
+    line = text.count("\n", 0, end - 1) + 1
+    col = end - 1 - (text.rfind("\n", 0, end - 1) + 1) + 1
+    return YamlError(
+        Problem(
+            Position(file, line, col),
+            f"not valid YAML: {what} (the file ends here); check that every bracket and quote is closed",
+        )
+    )
+
+
 def parse(text: str, file: str) -> Document:
     """Parse YAML text into a Document; raises YamlError with the position."""
     doc = Document(file=file, value=None)
@@ -245,6 +272,9 @@ def parse(text: str, file: str) -> Document:
         what = exc.problem or exc.context or "not valid YAML"
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             raise _problem(file, mark, "a tab character; YAML indents with spaces, not tabs") from None
+        at_end = truncated(file, text, mark, what)
+        if at_end is not None:
+            raise at_end from None
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
         line = text.count("\n", 0, exc.position) + 1
@@ -264,7 +294,12 @@ def load(path: Path, file: str | None = None) -> Document:
     """Read and parse a YAML file, refusing oversized or undecodable files before parsing."""
     name = file or str(path)
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):  # a directory, a named pipe (reading it would wait forever), a device
+            raise YamlError(
+                Problem(Position(name), "not a readable file (not a regular file); replace it with the YAML file")
+            )
+        size = st.st_size
         if size > MAX_BYTES:
             raise YamlError(
                 Problem(
@@ -272,9 +307,22 @@ def load(path: Path, file: str | None = None) -> Document:
                     f"file is {size} bytes; input files may be at most {MAX_BYTES} bytes (is this the right file?)",
                 )
             )
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # it may have grown since: never read more than the limit
     except OSError as exc:
-        raise YamlError(Problem(Position(name), f"cannot read this file ({exc.strerror}); check its permissions")) from None
+        if exc.errno == errno.ELOOP or (isinstance(exc, FileNotFoundError) and os.path.islink(path)):
+            what = "not a readable file (a symbolic link that leads nowhere); replace it with the YAML file"
+            raise YamlError(Problem(Position(name), what)) from None
+        raise YamlError(
+            Problem(Position(name), f"cannot read this file ({exc.strerror}); check its permissions")
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise YamlError(
+            Problem(
+                Position(name, 1, 1),
+                f"file is more than {MAX_BYTES} bytes; input files may be at most {MAX_BYTES} bytes",
+            )
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,4 +1,4 @@
-"""The day-by-day ledger as CSV, for a spreadsheet (``convenant ledger CASE``).
+"""The day-by-day ledger as CSV, for a spreadsheet (``convenant ledger CASE [--dialect ...]``).
 
 One row per day of the term; FTE columns are exact decimals. The deduction of
 a day is ``daily_rate × fte_short`` (S10). The daily rate is a fraction that
@@ -7,17 +7,22 @@ money column comes twice: rounded half-up to 10 decimals, for a spreadsheet
 to add, and as an exact fraction ``numerator/denominator``. The running total
 is accumulated exactly; rounded to cents on the last day it is the deduction
 of the settlement.
+
+Two dialects (:mod:`.csv_dialects`): ``rfc4180`` (the default: comma, decimal
+point, CRLF) and ``excel-nl`` (semicolon, decimal comma, UTF-8 BOM, CRLF), which
+Excel and LibreOffice in nl-BE open with a double click. The ``excel-nl`` ledger
+leaves out the two exact-fraction columns: a spreadsheet cannot hold a fraction
+exactly and reads some of them as dates (``1/2`` becomes 1 February).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from fractions import Fraction
 
 from convenant_calc.views.ledger import LedgerDay
 from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import fmt_decimal, round_half_up
+from convenant_calc.render.csv_dialects import Dialect, number, write
 
 PLACES = 10
 
@@ -37,22 +42,29 @@ def _frac(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
-def render(rows: list[LedgerDay]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
-    for r in rows:
-        writer.writerow(
-            [r.day.isoformat(), fmt_decimal(r.employed), fmt_decimal(r.guaranteed_wage)]
-            + [fmt_decimal(r.off_duty[kind]) for kind in AbsenceKind]
+EXACT = ["deduction_exact", "running_total_exact"]
+
+
+def render(rows: list[LedgerDay], dialect: Dialect = Dialect.rfc4180) -> str:
+    """The ledger in ``dialect``; ``excel-nl`` without the exact-fraction columns (see the module docstring)."""
+    exact = dialect is Dialect.rfc4180
+    header = HEADER if exact else [name for name in HEADER if name not in EXACT]
+
+    def n(text: str) -> str:
+        return number(text, dialect)
+
+    def line(r: LedgerDay) -> list[str]:
+        cells = (
+            [r.day.isoformat(), n(fmt_decimal(r.employed)), n(fmt_decimal(r.guaranteed_wage))]
+            + [n(fmt_decimal(r.off_duty[kind])) for kind in AbsenceKind]
             + [
-                fmt_decimal(r.replaced),
-                fmt_decimal(r.on_duty),
-                fmt_decimal(r.short),
-                _dec(r.deduction),
-                _dec(r.running),
-                _frac(r.deduction),
-                _frac(r.running),
+                n(fmt_decimal(r.replaced)),
+                n(fmt_decimal(r.on_duty)),
+                n(fmt_decimal(r.short)),
+                n(_dec(r.deduction)),
+                n(_dec(r.running)),
             ]
         )
-    return buffer.getvalue()
+        return cells + [_frac(r.deduction), _frac(r.running)] if exact else cells
+
+    return write(header, (line(r) for r in rows), dialect)

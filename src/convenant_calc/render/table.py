@@ -1,4 +1,9 @@
-"""The terminal view a finance officer reads at a glance (rich), in English or Dutch."""
+"""The terminal view a finance officer reads at a glance (rich), in English or Dutch.
+
+Every string reaches rich as a :class:`~rich.text.Text`, never as markup: a justification
+reading ``see [/annex]`` or ``[link=…]`` is printed as written, and control characters from
+the input are shown as escapes (``\x1b``), so a title cannot drive the terminal.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +15,21 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from convenant_calc.core.interim import Interim
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
+from convenant_calc.core.text import visible
 from convenant_calc.views.report import reason, summary_lines
-from convenant_calc.core.interim import Interim
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.readings import reading_rows
 
 EN = Lang("en")
+
+
+def _text(value: str, style: str = "") -> Text:
+    """Plain text for a cell: no markup parsed, control characters made visible."""
+    return Text(visible(value), style=style)
 
 
 def settlement_table(s: Settlement, t: Lang = EN) -> Table:
@@ -31,12 +42,12 @@ def settlement_table(s: Settlement, t: Lang = EN) -> Table:
     lines = summary_lines(s, t)
     for line in lines:
         if not line.total:
-            table.add_row(line.label, line.amount)
+            table.add_row(_text(line.label), _text(line.amount))
             continue
         style = "bold"
         if line is lines[-1]:
             style = {"pay": "bold green", "recover": "bold red", "settled": "bold"}[s.direction]
-        table.add_row(Text(line.label, style=style), Text(line.amount, style=style))
+        table.add_row(_text(line.label, style), _text(line.amount, style))
     return table
 
 
@@ -49,13 +60,14 @@ def results_table(s: Settlement, t: Lang = EN) -> Table:
     table.add_column(t("col_why"))
     for c in s.results.commitments:
         table.add_row(
-            c.id,
-            c.title,
-            t.number(c.target),
-            "" if c.achieved is None else t.number(c.achieved),
-            Text(t("pending"), style="yellow") if c.pending else Text(t("yes"), style="green") if c.met
-            else Text(t("no"), style="red"),
-            reason(c, t),
+            _text(c.id),
+            _text(c.title),
+            _text(t.number(c.target)),
+            _text("" if c.achieved is None else t.number(c.achieved)),
+            _text(t("pending"), "yellow")
+            if c.pending
+            else _text(t("yes"), "green") if c.met else _text(t("no"), "red"),
+            _text(reason(c, t)),
         )
     return table
 
@@ -72,7 +84,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     table = Table(
         title=t("absences_title"),
         title_justify="left",
-        caption="\n".join(relapses) or None,
+        caption=_text("\n".join(relapses)) if relapses else None,
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -85,7 +97,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
         table.add_column(t(key), justify="right" if key in numeric else "left", no_wrap=key in ("col_from", "col_to"))
     for a in s.absences:
         relapse = "*" if a.window is not None and (a.window.is_relapse or a.window.joins is not None) else ""
-        table.add_row(
+        cells = (
             str(a.index + 1),
             a.consultant,
             t.kind(a.kind),
@@ -97,6 +109,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
             t.number(a.replaced_fte_days),
             t.number(a.short_fte_days),
         )
+        table.add_row(*map(_text, cells))
     return table
 
 
@@ -105,13 +118,13 @@ def shortfall_table(s: Settlement, t: Lang = EN) -> Table:
     table = Table(title=t("shortfall_title"), title_justify="left", show_header=False, box=None)
     table.add_column("what")
     table.add_column("FTE-days", justify="right")
-    table.add_row(t("vacancy_line"), t.number(st.vacancy_fte_days))
-    table.add_row(t("absence_line"), t.number(st.absence_fte_days))
+    table.add_row(_text(t("vacancy_line")), _text(t.number(st.vacancy_fte_days)))
+    table.add_row(_text(t("absence_line")), _text(t.number(st.absence_fte_days)))
     if st.absorbed_fte_days:
-        table.add_row(t("absorbed_line"), f"−{t.number(st.absorbed_fte_days)}")
+        table.add_row(_text(t("absorbed_line")), _text(f"−{t.number(st.absorbed_fte_days)}"))
     if st.unfunded_fte_days:
-        table.add_row(t("unfunded_line"), t.number(st.unfunded_fte_days))
-    table.add_row(Text(t("short_line"), style="bold"), Text(t.number(st.fte_days), style="bold"))
+        table.add_row(_text(t("unfunded_line")), _text(t.number(st.unfunded_fte_days)))
+    table.add_row(_text(t("short_line"), "bold"), _text(t.number(st.fte_days), "bold"))
     return table
 
 
@@ -128,21 +141,21 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
         if row.status:
             text.append(f"\n{row.status}", style="dim")
         difference = row.difference if row.applies else t("not_applicable_short")
-        table.add_row(row.id, text, row.subsidy, difference)
+        table.add_row(_text(row.id), text, _text(row.subsidy), _text(difference))
     return table
 
 
-def interim_table(i: Interim, s: Settlement, t: Lang = EN) -> Table:
+def interim_table(i: Interim, t: Lang = EN) -> Table:
     """S16 "tussentijdse stand": the shortfall and deduction to date, the pending results, the projected range."""
     table = Table(title=t("interim_title", as_of=i.as_of), title_justify="left", show_header=False, box=None)
     table.add_column("what")
     table.add_column("figure", justify="right")
-    table.add_row(t("interim_short", as_of=i.as_of), t.number(i.shortfall_fte_days))
-    table.add_row(t("interim_deduction", as_of=i.as_of), f"−{t.money(i.deduction)}")
-    table.add_row(t("interim_pending"), ", ".join(i.pending) or t("interim_none"))
+    table.add_row(_text(t("interim_short", as_of=i.as_of)), _text(t.number(i.shortfall_fte_days)))
+    table.add_row(_text(t("interim_deduction", as_of=i.as_of)), _text(f"−{t.money(i.deduction)}"))
+    table.add_row(_text(t("interim_pending")), _text(", ".join(i.pending) or t("interim_none")))
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
         detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"
-        table.add_row(Text(f"{t(key)} ({detail})", style="bold"), Text(t.money(p.subsidy), style="bold"))
+        table.add_row(_text(f"{t(key)} ({detail})", "bold"), _text(t.money(p.subsidy), "bold"))
     after = ""
     if i.unfunded_after_fte_days:
         after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))
@@ -156,22 +169,27 @@ def renderable(
     t: Lang = EN,
     stamp: str | None = None,
     costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
     interim: Interim | None = None,
 ) -> Group:
+    """The whole terminal view; with ``case`` a first line naming the case directory and where the agreement is from."""
     c = s.convenant
-    header = Text.assemble(
-        (c.title, "bold"),
-        f" ({c.id})\n",
-        t("term_line", start=c.term.start, end=c.term.end, days=s.term_days),
-    )
+    header = Text(no_wrap=True, overflow="ignore")  # a long path runs on rather than breaking the line
+    if case is not None:
+        where = t("case_bundled") if bundled else "convenant.yaml"
+        header.append(visible(t("case_line", case=case, agreement=c.id, where=where)) + "\n")
+    header.append(visible(c.title), "bold")
+    header.append(visible(f" ({c.id})") + "\n")
+    header.append(t("term_line", start=t.date(c.term.start), end=t.date(c.term.end), days=s.term_days))
     if s.ending is not None:
         e = s.ending
-        header.append("\n" + t("ended_line", kind=t(f"end_{e.kind.value}"), ends=e.ends, days=e.unfunded_days))
+        header.append("\n" + t("ended_line", kind=t(f"end_{e.kind.value}"), ends=t.date(e.ends), days=e.unfunded_days))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
     parts = [header, settlement_table(s, t)]
     if interim is not None:
-        parts.append(interim_table(interim, s, t))
+        parts.append(interim_table(interim, t))
     parts += [results_table(s, t), shortfall_table(s, t)]
     if s.absences:
         parts.append(absences_table(s, t))
@@ -186,10 +204,13 @@ def render(
     t: Lang = EN,
     stamp: str | None = None,
     costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
     interim: Interim | None = None,
 ) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
-    console.print(renderable(s, t, stamp, costs, interim))
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(
+        renderable(s, t, stamp, costs, case, bundled, interim), crop=False
+    )
     return buffer.getvalue()

@@ -6,19 +6,24 @@ and their number formats from here (``--lang en|nl``). JSON keys never change
 
 Numbers: English groups thousands with a comma and writes a decimal point
 (``424,000.00``); Dutch (Flemish) groups with a point and writes a decimal comma
-(``424.000,00``). Money in running text carries its currency: ``EUR 424,000.00``
-in English, ``424.000,00 EUR`` in Dutch. Dates stay ISO ``YYYY-MM-DD`` in both
-languages: they are what the input files hold, and cannot be misread.
+(``424.000,00``, through Babel's ``nl_BE``). Money in running text carries its
+currency: ``EUR 424,000.00`` in English, ``424.000,00 EUR`` in Dutch (one style in
+every Dutch output). Dates: ISO ``YYYY-MM-DD`` in English; in Dutch as a Fleming
+writes them, ``30 juni 2025`` (Babel ``nl_BE``), in the report's heading, the
+absences and payments tables and the terminal table's term line. Dates inside a
+formula of a step (``2025-06-30 − 2023-07-01 + 1``) and in the timeline's hover
+titles stay ISO in both languages: there they are figures being computed with.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import AbsenceKind
-from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_nl, round_half_up
+from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
 from convenant_calc.core.rules.registry import ARTICLES, cite
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
 
@@ -26,6 +31,11 @@ LANGS = ("en", "nl")
 
 TEXT: dict[str, dict[str, str]] = {
     # --- the terminal table -------------------------------------------------------
+    "case_line": {
+        "en": "Case {case}, agreement {agreement} ({where})",
+        "nl": "Dossier {case}, convenant {agreement} ({where})",
+    },
+    "case_bundled": {"en": "bundled", "nl": "meegeleverd"},
     "settlement": {"en": "Settlement", "nl": "Afrekening"},
     "max_subsidy_line": {
         "en": f"Maximum subsidy ({ARTICLES['max_subsidy']}), {{fte}} FTE",
@@ -198,8 +208,55 @@ TEXT: dict[str, dict[str, str]] = {
     "col_amount": {"en": "amount (EUR)", "nl": "bedrag (EUR)"},
     "timeline": {"en": "Staffing timeline", "nl": "Tijdlijn van de bezetting"},
     "timeline_note": {
-        "en": "One row per consultant over the term. Hover a bar for its dates and figures.",
-        "nl": "Eén rij per consulent over de looptijd. Beweeg over een balk voor de data en cijfers.",
+        "en": "One row per consultant over the term.",
+        "nl": "Eén rij per consulent over de looptijd.",
+    },
+    "timeline_hover": {
+        "en": "Hover a bar for its dates and figures.",
+        "nl": "Beweeg over een balk voor de data en cijfers.",
+    },
+    # --- the Excel workbook (settle --format xlsx) -----------------------------------
+    "xl_inputs": {
+        "en": "Inputs (change one: the figures below recompute)",
+        "nl": "Invoer (wijzig er een: de cijfers eronder rekenen opnieuw)",
+    },
+    "xl_outputs": {"en": "Settlement (formulas)", "nl": "Afrekening (formules)"},
+    "xl_rule": {"en": "rule", "nl": "regel"},
+    "xl_value": {"en": "value", "nl": "waarde"},
+    "xl_max": {"en": "Maximum subsidy (EUR)", "nl": "Maximale subsidie (EUR)"},
+    "xl_fte": {"en": "Funded FTE", "nl": "Gefinancierde VTE"},
+    "xl_effort_share": {"en": "Effort share", "nl": "Aandeel inspanningsfinanciering"},
+    "xl_result_share": {"en": "Result share", "nl": "Aandeel resultaatfinanciering"},
+    "xl_cutoff": {"en": "Result cutoff", "nl": "Drempel resultaatfinanciering"},
+    "xl_start": {"en": "Term start", "nl": "Begin looptijd"},
+    "xl_end": {"en": "Term end", "nl": "Einde looptijd"},
+    "xl_n": {"en": "Result commitments (n)", "nl": "Resultaatsverbintenissen (n)"},
+    "xl_k": {"en": "Result commitments met (k)", "nl": "Behaalde resultaatsverbintenissen (k)"},
+    "xl_share_met": {"en": "Share met (k / n)", "nl": "Aandeel behaald (k / n)"},
+    "xl_short_note": {"en": "sum of the Days sheet's short column", "nl": "som van de kolom tekort op het blad Days"},
+    "xl_paid_note": {"en": "sum of the Payments sheet", "nl": "som van het blad Payments"},
+    "xl_met_note": {"en": "sum of the Results sheet's met column", "nl": "som van de kolom gehaald op het blad Results"},
+    "xl_rounding": {
+        "en": "Rounding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half-up to cents; the inner ROUND takes away "
+        "binary floating-point noise so that an exact half cent rounds up, as the tool does exactly.",
+        "nl": "Afronding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half naar boven op centen; de binnenste ROUND "
+        "neemt de ruis van het binair rekenen weg, zodat een exacte halve cent naar boven afrondt, zoals het "
+        "programma exact doet.",
+    },
+    "xl_judged": {"en": "met by judgement (1/0)", "nl": "gehaald volgens oordeel (1/0)"},
+    "xl_met_formula": {"en": "met (1/0)", "nl": "gehaald (1/0)"},
+    "xl_justification": {"en": "justification", "nl": "verantwoording"},
+    "xl_on_duty": {"en": "FTE on duty", "nl": "VTE aan het werk"},
+    "xl_employed": {"en": "FTE employed", "nl": "VTE tewerkgesteld"},
+    # --- the printed page (HTML print style, PDF) ------------------------------------
+    "page": {"en": "page", "nl": "pagina"},
+    "page_of": {"en": "of", "nl": "van"},
+    "input_hash": {"en": "Input hash", "nl": "Invoerhash"},
+    "input_hash_note": {
+        "en": "SHA-256 of the SHA-256 column above, one digest a line, in this order "
+        "(sha256sum FILES | cut -c1-64 | sha256sum); printed at the top of every page.",
+        "nl": "SHA-256 van de kolom SHA-256 hierboven, één digest per lijn, in deze volgorde "
+        "(sha256sum BESTANDEN | cut -c1-64 | sha256sum); bovenaan elke pagina gedrukt.",
     },
     "ledger_note": {
         "en": "The day-by-day ledger (convenant ledger CASE) lists every day of the term with its exact "
@@ -416,7 +473,15 @@ class Lang:
 
     def eur(self, value: Decimal) -> str:
         """An amount in running text: EUR 424,000.00 / 424.000,00 EUR."""
-        return f"{self.money(value)} EUR" if self.dutch else f"EUR {self.money(value)}"
+        return fmt_eur_nl(value) if self.dutch else f"EUR {self.money(value)}"
+
+    def date(self, day: date) -> str:
+        """A date in a table or a sentence: ISO in English (2025-06-30), the Flemish way in Dutch (30 juni 2025)."""
+        if not self.dutch:
+            return day.isoformat()
+        from babel.dates import format_date
+
+        return format_date(day, "d MMMM y", locale="nl_BE")
 
     def number(self, value: Exact) -> str:
         """An exact decimal (FTE, FTE-days, a share) with grouping: 2,924 / 108.6 (en), 2.924 / 108,6 (nl)."""

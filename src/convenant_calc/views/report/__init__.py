@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 from convenant_calc import __version__
 from convenant_calc.core.interim import Interim
+from convenant_calc.io.versions import dependencies_line
 from convenant_calc.core.models import Staffing
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.settlement import Settlement
@@ -108,10 +109,10 @@ def build(
         agreement_id=c.id,
         agreement_title=c.title,
         source=c.source or "",
-        term_start=c.term.start.isoformat(),
-        term_end=c.term.end.isoformat(),
+        term_start=t.date(c.term.start),
+        term_end=t.date(c.term.end),
         term_days=s.term_days,
-        version=__version__,
+        version=f"{__version__} ({dependencies_line()})",
         case=case,
         stamp=stamp,
         inputs=tuple(

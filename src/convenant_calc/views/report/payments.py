@@ -8,4 +8,4 @@ from convenant_calc.views.report.model import PaymentRow
 
 
 def payment_rows(s: Settlement, t: Lang) -> tuple[PaymentRow, ...]:
-    return tuple(PaymentRow(p.date.isoformat(), p.label or "", t.money(p.amount)) for p in s.payments)
+    return tuple(PaymentRow(t.date(p.date), p.label or "", t.money(p.amount)) for p in s.payments)

@@ -1,0 +1,329 @@
+"""The settlement as an Excel workbook whose figures are live formulas (``settle --format xlsx``).
+
+Sheets:
+
+- **Settlement**: the inputs (maximum, funded FTE, shares, cutoff, term dates) as
+  plain cells, and every figure of S2–S12 as a formula over them and over the
+  other sheets (term days, commitments met and total, FTE-days short, payments).
+  An auditor who changes an input, a day's shortfall, a result or a payment sees
+  the subsidy recomputed. Each formula cell also carries the tool's exact figure
+  as its cached value, so a viewer that does not recalculate shows the same.
+- **Results**: one row per commitment; ``met`` is a formula (the judgement when
+  there is one, else achieved ≥ target, S4).
+- **Absences**, **Months**: the report's tables, as values.
+- **Days**: the day ledger (S9: on duty = employed − Σ off duty, as values);
+  FTE short is a formula, ``max(0, funded FTE − on duty)``, so a change of the
+  funded FTE on the Settlement sheet or of a day's FTE on duty reaches the deduction.
+- **Payments**: the advances.
+
+Rounding mirrors S1: ``ROUND(ROUND(x*100, 6), 0)/100``. Excel's ROUND rounds half
+away from zero, which is half-up for the positive amounts rounded here (pools,
+payout, deduction; zero stays zero; none of them is negative, and for a negative
+value half away from zero is what :func:`convenant_calc.core.money.round_half_up`
+does too). The inner ROUND to a millionth of a cent removes binary floating-point
+noise (0.675 × 100 is 67.49999999999999 in binary), so that an exact half cent is
+rounded up; a value that is not a tie would need to lie within a millionth of a
+cent of one to be affected, which the decimals of the inputs rule out in practice
+(the tests evaluate every example's formulas and compare them to the cent).
+Sums and differences of amounts in cents (result pool, paid, subsidy, balance)
+are whole cents already; their ``ROUND(…, 2)`` only removes that binary noise
+(59267.20000000001 → 59267.2) and never rounds a figure of the settlement.
+
+Numbers are written as the exact decimals of the settlement (no float arithmetic
+here). Number formats are nl-BE: ``#,##0.00 "EUR"`` (Excel in nl-BE shows
+``1.234,56 EUR``; the ASCII hyphen-minus for negatives), dates ``[$-813]d mmmm
+yyyy`` (``30 juni 2025``). The output is byte-identical for the same input: the
+document's created date is the term's start, and XlsxWriter writes fixed
+timestamps into the zip.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from fractions import Fraction
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from convenant_calc import __version__
+from convenant_calc.core.models import AbsenceKind, Staffing
+from convenant_calc.core.money import round_half_up
+from convenant_calc.core.settlement import Settlement
+from convenant_calc.views.labels import Lang
+from convenant_calc.views.ledger import ledger, months
+
+MONEY = '#,##0.00 "EUR";-#,##0.00 "EUR"'
+RATE = '#,##0.000000 "EUR";-#,##0.000000 "EUR"'
+DATE = "[$-813]d mmmm yyyy"
+MONTH = "[$-813]mmmm yyyy"
+NUMBER = "General"
+SHARE = "0.00%"
+MET = '"1 ✓";"-";"0 ✗"'
+
+SHEETS = ("Settlement", "Results", "Absences", "Months", "Days", "Payments")
+
+
+def _half_up_cents(expr: str) -> str:
+    """S1 in a formula: ``expr`` rounded half-up to cents (see the module docstring)."""
+    return f"ROUND(ROUND(({expr})*100,6),0)/100"
+
+
+@dataclass
+class _Book:
+    wb: xlsxwriter.Workbook
+    formats: dict[str, object] = field(default_factory=dict)
+
+    def fmt(self, name: str) -> object:
+        if name not in self.formats:
+            spec = {
+                "money": {"num_format": MONEY},
+                "rate": {"num_format": RATE},
+                "date": {"num_format": DATE, "align": "left"},
+                "month": {"num_format": MONTH, "align": "left"},
+                "number": {"num_format": NUMBER},
+                "share": {"num_format": SHARE},
+                "met": {"num_format": MET, "align": "center"},
+                "head": {"bold": True, "bottom": 1, "bg_color": "#F0F0F0", "text_wrap": True, "valign": "top"},
+                "title": {"bold": True, "font_size": 14},
+                "section": {"bold": True, "font_size": 12},
+                "total": {"bold": True, "num_format": MONEY, "top": 1},
+                "input": {"bg_color": "#FFF8DC", "border": 1, "border_color": "#C8B98C"},
+                "input_money": {"bg_color": "#FFF8DC", "num_format": MONEY, "border": 1, "border_color": "#C8B98C"},
+                "input_date": {
+                    "bg_color": "#FFF8DC", "num_format": DATE, "align": "left", "border": 1, "border_color": "#C8B98C"
+                },
+                "note": {"italic": True, "font_color": "#555555", "text_wrap": True, "valign": "top"},
+                "wrap": {"text_wrap": True, "valign": "top"},
+            }[name]
+            self.formats[name] = self.wb.add_format(spec)
+        return self.formats[name]
+
+
+def _header(book: _Book, ws, columns: list[str], widths: list[int]) -> None:
+    for col, (text, width) in enumerate(zip(columns, widths)):
+        ws.write_string(0, col, text, book.fmt("head"))
+        ws.set_column(col, col, width)
+    ws.freeze_panes(1, 0)
+
+
+def render(s: Settlement, staffing: Staffing, case: str = "", lang: str = "en") -> bytes:
+    """The workbook's bytes; the same settlement gives the same bytes."""
+    t = Lang(lang)
+    c = s.convenant
+    out = io.BytesIO()
+    wb = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,  # a title starting with "=" stays text
+            "strings_to_urls": False,
+        },
+    )
+    wb.set_properties(
+        {
+            "title": f"{t('report_title')} — {c.title}",
+            "subject": c.id,
+            "author": f"convenant {__version__}",
+            "comments": case,
+            "created": datetime.combine(c.term.start, time()),
+        }
+    )
+    book = _Book(wb)
+    sheets = {name: wb.add_worksheet(name) for name in SHEETS}
+    results = _results(book, sheets["Results"], s, t)
+    days = _days(book, sheets["Days"], s, t)
+    payments = _payments(book, sheets["Payments"], s, t)
+    _settlement(book, sheets["Settlement"], s, t, case, results, days, payments)
+    _absences(book, sheets["Absences"], s, staffing, t)
+    _months(book, sheets["Months"], s, t)
+    sheets["Settlement"].activate()
+    wb.close()
+    return out.getvalue()
+
+
+# --- the sheets the Settlement sheet refers to: each returns the ranges it refers to --------
+
+
+def _results(book: _Book, ws, s: Settlement, t: Lang) -> dict[str, str]:
+    columns = [t("col_id"), t("col_commitment"), t("col_target"), t("col_achieved"), t("col_unit"),
+               t("xl_judged"), t("xl_met_formula"), t("xl_justification")]
+    _header(book, ws, columns, [6, 38, 10, 10, 14, 14, 12, 50])
+    row = 0
+    for row, r in enumerate(s.results.commitments, start=1):
+        ws.write_string(row, 0, r.id)
+        ws.write_string(row, 1, r.title, book.fmt("wrap"))
+        ws.write_number(row, 2, r.target, book.fmt("input"))
+        if r.achieved is not None:
+            ws.write_number(row, 3, r.achieved, book.fmt("input"))
+        else:
+            ws.write_blank(row, 3, None, book.fmt("input"))
+        ws.write_string(row, 4, r.unit or "")
+        if r.overridden:
+            ws.write_number(row, 5, 1 if r.met else 0, book.fmt("input"))
+        else:
+            ws.write_blank(row, 5, None, book.fmt("input"))
+        f, d, cc = (xl_rowcol_to_cell(row, col) for col in (5, 3, 2))
+        ws.write_formula(row, 6, f'=IF({f}<>"",{f},IF({d}>={cc},1,0))', book.fmt("met"), 1 if r.met else 0)
+        ws.write_string(row, 7, r.justification or "", book.fmt("wrap"))
+    last = max(row, 1)
+    return {"ids": f"Results!$A$2:$A${last + 1}", "met": f"Results!$G$2:$G${last + 1}"}
+
+
+def _days(book: _Book, ws, s: Settlement, t: Lang) -> dict[str, str]:
+    kinds = list(AbsenceKind)
+    columns = (
+        [t("col_date"), t("xl_employed"), t("col_guaranteed_wage")]
+        + [f"{t('col_absent')}: {t.kind(k)}" for k in kinds]
+        + [t("col_replaced"), t("xl_on_duty"), t("col_short")]
+    )
+    _header(book, ws, columns, [16, 10, 10] + [11] * len(kinds) + [10, 10, 10])
+    ws.set_row(0, 45)
+    first_off, last_off = 3, 3 + len(kinds) - 1
+    on_duty_col, short_col = last_off + 2, last_off + 3
+    fte_cell = "Settlement!$B$6"  # CELL["fte"]
+    row = 0
+    for row, d in enumerate(ledger(s), start=1):
+        ws.write_datetime(row, 0, datetime.combine(d.day, time()), book.fmt("date"))
+        ws.write_number(row, 1, d.employed)
+        ws.write_number(row, 2, d.guaranteed_wage)
+        for i, kind in enumerate(kinds):
+            ws.write_number(row, first_off + i, d.off_duty[kind])
+        ws.write_number(row, last_off + 1, d.replaced)
+        ws.write_number(row, on_duty_col, d.on_duty)
+        ws.write_formula(row, short_col, f"=MAX(0,{fte_cell}-{xl_rowcol_to_cell(row, on_duty_col)})", None, d.short)
+    column = xl_rowcol_to_cell(0, short_col, col_abs=True).rstrip("1").lstrip("$")
+    return {"short": f"Days!${column}$2:${column}${row + 1}"}
+
+
+def _payments(book: _Book, ws, s: Settlement, t: Lang) -> str:
+    _header(book, ws, [t("col_date"), t("col_label"), t("col_amount")], [18, 30, 16])
+    row = 0
+    for row, p in enumerate(s.payments, start=1):
+        ws.write_datetime(row, 0, datetime.combine(p.date, time()), book.fmt("date"))
+        ws.write_string(row, 1, p.label or "")
+        ws.write_number(row, 2, p.amount, book.fmt("input_money"))
+    return f"Payments!$C$2:$C${max(row, 1) + 1}"
+
+
+# --- the Settlement sheet ---------------------------------------------------------------
+
+
+def _settlement(book: _Book, ws, s: Settlement, t: Lang, case: str, results: dict, days: dict, paid_range: str) -> None:
+    """Inputs as cells, then every figure as a formula over named cells (``{max}``, ``{fte}``, …)."""
+    c = s.convenant
+    r = s.results
+    ws.set_column(0, 0, 44)
+    ws.set_column(1, 1, 20)
+    ws.set_column(2, 2, 100)
+    ws.write_string(0, 0, f"{t('report_title')} — {c.title}", book.fmt("title"))
+    ws.write_string(1, 0, f"{c.id}{' · ' + case if case else ''} · convenant {__version__}")
+    ws.write_string(3, 0, t("xl_inputs"), book.fmt("section"))
+    ws.write_string(3, 2, t("xl_rule"), book.fmt("section"))
+    # (key, label, input value or formula, cached value, format, rule); None: a section heading
+    lines: list[tuple | None] = [
+        ("max", t("xl_max"), c.max_subsidy, None, "input_money", "Art. 1"),
+        ("fte", t("xl_fte"), c.consultants_fte, None, "input", "Art. 1, Art. 5"),
+        ("effort_share", t("xl_effort_share"), c.funding.effort_share, None, "input", "Art. 2, S2"),
+        ("result_share", t("xl_result_share"), c.funding.result_share, None, "input",
+         "Art. 2, S2 (effort share + result share = 1; the result pool is what the effort pool leaves)"),
+        ("cutoff", t("xl_cutoff"), c.funding.result_cutoff, None, "input", "Art. 2, S3"),
+        ("start", t("xl_start"), c.term.start, None, "input_date", "Art. 1"),
+        ("end", t("xl_end"), c.term.end, None, "input_date", "Art. 1"),
+        ("days", t("s_term"), "={end}-{start}+1", s.term_days, "number", "S9, S10: every calendar day of the term"),
+        ("n", t("xl_n"), f"=COUNTA({results['ids']})", r.total, "number", "S3"),
+        ("k", t("xl_k"), f"=SUM({results['met']})", r.met, "number", f"S4: {t('xl_met_note')}"),
+        ("short", t("s_short"), f"=ROUND(SUM({days['short']}),10)", s.deduction.shortfall_fte_days, "number",
+         f"S9: {t('xl_short_note')}"),
+        ("payments", t("s_paid"), f"=ROUND(SUM({paid_range}),2)", s.paid, "money", f"S12: {t('xl_paid_note')}"),
+        None,
+        ("effort", t("s_effort"), "=" + _half_up_cents("{effort_share}*{max}"), s.effort_pool, "money",
+         "S2: effort share × maximum, half-up to cents"),
+        ("pool", t("s_result_pool"), "=ROUND({max}-{effort},2)", s.result_pool, "money", "S2: maximum − effort pool"),
+        ("share_met", t("xl_share_met"), "={k}/{n}", round_half_up(Fraction(r.met, r.total), 10), "share",
+         "S3: k / n"),
+        ("payout", t("s_payout"), "=IF({share_met}<{cutoff},0," + _half_up_cents("{pool}*{k}/{n}") + ")", r.payout,
+         "money", "S3: nothing below the cutoff (exactly the cutoff is paid), else result pool × k / n, half-up"),
+        ("rate", t("s_rate"), "={max}/({fte}*{days})", round_half_up(s.deduction.daily_rate, 10), "rate",
+         "S10: maximum / (FTE × term days), exact in the tool"),
+        ("deduction", t("s_deduction"), "=" + _half_up_cents("{max}*{short}/({fte}*{days})"), s.deduction.amount,
+         "money", "S10: maximum × FTE-days short / (FTE × term days), half-up to cents"),
+        ("subsidy", t("s_subsidy"), "=MAX(0,ROUND({effort}+{payout}-{deduction},2))", s.subsidy, "total",
+         "S11: max(0, effort pool + payout − deduction), on the rounded amounts"),
+        ("paid", t("s_paid"), "={payments}", s.paid, "money", "S12"),
+        ("balance", t("s_balance"), "=ROUND({subsidy}-{paid},2)", s.balance, "total",
+         "S12: subsidy − paid; positive: to pay, negative: to recover"),
+    ]
+    first = 4  # row index of the first line (Excel row 5)
+    cells = {
+        line[0]: xl_rowcol_to_cell(first + i, 1, row_abs=True, col_abs=True)
+        for i, line in enumerate(lines)
+        if line is not None
+    }
+    for i, line in enumerate(lines):
+        row = first + i
+        if line is None:
+            ws.write_string(row, 0, t("xl_outputs"), book.fmt("section"))
+            continue
+        key, label, value, cached, style, rule = line
+        ws.write_string(row, 0, label)
+        if cached is None:  # an input cell
+            if isinstance(value, date):
+                ws.write_datetime(row, 1, datetime.combine(value, time()), book.fmt(style))
+            else:
+                ws.write_number(row, 1, value, book.fmt(style))
+            ws.write_string(row, 2, rule, book.fmt("note"))
+        else:
+            formula = value.format(**cells)
+            ws.write_formula(row, 1, formula, book.fmt(style), cached)
+            ws.write_string(row, 2, f"{rule}:   {formula.replace('$', '')}", book.fmt("note"))
+    ws.write_string(first + len(lines) + 1, 0, t("xl_rounding"), book.fmt("note"))
+    ws.freeze_panes(3, 0)
+
+
+CELLS = (
+    "max fte effort_share result_share cutoff start end days n k short payments _ effort pool share_met payout "
+    "rate deduction subsidy paid balance"
+).split()
+#: Where each figure is on the Settlement sheet (tests and the README use these).
+CELL = {key: f"B{5 + i}" for i, key in enumerate(CELLS) if key != "_"}
+
+
+# --- the tables, as values ---------------------------------------------------------------
+
+
+def _absences(book: _Book, ws, s: Settlement, staffing: Staffing, t: Lang) -> None:
+    columns = [t("col_no"), t("col_consultant"), t("col_kind"), t("col_from"), t("col_to"), t("col_fte"),
+               t("col_days_in_term"), t("col_gw_days"), t("col_replaced_fte_days"), t("col_short_fte_days")]
+    _header(book, ws, columns, [5, 22, 18, 18, 18, 7, 10, 12, 12, 12])
+    ws.set_row(0, 30)
+    for row, a in enumerate(s.absences, start=1):
+        who = staffing.consultant(a.consultant)
+        ws.write_number(row, 0, a.index + 1)
+        ws.write_string(row, 1, (who.name if who is not None and who.name else a.consultant))
+        ws.write_string(row, 2, t.kind(a.kind))
+        ws.write_datetime(row, 3, datetime.combine(a.first, time()), book.fmt("date"))
+        ws.write_datetime(row, 4, datetime.combine(a.last, time()), book.fmt("date"))
+        ws.write_number(row, 5, a.fte)
+        ws.write_number(row, 6, a.days_in_term)
+        ws.write_number(row, 7, a.covered_days_in_term)
+        ws.write_number(row, 8, a.replaced_fte_days)
+        ws.write_number(row, 9, a.short_fte_days)
+
+
+def _months(book: _Book, ws, s: Settlement, t: Lang) -> None:
+    columns = [t("col_month"), t("col_days"), t("col_vacancy"), t("col_absent"), t("col_short_month"),
+               t("col_cumulative_days"), t("col_cumulative"), t("col_deduction")]
+    _header(book, ws, columns, [18, 8, 10, 10, 12, 14, 18, 16])
+    ws.set_row(0, 30)
+    for row, m in enumerate(months(s), start=1):
+        ws.write_datetime(row, 0, datetime(m.year, m.month, 1), book.fmt("month"))
+        ws.write_number(row, 1, m.days)
+        ws.write_number(row, 2, m.vacancy_fte_days)
+        ws.write_number(row, 3, m.absence_fte_days)
+        ws.write_number(row, 4, m.short_fte_days)
+        ws.write_number(row, 5, m.cumulative_fte_days)
+        ws.write_number(row, 6, m.cumulative, book.fmt("money"))
+        ws.write_number(row, 7, m.deduction, book.fmt("money"))
