@@ -40,8 +40,10 @@ def test_bundled_agreement_json(capsys, examples):
 def test_bundled_agreement_table_in_dutch(capsys, examples):
     code, out, _ = run(capsys, examples / "01-no-absences", "table", "nl")
     assert code == 0
-    lines = [line for line in out.splitlines() if line[:3] == " 20"]
-    assert [line.split()[0] for line in lines] == [d for d, _ in BUNDLED]
+    # Dates the Flemish way in Dutch (as the settlement table writes them): 1 juli 2023 … 30 september 2025.
+    lines = [line for line in out.splitlines() if line[:1] == " " and line[1:2].isdigit()]
+    assert [" ".join(line.split()[:3]) for line in lines] == [
+        "1 juli 2023", "30 september 2024", "24 december 2024", "30 juni 2025", "30 september 2025"]
     assert "Voortgangsrapport ten laatste" in out and "Eindrapport ten laatste" in out
 
 

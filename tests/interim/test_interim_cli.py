@@ -35,8 +35,8 @@ def test_table_shows_the_interim_position_in_dutch(case):
     )
     assert run.exit_code == 0
     text = (case.dir.parent / "out.txt").read_text()
-    assert "Tussentijdse stand op 2024-03-31 (S16)" in text
-    assert "VTE-dagen tekort tot en met 2024-03-31" in text and "15,5" in text
+    assert "Tussentijdse stand op 31 maart 2024 (S16)" in text
+    assert "VTE-dagen tekort tot en met 31 maart 2024" in text and "15,5" in text
     assert "82.882,51" in text and "97.882,51" in text
     assert "openstaand" in text
 

@@ -40,7 +40,7 @@ def test_interim_section_in_markdown_and_html():
     name = "11-interim-position"
     case = loaded(name)
     s = settled(name)
-    for lang, words in (("nl", ("Tussentijdse stand op 2024-09-30 (S16)", "−6.670,31", "290.129,69", "391.889,69")),
+    for lang, words in (("nl", ("Tussentijdse stand op 30 september 2024 (S16)", "−6.670,31", "290.129,69", "391.889,69")),
                         ("en", ("Interim position on 2024-09-30 (S16)", "−6,670.31", "290,129.69", "391,889.69"))):
         r = build(s, case.case.staffing, input_files(case.sources, data_dir()), Lang(lang), case=name,
                   interim=interim(s, date(2024, 9, 30)))

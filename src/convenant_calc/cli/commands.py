@@ -327,7 +327,8 @@ def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", ou
     elif fmt == "ics":
         text = render.ics(convenant, events, epoch)
     else:
-        text = render.table(convenant, events, t("calendar_title"), (t("col_date"), t("col_event"), t("col_article")))
+        columns = (t("col_date"), t("col_event"), t("col_article"))
+        text = render.table(convenant, events, t("calendar_title"), columns, t.date)
     if fmt == "ics":
         sys.stdout.flush()
         return _emit(text.encode("utf-8"), output)  # bytes: iCalendar's CRLF line ends are never translated

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import quote
 
@@ -15,8 +16,14 @@ SCHEMA = "convenant-calendar/1"
 CRLF = "\r\n"
 
 
-def table(convenant: Convenant, rows: tuple[AgendaRow, ...], heading: str, columns: tuple[str, str, str]) -> str:
-    """The dates as a plain-text table (no colour), one row per event in date order."""
+def table(
+    convenant: Convenant,
+    rows: tuple[AgendaRow, ...],
+    heading: str,
+    columns: tuple[str, str, str],
+    day_text: Callable[[date], str] = date.isoformat,
+) -> str:
+    """The dates as a plain-text table (no colour), one row per event in date order (dates by ``day_text``)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -26,7 +33,7 @@ def table(convenant: Convenant, rows: tuple[AgendaRow, ...], heading: str, colum
     for name in columns:
         grid.add_column(name, no_wrap=name == columns[0])
     for row in rows:
-        grid.add_row(row.day.isoformat(), row.title, f"{row.article}, {row.rule}")
+        grid.add_row(day_text(row.day), row.title, f"{row.article}, {row.rule}")
     buffer = io.StringIO()
     Console(file=buffer, width=100, color_system=None, force_terminal=False).print(grid)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

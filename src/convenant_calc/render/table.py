@@ -147,11 +147,12 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
 
 def interim_table(i: Interim, t: Lang = EN) -> Table:
     """S16 "tussentijdse stand": the shortfall and deduction to date, the pending results, the projected range."""
-    table = Table(title=t("interim_title", as_of=i.as_of), title_justify="left", show_header=False, box=None)
+    day = t.date(i.as_of)
+    table = Table(title=t("interim_title", as_of=day), title_justify="left", show_header=False, box=None)
     table.add_column("what")
     table.add_column("figure", justify="right")
-    table.add_row(_text(t("interim_short", as_of=i.as_of)), _text(t.number(i.shortfall_fte_days)))
-    table.add_row(_text(t("interim_deduction", as_of=i.as_of)), _text(f"−{t.money(i.deduction)}"))
+    table.add_row(_text(t("interim_short", as_of=t.date(i.as_of))), _text(t.number(i.shortfall_fte_days)))
+    table.add_row(_text(t("interim_deduction", as_of=t.date(i.as_of))), _text(f"−{t.money(i.deduction)}"))
     table.add_row(_text(t("interim_pending")), _text(", ".join(i.pending) or t("interim_none")))
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
         detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"
@@ -159,7 +160,7 @@ def interim_table(i: Interim, t: Lang = EN) -> Table:
     after = ""
     if i.unfunded_after_fte_days:
         after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))
-    table.caption = t("interim_note", as_of=i.as_of, after=after)
+    table.caption = t("interim_note", as_of=t.date(i.as_of), after=after)
     table.caption_justify = "left"
     return table
 

@@ -9,8 +9,8 @@ from convenant_calc.views.report.model import InterimSection, Line
 
 def interim_section(i: Interim, t: Lang) -> InterimSection:
     lines = [
-        Line(t("interim_short", as_of=i.as_of), t.number(i.shortfall_fte_days)),
-        Line(t("interim_deduction", as_of=i.as_of), f"−{t.money(i.deduction)}"),
+        Line(t("interim_short", as_of=t.date(i.as_of)), t.number(i.shortfall_fte_days)),
+        Line(t("interim_deduction", as_of=t.date(i.as_of)), f"−{t.money(i.deduction)}"),
         Line(t("interim_pending"), ", ".join(i.pending) or t("interim_none")),
     ]
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
@@ -19,4 +19,5 @@ def interim_section(i: Interim, t: Lang) -> InterimSection:
     after = ""
     if i.unfunded_after_fte_days:
         after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))
-    return InterimSection(t("interim_title", as_of=i.as_of), tuple(lines), t("interim_note", as_of=i.as_of, after=after))
+    day = t.date(i.as_of)
+    return InterimSection(t("interim_title", as_of=day), tuple(lines), t("interim_note", as_of=day, after=after))
