@@ -72,12 +72,32 @@ EXPECTED = {
 }
 
 
+# S14: the examples of more than one period, by period (examples/09-extension-year/README.md).
+EXPECTED_PERIODS = {
+    "09-extension-year": {
+        "lokale-besturen-2023-2025": ("12", "1740.08", "396819.92", "100019.92"),
+        "verlenging-2025-2026": ("52", "7550.68", "183249.32", "98449.32"),
+    },
+}
+
+
 def test_every_example_settles_to_its_hand_derivation():
-    assert sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()) == sorted(EXPECTED)
+    assert sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir()) == sorted([*EXPECTED, *EXPECTED_PERIODS])
     for name, (fte_days, deduction, subsidy, balance) in EXPECTED.items():
         out = settle_json(EXAMPLES / name)
         got = (out["deduction"]["shortfall_fte_days"], out["deduction"]["amount"], out["subsidy"], out["balance"])
         assert got == (fte_days, deduction, subsidy, balance), name
+    for name, periods in EXPECTED_PERIODS.items():
+        out = settle_json(EXAMPLES / name)
+        assert out["schema"] == "convenant-settlement/2"
+        for period in out["periods"]:
+            got = (
+                period["deduction"]["shortfall_fte_days"],
+                period["deduction"]["amount"],
+                period["subsidy"],
+                period["balance"],
+            )
+            assert got == periods[period["period"]], (name, period["period"])
 
 
 def test_table_shows_the_lines_that_add_up():

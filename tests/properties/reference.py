@@ -31,7 +31,19 @@ def _days(first: date, last: date):
         day += DAY
 
 
-def covered_days(absences: list[dict], guaranteed_wage_days: int, relapse_days: int, elapsed: bool = False) -> set:
+def in_force(value, day: date) -> int:
+    """S13: a number, or a list of {from, value}: the value whose from is the latest on or before ``day``
+    (before the first from, the first value; a value without from holds on every date)."""
+    if not isinstance(value, list):
+        return int(value)
+    chosen = value[0]["value"]
+    for item in value:
+        if item.get("from") is None or _day(item["from"]) <= day:
+            chosen = item["value"]
+    return int(chosen)
+
+
+def covered_days(absences: list[dict], guaranteed_wage_days, relapse_days, elapsed: bool = False) -> set:
     """S7: the set of (absence number, day) covered by the guaranteed wage.
 
     For each consultant and kind: the days on which an absence of that kind runs; a day
@@ -67,12 +79,14 @@ def covered_days(absences: list[dict], guaranteed_wage_days: int, relapse_days: 
         for spell in spells:
             first = spell[0]
             fresh = any(absences[n].get("new_cause", False) for n in running[first])
-            relapse = previous_end is not None and (first - previous_end).days <= relapse_days and not fresh
+            relapse = previous_end is not None and (first - previous_end).days <= in_force(relapse_days, first)
+            relapse = relapse and not fresh
             if not relapse:
-                left, window_first = guaranteed_wage_days, first
+                window_days = in_force(guaranteed_wage_days, first)
+                left, window_first = window_days, first
             for day in spell:
                 if elapsed:
-                    is_covered = (day - window_first).days < guaranteed_wage_days
+                    is_covered = (day - window_first).days < window_days
                 else:
                     is_covered = left > 0
                     if is_covered:
@@ -91,9 +105,7 @@ def shortfall_fte_days(convenant: dict, staffing: dict, elapsed: bool = False) -
     consultants = staffing.get("consultants") or []
     absences = staffing.get("absences") or []
     fte_of = {c["id"]: _num(c.get("fte", 1)) for c in consultants}
-    covered = covered_days(
-        absences, int(rules.get("guaranteed_wage_days", 30)), int(rules.get("relapse_days", 14)), elapsed
-    )
+    covered = covered_days(absences, rules.get("guaranteed_wage_days", 30), rules.get("relapse_days", 14), elapsed)
     total = Decimal(0)
     for day in _days(_day(convenant["term"]["start"]), _day(convenant["term"]["end"])):
         if consultants:  # S5

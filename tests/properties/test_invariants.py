@@ -176,4 +176,4 @@ def test_reference_helper_agrees_with_worked_example_a():
 
     c = build(absences=[{"consultant": "an", "kind": "sickness", "from": "2024-01-08", "to": "2024-03-15", "replacement": [{"from": "2024-02-19", "to": "2024-03-15"}]}])
     assert reference_shortfall(c) == 12
-    assert AbsenceRules().guaranteed_wage_days == 30
+    assert AbsenceRules().guaranteed_wage_days_on(date(2024, 1, 8)) == 30

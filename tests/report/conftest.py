@@ -11,16 +11,23 @@ from convenant_calc.io.bundled import data_dir, examples_dir
 from convenant_calc.io.loading import LoadedCase, load_case
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report import Report, build, input_files
+from convenant_calc.core.rules.periods import periods
 from convenant_calc.core.settlement import Settlement, settle
 
 from ..conftest import example_as_of
 
-EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if p.is_dir())
+ALL_EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if p.is_dir())
 
 
 @cache
 def loaded(name: str) -> LoadedCase:
     return load_case(examples_dir() / name, pending_allowed=example_as_of(examples_dir() / name) is not None)
+
+
+#: The examples of one period (the report of each is one Report); those of more periods (S14) are
+#: tested in tests/report/test_report_periods.py.
+EXAMPLES = [name for name in ALL_EXAMPLES if len(periods(loaded(name).case.convenant)) == 1]
+PERIOD_EXAMPLES = [name for name in ALL_EXAMPLES if name not in EXAMPLES]
 
 
 @cache

@@ -129,8 +129,14 @@ def test_mutated_examples_exit_0_or_2_without_traceback(example, how, data):
             assert out_file.read_text(encoding="utf-8").strip()
         else:
             out = json.loads(result.stdout)
-            money = {k: Decimal(out[k]) for k in ("max_subsidy", "effort_pool", "result_pool", "subsidy", "paid", "balance")}
-            assert money["effort_pool"] + money["result_pool"] == money["max_subsidy"]
-            gross = money["effort_pool"] + Decimal(out["results"]["payout"]) - Decimal(out["deduction"]["amount"])
-            assert money["subsidy"] == max(Decimal(0), gross) <= money["max_subsidy"]
-            assert money["balance"] == money["subsidy"] - money["paid"]
+            # S14: an agreement of several periods prints each period as a /1 object, and totals.
+            settlements = out["periods"] if out["schema"] == "convenant-settlement/2" else [out]
+            for one in settlements:
+                money = {k: Decimal(one[k]) for k in ("max_subsidy", "effort_pool", "result_pool", "subsidy", "paid", "balance")}
+                assert money["effort_pool"] + money["result_pool"] == money["max_subsidy"]
+                gross = money["effort_pool"] + Decimal(one["results"]["payout"]) - Decimal(one["deduction"]["amount"])
+                assert money["subsidy"] == max(Decimal(0), gross) <= money["max_subsidy"]
+                assert money["balance"] == money["subsidy"] - money["paid"]
+            if "total" in out:
+                for key, value in out["total"].items():
+                    assert Decimal(value) == sum(Decimal(one[key]) for one in settlements)

@@ -14,10 +14,14 @@ from typing import Any
 
 from convenant_calc.casebook.expected import read_expected
 from convenant_calc.casebook.model import (
+    AS_OF,
     EXPECTED,
+    PERIODS,
     PINS,
     READINGS,
     TOLERATED,
+    TOP_OF_PERIODS,
+    TOTAL,
     CaseResult,
     Difference,
     Expectation,
@@ -25,16 +29,58 @@ from convenant_calc.casebook.model import (
     Field,
     Kind,
     Status,
+    dotted,
 )
 from convenant_calc.core.money import CENT, fmt_decimal, fmt_plain
-from convenant_calc.io.problems import InputError, Position, Problem, display_path
+from convenant_calc.core.text import quoted
+from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
 
 def lookup(actual: dict[str, Any], path: Field) -> Any:
+    """The settled value at ``path``; in /2 output ``periods`` is looked up by period id (S14)."""
     value: Any = actual
     for part in path:
-        value = value[part]
+        if isinstance(value, list):  # the periods of convenant-settlement/2
+            value = next(p for p in value if p.get("period") == part)
+        else:
+            value = value[part]
     return value
+
+
+def unmatched(expected: Expected, actual: dict[str, Any]) -> list[Problem]:
+    """S14: expected figures the settlement cannot have, each at its place (a period it does not have,
+    a flat field for an agreement of several periods, periods for an agreement of one)."""
+    several = actual.get("schema") == "convenant-settlement/2"
+    ids = [p["period"] for p in actual[PERIODS]] if several else [actual["convenant"]]
+    problems = []
+    named: set[str] = set()  # a period that does not exist is reported once
+    for e in expected.expectations:
+        if e.field[0] in (PERIODS, TOTAL) and not several:
+            problems.append(
+                Problem(
+                    e.position,
+                    f"{dotted(e.field)}: {actual['convenant']} has one period (no extension), so its settlement has "
+                    f"no {e.field[0]!r}; write the figure at the top of {EXPECTED}, as in SPEC §4",
+                )
+            )
+        elif e.field[0] == PERIODS and e.field[1] not in ids:
+            if e.field[1] in named:
+                continue
+            named.add(e.field[1])
+            hint = closest(e.field[1], ids)
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
+            problems.append(
+                Problem(e.position, f"no period {quoted(e.field[1])}; {guess}the periods are {', '.join(ids)}")
+            )
+        elif several and e.field[0] not in (PERIODS, TOTAL) and e.field not in TOP_OF_PERIODS:
+            problems.append(
+                Problem(
+                    e.position,
+                    f"{dotted(e.field)}: {actual['convenant']} has {len(ids)} periods (S14); pin this figure "
+                    f"for a period under periods: {{{ids[0]}: ...}}, or a sum under total",
+                )
+            )
+    return problems
 
 
 def show_expected(e: Expectation) -> str:
@@ -79,30 +125,24 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
     return differences
 
 
-def settle_dir(
-    case_dir: Path,
-    expected: Expected | None = None,
-    as_of: str | None = None,
-    as_of_position: Position | None = None,
-) -> tuple[dict[str, Any], list[Problem]]:
+def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Load and settle a case: the JSON contract's mapping and the loading warnings (or InputError).
 
     S17: with ``expected.readings`` the case is settled under those alternative readings (an
     InputError at the ``readings`` line when one does not apply to the case); with
     ``expected.pins`` the mapping gains ``reading_subsidies``: ``{id: subsidy}``.
-    S16: with ``as_of`` (``expected.as_of`` when not given) the case is settled as
-    ``settle --as-of`` does: results may be pending, and the mapping holds the interim
-    position's keys too.
+    S16: with ``expected.as_of`` the case is settled as ``settle --as-of`` does: results may be
+    pending, and the mapping holds the interim position's keys too (an agreement of one period).
     """
-    from convenant_calc.core.settlement import settle
+    from convenant_calc.core.readings import DEFAULT
+    from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.io.loading import load_case
-    from convenant_calc.render.json import interim_dict, settlement_dict
+    from convenant_calc.render.json import agreement_dict
 
-    if expected is not None and as_of is None:
-        as_of, as_of_position = expected.as_of, expected.as_of_position
+    as_of = expected.as_of if expected is not None else None
     pending = as_of is not None
     loaded = load_case(case_dir, pending_allowed=pending)
-    readings = None
+    readings = DEFAULT
     if expected is not None and (expected.readings or expected.pins):
         from convenant_calc.core.readings import choose, not_applicable_to
 
@@ -111,27 +151,45 @@ def settle_dir(
         if refused:
             where = expected.readings_position or Position(expected.file)
             raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
-    if readings is not None:
-        settlement = settle(loaded.case, readings, pending_allowed=pending)
-    else:
-        settlement = settle(loaded.case, pending_allowed=pending)
-    actual = settlement_dict(settlement)
-    if expected is not None and expected.pins:
-        from convenant_calc.core.reading_costs import reading_costs
-
-        costs = reading_costs(loaded.case, settlement)
-        actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
-    if as_of is not None:
+    agreement = settle_agreement(loaded.case, readings, pending_allowed=pending)
+    actual = agreement_dict(agreement)
+    if expected is not None and as_of is not None:
         from datetime import date
 
         from convenant_calc.core.interim import interim
+        from convenant_calc.render.json import interim_dict
 
+        where = expected.as_of_position or Position(expected.file)
+        if not agreement.single:
+            raise InputError(
+                [
+                    Problem(
+                        where,
+                        f"{AS_OF}: {loaded.case.convenant.id} has {len(agreement.periods)} periods (S14); "
+                        "the interim position is pinned only for an agreement of one period",
+                    )
+                ]
+            )
         day = date.fromisoformat(as_of)
-        start = settlement.convenant.term.start
+        start = agreement.periods[0].convenant.term.start
         if day < start:
-            where = as_of_position or Position(display_path(case_dir / EXPECTED))
             raise InputError([Problem(where, f"as_of {as_of} lies before the term starts ({start}); check the date")])
-        actual.update(interim_dict(interim(settlement, day)))
+        actual.update(interim_dict(interim(agreement.periods[0], day)))
+    if expected is not None and expected.pins:
+        from convenant_calc.core.reading_costs import reading_costs
+
+        if not agreement.single:  # S14: what a reading costs is worked out for an agreement of one period
+            raise InputError(
+                [
+                    Problem(
+                        expected.pins[0].position,
+                        f"{PINS}: {loaded.case.convenant.id} has {len(agreement.periods)} periods (S14); "
+                        "what each reading costs is pinned only for an agreement of one period",
+                    )
+                ]
+            )
+        costs = reading_costs(loaded.case, agreement.periods[0])
+        actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
     return actual, list(loaded.warnings)
 
 
@@ -152,6 +210,9 @@ def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:
         actual, warnings = None, []
     if expected is None or actual is None:
         return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
+    mismatches = unmatched(expected, actual)
+    if mismatches:
+        return CaseResult(name, Status.ERROR, expected_file, problems=tuple(sorted(mismatches, key=lambda p: p.sort_key)))
     differences = compare(expected, actual)
     if expected.pins:
         differences += compare(Expected(expected.file, expected.pins, expected.tolerance), actual)

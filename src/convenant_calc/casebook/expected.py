@@ -1,8 +1,8 @@
 """Reading and validating a case's ``expected.yaml`` (SPEC §3).
 
 The file holds any subset of the fields of the JSON contract (SPEC §4), nested the same
-way, plus an optional ``tolerance`` in EUR, and an optional ``as_of`` date (S16: the case
-is settled with ``--as-of``, and the interim fields may be compared too)::
+way, an optional ``as_of`` date (S16: the case is settled with ``--as-of``, and the interim
+fields may be compared too), plus an optional ``tolerance`` in EUR::
 
     subsidy: "396819.92"
     deduction: {shortfall_fte_days: "12", amount: "1740.08"}
@@ -25,16 +25,22 @@ from convenant_calc.casebook.model import (
     ALL_GROUPS,
     AS_OF,
     EXPECTED,
+    FIELDS,
+    GROUPS,
     INTERIM_FIELDS,
     MAX_TOLERANCE,
+    PERIODS,
     PINS,
     READINGS,
     TOLERANCE,
+    TOTAL,
+    TOTAL_FIELDS,
     Expectation,
     Expected,
     Field,
     Kind,
     dotted,
+    field_kind,
 )
 from convenant_calc.core.money import CENT, D
 from convenant_calc.core.text import clip, quoted
@@ -95,27 +101,45 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
             readings = _readings(doc, item, problems)
         elif key == PINS:
             _pins(doc, item, pins, problems)
-        elif key in ALL_GROUPS:
+        elif key == PERIODS:
+            if not isinstance(item, dict) or not item:
+                problems.append(
+                    Problem(
+                        doc.position((key,)),
+                        "'periods' maps each period's id to its figures (S14); "
+                        'write it as a mapping, e.g. periods: {verlenging-2025-2026: {subsidy: "183249.32"}}',
+                    )
+                )
+                continue
+            for period, figures in item.items():
+                if not isinstance(figures, dict):
+                    problems.append(
+                        Problem(
+                            doc.position((key, period)),
+                            f"period {quoted(period)} holds fields of the JSON contract; write them as a mapping, "
+                            'e.g. {subsidy: "183249.32"}',
+                        )
+                    )
+                    continue
+                _fields(doc, (key, str(period)), figures, expectations, problems, period=True)
+        elif key == TOTAL:
             if not isinstance(item, dict):
                 problems.append(
                     Problem(
                         doc.position((key,)),
-                        f"{quoted(key)} holds fields ({', '.join(ALL_GROUPS[key])}); write it as a mapping, "
-                        f"e.g. {key}: {{{ALL_GROUPS[key][-1]}: ...}}",
+                        f"'total' holds fields ({', '.join(TOTAL_FIELDS)}); write it as a mapping, "
+                        'e.g. total: {subsidy: "580069.24"}',
                     )
                 )
                 continue
             for sub, subitem in item.items():
-                if (key, sub) in ALL_FIELDS:
+                if sub in TOTAL_FIELDS:
                     _expectation(doc, (key, sub), subitem, expectations, problems)
                 else:
-                    problems.append(_unknown(doc, (key, sub), ALL_GROUPS[key]))
-        elif (key,) in ALL_FIELDS:
-            _expectation(doc, (key,), item, expectations, problems)
+                    problems.append(_unknown(doc, (key, sub), list(TOTAL_FIELDS)))
         else:
-            known = list(dict.fromkeys(p[0] for p in ALL_FIELDS)) + [TOLERANCE, AS_OF, READINGS, PINS]
-            problems.append(_unknown(doc, (key,), known))
-    if as_of is None and AS_OF not in (value or {}):
+            _fields(doc, (), {key: item}, expectations, problems, period=False)
+    if as_of is None and AS_OF not in value:
         for e in expectations:
             if e.field in INTERIM_FIELDS:
                 problems.append(
@@ -132,8 +156,16 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     if problems:
         raise InputError(problems)
     where = doc.position((READINGS,)) if readings else None
-    position = doc.position((AS_OF,)) if as_of is not None else None
-    return Expected(doc.file, tuple(expectations), tolerance, as_of, position, readings, where, tuple(pins))
+    return Expected(
+        doc.file,
+        tuple(expectations),
+        tolerance,
+        as_of=as_of,
+        as_of_position=doc.position((AS_OF,)) if as_of is not None else None,
+        readings=readings,
+        readings_position=where,
+        pins=tuple(pins),
+    )
 
 
 def _readings(doc: yamlpos.Document, item: Any, problems: list[Problem]) -> tuple[str, ...]:
@@ -183,10 +215,41 @@ def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: li
         _expectation(doc, (PINS, name), raw, out, problems, Kind.MONEY)
 
 
+def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems: list[Problem], *, period: bool) -> None:
+    """The fields of the /1 contract in ``mapping`` (at ``prefix``: the top, or one period's figures, S14).
+
+    At the top, the fields of the interim position too (S16, with ``as_of``).
+    """
+    groups, fields = (GROUPS, FIELDS) if period else (ALL_GROUPS, ALL_FIELDS)
+    for key, item in mapping.items():
+        path = prefix + (key,)
+        if key in groups:
+            if not isinstance(item, dict):
+                problems.append(
+                    Problem(
+                        doc.position(path),
+                        f"{quoted(key)} holds fields ({', '.join(groups[key])}); write it as a mapping, "
+                        f"e.g. {key}: {{{groups[key][-1]}: ...}}",
+                    )
+                )
+                continue
+            for sub, subitem in item.items():
+                if (key, sub) in fields:
+                    _expectation(doc, path + (sub,), subitem, out, problems)
+                else:
+                    problems.append(_unknown(doc, path + (sub,), groups[key]))
+        elif (key,) in fields or (period and key == "period"):
+            _expectation(doc, path, item, out, problems)
+        else:
+            known = list(dict.fromkeys(p[0] for p in fields))
+            known += ["period"] if period else [TOLERANCE, AS_OF, READINGS, PINS, PERIODS, TOTAL]
+            problems.append(_unknown(doc, path, known))
+
+
 def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str]) -> Problem:
     key = path[-1]
     hint = closest(key, known)
-    where = f"in {quoted(path[0])}" if len(path) > 1 else "at the top"
+    where = f"in {quoted(dotted(path[:-1]))}" if len(path) > 1 else "at the top"
     suggestion = f"did you mean {quoted(hint)}?" if hint else f"known fields {where}: {', '.join(known)}"
     return Problem(
         doc.position(path, key=True),
@@ -197,7 +260,7 @@ def _unknown(doc: yamlpos.Document, path: tuple[str, ...], known: Sequence[str])
 def _expectation(
     doc, path: Field, raw: Any, out: list[Expectation], problems: list[Problem], kind: Kind | None = None
 ) -> None:
-    kind = kind or ALL_FIELDS[path]
+    kind = kind or field_kind(path)
     try:
         value = parse_value(kind, raw)
     except ValueError as exc:

@@ -83,6 +83,23 @@ for _path in ALL_FIELDS:
         ALL_GROUPS.setdefault(_path[0], ())
         ALL_GROUPS[_path[0]] += (_path[1],)
 
+#: S14: an agreement of more than one period prints ``convenant-settlement/2``; expected.yaml then pins
+#: each period's figures under ``periods: {ID: {...}}`` (the fields of FIELDS, and ``period``) and the
+#: totals under ``total``. ``schema`` and ``convenant`` stay at the top.
+PERIODS = "periods"
+TOTAL = "total"
+TOTAL_FIELDS: dict[str, Kind] = {"max_subsidy": Kind.MONEY, "subsidy": Kind.MONEY, "paid": Kind.MONEY, "balance": Kind.MONEY}
+TOP_OF_PERIODS: tuple[Field, ...] = (("schema",), ("convenant",))
+
+
+def field_kind(path: Field) -> Kind:
+    """How the field at ``path`` is compared: a field of the /1 contract, of a period, or a total."""
+    if path[0] == PERIODS:
+        return Kind.TEXT if path[2:] == ("period",) else FIELDS[path[2:]]
+    if path[0] == TOTAL:
+        return TOTAL_FIELDS[path[1]]
+    return ALL_FIELDS[path]  # the /1 contract's, or the interim position's (S16)
+
 
 def dotted(path: Field) -> str:
     return ".".join(path)

@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from convenant_calc.casebook.compare import compare, lookup, settle_dir
+from convenant_calc.casebook.compare import compare, lookup, settle_dir, unmatched
 from convenant_calc.casebook.expected import read_expected_document, validate
 from convenant_calc.casebook.model import (
     ALL_FIELDS,
@@ -27,9 +27,12 @@ from convenant_calc.casebook.model import (
     FIELDS,
     INTERIM_FIELDS,
     GROUPS,
+    PERIODS,
     PINS,
     READINGS,
     TOLERANCE,
+    TOTAL,
+    TOTAL_FIELDS,
     Expected,
     Field,
     Kind,
@@ -80,7 +83,19 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     if problems:
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
 
-    if existing is None:
+    if actual.get("schema") == "convenant-settlement/2":  # S14: written afresh, per period and in total
+        if existing is not None and not unmatched(existing[0], actual) and not compare(existing[0], actual):
+            return UpdateResult(name, UpdateStatus.UNCHANGED, file)  # every figure holds: the reviewer's file stays
+        tolerance = None
+        if existing is not None and existing[0].tolerance:
+            tolerance = f"{existing[0].tolerance:f}"
+        text = fresh_periods(actual, tolerance, existing[0] if existing is not None else None)
+        if existing is not None and text == existing[2]:
+            return UpdateResult(name, UpdateStatus.UNCHANGED, file)
+        status = UpdateStatus.CREATED if existing is None else UpdateStatus.UPDATED
+        changed = (PERIODS, TOTAL)
+        lost = existing is not None
+    elif existing is None:
         text, changed, lost = fresh(actual, DEFAULT_FIELDS), tuple(dotted(f) for f in DEFAULT_FIELDS), False
         status = UpdateStatus.CREATED
     else:
@@ -143,6 +158,26 @@ def fresh(
         out.append(f"{PINS}:\n")
         for pin in expected.pins:
             out.append(f'  {pin.field[1]}: "{lookup(actual, pin.field)}"\n')
+    return "".join(out)
+
+
+def fresh_periods(actual: dict[str, Any], tolerance: str | None = None, expected: Expected | None = None) -> str:
+    """S14: a new expected.yaml for an agreement of several periods: each period's figures, and the totals.
+
+    S17: the ``readings`` of ``expected`` are kept.
+    """
+    out = [HEADER]
+    if tolerance is not None:
+        out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    if expected is not None and expected.readings:
+        out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
+    out.append(f"convenant: {_format(Kind.TEXT, actual['convenant'])}\n{PERIODS}:\n")
+    for period in actual[PERIODS]:
+        body = fresh(period, tuple(f for f in DEFAULT_FIELDS if f != ("convenant",)))[len(HEADER) :]
+        out.append(f"  {period['period']}:\n")
+        out.extend(f"    {line}\n" for line in body.splitlines())
+    out.append(f"{TOTAL}:\n")
+    out.extend(f'  {key}: "{actual[TOTAL][key]}"\n' for key in TOTAL_FIELDS)
     return "".join(out)
 
 

@@ -115,6 +115,10 @@ def settle(
             "rate.calendar-365, days.working, rate.effort-basis, results.half-not-paid, window.elapsed.",
         ),
     ] = None,
+    period: Annotated[
+        Optional[str],
+        typer.Option("--period", help="Settle only this period of an extended agreement (S14); JSON stays /1."),
+    ] = None,
     as_of: Annotated[
         Optional[str],
         typer.Option(
@@ -137,6 +141,7 @@ def settle(
             stamp,
             readings,
             tuple(reading or ()),
+            period,
             as_of,
         )
     )
@@ -158,11 +163,14 @@ def ledger(
             "(opens in Excel and LibreOffice in nl-BE).",
         ),
     ] = CsvDialect.rfc4180,
+    period: Annotated[
+        Optional[str], typer.Option("--period", help="Only this period of an extended agreement (S14).")
+    ] = None,
 ) -> None:
     """Print the day-by-day ledger as CSV: FTE employed, off duty by cause, replaced, on duty, short, deduction."""
     from convenant_calc.cli.commands import run_ledger
 
-    raise typer.Exit(run_ledger(case_dir, output, dialect.value))
+    raise typer.Exit(run_ledger(case_dir, output, dialect.value, period))
 
 
 @app.command()

@@ -107,12 +107,16 @@ def run_settle(
     stamp: bool = False,
     show_readings: bool = False,
     reading_ids: Sequence[str] = (),
+    period: str | None = None,
     as_of: str | None = None,
 ) -> int:
     """`convenant settle`: print the settlement, or write it atomically to ``output``.
 
     S17: ``reading_ids`` (``--reading``) settles under those alternative readings;
     ``show_readings`` (``--readings``) adds what each alternative reading costs.
+    S14: an agreement of one period prints as it always did; one of more periods prints every
+    period and the totals (JSON ``convenant-settlement/2``), or with ``period`` that period
+    alone (JSON ``convenant-settlement/1``).
     S16: ``as_of`` adds the interim position on that date; results not yet reported are pending.
     """
     try:
@@ -124,8 +128,10 @@ def run_settle(
             )
         day = _as_of(as_of)
         if fmt == "xlsx" and day is not None:
-            raise Usage("--format xlsx: the workbook holds no interim position (S16); for --as-of write --format "
-                        "json, html or pdf")
+            raise Usage(
+                "--format xlsx: the workbook holds no interim position (S16); for --as-of write --format json, "
+                "html or pdf"
+            )
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -138,13 +144,14 @@ def run_settle(
         except ReadingError as exc:
             print(f"--reading: {exc}", file=sys.stderr)
             return 2
+        if period is not None and readings.periods_merged:
+            print("--period: under --reading extension.merged the periods are one term; drop --period", file=sys.stderr)
+            return 2
     pending = day is not None
     ready = _prepare(case_dir, output, stamp, pending_allowed=pending)
     if isinstance(ready, int):
         return ready
     loaded, when, case_dir = ready
-    from convenant_calc.core.settlement import settle
-
     if readings is not None:
         from convenant_calc.core.readings import not_applicable_to
 
@@ -153,12 +160,23 @@ def run_settle(
             print(f"--reading {line}", file=sys.stderr)
         if refused:
             return 2
-        settlement = settle(loaded.case, readings, pending_allowed=pending)
-    else:
-        settlement = settle(loaded.case, pending_allowed=pending)
+    chosen = _settle_periods(loaded, period, readings, pending_allowed=pending)
+    if chosen is None:
+        return 2
+    from convenant_calc.core.settlement import AgreementSettlement
+
+    agreement = isinstance(chosen, AgreementSettlement)
     position = None
     if day is not None:
-        term = settlement.convenant.term
+        if agreement:
+            count = len(chosen.periods)  # type: ignore[union-attr]
+            print(
+                f"--as-of: {loaded.case.convenant.id} has {count} periods (S14); the interim "
+                "position is that of one period: give --period ID",
+                file=sys.stderr,
+            )
+            return 2
+        term = chosen.convenant.term  # type: ignore[union-attr]
         if day < term.start:
             print(
                 f"--as-of {day}: before the term starts ({term.start}); give a date from {term.start} on",
@@ -167,50 +185,64 @@ def run_settle(
             return 2
         from convenant_calc.core.interim import interim
 
-        position = interim(settlement, day)
+        position = interim(chosen, day)  # type: ignore[arg-type]
     costs = None
-    if show_readings:
+    if show_readings:  # S14: of one period asked for, that period's costs; else the agreement's total's
         from convenant_calc.core.reading_costs import reading_costs
+        from convenant_calc.core.settlement import case_of_period
 
-        costs = reading_costs(loaded.case, settlement)
+        costs = reading_costs(case_of_period(loaded.case, period), chosen)
     if fmt == "xlsx":
+        if agreement:
+            print(
+                f"--format xlsx: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); "  # type: ignore[union-attr]
+                "the workbook holds one: give --period ID",
+                file=sys.stderr,
+            )
+            return 2
         from convenant_calc.render import xlsx
 
-        return _emit(xlsx.render(settlement, loaded.case.staffing, case=_case_name(case_dir), lang=lang), output)
+        return _emit(xlsx.render(chosen, loaded.case.staffing, case=_case_name(case_dir), lang=lang), output)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(settlement, costs, position)
+        text = json_render.render(chosen, costs, position)
     elif fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
 
         names = {"case": _case_shown(case_dir), "bundled": _bundled(loaded)}
+        view = table.agreement_renderable if agreement else table.renderable
         if output is None:
             from rich.console import Console
 
-            Console().print(
-                table.renderable(settlement, Lang(lang), when, costs, interim=position, **names), crop=False
-            )
+            extra = {} if agreement else {"interim": position}
+            shown = view(chosen, Lang(lang), when, costs, **names, **extra)  # type: ignore[arg-type]
+            Console().print(shown, crop=False)
             return 0
-        text = table.render(settlement, t=Lang(lang), stamp=when, costs=costs, interim=position, **names)
+        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs, **names, interim=position)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
         from convenant_calc.views.labels import Lang
-        from convenant_calc.views.report import build, input_files
+        from convenant_calc.views.report import build, build_agreement, input_files
 
-        model = build(
-            settlement,
+        make = build_agreement if agreement else build
+        model = make(
+            chosen,  # type: ignore[arg-type]
             loaded.case.staffing,
             input_files(loaded.sources, data_dir()),
             Lang(lang),
             case=_case_name(case_dir),
             stamp=when,
             costs=costs,
-            interim=position,
+            **({} if agreement else {"interim": position}),
         )
-        text = report_render.markdown(model) if fmt == "markdown" else report_render.html(model)
+        if agreement:
+            markdown, html = report_render.agreement_markdown, report_render.agreement_html
+        else:
+            markdown, html = report_render.markdown, report_render.html
+        text = markdown(model) if fmt == "markdown" else html(model)  # type: ignore[arg-type]
         if fmt == "pdf":
             from convenant_calc.render import pdf
 
@@ -222,8 +254,42 @@ def run_settle(
     return _emit(text, output)
 
 
-def run_ledger(case_dir: Path | None, output: Path | None = None, dialect: str = "rfc4180") -> int:
-    """`convenant ledger`: the day-by-day ledger as CSV, in the RFC 4180 or the excel-nl dialect."""
+def _settle_periods(loaded, period: str | None, readings=None, *, pending_allowed: bool = False):
+    """S14: the one settlement to print (one period, or the period asked for), the whole agreement, or None.
+
+    None after printing why when ``period`` names no period of the agreement (exit 2, nothing written).
+    """
+    from convenant_calc.core.readings import DEFAULT
+    from convenant_calc.core.settlement import settle_agreement
+    from convenant_calc.core.text import quoted
+
+    agreement = settle_agreement(
+        loaded.case, readings if readings is not None else DEFAULT, pending_allowed=pending_allowed
+    )
+    if period is not None:
+        chosen = agreement.period(period)
+        if chosen is None:
+            from convenant_calc.io.problems import closest
+
+            hint = closest(period, list(agreement.period_ids))
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
+            print(
+                f"--period {quoted(period)}: {loaded.case.convenant.id} has no period {quoted(period)}; "
+                f"{guess}its periods are {', '.join(agreement.period_ids)}",
+                file=sys.stderr,
+            )
+            return None
+        return chosen
+    return agreement.periods[0] if agreement.single else agreement
+
+
+def run_ledger(
+    case_dir: Path | None, output: Path | None = None, dialect: str = "rfc4180", period: str | None = None
+) -> int:
+    """`convenant ledger`: the day-by-day ledger as CSV, in the RFC 4180 or the excel-nl dialect.
+
+    S14: of an agreement of more than one period, a ``period`` column first (or ``period`` alone).
+    """
     named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
     if named not in (None, "csv"):
         print(
@@ -236,12 +302,18 @@ def run_ledger(case_dir: Path | None, output: Path | None = None, dialect: str =
     if isinstance(ready, int):
         return ready
     loaded = ready[0]
-    from convenant_calc.views.ledger import ledger as day_ledger
+    chosen = _settle_periods(loaded, period)
+    if chosen is None:
+        return 2
+    from convenant_calc.core.settlement import AgreementSettlement
     from convenant_calc.render import ledger_csv
     from convenant_calc.render.csv_dialects import Dialect
-    from convenant_calc.core.settlement import settle
+    from convenant_calc.views.ledger import ledger as day_ledger
 
-    return _emit(ledger_csv.render(day_ledger(settle(loaded.case)), Dialect(dialect)), output)
+    if isinstance(chosen, AgreementSettlement):
+        pairs = [(pid, day_ledger(s)) for pid, s in zip(chosen.period_ids, chosen.periods, strict=True)]
+        return _emit(ledger_csv.render_periods(pairs, Dialect(dialect)), output)
+    return _emit(ledger_csv.render(day_ledger(chosen), Dialect(dialect)), output)
 
 
 def run_list() -> int:

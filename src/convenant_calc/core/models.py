@@ -259,11 +259,77 @@ class Funding(Model):
         return self
 
 
-class AbsenceRules(Model):
-    """Art. 5: the guaranteed-wage window and the relapse rule (S7)."""
+def _positive_days(value: Any) -> int:
+    days = _whole(value)
+    if days < 1:
+        raise ValueError(f"a dated number of days is a whole number of 1 or more, e.g. 14; got {days}")
+    return days
 
-    guaranteed_wage_days: Days = 30
-    relapse_days: Days = 14
+
+PositiveDays = Annotated[int, BeforeValidator(_positive_days)]
+
+
+class DatedDays(Model):
+    """S13: a labour-law number of days in force from a date, with the law that says so.
+
+    A plain number in the file (in force on every date) is held as one value
+    with no ``from`` (``from_`` is None): the models never invent a date.
+    """
+
+    from_: IsoDate = Field(alias="from")
+    value: PositiveDays
+    reference: str | None = None
+
+
+def _days_in_force(value: Any) -> Any:
+    """S13: a number (in force on every date, checked as today) or a list of dated values, as a tuple."""
+    if isinstance(value, list | tuple):
+        return value
+    return (DatedDays.model_construct(from_=None, value=_whole(value), reference=None),)
+
+
+DaysInForce = Annotated[tuple[DatedDays, ...], BeforeValidator(_days_in_force), Field(min_length=1)]
+
+
+def in_force(values: tuple[DatedDays, ...], day: date) -> DatedDays:
+    """S13: the value with the latest ``from`` on or before ``day``; before the first ``from``, the first value."""
+    chosen = values[0]
+    for value in values:
+        if value.from_ is not None and value.from_ <= day:
+            chosen = value
+    return chosen
+
+
+class AbsenceRules(Model):
+    """Art. 5: the guaranteed-wage window and the relapse rule (S7), each a number or dated values (S13).
+
+    SPEC S13: "The value in force on a date is the one with the latest ``from``
+    on or before that date; before the first ``from``, the first value." The
+    ``from`` dates strictly increase (checked across the list in
+    :mod:`convenant_calc.io.checks`, so that every misplaced date is reported).
+    """
+
+    guaranteed_wage_days: DaysInForce = _days_in_force(30)
+    relapse_days: DaysInForce = _days_in_force(14)
+
+    def guaranteed_wage_on(self, day: date) -> DatedDays:
+        return in_force(self.guaranteed_wage_days, day)
+
+    def relapse_on(self, day: date) -> DatedDays:
+        return in_force(self.relapse_days, day)
+
+    def guaranteed_wage_days_on(self, day: date) -> int:
+        """S13: guaranteed_wage_days in force on ``day`` (read on the window-opening absence's ``from``)."""
+        return self.guaranteed_wage_on(day).value
+
+    def relapse_days_on(self, day: date) -> int:
+        """S13: relapse_days in force on ``day`` (read on the ``from`` of the absence that may be a relapse)."""
+        return self.relapse_on(day).value
+
+    @property
+    def dated(self) -> bool:
+        """Whether either parameter is given as dated values (the report then names each value used)."""
+        return any(v.from_ is not None for v in self.guaranteed_wage_days + self.relapse_days)
 
 
 class Reference(Model):
@@ -401,6 +467,45 @@ class ReportDue(Model):
     due: IsoDate
 
 
+class AmendmentKind(str, Enum):
+    extension = "extension"
+    change = "change"
+
+
+#: The keys only an extension may carry, and those only a change may carry (S14).
+EXTENSION_KEYS = ("term", "max_subsidy", "consultants_fte", "funding", "result_commitments")
+CHANGE_KEYS = ("period", "replace", "add", "remove")
+
+
+class Amendment(Model):
+    """S14, Art. 8 ("bijstellingen of wijzigingen"): an addendum to the agreement.
+
+    ``kind: extension`` adds a settlement period with its own term, maximum and
+    commitments (``consultants_fte`` and ``funding`` default to the previous
+    period's); ``kind: change`` replaces, adds or removes commitments of a
+    period (default: the last). Which keys each kind needs, and how the
+    amendments fit together, is checked across the list in
+    :mod:`convenant_calc.io.checks`, so that every mistake is reported at once.
+    """
+
+    id: Id
+    kind: AmendmentKind
+    decided: IsoDate | None = None
+    reference: str | None = None
+    title: str | None = None
+    # kind: extension
+    term: Term | None = None
+    max_subsidy: Money | None = None
+    consultants_fte: FundedFte | None = None
+    funding: Funding | None = None
+    result_commitments: tuple[ResultCommitment, ...] | None = None
+    # kind: change
+    period: Id | None = None
+    replace: tuple[ResultCommitment, ...] = ()
+    add: tuple[ResultCommitment, ...] = ()
+    remove: tuple[Id, ...] = ()
+
+
 class Convenant(Model):
     id: Id
     title: str
@@ -412,6 +517,7 @@ class Convenant(Model):
     result_commitments: tuple[ResultCommitment, ...] = Field(min_length=1)
     references: Annotated[dict[str, Reference], BeforeValidator(_reference_keys)] = Field(default_factory=dict)
     source: str | None = None
+    amendments: tuple[Amendment, ...] = ()
     reports: tuple[ReportDue, ...] = ()
     termination: Termination | None = None
 
@@ -608,6 +714,7 @@ class Payment(Model):
     date: IsoDate
     amount: Money
     label: str | None = None
+    period: Id | None = None  # S14: required when the agreement has more than one period
 
 
 class Payments(Model):

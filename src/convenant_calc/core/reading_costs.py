@@ -7,7 +7,7 @@ choice as in the settlement shown. Settled under the default readings, this is
 ``--reading`` choices, an alternative already in force is compared with its
 default reading, the other choices left as chosen.
 
-Pure: it only calls :func:`~convenant_calc.core.settlement.settle` again.
+Pure: it only settles the case again (:func:`~convenant_calc.core.settlement.settle_agreement`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from convenant_calc.core.models import Case
 from convenant_calc.core.money import ZERO
-from convenant_calc.core.readings import ALTERNATIVES, DEFAULT, Alternative, Reason, not_applicable
-from convenant_calc.core.settlement import Settlement, settle
+from convenant_calc.core.readings import ALTERNATIVES, DEFAULT, Alternative, Readings, Reason, not_applicable
+from convenant_calc.core.settlement import AgreementSettlement, Settlement, settle_agreement
 
 
 @dataclass(frozen=True)
@@ -34,25 +34,33 @@ class ReadingCost:
         return self.reason is None
 
 
-def reading_costs(case: Case, settled: Settlement) -> tuple[ReadingCost, ...]:
+def reading_costs(case: Case, settled: Settlement | AgreementSettlement) -> tuple[ReadingCost, ...]:
     """Each alternative reading's subsidy and its difference, in registry order.
 
-    In an interim position (S16) the pending results stay pending under every reading.
+    S14: for an agreement of several periods (``settled`` an :class:`AgreementSettlement`) the
+    subsidy is the agreement's total, the sum of its periods' (or, under ``extension.merged``,
+    the one term's).
     """
-    pending = bool(settled.results.pending)
+    if isinstance(settled, AgreementSettlement):
+        readings, shown, parts = settled.periods[0].readings, settled.subsidy, settled.periods
+    else:
+        readings, shown, parts = settled.readings, settled.subsidy, (settled,)
+    pending = any(p.results.pending for p in parts)
+
+    def subsidy_under(choice: Readings) -> Decimal:  # S16: pending results stay pending under every reading
+        return settle_agreement(case, choice, pending_allowed=pending).subsidy
+
     costs = []
     for alternative in ALTERNATIVES:
-        if alternative.applied_in(settled.readings):
+        if alternative.applied_in(readings):
             default_choice = getattr(DEFAULT, alternative.field)
-            without = settle(
-                case, replace(settled.readings, **{alternative.field: default_choice}), pending_allowed=pending
-            )
-            costs.append(ReadingCost(alternative, True, None, settled.subsidy, settled.subsidy - without.subsidy))
+            without = subsidy_under(replace(readings, **{alternative.field: default_choice}))
+            costs.append(ReadingCost(alternative, True, None, shown, shown - without))
             continue
-        reason = not_applicable(alternative, case, settled.readings)
+        reason = not_applicable(alternative, case, readings)
         if reason is not None:
-            costs.append(ReadingCost(alternative, False, reason, settled.subsidy, ZERO))
+            costs.append(ReadingCost(alternative, False, reason, shown, ZERO))
             continue
-        other = settle(case, alternative.apply(settled.readings), pending_allowed=pending)
-        costs.append(ReadingCost(alternative, False, None, other.subsidy, other.subsidy - settled.subsidy))
+        other = subsidy_under(alternative.apply(readings))
+        costs.append(ReadingCost(alternative, False, None, other, other - shown))
     return tuple(costs)

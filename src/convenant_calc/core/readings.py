@@ -19,6 +19,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Literal
 
 from convenant_calc.core.models import Case
+from convenant_calc.core.rules.periods import merge_reason, periods
 from convenant_calc.core.rules.subsidy import whole_years
 
 
@@ -94,9 +95,17 @@ def _no_termination(case: Case) -> Reason | None:
 
 
 def _one_period(case: Case) -> Reason | None:
+    why = merge_reason(periods(case.convenant))
+    if why is None:
+        return None
+    if why == "single":
+        return Reason(
+            en="the agreement has a single period, no extension (S14)",
+            nl="de overeenkomst heeft één periode, geen verlenging (S14)",
+        )
     return Reason(
-        en="the agreement has a single period, no extension (S14 is not yet supported by this version)",
-        nl="de overeenkomst heeft één periode, geen verlenging (S14 wordt door deze versie nog niet ondersteund)",
+        en="the periods differ in funded FTE or funding, so no one daily rate covers them (S14)",
+        nl="de periodes verschillen in gefinancierde VTE of financiering, dus geen enkel dagtarief dekt ze (S14)",
     )
 
 

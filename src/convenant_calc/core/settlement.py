@@ -7,15 +7,18 @@ no I/O, no printing. Renderers (table, JSON, reports) only read the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
-from convenant_calc.core.models import Case, Convenant, Payment, Term
+from convenant_calc.core.models import Amendment, Case, Convenant, Payment, Term
 from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
-from convenant_calc.core.rules.absences import AbsenceOutcome
+from convenant_calc.core.rules.absences import AbsenceOutcome, Window
+from convenant_calc.core.rules.periods import Period, merge_reason, merged, periods
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.rules.shortfall import Shortfall
 from convenant_calc.core.rules.termination import Ending, ending
@@ -79,6 +82,8 @@ class Settlement:
     payments: tuple[Payment, ...]
     paid: Decimal
     balance: Decimal
+    period: str | None = None  # S14: the period's id when the agreement has more than one, else None
+    amendments: tuple[Amendment, ...] = ()  # S14: the extension that made this period and the changes to it
     readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
     ending: Ending | None = None  # S15: the agreement was terminated
 
@@ -97,14 +102,54 @@ class Settlement:
         return self.effort_pool + self.results.payout - self.deduction.amount
 
 
-def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False) -> Settlement:
-    """Apply S2–S12 (and S15 when the agreement was terminated) to a case, under ``readings`` of the agreement.
+def settle(case: Case, readings: Readings = DEFAULT, **options: Any) -> Settlement:
+    """Apply S2–S12 to a case whose agreement has one period (no extension), under ``readings`` of the
+    agreement (S17; by default those of S1–S16). Under the reading ``extension.merged`` an agreement
+    with extensions is settled as one term, so it has one settlement too.
 
-    ``readings`` (S17): by default those of S1–S16. ``pending_allowed`` (S16, the interim
-    position only): a commitment without a reported result is *pending* and counts as not
-    met; otherwise it is an error.
+    An agreement with extensions has a settlement per period: use :func:`settle_agreement`.
     """
-    convenant = case.convenant
+    (period,) = _single(case, readings)
+    return settle_period(case, period, readings=readings, **options)
+
+
+def _single(case: Case, readings: Readings = DEFAULT) -> tuple[Period, ...]:
+    found = periods(case.convenant)
+    if readings.periods_merged and merge_reason(found) is None:
+        return (merged(found),)
+    if len(found) != 1:
+        raise ValueError(f"{case.convenant.id} has {len(found)} periods; settle it with settle_agreement")
+    return found
+
+
+def settle_period(
+    case: Case,
+    period: Period | None = None,
+    *,
+    readings: Readings = DEFAULT,
+    windows: Mapping[int, Window] | None = None,
+    period_id: str | None = None,
+    pending_allowed: bool = False,
+    **options: Any,
+) -> Settlement:
+    """Apply S2–S12 to one period of a case, on its own (S14), under ``readings`` (S17).
+
+    ``period`` is one of :func:`~convenant_calc.core.rules.periods.periods` (default: the
+    first, the agreement as signed with its changes). ``windows`` are the guaranteed-wage windows of
+    the whole staffing history (S7 does not restart at a period boundary); computed here when
+    not given. The payments settled are those naming this period (all of them when the
+    agreement has one period). ``period_id`` is what the settlement calls the period (None
+    for an agreement of one period, so that its outputs stay as they were).
+    ``pending_allowed`` (S16, the interim position only): a commitment without a reported
+    result is *pending* and counts as not met; otherwise it is an error. A termination (S15)
+    leaves the days of the period after the agreement's end unfunded.
+    Other keyword ``options`` are for variants of the rules still to come; none is known yet.
+    """
+    if options:
+        raise TypeError(f"unknown settlement options: {', '.join(sorted(options))}")
+    if period is None:
+        period = periods(case.convenant)[0]
+    convenant = period.convenant
     term = convenant.term
     working = readings.days_counted == "working"
 
@@ -123,16 +168,24 @@ def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = 
         commitments=commitments, met=met, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid
     )
 
+    if windows is None:
+        windows = absence_rules.guaranteed_wage_windows(
+            case.staffing, convenant.absence_rules, elapsed=readings.window_elapsed
+        )
     ended = (
         ending(convenant.termination, term, from_posting=readings.notice_from_posting)
         if convenant.termination is not None
         else None
     )
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
-    # S15: parts of absences after an early end do not count, as parts outside the term (S6).
+    # S15: parts of absences after an early end do not count, as parts outside the term (S6); a period
+    # that starts after the end has no funded day, so no absence counts in it.
     funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
-    outcomes = absence_rules.absence_outcomes(
-        case.staffing, convenant.absence_rules, funded_term, elapsed=readings.window_elapsed
+    counted = unfunded_after is None or unfunded_after >= term.start
+    outcomes = tuple(
+        absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), funded_term)
+        for i, a in enumerate(case.staffing.absences)
+        if counted
     )
     short = shortfall.shortfall(
         convenant.consultants_fte,
@@ -148,7 +201,8 @@ def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = 
     rate = subsidy.daily_rate(base, convenant.consultants_fte, days)
     deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days), base, days)
     amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
-    paid = subsidy.paid(p.amount for p in case.payments.payments)
+    payments = tuple(p for p in case.payments.payments if period_id is None or p.period == period_id)
+    paid = subsidy.paid(p.amount for p in payments)
 
     return Settlement(
         convenant=convenant,
@@ -160,9 +214,93 @@ def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = 
         staffing=short,
         deduction=deduction,
         subsidy=amount,
-        payments=case.payments.payments,
+        payments=payments,
         paid=paid,
         balance=subsidy.balance(amount, paid),
         readings=readings,
+        period=period_id,
+        amendments=period.amendments,
         ending=ended,
+    )
+
+
+@dataclass(frozen=True)
+class AgreementSettlement:
+    """S14: every period of an agreement settled on its own, and the totals.
+
+    Each total is the sum of the periods' rounded figures (SPEC §8), so the
+    printed lines add up.
+    """
+
+    convenant: Convenant
+    periods: tuple[Settlement, ...]
+
+    @property
+    def max_subsidy(self) -> Decimal:
+        return sum((p.max_subsidy for p in self.periods), Decimal("0.00"))
+
+    @property
+    def subsidy(self) -> Decimal:
+        return sum((p.subsidy for p in self.periods), Decimal("0.00"))
+
+    @property
+    def paid(self) -> Decimal:
+        return sum((p.paid for p in self.periods), Decimal("0.00"))
+
+    @property
+    def balance(self) -> Decimal:
+        return sum((p.balance for p in self.periods), Decimal("0.00"))
+
+    @property
+    def single(self) -> bool:
+        return len(self.periods) == 1
+
+    def period(self, period_id: str) -> Settlement | None:
+        for p in self.periods:
+            if (p.period or self.convenant.id) == period_id:
+                return p
+        return None
+
+    @property
+    def period_ids(self) -> tuple[str, ...]:
+        return tuple(p.period or self.convenant.id for p in self.periods)
+
+
+def settle_agreement(case: Case, readings: Readings = DEFAULT, **options: Any) -> AgreementSettlement:
+    """S14 — settle each period of the agreement on its own, with one staffing history.
+
+    The guaranteed-wage windows and relapse chains (S7) are computed once over
+    all absences; each period then counts the days of each absence that fall
+    in its own term (S6), with its own daily rate (S10). An agreement without
+    extensions has one period, settled exactly as :func:`settle` does.
+    """
+    found = periods(case.convenant)
+    if readings.periods_merged and merge_reason(found) is None:  # S17 reading extension.merged: one term
+        found = (merged(found),)
+    windows = absence_rules.guaranteed_wage_windows(
+        case.staffing, case.convenant.absence_rules, elapsed=readings.window_elapsed
+    )
+    named = len(found) > 1
+    return AgreementSettlement(
+        convenant=case.convenant,
+        periods=tuple(
+            settle_period(case, p, readings=readings, windows=windows, period_id=p.id if named else None, **options)
+            for p in found
+        ),
+    )
+
+
+def case_of_period(case: Case, period_id: str | None) -> Case:
+    """S14: the case as an agreement of its own over one period (its terms and commitments, the payments
+    naming it, the whole staffing history), so that what settles a one-period case (S17's costs of each
+    reading) settles one period. ``period_id`` None: the case itself (an agreement of one period)."""
+    if period_id is None:
+        return case
+    period = next(p for p in periods(case.convenant) if p.id == period_id)
+    payments = tuple(p for p in case.payments.payments if p.period == period_id)
+    return case.model_copy(
+        update={
+            "convenant": period.convenant,
+            "payments": case.payments.model_copy(update={"payments": payments}),
+        }
     )

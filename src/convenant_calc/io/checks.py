@@ -9,11 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from convenant_calc.core.text import clip, quoted
-from convenant_calc.core.models import Convenant, Payments, Results, Staffing
+from convenant_calc.core.models import (
+    CHANGE_KEYS,
+    EXTENSION_KEYS,
+    AmendmentKind,
+    Convenant,
+    Payments,
+    Results,
+    Staffing,
+)
 from convenant_calc.core.money import D
+from convenant_calc.core.rules.periods import periods
 from convenant_calc.io.problems import closest
 from convenant_calc.core.spans import Span, sweep
 
@@ -40,12 +49,23 @@ def _listing(names: list[str], most: int = 10) -> str:
 def check_results(convenant: Convenant, results: Results, *, pending_allowed: bool = False) -> Iterator[Finding]:
     """S4: every commitment has exactly one reported result; a missing or unknown one is an error.
 
+    S14: the commitments are those of every period, as amended; a result for a
+    commitment a change removed is an error too (it would silently count for nothing).
     S16: in an interim position (``pending_allowed``) a commitment without a result is pending.
     """
-    known = {c.id for c in convenant.result_commitments}
+    commitments = [c for p in periods(convenant) for c in p.convenant.result_commitments]
+    known = {c.id for c in commitments}
+    removed = {r: a.id for a in convenant.amendments for r in a.remove if r not in known}
     seen: dict[str, int] = {}
     for i, result in enumerate(results.results):
-        if result.commitment not in known:
+        if result.commitment in removed:
+            yield Finding(
+                "results",
+                ("results", i, "commitment"),
+                f"commitment {quoted(result.commitment)} was removed by amendment {quoted(removed[result.commitment])} (S14); "
+                "remove its result",
+            )
+        elif result.commitment not in known:
             yield Finding(
                 "results",
                 ("results", i, "commitment"),
@@ -64,7 +84,7 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
         else:
             seen[result.commitment] = i
         if result.achieved is not None and result.met is None:
-            target = next((c.target for c in convenant.result_commitments if c.id == result.commitment), None)
+            target = next((c.target for c in commitments if c.id == result.commitment), None)
             if target and result.achieved >= 10 * target:
                 yield Finding(
                     "results",
@@ -72,7 +92,7 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
                     f"achieved {result.achieved} is 10 or more times the target {target}; check for a typo",
                     warning=True,
                 )
-    for commitment in convenant.result_commitments:
+    for commitment in commitments:
         if commitment.id not in seen and not pending_allowed:
             yield Finding(
                 "results",
@@ -100,6 +120,8 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
         ids.setdefault(consultant.id, i)
 
     listed = [c.id for c in staffing.consultants]
+    found = periods(convenant)
+    span = (found[0].convenant.term.start, found[-1].convenant.term.end)  # S14: all periods together
     for i, absence in enumerate(staffing.absences):
         where = ("absences", i)
         consultant = staffing.consultant(absence.consultant)
@@ -120,12 +142,12 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                 f"absence {absence.from_} … {absence.to} lies outside {clip(consultant.id)}'s employment "
                 f"({e.from_ or 'open'} … {e.to or 'open'}); correct the dates of the absence or of the employment",
             )
-        if absence.to < convenant.term.start or absence.from_ > convenant.term.end:
+        if absence.to < span[0] or absence.from_ > span[1]:
             yield Finding(
                 "absences",
                 where + ("from",),
                 f"absence {absence.from_} … {absence.to} lies entirely outside the term "
-                f"({convenant.term.start} … {convenant.term.end}); its days do not count (S6), check its dates",
+                f"({span[0]} … {span[1]}); its days do not count (S6), check its dates",
                 warning=True,
             )
         fte = staffing.absence_fte(absence)
@@ -155,7 +177,8 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
 
     yield from _check_overlaps(staffing)
     if not staffing.consultants:
-        yield from _check_unlisted(convenant, staffing)
+        for period in found:  # S14: each period with its own funded FTE
+            yield from _check_unlisted(period.convenant, staffing)
 
 
 def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
@@ -218,14 +241,36 @@ def _check_unlisted(convenant: Convenant, staffing: Staffing) -> Iterator[Findin
 
 
 def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding]:
-    """S12: payments are advances on this convenant; one dated long after the term is suspicious."""
-    late = _a_year_after(convenant.term.end)
+    """S12: payments are advances on this convenant; one dated long after the term is suspicious.
+
+    S14: with more than one period each payment names its period (the final payment of one
+    period is often made during the next, so the date cannot decide); a named period must exist.
+    """
+    found = {p.id: p.convenant.term for p in periods(convenant)}
+    ids = ", ".join(found)
     for i, payment in enumerate(payments.payments):
-        if payment.date > late:
+        term = convenant.term
+        if payment.period is None and len(found) > 1:
+            yield Finding(
+                "payments",
+                ("payments", i),
+                f"payment of {payment.date} names no period, and {convenant.id} has {len(found)} periods "
+                f"({ids}); add period: <id> (S14)",
+            )
+        elif payment.period is not None and payment.period not in found:
+            yield Finding(
+                "payments",
+                ("payments", i, "period"),
+                f"payment for unknown period {quoted(payment.period)}; {_did_you_mean(payment.period, list(found))}"
+                f"the periods of {convenant.id} are {ids}; correct the id",
+            )
+        elif payment.period is not None:
+            term = found[payment.period]
+        if payment.date > _a_year_after(term.end):
             yield Finding(
                 "payments",
                 ("payments", i, "date"),
-                f"payment dated {payment.date}, more than a year after the term ended ({convenant.term.end}); "
+                f"payment dated {payment.date}, more than a year after the term ended ({term.end}); "
                 "check the date",
                 warning=True,
             )
@@ -233,13 +278,14 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
 
 def check_termination(convenant: Convenant) -> Iterator[Finding]:
     """S15: a termination ends the agreement within its term; an end on or after the term's end changes nothing."""
-    from convenant_calc.core.models import TerminationKind
+    from convenant_calc.core.models import Term, TerminationKind
     from convenant_calc.core.rules.termination import ending
 
     termination = convenant.termination
     if termination is None:
         return
-    term = convenant.term
+    found = periods(convenant)  # S14: the agreement runs from its first period's start to its last period's end
+    term = Term(start=found[0].convenant.term.start, end=found[-1].convenant.term.end)
     end = ending(termination, term)
     key = "letter_posted" if termination.kind is TerminationKind.notice else "ends"
     how = ""
@@ -286,6 +332,162 @@ def check_reports(convenant: Convenant) -> Iterator[Finding]:
         )
 
 
+def check_amendments(convenant: Convenant) -> Iterator[Finding]:
+    """S14: the amendments fit together; every mistake at its place.
+
+    An extension carries a term, a maximum and its own commitments, and starts the day
+    after the previous period ends (no gap, no overlap); a change names a known period
+    and existing commitments; ids of amendments are unique; commitment ids are unique
+    across the whole agreement; no period is left without commitments.
+    """
+    period_ids = {convenant.id: ("id",)}
+    owner: dict[str, str] = {c.id: convenant.id for c in convenant.result_commitments}  # commitment -> period
+    current: dict[str, set[str]] = {convenant.id: set(owner)}
+    previous_end = convenant.term.end
+    previous_id = convenant.id
+    extensions = [a for a in convenant.amendments if a.kind is AmendmentKind.extension]
+    last = extensions[-1].id if extensions else convenant.id
+    for i, a in enumerate(convenant.amendments):
+        where: tuple[str | int, ...] = ("amendments", i)
+        if a.id in period_ids or any(b.id == a.id for b in convenant.amendments[:i]):
+            yield Finding(
+                "convenant",
+                where + ("id",),
+                f"amendment id {quoted(a.id)} is already used (by the agreement or an earlier amendment); "
+                "give each amendment its own id",
+            )
+        wrong = CHANGE_KEYS if a.kind is AmendmentKind.extension else EXTENSION_KEYS
+        for key in wrong:
+            if getattr(a, key) not in (None, ()):
+                yield Finding(
+                    "convenant",
+                    where + (key,),
+                    f"{quoted(key)} belongs to a{'n extension' if key in EXTENSION_KEYS else ' change'}, "
+                    f"not to a{'n' if a.kind is AmendmentKind.extension else ''} {a.kind.value} amendment; "
+                    "remove it, or correct the kind",
+                )
+        if a.kind is AmendmentKind.extension:
+            missing = [k for k in ("term", "max_subsidy", "result_commitments") if getattr(a, k) is None]
+            for key in missing:
+                example = {
+                    "term": "term: {start: 2025-07-01, end: 2026-06-30}",
+                    "max_subsidy": "max_subsidy: 212000.00",
+                    "result_commitments": "result_commitments: [{id: V1, title: ..., target: 48}]",
+                }[key]
+                yield Finding(
+                    "convenant",
+                    where,
+                    f"extension {quoted(a.id)} has no {quoted(key)}; an extension period needs its own (S14), e.g. {example}",
+                )
+            if a.result_commitments is not None and not a.result_commitments:
+                yield Finding(
+                    "convenant",
+                    where + ("result_commitments",),
+                    f"extension {quoted(a.id)} lists no result commitments; give at least one (S3)",
+                )
+            if a.term is not None:
+                expected = previous_end + timedelta(days=1)
+                if a.term.start <= previous_end:
+                    yield Finding(
+                        "convenant",
+                        where + ("term", "start"),
+                        f"extension {quoted(a.id)} starts on {a.term.start}, which overlaps the previous period "
+                        f"{quoted(previous_id)} (ending {previous_end}); an extension starts the day after, {expected}",
+                    )
+                elif a.term.start != expected:
+                    yield Finding(
+                        "convenant",
+                        where + ("term", "start"),
+                        f"extension {quoted(a.id)} starts on {a.term.start}, leaving a gap after the previous period "
+                        f"{quoted(previous_id)} (ending {previous_end}); an extension starts the day after, {expected}",
+                    )
+                previous_end, previous_id = a.term.end, a.id
+            if a.id not in period_ids:
+                period_ids[a.id] = where + ("id",)
+                current[a.id] = set()
+                for j, c in enumerate(a.result_commitments or ()):
+                    if c.id in owner:
+                        yield Finding(
+                            "convenant",
+                            where + ("result_commitments", j, "id"),
+                            f"commitment id {quoted(c.id)} is already used in period {quoted(owner[c.id])}; commitment ids "
+                            "are unique across the whole agreement (S14), give this one its own",
+                        )
+                    else:
+                        owner[c.id] = a.id
+                        current[a.id].add(c.id)
+    # Changes, once every period is known (a change may name an extension listed after it).
+    for i, a in enumerate(convenant.amendments):
+        if a.kind is not AmendmentKind.change:
+            continue
+        where = ("amendments", i)
+        if not (a.replace or a.add or a.remove):
+            yield Finding(
+                "convenant",
+                where,
+                f"change {quoted(a.id)} replaces, adds and removes nothing; list its 'replace', 'add' or 'remove'",
+            )
+        target = a.period or last
+        if target not in current:
+            yield Finding(
+                "convenant",
+                where + ("period",),
+                f"change {quoted(a.id)} names unknown period {quoted(target)}; {_did_you_mean(target, list(current))}"
+                f"the periods are {', '.join(current)}",
+            )
+            continue
+        listed = current[target]
+        for j, c in enumerate(a.replace):
+            if c.id not in listed:
+                yield Finding(
+                    "convenant",
+                    where + ("replace", j, "id"),
+                    f"change {quoted(a.id)} replaces {quoted(c.id)}, which is not a commitment of period {quoted(target)} "
+                    f"({', '.join(sorted(listed)) or 'none'}); use 'add' for a new commitment, or correct the id",
+                )
+        for j, c in enumerate(a.add):
+            if c.id in owner:
+                yield Finding(
+                    "convenant",
+                    where + ("add", j, "id"),
+                    f"change {quoted(a.id)} adds {quoted(c.id)}, an id already used in period {quoted(owner[c.id])}; commitment ids "
+                    "are unique across the whole agreement (S14), use 'replace' or give it its own id",
+                )
+            else:
+                owner[c.id] = target
+                listed.add(c.id)
+        for j, rid in enumerate(a.remove):
+            if rid not in listed:
+                yield Finding(
+                    "convenant",
+                    where + ("remove", j),
+                    f"change {quoted(a.id)} removes {quoted(rid)}, which is not a commitment of period {quoted(target)} "
+                    f"({', '.join(sorted(listed)) or 'none'}); correct the id",
+                )
+            listed.discard(rid)
+        if a.remove and not listed:
+            yield Finding(
+                "convenant",
+                where + ("remove",),
+                f"after change {quoted(a.id)} period {quoted(target)} has no result commitment left; keep at least one (S3)",
+            )
+
+
+def check_dated_parameters(convenant: Convenant) -> Iterator[Finding]:
+    """S13: the ``from`` dates of a dated parameter strictly increase (every misplaced one reported)."""
+    for name in ("guaranteed_wage_days", "relapse_days"):
+        values = getattr(convenant.absence_rules, name)
+        for i in range(1, len(values)):
+            before, this = values[i - 1].from_, values[i].from_
+            if before is not None and this is not None and this <= before:
+                yield Finding(
+                    "convenant",
+                    ("absence_rules", name, i, "from"),
+                    f"{name}: 'from' {this} does not come after the previous value's 'from' {before}; "
+                    "list the dated values in strictly increasing order of 'from', each date once (S13)",
+                )
+
+
 def check_case(
     convenant: Convenant,
     staffing: Staffing | None,
@@ -295,7 +497,8 @@ def check_case(
     pending_allowed: bool = False,
 ) -> list[Finding]:
     """Every check across files; a file given as None (it could not be read) is skipped."""
-    findings: list[Finding] = [*check_termination(convenant), *check_reports(convenant)]
+    findings: list[Finding] = list(check_dated_parameters(convenant)) + list(check_amendments(convenant))
+    findings += [*check_termination(convenant), *check_reports(convenant)]
     if results is not None:
         findings += check_results(convenant, results, pending_allowed=pending_allowed)
     if staffing is not None:

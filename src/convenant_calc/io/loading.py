@@ -25,6 +25,7 @@ from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
 from convenant_calc.io.checks import check_case
 from convenant_calc.core.money import D, fmt_plain
 from convenant_calc.core.models import AbsenceKind, Case, Convenant, Payments, Results, Staffing
+from convenant_calc.core.rules.periods import periods
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
 
 FILES = {
@@ -557,6 +558,12 @@ def summary(loaded: LoadedCase) -> list[str]:
                 f"max_subsidy {fmt_plain(conv.max_subsidy)}, {conv.consultants_fte} FTE, "
                 f"{_count_of(len(conv.result_commitments), 'commitment')}"
             )
+            if conv.amendments:  # S14
+                found = periods(conv)
+                text += (
+                    f"; {_count_of(len(conv.amendments), 'amendment')}, {len(found)} periods: "
+                    + ", ".join(f"{p.id} ({p.convenant.term.start} … {p.convenant.term.end})" for p in found)
+                )
         elif role == "absences":
             listed = (
                 _count_of(len(staffing.consultants), "consultant")

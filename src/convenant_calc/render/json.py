@@ -11,9 +11,10 @@ from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
 from convenant_calc.core.interim import Interim
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 
 SCHEMA = "convenant-settlement/1"
+SCHEMA_PERIODS = "convenant-settlement/2"
 
 
 def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -> dict[str, Any]:
@@ -24,9 +25,11 @@ def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -
     come after the keys of SPEC §4, which keep their meaning.
     """
     term = s.convenant.term
+    period = {} if s.period is None else {"period": s.period}  # S14: a period of a multi-period agreement
     out = {
         "schema": SCHEMA,
         "convenant": s.convenant.id,
+        **period,
         "term": {"start": term.start.isoformat(), "end": term.end.isoformat(), "days": s.term_days},
         "max_subsidy": fmt_plain(s.max_subsidy),
         "effort_pool": fmt_plain(s.effort_pool),
@@ -44,6 +47,30 @@ def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -
     ids = applied(s.readings)
     if ids:
         out["readings_applied"] = list(ids)
+    if costs is not None:
+        out["readings"] = [reading_dict(c) for c in costs]
+    return out
+
+
+def agreement_dict(a: AgreementSettlement, costs: Sequence[ReadingCost] | None = None) -> dict[str, Any]:
+    """SPEC §8: one period prints the /1 contract exactly; more than one print /2, periods and totals.
+
+    Each total is the sum of the periods' rounded figures. S17: ``costs`` adds ``readings`` after
+    ``total`` (the subsidy under each reading is the agreement's total).
+    """
+    if a.single:
+        return settlement_dict(a.periods[0], costs)
+    out = {
+        "schema": SCHEMA_PERIODS,
+        "convenant": a.convenant.id,
+        "periods": [settlement_dict(p) for p in a.periods],
+        "total": {
+            "max_subsidy": fmt_plain(a.max_subsidy),
+            "subsidy": fmt_plain(a.subsidy),
+            "paid": fmt_plain(a.paid),
+            "balance": fmt_plain(a.balance),
+        },
+    }
     if costs is not None:
         out["readings"] = [reading_dict(c) for c in costs]
     return out
@@ -78,8 +105,10 @@ def interim_dict(i: Interim) -> dict[str, Any]:
     }
 
 
-def render(s: Settlement, costs: Sequence[ReadingCost] | None = None, interim: Interim | None = None) -> str:
-    data = settlement_dict(s, costs)
+def render(
+    s: Settlement | AgreementSettlement, costs: Sequence[ReadingCost] | None = None, interim: Interim | None = None
+) -> str:
+    data = agreement_dict(s, costs) if isinstance(s, AgreementSettlement) else settlement_dict(s, costs)
     if interim is not None:
         data.update(interim_dict(interim))  # S16: after the contract's keys (and the readings')
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

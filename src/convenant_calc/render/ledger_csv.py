@@ -47,14 +47,30 @@ EXACT = ["deduction_exact", "running_total_exact"]
 
 def render(rows: list[LedgerDay], dialect: Dialect = Dialect.rfc4180) -> str:
     """The ledger in ``dialect``; ``excel-nl`` without the exact-fraction columns (see the module docstring)."""
+    return _render([("", rows)], dialect, with_period=False)
+
+
+def render_periods(periods: list[tuple[str, list[LedgerDay]]], dialect: Dialect = Dialect.rfc4180) -> str:
+    """S14: the ledgers of the periods one after the other, each row led by its period's id.
+
+    Each period has its own daily rate, and its running total starts again at 0:
+    rounded to cents on a period's last day it is that period's deduction.
+    """
+    return _render(periods, dialect, with_period=True)
+
+
+def _render(periods: list[tuple[str, list[LedgerDay]]], dialect: Dialect, *, with_period: bool) -> str:
     exact = dialect is Dialect.rfc4180
     header = HEADER if exact else [name for name in HEADER if name not in EXACT]
+    if with_period:
+        header = ["period", *header]
 
     def n(text: str) -> str:
         return number(text, dialect)
 
-    def line(r: LedgerDay) -> list[str]:
-        cells = (
+    def line(period: str, r: LedgerDay) -> list[str]:
+        lead = [period] if with_period else []
+        cells = lead + (
             [r.day.isoformat(), n(fmt_decimal(r.employed)), n(fmt_decimal(r.guaranteed_wage))]
             + [n(fmt_decimal(r.off_duty[kind])) for kind in AbsenceKind]
             + [
@@ -67,4 +83,4 @@ def render(rows: list[LedgerDay], dialect: Dialect = Dialect.rfc4180) -> str:
         )
         return cells + [_frac(r.deduction), _frac(r.running)] if exact else cells
 
-    return write(header, (line(r) for r in rows), dialect)
+    return write(header, (line(period, r) for period, rows in periods for r in rows), dialect)

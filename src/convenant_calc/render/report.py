@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from convenant_calc.core.text import visible
-from convenant_calc.views.report import Report
+from convenant_calc.views.report import AgreementReport, Report
 from convenant_calc.render import svg
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -88,3 +88,29 @@ def html(report: Report) -> str:
     return _env(True).get_template("report.html.j2").render(
         r=report, t=report.labels, timeline=picture, input_hash=input_hash(report)
     )
+
+
+# --- S14: an agreement of more than one period ---------------------------------------------
+
+_MD_HEADING = re.compile(r"^(#+) ", re.MULTILINE)
+_HTML_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def agreement_markdown(report: AgreementReport) -> str:
+    """The overview of the periods and their totals, then each period's own report (headings one level down)."""
+    periods = [_MD_HEADING.sub(r"#\1 ", markdown(r)).rstrip("\n") for r in report.periods]
+    return _env(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods) + "\n"
+
+
+def agreement_html(report: AgreementReport) -> str:
+    """One HTML page: the first period's head, the overview, then each period's body in a section."""
+    pages = [html(r) for r in report.periods]
+    head = pages[0][: pages[0].index("<body>") + len("<body>\n")]
+    head = head.replace(f"<html lang=\"{report.periods[0].lang}\">", f"<html lang=\"{report.lang}\">")
+    overview = _env(True).get_template("agreement.html.j2").render(a=report, t=report.labels)
+    sections = []
+    for r, page in zip(report.periods, pages, strict=True):
+        body = page[page.index("<body>\n") + len("<body>\n") : page.rindex("</body>")]
+        body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+        sections.append(f'<section id="period-{Markup.escape(r.period)}">\n{body}</section>\n')
+    return head + overview + "\n" + "\n".join(sections) + "</body>\n</html>\n"

@@ -19,8 +19,8 @@ from convenant_calc.core.interim import Interim
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.text import visible
-from convenant_calc.views.report import reason, summary_lines
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.views.report import reason, shown_absences, summary_lines
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.readings import reading_rows
 
@@ -78,7 +78,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
         t("relapse_caption", no=a.index + 1, of=a.window.relapse_of + 1, left=a.window.left_at_start)
         if a.window.relapse_of is not None
         else t("joins_caption", no=a.index + 1, of=(a.window.joins or 0) + 1, left=a.window.left_at_start)
-        for a in s.absences
+        for a in shown_absences(s)
         if a.window is not None and (a.window.is_relapse or a.window.joins is not None)
     ]
     table = Table(
@@ -95,7 +95,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     for key in ("col_no", "col_who", "col_kind", "col_from", "col_to", "col_fte", "col_days",
                 "col_covered", "col_replaced", "col_short"):
         table.add_column(t(key), justify="right" if key in numeric else "left", no_wrap=key in ("col_from", "col_to"))
-    for a in s.absences:
+    for a in shown_absences(s):
         relapse = "*" if a.window is not None and (a.window.is_relapse or a.window.joins is not None) else ""
         cells = (
             str(a.index + 1),
@@ -192,15 +192,72 @@ def renderable(
     if interim is not None:
         parts.append(interim_table(interim, t))
     parts += [results_table(s, t), shortfall_table(s, t)]
-    if s.absences:
+    if shown_absences(s):
         parts.append(absences_table(s, t))
     if costs is not None:
         parts.append(readings_table(costs, t))
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
 
+def periods_table(a: AgreementSettlement, t: Lang = EN) -> Table:
+    """S14: one line per period and the totals (each the sum of the periods' rounded figures)."""
+    table = Table(title=t("periods"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("col_period"), overflow="fold")  # the id above its term: fits 80 columns
+    for key in ("col_max", "col_subsidy", "col_paid", "col_balance"):
+        table.add_column(t(key), justify="right", no_wrap=True)
+    for pid, s in zip(a.period_ids, a.periods, strict=True):
+        term = s.convenant.term
+        table.add_row(
+            _two_lines(pid, f"{t.date(term.start)} … {t.date(term.end)}"),
+            *map(_text, (t.money(s.max_subsidy), t.money(s.subsidy), t.money(s.paid), t.money(s.balance))),
+        )
+    first, last = a.periods[0].convenant.term, a.periods[-1].convenant.term
+    cells = (t.money(a.max_subsidy), t.money(a.subsidy), t.money(a.paid), t.money(a.balance))
+    total = _two_lines(t("total"), f"{t.date(first.start)} … {t.date(last.end)}", "bold")
+    table.add_row(total, *(_text(cell, "bold") for cell in cells))
+    return table
+
+
+def _two_lines(first: str, second: str, style: str = "") -> Text:
+    """A cell of two lines, each shown as written (the line break is ours, not the input's)."""
+    cell = _text(first, style)
+    cell.append("\n")
+    cell.append(_text(second, style))
+    return cell
+
+
+def agreement_renderable(
+    a: AgreementSettlement,
+    t: Lang = EN,
+    stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
+    case: str | None = None,
+    bundled: bool = False,
+) -> Group:
+    """S14: an agreement of one period as :func:`renderable`; of more, the periods and then each period
+    (S17: and what each reading costs the agreement's total, at the end)."""
+    if a.single:
+        return renderable(a.periods[0], t, stamp, costs, case, bundled)
+    c = a.convenant
+    header = Text(no_wrap=True, overflow="ignore")
+    if case is not None:
+        where = t("case_bundled") if bundled else "convenant.yaml"
+        header.append(visible(t("case_line", case=case, agreement=c.id, where=where)) + "\n")
+    header.append(visible(c.title), "bold")
+    header.append(visible(f" ({c.id})"))
+    if stamp:
+        header.append(f"\n{t('generated')}: {stamp}")
+    parts: list = [header, periods_table(a, t)]
+    for pid, s in zip(a.period_ids, a.periods, strict=True):
+        parts.append(_text(f"{t('period')} {pid}", "bold underline"))
+        parts.append(renderable(s, t))
+    if costs is not None:
+        parts.append(readings_table(costs, t))
+    return Group(*[p for part in parts for p in (part, Text(""))][:-1])
+
+
 def render(
-    s: Settlement,
+    s: Settlement | AgreementSettlement,
     width: int = 120,
     t: Lang = EN,
     stamp: str | None = None,
@@ -211,7 +268,9 @@ def render(
 ) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(
-        renderable(s, t, stamp, costs, case, bundled, interim), crop=False
-    )
+    if isinstance(s, AgreementSettlement):
+        view = agreement_renderable(s, t, stamp, costs, case, bundled)
+    else:
+        view = renderable(s, t, stamp, costs, case, bundled, interim)
+    Console(file=buffer, width=width, color_system=None, force_terminal=False).print(view, crop=False)
     return buffer.getvalue()

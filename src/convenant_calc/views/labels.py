@@ -172,6 +172,40 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "samen met #{of}: nog {left} d van de periode over",
     },
     "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
+    "period": {"en": "Period", "nl": "Periode"},
+    "periods": {"en": "Periods (S14)", "nl": "Periodes (S14)"},
+    "periods_note": {
+        "en": "Each period is settled on its own (S2–S12): its own maximum, funded FTE, term days, daily rate, "
+        "commitments and advances. The staffing is one history: an absence over a boundary counts in each period "
+        "for its days there, with one guaranteed-wage window (S7). Each total is the sum of the periods' figures.",
+        "nl": "Elke periode wordt afzonderlijk afgerekend (S2–S12): eigen maximum, gefinancierde VTE, dagen, "
+        "dagtarief, verbintenissen en voorschotten. De personeelsbezetting is één geschiedenis: een afwezigheid "
+        "over een grens telt in elke periode voor haar dagen daar, met één periode gewaarborgd loon (S7). "
+        "Elk totaal is de som van de bedragen van de periodes.",
+    },
+    "amendments": {"en": "Amendments (Art. 8, S14)", "nl": "Wijzigingen (Art. 8, S14)"},
+    "am_extension": {"en": "extension", "nl": "verlenging"},
+    "am_change": {"en": "change", "nl": "wijziging"},
+    "am_extension_what": {
+        "en": "adds the period {start} … {end}, maximum {max}",
+        "nl": "voegt de periode {start} … {end} toe, maximum {max}",
+    },
+    "am_replace": {"en": "replaces", "nl": "vervangt"},
+    "am_add": {"en": "adds", "nl": "voegt toe"},
+    "am_remove": {"en": "removes", "nl": "schrapt"},
+    "col_kind_amendment": {"en": "kind", "nl": "soort"},
+    "col_decided": {"en": "decided", "nl": "beslist"},
+    "col_reference": {"en": "reference", "nl": "referentie"},
+    "col_what": {"en": "what", "nl": "wat"},
+    "col_subsidy": {"en": "subsidy", "nl": "subsidie"},
+    "col_paid": {"en": "paid", "nl": "betaald"},
+    "col_balance": {"en": "balance", "nl": "saldo"},
+    "col_max": {"en": "maximum", "nl": "maximum"},
+    "col_period": {"en": "period", "nl": "periode"},
+    "col_term": {"en": "term", "nl": "looptijd"},
+    "rule_in_force": {"en": "{name} {value} (from {since})", "nl": "{name} {value} (vanaf {since})"},
+    "rule_plain": {"en": "{name} {value}", "nl": "{name} {value}"},
+    "x_s13": {"en": "S7 with S13 (values in force)", "nl": "S7 met S13 (geldende waarden)"},
     "absences_note": {
         "en": "Days and FTE-days count only the part of an absence inside the term. "
         "Guaranteed-wage days count from the first day of incapacity, also before the term; absences of one "

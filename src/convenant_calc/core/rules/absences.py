@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, Staffing, Term, days_between
+from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, DatedDays, Staffing, Term, days_between
 from convenant_calc.core.money import D
 from convenant_calc.core.spans import ONE_DAY, Span, clip, sweep, total
 
@@ -94,7 +94,7 @@ class Window:
     absence, left_at_start)`` (an absence's covered days are always its first days).
     """
 
-    days: int  # guaranteed_wage_days of the agreement
+    days: int  # guaranteed_wage_days in force on the first day of the chain's opening spell (S13)
     left_at_start: int  # what was left of the window on the absence's first day
     covered_days: int  # calendar days of this absence covered (may lie before the term)
     opened_by: int  # index of an absence that opened the window (the first day of the chain)
@@ -102,6 +102,8 @@ class Window:
     spell: tuple[date, date]  # the incapacity spell the absence belongs to
     joins: int | None  # the absence began during a running spell: an absence that opened the spell
     elapsed: bool  # the window.elapsed reading (S17): calendar days from the first day of the chain
+    window_rule: DatedDays | None = None  # S13: the guaranteed_wage_days value used, with its reference
+    relapse_rule: DatedDays | None = None  # S13: relapse_days read on the spell's first day (None: no earlier spell)
 
     @property
     def is_relapse(self) -> bool:
@@ -126,6 +128,10 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed:
     where its days fall before the term. Every absence of a spell is covered
     on each covered day of the spell.
 
+    S13: ``relapse_days`` is the value in force on the first day of the spell that may be a
+    relapse (the ``from`` date of the absence that opens it); ``guaranteed_wage_days`` the value
+    in force on the first day of the spell that opens the window.
+
     ``elapsed=True`` is the alternative reading ``window.elapsed`` (S17): the
     window is the ``guaranteed_wage_days`` calendar days from the first day of
     the chain, running on while the consultant is back at work; a relapse
@@ -137,25 +143,29 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed:
     left = 0  # days of incapacity the window has left (default reading)
     window_first = date.min  # first day of the chain (elapsed reading)
     opened_by = -1
+    window_rule = rules.guaranteed_wage_on(date.min)
     for spell in incapacity_spells(absences):
+        same_chain = previous is not None and (previous.consultant, previous.kind) == (spell.consultant, spell.kind)
+        relapse_rule = rules.relapse_on(spell.first) if same_chain else None
         relapse = (
             previous is not None
-            and (previous.consultant, previous.kind) == (spell.consultant, spell.kind)
-            and (spell.first - previous.last).days <= rules.relapse_days
+            and relapse_rule is not None
+            and (spell.first - previous.last).days <= relapse_rule.value
             and not any(absences[i].new_cause for i in spell.openers)
         )
         if not relapse:
-            left, window_first, opened_by = rules.guaranteed_wage_days, spell.first, min(spell.openers)
+            window_rule = rules.guaranteed_wage_on(spell.first)
+            left, window_first, opened_by = window_rule.value, spell.first, min(spell.openers)
         relapse_of = _ended_last(absences, previous) if relapse and previous is not None else None
         for index in spell.absences:
             absence = absences[index]
             if elapsed:
-                window_last = window_first + timedelta(days=rules.guaranteed_wage_days - 1)
+                window_last = window_first + timedelta(days=window_rule.value - 1)
                 left_then = max(0, days_between(absence.from_, window_last))
             else:
                 left_then = max(0, left - (absence.from_ - spell.first).days)
             windows[index] = Window(
-                days=rules.guaranteed_wage_days,
+                days=window_rule.value,
                 left_at_start=left_then,
                 covered_days=min(absence.days, left_then),
                 opened_by=opened_by,
@@ -163,6 +173,8 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed:
                 spell=(spell.first, spell.last),
                 joins=None if index in spell.openers else min(spell.openers),
                 elapsed=elapsed,
+                window_rule=window_rule,
+                relapse_rule=relapse_rule,
             )
         left = max(0, left - spell.days)
         previous = spell

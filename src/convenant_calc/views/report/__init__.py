@@ -17,6 +17,7 @@ One module per part of the report:
 - ``commitments``, ``absences``, ``months``, ``payments``: the tables;
 - ``timeline``: the picture's rows and bars;
 - ``interim``: the interim position of ``settle --as-of`` (S16);
+- ``amendments``: S14, the amendments of a period and the overview of the periods;
 - ``readings``: the alternative readings of the agreement and what each costs (S17).
 
 A new section is a builder module and a field of :class:`Report` filled in :func:`build`.
@@ -31,14 +32,17 @@ from convenant_calc.core.interim import Interim
 from convenant_calc.io.versions import dependencies_line
 from convenant_calc.core.models import Staffing
 from convenant_calc.core.reading_costs import ReadingCost
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.report.absences import absence_rows, absence_totals
+from convenant_calc.views.report.absences import absence_rows, absence_totals, shown_absences
+from convenant_calc.views.report.amendments import amendment_rows, period_rows
 from convenant_calc.views.report.commitments import commitment_rows
 from convenant_calc.views.report.inputs import ROLES, input_files
 from convenant_calc.views.report.interim import interim_section
 from convenant_calc.views.report.model import (
     AbsenceRow,
+    AgreementReport,
+    AmendmentRow,
     Bar,
     CommitmentRow,
     InputFile,
@@ -63,6 +67,8 @@ __all__ = [
     "ROLES",
     "STEPS",
     "AbsenceRow",
+    "AgreementReport",
+    "AmendmentRow",
     "Bar",
     "CommitmentRow",
     "InputFile",
@@ -77,9 +83,11 @@ __all__ = [
     "TimelineRow",
     "balance_word",
     "build",
+    "build_agreement",
     "build_timeline",
     "input_files",
     "reason",
+    "shown_absences",
     "steps",
     "summary_lines",
 ]
@@ -129,7 +137,26 @@ def build(
         payments=payment_rows(s, t),
         paid=t.money(s.paid),
         timeline=build_timeline(s, staffing, t),
+        period=s.period or "",
+        amendments=amendment_rows(s, t),
         interim=interim_section(interim, t) if interim is not None else None,
         readings_note=applied_note(s, t),
         readings=reading_rows(costs, t) if costs is not None else (),
     )
+
+
+def build_agreement(
+    a: AgreementSettlement,
+    staffing: Staffing,
+    inputs: tuple[InputFile, ...],
+    lang: Lang,
+    case: str = "",
+    stamp: str | None = None,
+    costs: Sequence[ReadingCost] | None = None,
+) -> AgreementReport:
+    """S14: the report of every period (each as :func:`build` makes it), the overview and the totals
+    (S17: and what each reading costs the agreement's total)."""
+    reports = tuple(build(s, staffing, inputs, lang, case=case, stamp=stamp) for s in a.periods)
+    overview, total = period_rows(a, lang)
+    rows = reading_rows(costs, lang) if costs is not None else ()
+    return AgreementReport(lang.code, lang.labels(), a.convenant.id, a.convenant.title, reports, overview, total, rows)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from convenant_calc.core.models import Staffing
+from convenant_calc.core.models import DatedDays, Staffing
 from convenant_calc.core.money import D
+from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.model import AbsenceRow
@@ -15,9 +16,40 @@ def who(staffing: Staffing, consultant_id: str) -> str:
     return c.name if c is not None and c.name else consultant_id
 
 
+def _rule(name: str, value: DatedDays | None, t: Lang) -> str:
+    """S13: a labour-law value as used, with its date and reference when dated."""
+    if value is None:
+        return ""
+    if value.from_ is None:
+        text = t("rule_plain", name=name, value=value.value)
+    else:
+        text = t("rule_in_force", name=name, value=value.value, since=value.from_.isoformat())
+    return f"{text}: {value.reference}" if value.reference else text
+
+
+def window_rules(a: AbsenceOutcome, t: Lang) -> str:
+    """S13: the guaranteed_wage_days and relapse_days values S7 used for an absence, with their references."""
+    w = a.window
+    if w is None:
+        return ""
+    used = [_rule("relapse_days", w.relapse_rule, t)]
+    if not w.is_relapse:
+        used.insert(0, _rule("guaranteed_wage_days", w.window_rule, t))
+    return "; ".join(u for u in used if u)
+
+
+def shown_absences(s: Settlement) -> tuple[AbsenceOutcome, ...]:
+    """The absences a period's tables list: all of them, but for a period of a multi-period agreement
+    only those with days in that period (S14: the others belong to another period's settlement)."""
+    if s.period is None:
+        return s.absences
+    return tuple(a for a in s.absences if a.days_in_term)
+
+
 def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow, ...]:
     rows = []
-    for a in s.absences:
+    dated = s.convenant.absence_rules.dated
+    for a in shown_absences(s):
         if a.window is None:
             window, gw = t("window_none"), "—"
         elif a.window.is_relapse:
@@ -29,6 +61,8 @@ def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow
         else:
             window = t("window_own", days=a.window.days)
             gw = str(a.covered_days_in_term)
+        if dated and a.window is not None:
+            window += f" ({window_rules(a, t)})"
         rows.append(
             AbsenceRow(
                 number=a.index + 1,

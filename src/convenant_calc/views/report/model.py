@@ -156,6 +156,17 @@ class InterimSection:
 
 
 @dataclass(frozen=True)
+class AmendmentRow:
+    """S14: an amendment as the report lists it: what it did, and where it comes from."""
+
+    id: str
+    kind: str
+    decided: str
+    reference: str
+    what: str
+
+
+@dataclass(frozen=True)
 class ReadingRow:
     id: str
     article: str  # "Art. 5, S10"
@@ -197,6 +208,35 @@ class Report:
     payments: tuple[PaymentRow, ...]
     paid: str
     timeline: Timeline
+    period: str = ""  # S14: the period's id when the agreement has more than one
+    amendments: tuple[AmendmentRow, ...] = ()  # S14: the extension that made this period and the changes to it
     interim: InterimSection | None = None  # S16, settle --as-of
     readings_note: str = ""  # S17: set when settled under alternative readings
     readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """S14: one period in the overview of a multi-period agreement."""
+
+    id: str
+    term: str
+    days: int
+    max_subsidy: str
+    subsidy: str
+    paid: str
+    balance: str
+
+
+@dataclass(frozen=True)
+class AgreementReport:
+    """S14: every period's own report, with the overview of the periods and the totals."""
+
+    lang: str
+    labels: dict[str, str]
+    agreement_id: str
+    agreement_title: str
+    periods: tuple[Report, ...]
+    overview: tuple[PeriodRow, ...]
+    total: PeriodRow
+    readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings, on the agreement's total

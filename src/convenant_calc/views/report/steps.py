@@ -20,7 +20,7 @@ from convenant_calc.core.readings import ALTERNATIVES
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import kind_fte_days
-from convenant_calc.views.report.absences import who
+from convenant_calc.views.report.absences import shown_absences, who, window_rules
 from convenant_calc.views.report.articles import article, quotes, rule_links
 from convenant_calc.views.report.model import Step
 from convenant_calc.views.report.summary import balance_word
@@ -166,12 +166,16 @@ def absent(x: StepInput) -> Draft:
             t("x_absence_piece", no=a.index + 1, who=who(x.staffing, a.consultant), kind=t.kind(a.kind), terms=terms)
         )
     figures = "; ".join(parts) if parts else t("x_no_absent")
+    if s.convenant.absence_rules.dated:  # S13: name the value used for each absence, and its reference
+        used = [f"#{a.index + 1} {window_rules(a, t)}" for a in shown_absences(s) if a.window is not None]
+        if used:
+            figures += f". {t('x_s13')}: " + "; ".join(used)
     by_kind = kind_fte_days(s)
     result = t("r_fte_days", n=t.number(s.staffing.absence_fte_days))
     if by_kind:
         result += " (" + "; ".join(f"{t.kind(k)} {t.number(v)}" for k, v in by_kind.items()) + ")"
     quote_keys = ["guaranteed_wage", "replacement"]
-    if any(not a.kind.has_guaranteed_wage for a in s.absences):
+    if any(not a.kind.has_guaranteed_wage for a in shown_absences(s)):
         quote_keys.append("uncovered_leave")
     return Draft("absent", figures, result, "S6, S7, S8", tuple(quote_keys), ("replacement",))
 

@@ -16,6 +16,7 @@ from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.core.spans import sweep
 from convenant_calc.views.labels import Lang
+from convenant_calc.views.report.absences import shown_absences
 from convenant_calc.views.report.model import Bar, Tick, Timeline, TimelineRow
 
 
@@ -53,10 +54,10 @@ def _people(s: Settlement, staffing: Staffing) -> list[tuple]:
     if staffing.consultants:
         return [(p.id, p.name or p.id, p.fte, p.employed.from_, p.employed.to) for p in staffing.consultants]
     seen: list[str] = []
-    for a in s.absences:
+    for a in shown_absences(s):
         if a.consultant not in seen:
             seen.append(a.consultant)
-    return [(cid, cid, max(a.fte for a in s.absences if a.consultant == cid), None, None) for cid in seen]
+    return [(cid, cid, max(a.fte for a in shown_absences(s) if a.consultant == cid), None, None) for cid in seen]
 
 
 def _consultant_row(s: Settlement, t: Lang, cid, name, fte, emp_from, emp_to) -> TimelineRow:
@@ -67,7 +68,7 @@ def _consultant_row(s: Settlement, t: Lang, cid, name, fte, emp_from, emp_to) ->
     employed = f"{name}: {t('tl_employed')} {first} … {last}, {t.number(fte)} {t('tl_fte')}"
     if first <= last:
         bars.append(_bar(s, first, last, 0, fte, "employed", "", employed))
-    mine = [a for a in s.absences if a.consultant == cid]
+    mine = [a for a in shown_absences(s) if a.consultant == cid]
     lanes = _lanes(mine)
     for a in mine:
         low = lanes[a.index]
@@ -149,7 +150,7 @@ def build_timeline(s: Settlement, staffing: Staffing, t: Lang) -> Timeline:
     if vacancy is not None:
         rows.append(vacancy)
     rows.append(_short_row(s, t))
-    kinds = tuple((k.value, t.kind(k)) for k in AbsenceKind if any(a.kind is k for a in s.absences))
+    kinds = tuple((k.value, t.kind(k)) for k in AbsenceKind if any(a.kind is k for a in shown_absences(s)))
     legend = {
         key: t(f"tl_{key}")
         for key in ("employed", "off_duty", "guaranteed_wage", "replaced", "vacancy", "short_row")
