@@ -137,3 +137,21 @@ def test_bad_case_is_reported_with_positions(capsys, notice_case):
     assert code == 2 and out == ""
     assert err.splitlines()[0].startswith("case/convenant.yaml:10:56: ")
     assert "expected a date written YYYY-MM-DD" in err
+
+
+def test_each_period_of_an_extended_agreement(capsys, examples):
+    # examples/09: the agreement as signed 2023-07-01 … 2025-06-30, extended 2025-07-01 … 2026-06-30 (S14).
+    # The notice is reckoned against the last period's end, 2026-06-30: from Wed 2025-12-31 it ends
+    # 2026-06-30 (31 June does not exist); received Tue 12-30; posted Wed 2025-12-24: Fri 26 (1),
+    # Mon 29 (2), Tue 30 (3). Posted Fri 12-26: received 12-31, from Fri 2026-01-02, ends 2026-07-01: too late.
+    code, out, _ = run(capsys, examples / "09-extension-year", "json")
+    assert code == 0
+    events = json.loads(out)["events"]
+    assert [(e["date"], e["kind"], e.get("period")) for e in events] == [
+        ("2023-07-01", "term_start", "lokale-besturen-2023-2025"),
+        ("2025-06-30", "term_end", "lokale-besturen-2023-2025"),
+        ("2025-07-01", "term_start", "verlenging-2025-2026"),
+        ("2025-12-24", "last_posting_day", None),
+        ("2026-06-30", "term_end", "verlenging-2025-2026"),
+    ]
+    assert events[2]["title"] == "Period verlenging-2025-2026 starts" and events[2]["article"] == "Art. 8"

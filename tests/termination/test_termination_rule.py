@@ -120,3 +120,32 @@ def test_example_10_reading_notice_from_posting_costs(examples):
     rows = {r["id"]: r for r in json.loads(result.stdout)["readings"]}
     assert (rows["notice.from-posting"]["subsidy"], rows["notice.from-posting"]["difference"]) == (
         "390613.63", "-2204.10")
+
+
+def test_a_period_after_the_end_has_no_funded_day(examples):
+    # examples/09 with a mutual end on 2025-06-30, the last day of the first period: the first period is
+    # settled as without the end; the extension 2025-07-01 … 2026-06-30 (365 days) is not funded at all:
+    # 365 days × its funded FTE short, so its deduction is its whole maximum: effort + payout − maximum =
+    # payout − result_pool ≤ 0, and S11's floor makes the subsidy 0.00.
+    from convenant_calc.core.settlement import settle_agreement
+    from convenant_calc.io.loading import load_case
+
+    case = load_case(examples / "09-extension-year").case
+    plain = settle_agreement(case)
+    ended = case.model_copy(
+        update={"convenant": case.convenant.model_copy(update={"termination": _mutual("2025-06-30")})}
+    )
+    s = settle_agreement(ended)
+    first, extension = s.periods
+    assert first.subsidy == plain.periods[0].subsidy and first.ending.unfunded_from is None
+    fte = extension.convenant.consultants_fte
+    assert extension.staffing.unfunded_fte_days == 365 * fte
+    assert extension.deduction.amount == extension.max_subsidy
+    assert extension.gross == extension.results.payout - extension.result_pool <= 0
+    assert extension.subsidy == Decimal("0.00")
+
+
+def _mutual(ends: str):
+    from convenant_calc.core.models import Termination
+
+    return Termination.model_validate({"kind": "mutual", "ends": ends})

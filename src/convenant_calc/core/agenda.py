@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from convenant_calc.core.calendar import last_posting_day, notice
-from convenant_calc.core.models import Convenant, TerminationKind
+from convenant_calc.core.models import Convenant, Term, TerminationKind
+from convenant_calc.core.rules.periods import periods
 from convenant_calc.core.rules.termination import ending
 
 #: Event kinds, in the order of the day when several fall on one date.
@@ -35,6 +36,7 @@ class Event:
     kind: str
     article: str
     rule: str
+    period: str | None = None  # S14: the period a term_start/term_end belongs to, when there are several
 
 
 def agenda(convenant: Convenant) -> tuple[Event, ...]:
@@ -50,13 +52,19 @@ def agenda(convenant: Convenant) -> tuple[Event, ...]:
 
     The last day to post is the last working day on which a registered letter can be posted
     so that the six months' notice ends by the term's last day (:func:`last_posting_day`).
+    With extensions (S14) each period's start and end are listed, and the notice is reckoned
+    against the last period's end (a notice ends the agreement, whatever period it falls in).
     """
-    term = convenant.term
-    events = [
-        Event(term.start, "term_start", "Art. 1", "S10"),
-        Event(term.end, "term_end", "Art. 1", "S10"),
-        Event(last_posting_day(term.end), "last_posting_day", "Art. 7", "S15"),
-    ]
+    found = periods(convenant)
+    several = len(found) > 1
+    events = []
+    for p in found:
+        t, name = p.convenant.term, p.id if several else None
+        article = "Art. 1" if p.extension is None else "Art. 8"
+        rule = "S10" if not several else "S14"
+        events += [Event(t.start, "term_start", article, rule, name), Event(t.end, "term_end", article, rule, name)]
+    term = Term(start=found[0].convenant.term.start, end=found[-1].convenant.term.end)
+    events.append(Event(last_posting_day(term.end), "last_posting_day", "Art. 7", "S15"))
     for report in convenant.reports:
         events.append(Event(report.due, f"report_{report.kind.value}", "Art. 6", "S16"))
     termination = convenant.termination

@@ -45,6 +45,7 @@ def as_json(convenant: Convenant, rows: tuple[AgendaRow, ...]) -> str:
         "convenant": convenant.id,
         "events": [
             {"date": r.day.isoformat(), "kind": r.kind, "title": r.title, "article": r.article, "rule": r.rule}
+            | ({"period": r.period} if r.period is not None else {})
             for r in rows
         ],
     }
@@ -76,7 +77,8 @@ def fold(line: str) -> str:
 
 def uid(convenant: Convenant, row: AgendaRow) -> str:
     """Stable: the agreement's id, the event's kind and its date (the same event gets the same UID every run)."""
-    return f"{quote(convenant.id, safe='-._~')}-{row.kind.replace('_', '-')}-{row.day:%Y%m%d}@convenant"
+    period = f"-{quote(row.period, safe='-._~')}" if row.period is not None else ""
+    return f"{quote(convenant.id, safe='-._~')}{period}-{row.kind.replace('_', '-')}-{row.day:%Y%m%d}@convenant"
 
 
 def dtstamp(convenant: Convenant, epoch: int | None = None) -> str:

@@ -17,6 +17,7 @@ class AgendaRow:
     title: str
     article: str
     rule: str
+    period: str | None = None
 
 
 def title(event: Event, convenant: Convenant, t: Lang) -> str:
@@ -26,8 +27,10 @@ def title(event: Event, convenant: Convenant, t: Lang) -> str:
         return t("ev_letter_posted", by=t(f"party_{termination.by.value}"))
     if event.kind == "agreement_ends" and termination is not None:
         return t("ev_agreement_ends", kind=t(f"end_{termination.kind.value}"))
+    if event.period is not None:  # S14: one of several periods
+        return t(f"ev_period_{event.kind.removeprefix('term_')}", period=event.period)
     return t(f"ev_{event.kind}")
 
 
 def rows(convenant: Convenant, events: tuple[Event, ...], t: Lang) -> tuple[AgendaRow, ...]:
-    return tuple(AgendaRow(e.day, e.kind, title(e, convenant, t), e.article, e.rule) for e in events)
+    return tuple(AgendaRow(e.day, e.kind, title(e, convenant, t), e.article, e.rule, e.period) for e in events)

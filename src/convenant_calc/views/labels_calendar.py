@@ -13,6 +13,8 @@ TEXT_CALENDAR: dict[str, dict[str, str]] = {
     "col_article": {"en": "article", "nl": "artikel"},
     "ev_term_start": {"en": "Term starts", "nl": "Begin van de looptijd"},
     "ev_term_end": {"en": "Term ends (its last day)", "nl": "Einde van de looptijd (laatste dag)"},
+    "ev_period_start": {"en": "Period {period} starts", "nl": "Begin van de periode {period}"},
+    "ev_period_end": {"en": "Period {period} ends (its last day)", "nl": "Einde van de periode {period} (laatste dag)"},
     "ev_report_progress": {"en": "Progress report due", "nl": "Voortgangsrapport ten laatste"},
     "ev_report_final": {"en": "Final report due", "nl": "Eindrapport ten laatste"},
     "ev_last_posting_day": {
