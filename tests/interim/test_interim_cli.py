@@ -5,6 +5,7 @@ R1 (target 10) and R2 (target 4); daily_rate = 100000 / 732; pools 70000.00 / 30
 """
 
 import json
+from decimal import Decimal
 
 ABSENCE = "absences:\n  - {consultant: an, kind: time_credit, from: 2024-03-01, to: 2024-04-30, fte: 0.5}\n"
 ONLY_R1 = "results:\n  - {commitment: R1, achieved: 12}\n"
@@ -62,3 +63,27 @@ def test_as_of_still_reports_input_errors_with_positions(case):
     )
     assert run.exit_code == 2 and run.stdout == ""
     assert run.lines[0].startswith("case/results.yaml:2:18: result for unknown commitment 'R9'")
+
+
+def test_as_of_with_several_periods_needs_a_period(examples):
+    import json as json_module
+
+    from typer.testing import CliRunner
+
+    from convenant_calc.cli.app import app
+
+    case = str(examples / "09-extension-year")
+    plain = CliRunner().invoke(app, ["settle", case, "--as-of", "2025-09-30", "-f", "json"])
+    assert plain.exit_code == 2 and plain.stdout == ""
+    assert plain.stderr == (
+        "--as-of: lokale-besturen-2023-2025 has 2 periods (S14); the interim position is that of one period: "
+        "give --period ID\n"
+    )
+    one = CliRunner().invoke(app, ["settle", case, "--period", "verlenging-2025-2026", "--as-of", "2025-09-30",
+                                   "-f", "json"])
+    assert one.exit_code == 0, one.output
+    data = json_module.loads(one.stdout)
+    assert data["as_of"] == "2025-09-30" and data["pending"] == []
+    # No result pending: best = worst; the deduction to date is at most the whole file's.
+    assert data["subsidy_range"]["worst"] == data["subsidy_range"]["best"]
+    assert Decimal(data["deduction_to_date"]["amount"]) <= Decimal(data["deduction"]["amount"])
