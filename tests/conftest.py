@@ -25,6 +25,16 @@ REFERENCE = {
 }
 
 
+def example_as_of(case: Path) -> str | None:
+    """The ``as_of`` of a casebook case's expected.yaml (S16: settle it with --as-of), or None."""
+    import re
+
+    expected = case / "expected.yaml"
+    text = expected.read_text(encoding="utf-8") if expected.is_file() else ""
+    found = re.search(r'^as_of:\s*"?(\d{4}-\d{2}-\d{2})', text, re.MULTILINE)
+    return found.group(1) if found else None
+
+
 @pytest.fixture
 def examples() -> Path:
     return EXAMPLES

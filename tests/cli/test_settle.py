@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from convenant_calc.cli.app import app
 
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, example_as_of
 
 runner = CliRunner()
 
@@ -33,7 +33,9 @@ SPEC_JSON_A = {
 
 
 def settle_json(case: Path) -> dict:
-    result = runner.invoke(app, ["settle", str(case), "--format", "json"])
+    as_of = example_as_of(case)
+    extra = ["--as-of", as_of] if as_of else []
+    result = runner.invoke(app, ["settle", str(case), "--format", "json", *extra])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -63,6 +65,8 @@ EXPECTED = {
     "06-fewer-than-half-to-recover": ("30", "4350.21", "292449.79", "-46750.21"),
     "07-everything-together": ("117.6", "17052.80", "356067.20", "59267.20"),
     "08-concurrent-accidents": ("30", "4350.21", "419649.79", "419649.79"),
+    "10-terminated-by-notice": ("39.6", "5742.27", "392817.73", "96017.73"),
+    "11-interim-position": ("100.6", "14587.69", "282212.31", "112612.31"),  # settled --as-of 2024-09-30
     # 12: 10 FTE-days × 212000 / 1462 = 1450.0683… → 1450.07; 148400.00 + 31800.00 − 1450.07; − 84800.00
     "12-readings-dispute": ("10", "1450.07", "178749.93", "93949.93"),
 }

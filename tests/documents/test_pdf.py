@@ -26,6 +26,7 @@ from convenant_calc.cli.app import app
 from convenant_calc.render import pdf
 from convenant_calc.render import report as report_render
 
+from ..conftest import example_as_of
 from ..report.conftest import EXAMPLES, example_path, report
 
 MISSING = [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
@@ -48,7 +49,8 @@ def printed(tmp: Path) -> dict[tuple[str, str], Path]:
         name, lang = job
         out = tmp / f"{name}.{lang}.pdf"
         done = subprocess.run(
-            [sys.executable, "-m", "convenant_calc", "settle", str(example_path(name)), "--lang", lang, "-o", str(out)],
+            [sys.executable, "-m", "convenant_calc", "settle", str(example_path(name)), "--lang", lang, "-o", str(out)]
+            + (["--as-of", as_of] if (as_of := example_as_of(example_path(name))) else []),  # S16: examples/11
             capture_output=True,
             text=True,
             check=False,

@@ -14,13 +14,15 @@ from convenant_calc.views.report import Report, build, input_files
 from convenant_calc.core.rules.periods import periods
 from convenant_calc.core.settlement import Settlement, settle
 
+from ..conftest import example_as_of
+
 # The casebook: each example directory holding a case (examples/generation holds a generation of them).
 ALL_EXAMPLES = sorted(p.name for p in examples_dir().iterdir() if (p / "results.yaml").is_file())
 
 
 @cache
 def loaded(name: str) -> LoadedCase:
-    return load_case(examples_dir() / name)
+    return load_case(examples_dir() / name, pending_allowed=example_as_of(examples_dir() / name) is not None)
 
 
 #: The examples of one period (the report of each is one Report); those of more periods (S14) are
@@ -31,7 +33,7 @@ PERIOD_EXAMPLES = [name for name in ALL_EXAMPLES if name not in EXAMPLES]
 
 @cache
 def settled(name: str) -> Settlement:
-    return settle(loaded(name).case)
+    return settle(loaded(name).case, pending_allowed=example_as_of(examples_dir() / name) is not None)
 
 
 @cache

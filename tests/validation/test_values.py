@@ -29,7 +29,8 @@ CHECKS = {
         {"convenant.yaml": C + "budget_holder: VVSG\n"},
         [
             "case/convenant.yaml:9:1: unknown key 'budget_holder'; known keys here: id, title, term, max_subsidy, "
-            "consultants_fte, funding, absence_rules, result_commitments, references, source, amendments"
+            "consultants_fte, funding, absence_rules, result_commitments, references, source, amendments, reports, "
+            "termination"
         ],
     ),
     "missing key points at its parent mapping (top level)": (

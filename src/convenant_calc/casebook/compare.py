@@ -14,6 +14,7 @@ from typing import Any
 
 from convenant_calc.casebook.expected import read_expected
 from convenant_calc.casebook.model import (
+    AS_OF,
     EXPECTED,
     PERIODS,
     PINS,
@@ -88,6 +89,8 @@ def show_expected(e: Expectation) -> str:
         return f"{e.value.quantize(CENT):f}"  # type: ignore[union-attr]
     if e.kind is Kind.FTE_DAYS:
         return fmt_decimal(e.value)  # type: ignore[arg-type]
+    if e.kind is Kind.IDS:
+        return ", ".join(e.value) or "none"  # type: ignore[arg-type]
     if isinstance(e.value, Decimal):
         return f"{e.value:f}"
     return str(e.value)
@@ -103,6 +106,12 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
             if got == e.value:
                 continue
             diff = None
+        elif e.kind is Kind.IDS:
+            if tuple(got) == e.value:
+                continue
+            differences.append(Difference(e.field, e.kind, show_expected(e), ", ".join(got) or "none", None,
+                                          e.position))
+            continue
         elif e.kind is Kind.COUNT:
             diff = got - e.value
             if diff == 0:
@@ -122,25 +131,53 @@ def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[s
     S17: with ``expected.readings`` the case is settled under those alternative readings (an
     InputError at the ``readings`` line when one does not apply to the case); with
     ``expected.pins`` the mapping gains ``reading_subsidies``: ``{id: subsidy}``.
+    S16: with ``expected.as_of`` the case is settled as ``settle --as-of`` does: results may be
+    pending, and the mapping holds the interim position's keys too (an agreement of one period).
     """
+    from convenant_calc.core.readings import DEFAULT
     from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.io.loading import load_case
     from convenant_calc.render.json import agreement_dict
 
-    loaded = load_case(case_dir)
-    if expected is None or not (expected.readings or expected.pins):
-        return agreement_dict(settle_agreement(loaded.case)), list(loaded.warnings)
-    from convenant_calc.core.reading_costs import reading_costs
-    from convenant_calc.core.readings import choose, not_applicable_to
+    as_of = expected.as_of if expected is not None else None
+    pending = as_of is not None
+    loaded = load_case(case_dir, pending_allowed=pending)
+    readings = DEFAULT
+    if expected is not None and (expected.readings or expected.pins):
+        from convenant_calc.core.readings import choose, not_applicable_to
 
-    readings, _ = choose(expected.readings)
-    refused = not_applicable_to(loaded.case, readings)
-    if refused:
-        where = expected.readings_position or Position(expected.file)
-        raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
-    agreement = settle_agreement(loaded.case, readings)
+        readings, _ = choose(expected.readings)
+        refused = not_applicable_to(loaded.case, readings)
+        if refused:
+            where = expected.readings_position or Position(expected.file)
+            raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
+    agreement = settle_agreement(loaded.case, readings, pending_allowed=pending)
     actual = agreement_dict(agreement)
-    if expected.pins:
+    if expected is not None and as_of is not None:
+        from datetime import date
+
+        from convenant_calc.core.interim import interim
+        from convenant_calc.render.json import interim_dict
+
+        where = expected.as_of_position or Position(expected.file)
+        if not agreement.single:
+            raise InputError(
+                [
+                    Problem(
+                        where,
+                        f"{AS_OF}: {loaded.case.convenant.id} has {len(agreement.periods)} periods (S14); "
+                        "the interim position is pinned only for an agreement of one period",
+                    )
+                ]
+            )
+        day = date.fromisoformat(as_of)
+        start = agreement.periods[0].convenant.term.start
+        if day < start:
+            raise InputError([Problem(where, f"as_of {as_of} lies before the term starts ({start}); check the date")])
+        actual.update(interim_dict(interim(agreement.periods[0], day)))
+    if expected is not None and expected.pins:
+        from convenant_calc.core.reading_costs import reading_costs
+
         if not agreement.single:  # S14: what a reading costs is worked out for an agreement of one period
             raise InputError(
                 [

@@ -1,7 +1,8 @@
 """Reading and validating a case's ``expected.yaml`` (SPEC §3).
 
 The file holds any subset of the fields of the JSON contract (SPEC §4), nested the same
-way, plus an optional ``tolerance`` in EUR::
+way, an optional ``as_of`` date (S16: the case is settled with ``--as-of``, and the interim
+fields may be compared too), plus an optional ``tolerance`` in EUR::
 
     subsidy: "396819.92"
     deduction: {shortfall_fte_days: "12", amount: "1740.08"}
@@ -20,9 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from convenant_calc.casebook.model import (
+    ALL_FIELDS,
+    ALL_GROUPS,
+    AS_OF,
     EXPECTED,
     FIELDS,
     GROUPS,
+    INTERIM_FIELDS,
     MAX_TOLERANCE,
     PERIODS,
     PINS,
@@ -66,6 +71,7 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     pins: list[Expectation] = []
     readings: tuple[str, ...] = ()
     tolerance = D(0)
+    as_of: str | None = None
     value = doc.value
     if allow_empty and not value:
         return Expected(doc.file, ())
@@ -86,6 +92,11 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                 tolerance = _tolerance(item)
             except ValueError as exc:
                 problems.append(Problem(doc.position((key,)), str(exc)))
+        elif key == AS_OF:
+            try:
+                as_of = parse_value(Kind.DATE, item)  # type: ignore[assignment]
+            except ValueError as exc:
+                problems.append(Problem(doc.position((key,)), f"{AS_OF}: {exc}"))
         elif key == READINGS:
             readings = _readings(doc, item, problems)
         elif key == PINS:
@@ -128,6 +139,16 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                     problems.append(_unknown(doc, (key, sub), list(TOTAL_FIELDS)))
         else:
             _fields(doc, (), {key: item}, expectations, problems, period=False)
+    if as_of is None and AS_OF not in value:
+        for e in expectations:
+            if e.field in INTERIM_FIELDS:
+                problems.append(
+                    Problem(
+                        e.position,
+                        f"{dotted(e.field)} is a figure of the interim position (S16); add as_of: \"YYYY-MM-DD\" "
+                        "so that the case is settled with --as-of that date",
+                    )
+                )
     if not expectations and not pins and not problems and not allow_empty:
         problems.append(
             Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
@@ -135,7 +156,16 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
     if problems:
         raise InputError(problems)
     where = doc.position((READINGS,)) if readings else None
-    return Expected(doc.file, tuple(expectations), tolerance, readings, where, tuple(pins))
+    return Expected(
+        doc.file,
+        tuple(expectations),
+        tolerance,
+        as_of=as_of,
+        as_of_position=doc.position((AS_OF,)) if as_of is not None else None,
+        readings=readings,
+        readings_position=where,
+        pins=tuple(pins),
+    )
 
 
 def _readings(doc: yamlpos.Document, item: Any, problems: list[Problem]) -> tuple[str, ...]:
@@ -186,29 +216,33 @@ def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: li
 
 
 def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems: list[Problem], *, period: bool) -> None:
-    """The fields of the /1 contract in ``mapping`` (at ``prefix``: the top, or one period's figures, S14)."""
+    """The fields of the /1 contract in ``mapping`` (at ``prefix``: the top, or one period's figures, S14).
+
+    At the top, the fields of the interim position too (S16, with ``as_of``).
+    """
+    groups, fields = (GROUPS, FIELDS) if period else (ALL_GROUPS, ALL_FIELDS)
     for key, item in mapping.items():
         path = prefix + (key,)
-        if key in GROUPS:
+        if key in groups:
             if not isinstance(item, dict):
                 problems.append(
                     Problem(
                         doc.position(path),
-                        f"{quoted(key)} holds fields ({', '.join(GROUPS[key])}); write it as a mapping, "
-                        f"e.g. {key}: {{{GROUPS[key][-1]}: ...}}",
+                        f"{quoted(key)} holds fields ({', '.join(groups[key])}); write it as a mapping, "
+                        f"e.g. {key}: {{{groups[key][-1]}: ...}}",
                     )
                 )
                 continue
             for sub, subitem in item.items():
-                if (key, sub) in FIELDS:
+                if (key, sub) in fields:
                     _expectation(doc, path + (sub,), subitem, out, problems)
                 else:
-                    problems.append(_unknown(doc, path + (sub,), GROUPS[key]))
-        elif (key,) in FIELDS or (period and key == "period"):
+                    problems.append(_unknown(doc, path + (sub,), groups[key]))
+        elif (key,) in fields or (period and key == "period"):
             _expectation(doc, path, item, out, problems)
         else:
-            known = list(dict.fromkeys(p[0] for p in FIELDS))
-            known += ["period"] if period else [TOLERANCE, READINGS, PINS, PERIODS, TOTAL]
+            known = list(dict.fromkeys(p[0] for p in fields))
+            known += ["period"] if period else [TOLERANCE, AS_OF, READINGS, PINS, PERIODS, TOTAL]
             problems.append(_unknown(doc, path, known))
 
 
@@ -279,6 +313,10 @@ def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
         if not isinstance(raw, str):
             raise ValueError(f"expected text, got {_describe(raw)}")
         return raw
+    if kind is Kind.IDS:
+        if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+            raise ValueError(f"expected a list of commitment ids, e.g. [R1, R4]; got {_describe(raw)}")
+        return tuple(raw)  # type: ignore[return-value]
     if kind is Kind.DATE:
         from convenant_calc.core.models import _iso_date
 

@@ -30,6 +30,7 @@ class Kind(Enum):
     FTE_DAYS = "fte_days"  # a decimal, compared exactly (never a tolerance: it is not money)
     MONEY = "money"  # EUR, at most two decimals; within `tolerance`
     RATE = "rate"  # EUR a day (the contract shows 6 decimals); within `tolerance`
+    IDS = "ids"  # a list of commitment ids, compared exactly, in order
 
 
 Field = tuple[str, ...]
@@ -65,6 +66,23 @@ TOLERATED = (Kind.MONEY, Kind.RATE)
 #: The largest tolerance expected.yaml may give, in EUR: room for a rounding convention, not for a wrong figure.
 MAX_TOLERANCE = Decimal(100)
 
+#: S16: ``as_of: "YYYY-MM-DD"`` settles the case with ``--as-of``; these fields of the interim position
+#: may then be compared too (``render.json.interim_dict``), after the contract's.
+AS_OF = "as_of"
+INTERIM_FIELDS: dict[Field, Kind] = {
+    ("deduction_to_date", "shortfall_fte_days"): Kind.FTE_DAYS,
+    ("deduction_to_date", "amount"): Kind.MONEY,
+    ("pending",): Kind.IDS,
+    ("subsidy_range", "worst"): Kind.MONEY,
+    ("subsidy_range", "best"): Kind.MONEY,
+}
+ALL_FIELDS: dict[Field, Kind] = {**FIELDS, **INTERIM_FIELDS}
+ALL_GROUPS: dict[str, tuple[str, ...]] = {}
+for _path in ALL_FIELDS:
+    if len(_path) == 2:
+        ALL_GROUPS.setdefault(_path[0], ())
+        ALL_GROUPS[_path[0]] += (_path[1],)
+
 #: S14: an agreement of more than one period prints ``convenant-settlement/2``; expected.yaml then pins
 #: each period's figures under ``periods: {ID: {...}}`` (the fields of FIELDS, and ``period``) and the
 #: totals under ``total``. ``schema`` and ``convenant`` stay at the top.
@@ -80,7 +98,7 @@ def field_kind(path: Field) -> Kind:
         return Kind.TEXT if path[2:] == ("period",) else FIELDS[path[2:]]
     if path[0] == TOTAL:
         return TOTAL_FIELDS[path[1]]
-    return FIELDS[path]
+    return ALL_FIELDS[path]  # the /1 contract's, or the interim position's (S16)
 
 
 def dotted(path: Field) -> str:
@@ -107,6 +125,8 @@ class Expected:
     file: str
     expectations: tuple[Expectation, ...]
     tolerance: Decimal = D(0)
+    as_of: str | None = None  # S16: settle with --as-of this date
+    as_of_position: Position | None = None
     readings: tuple[str, ...] = ()  # S17: alternative readings to settle under (registry order)
     readings_position: Position | None = None
     pins: tuple[Expectation, ...] = ()  # S17: reading_subsidies, field ("reading_subsidies", id)

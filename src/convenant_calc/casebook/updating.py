@@ -20,8 +20,12 @@ from typing import Any
 from convenant_calc.casebook.compare import compare, lookup, settle_dir, unmatched
 from convenant_calc.casebook.expected import read_expected_document, validate
 from convenant_calc.casebook.model import (
+    ALL_FIELDS,
+    ALL_GROUPS,
+    AS_OF,
     EXPECTED,
     FIELDS,
+    INTERIM_FIELDS,
     GROUPS,
     PERIODS,
     PINS,
@@ -42,6 +46,12 @@ from convenant_calc.io.problems import InputError, Position, Problem, display_pa
 
 #: What --update writes: every field of the contract but its schema label.
 DEFAULT_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f != ("schema",))
+#: ... and with ``as_of`` (S16), the interim position's fields too.
+DEFAULT_INTERIM_FIELDS: tuple[Field, ...] = DEFAULT_FIELDS + tuple(INTERIM_FIELDS)
+
+
+def defaults(as_of: str | None) -> tuple[Field, ...]:
+    return DEFAULT_INTERIM_FIELDS if as_of is not None else DEFAULT_FIELDS
 
 HEADER = (
     "# Expected figures of this case: fields of the JSON contract (SPEC §4), compared by `convenant check`.\n"
@@ -67,7 +77,7 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
         except InputError as exc:  # never overwrite a file we could not read
             problems.extend(exc.problems)
     try:
-        actual, _warnings = settle_dir(case_dir, existing[0] if existing is not None else None)
+        actual, _warnings = settle_dir(case_dir, existing[0] if existing is not None else None)  # its as_of too
     except InputError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -108,9 +118,11 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
 
 
 def _format(kind: Kind, value: Any, quote: str = '"') -> str:
-    """A value as written in expected.yaml: counts plain, everything else quoted as in the JSON contract."""
+    """A value as written in expected.yaml: counts plain, ids as a flow list, everything else quoted as in JSON."""
     if kind is Kind.COUNT:
         return str(value)
+    if kind is Kind.IDS:
+        return f"[{', '.join(value)}]"
     return f"{quote}{value}{quote}"
 
 
@@ -122,24 +134,26 @@ def fresh(
     S17: the ``readings`` of ``expected`` are kept, and its ``reading_subsidies`` are written afresh.
     """
     out = [HEADER]
+    if expected is not None and expected.as_of is not None:
+        out.append(f'{AS_OF}: "{expected.as_of}"\n')
     if tolerance is not None:
         out.append(f'{TOLERANCE}: "{tolerance}"\n')
     if expected is not None and expected.readings:
         out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
     wanted = set(fields)
     done: set[str] = set()
-    for path in FIELDS:
+    for path in ALL_FIELDS:
         if path not in wanted or path[0] in done:
             continue
         if len(path) == 1:
-            out.append(f"{path[0]}: {_format(FIELDS[path], lookup(actual, path))}\n")
+            out.append(f"{path[0]}: {_format(ALL_FIELDS[path], lookup(actual, path))}\n")
         else:
             group = path[0]
             done.add(group)
             out.append(f"{group}:\n")
-            for sub in GROUPS[group]:
+            for sub in ALL_GROUPS[group]:
                 if (group, sub) in wanted:
-                    out.append(f"  {sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
+                    out.append(f"  {sub}: {_format(ALL_FIELDS[(group, sub)], lookup(actual, (group, sub)))}\n")
     if expected is not None and expected.pins:
         out.append(f"{PINS}:\n")
         for pin in expected.pins:
@@ -192,7 +206,10 @@ def _token_end(line: str, start: int) -> int | None:
                 return i + 1
             i += 1
         return None
-    if ch in "|>{[":
+    if ch == "[":  # a flow list of ids on one line (S16 pending): up to its closing bracket
+        close = line.find("]", start)
+        return close + 1 if close > 0 and "[" not in line[start + 1 : close] else None
+    if ch in "|>{":
         return None
     i = start
     while i < len(line) and line[i] not in ",]}" and not (line[i] == "#" and line[i - 1] in " \t"):
@@ -219,8 +236,8 @@ def rewrite(
     exact = Expected(expected.file, expected.expectations)
     moved = [d.field for d in compare(exact, actual)]
     present = {e.field for e in expected.expectations}
-    missing = [f for f in DEFAULT_FIELDS if f not in present]
-    changed = tuple(dotted(f) for f in FIELDS if f in set(moved) or f in missing)
+    missing = [f for f in defaults(expected.as_of) if f not in present]
+    changed = tuple(dotted(f) for f in ALL_FIELDS if f in set(moved) or f in missing)
     if expected.pins:  # S17: the subsidies under alternative readings, edited in place like the rest
         pins_moved = [d.field for d in compare(Expected(expected.file, expected.pins), actual)]
         moved += pins_moved
@@ -231,7 +248,7 @@ def rewrite(
         return new, changed, False
     except _Unkeepable:
         tolerance = f"{expected.tolerance:f}" if TOLERANCE in (doc.value or {}) else None
-        fields = tuple(f for f in FIELDS if f in present or f in missing)
+        fields = tuple(f for f in ALL_FIELDS if f in present or f in missing)
         return fresh(actual, fields, tolerance, expected), changed, True
 
 
@@ -254,7 +271,7 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
         if end is None:
             raise _Unkeepable
         quote = bodies[row][start] if bodies[row][start] in "\"'" else ""
-        kind = FIELDS.get(path, Kind.MONEY)  # a reading_subsidies entry is an amount
+        kind = ALL_FIELDS.get(path, Kind.MONEY)  # a reading_subsidies entry is an amount
         inline.setdefault(row, []).append((start, end, _format(kind, lookup(actual, path), quote)))
 
     top = doc.value if isinstance(doc.value, dict) else {}
@@ -263,14 +280,14 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
     handled: set[str] = set()
     for path in missing:
         if len(path) == 1:
-            tail.append(f"{path[0]}: {_format(FIELDS[path], lookup(actual, path))}{newline}")
+            tail.append(f"{path[0]}: {_format(ALL_FIELDS[path], lookup(actual, path))}{newline}")
             continue
         group = path[0]
         if group in handled:
             continue
         handled.add(group)
         subs = [f[1] for f in missing if len(f) == 2 and f[0] == group]
-        entries = [f"{sub}: {_format(FIELDS[(group, sub)], lookup(actual, (group, sub)))}" for sub in subs]
+        entries = [f"{sub}: {_format(ALL_FIELDS[(group, sub)], lookup(actual, (group, sub)))}" for sub in subs]
         if group not in top:
             tail.append(f"{group}:{newline}")
             tail.extend(f"  {entry}{newline}" for entry in entries)
@@ -318,7 +335,9 @@ def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: d
         raise _Unkeepable from None
     if {e.field for e in after.expectations} != fields or len(after.expectations) != len(fields):
         raise _Unkeepable
-    if after.tolerance != before.tolerance or compare(Expected(file, after.expectations), actual):
+    if after.tolerance != before.tolerance or after.as_of != before.as_of:
+        raise _Unkeepable
+    if compare(Expected(file, after.expectations), actual):
         raise _Unkeepable
     if after.readings != before.readings or compare(Expected(file, after.pins), actual):
         raise _Unkeepable

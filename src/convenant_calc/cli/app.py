@@ -127,13 +127,30 @@ def settle(
         Optional[str],
         typer.Option("--period", help="Settle only this period of an extended agreement (S14); JSON stays /1."),
     ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Also the interim position on DATE (YYYY-MM-DD): shortfall and deduction to date, results not yet "
+            "reported pending, the projected subsidy as a range (S16).",
+        ),
+    ] = None,
 ) -> None:
     """Settle a case and print the settlement (or write it with --output)."""
     from convenant_calc.cli.commands import run_settle
 
     raise typer.Exit(
         run_settle(
-            case_dir, format.value if format else None, lang.value, output, stamp, readings, tuple(reading or ()), period
+            case_dir,
+            format.value if format else None,
+            lang.value,
+            output,
+            stamp,
+            readings,
+            tuple(reading or ()),
+            period,
+            as_of,
         )
     )
 
@@ -190,6 +207,31 @@ def check(
 
     code = run(paths, keyword=keyword, update=update, as_json=format is CheckFormat.json, out=sys.stdout, err=sys.stderr)
     raise typer.Exit(code)
+
+
+class CalendarFormat(str, Enum):
+    table = "table"
+    json = "json"
+    ics = "ics"
+
+
+@app.command()
+def calendar(
+    case_dir: Annotated[
+        Optional[Path], typer.Argument(help="Case directory (its agreement's dates). Default: the bundled example.")
+    ] = None,
+    format: Annotated[
+        CalendarFormat, typer.Option("--format", "-f", help="table, json, or ics (iCalendar, for an agenda).")
+    ] = CalendarFormat.table,
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the event titles.")] = Language.en,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of the terminal.")
+    ] = None,
+) -> None:
+    """The agreement's dates in order: term, report deadlines, last day to give notice, a termination's dates."""
+    from convenant_calc.cli.commands import run_calendar
+
+    raise typer.Exit(run_calendar(case_dir, format.value, lang.value, output))
 
 
 @app.command()

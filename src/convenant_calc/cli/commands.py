@@ -56,13 +56,16 @@ def case_or_here(case_dir: Path | None, command: str = "settle") -> Path:
     )
 
 
-def load_reporting(case_dir: Path):
-    """Load a case; print its warnings, or its problems and return None."""
+def load_reporting(case_dir: Path, *, pending_allowed: bool = False):
+    """Load a case; print its warnings, or its problems and return None.
+
+    ``pending_allowed``: a commitment without a result is pending, not an error (S16, ``--as-of``).
+    """
     from convenant_calc.io.loading import load_case
     from convenant_calc.io.problems import InputError
 
     try:
-        loaded = load_case(case_dir)
+        loaded = load_case(case_dir, pending_allowed=pending_allowed)
     except InputError as exc:
         exc.report(sys.stderr)
         return None
@@ -105,6 +108,7 @@ def run_settle(
     show_readings: bool = False,
     reading_ids: Sequence[str] = (),
     period: str | None = None,
+    as_of: str | None = None,
 ) -> int:
     """`convenant settle`: print the settlement, or write it atomically to ``output``.
 
@@ -113,6 +117,7 @@ def run_settle(
     S14: an agreement of one period prints as it always did; one of more periods prints every
     period and the totals (JSON ``convenant-settlement/2``), or with ``period`` that period
     alone (JSON ``convenant-settlement/1``).
+    S16: ``as_of`` adds the interim position on that date; results not yet reported are pending.
     """
     try:
         fmt = settle_format(fmt, output)
@@ -120,6 +125,12 @@ def run_settle(
             raise Usage(
                 "--format xlsx: the workbook's formulas follow the default readings (S1–S16); "
                 "for --reading or --readings write --format json, html or pdf"
+            )
+        day = _as_of(as_of)
+        if fmt == "xlsx" and day is not None:
+            raise Usage(
+                "--format xlsx: the workbook holds no interim position (S16); for --as-of write --format json, "
+                "html or pdf"
             )
     except Usage as exc:
         print(exc, file=sys.stderr)
@@ -136,7 +147,8 @@ def run_settle(
         if period is not None and readings.periods_merged:
             print("--period: under --reading extension.merged the periods are one term; drop --period", file=sys.stderr)
             return 2
-    ready = _prepare(case_dir, output, stamp)
+    pending = day is not None
+    ready = _prepare(case_dir, output, stamp, pending_allowed=pending)
     if isinstance(ready, int):
         return ready
     loaded, when, case_dir = ready
@@ -148,12 +160,32 @@ def run_settle(
             print(f"--reading {line}", file=sys.stderr)
         if refused:
             return 2
-    chosen = _settle_periods(loaded, period, readings)
+    chosen = _settle_periods(loaded, period, readings, pending_allowed=pending)
     if chosen is None:
         return 2
     from convenant_calc.core.settlement import AgreementSettlement
 
     agreement = isinstance(chosen, AgreementSettlement)
+    position = None
+    if day is not None:
+        if agreement:
+            count = len(chosen.periods)  # type: ignore[union-attr]
+            print(
+                f"--as-of: {loaded.case.convenant.id} has {count} periods (S14); the interim "
+                "position is that of one period: give --period ID",
+                file=sys.stderr,
+            )
+            return 2
+        term = chosen.convenant.term  # type: ignore[union-attr]
+        if day < term.start:
+            print(
+                f"--as-of {day}: before the term starts ({term.start}); give a date from {term.start} on",
+                file=sys.stderr,
+            )
+            return 2
+        from convenant_calc.core.interim import interim
+
+        position = interim(chosen, day)  # type: ignore[arg-type]
     costs = None
     if show_readings:  # S14: of one period asked for, that period's costs; else the agreement's total's
         from convenant_calc.core.reading_costs import reading_costs
@@ -174,7 +206,7 @@ def run_settle(
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(chosen, costs)
+        text = json_render.render(chosen, costs, position)
     elif fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
@@ -184,9 +216,11 @@ def run_settle(
         if output is None:
             from rich.console import Console
 
-            Console().print(view(chosen, Lang(lang), when, costs, **names), crop=False)  # type: ignore[arg-type]
+            extra = {} if agreement else {"interim": position}
+            shown = view(chosen, Lang(lang), when, costs, **names, **extra)  # type: ignore[arg-type]
+            Console().print(shown, crop=False)
             return 0
-        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs, **names)
+        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs, **names, interim=position)
     else:
         from convenant_calc.io.bundled import data_dir
         from convenant_calc.render import report as report_render
@@ -202,6 +236,7 @@ def run_settle(
             case=_case_name(case_dir),
             stamp=when,
             costs=costs,
+            **({} if agreement else {"interim": position}),
         )
         if agreement:
             markdown, html = report_render.agreement_markdown, report_render.agreement_html
@@ -219,7 +254,7 @@ def run_settle(
     return _emit(text, output)
 
 
-def _settle_periods(loaded, period: str | None, readings=None):
+def _settle_periods(loaded, period: str | None, readings=None, *, pending_allowed: bool = False):
     """S14: the one settlement to print (one period, or the period asked for), the whole agreement, or None.
 
     None after printing why when ``period`` names no period of the agreement (exit 2, nothing written).
@@ -228,7 +263,9 @@ def _settle_periods(loaded, period: str | None, readings=None):
     from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.core.text import quoted
 
-    agreement = settle_agreement(loaded.case, readings if readings is not None else DEFAULT)
+    agreement = settle_agreement(
+        loaded.case, readings if readings is not None else DEFAULT, pending_allowed=pending_allowed
+    )
     if period is not None:
         chosen = agreement.period(period)
         if chosen is None:
@@ -334,6 +371,53 @@ def run_init(directory: Path, convenant_id: str | None = None) -> int:
     return 0
 
 
+CALENDAR_FORMATS = ("table", "json", "ics")
+
+
+def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", output: Path | None = None) -> int:
+    """`convenant calendar`: the agreement's dates in order (S16), as a table, JSON or iCalendar."""
+    try:
+        _check_output(output)
+        epoch = _source_date_epoch()
+        case_dir = case_or_here(case_dir, "calendar")
+    except Usage as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    loaded = load_reporting(case_dir, pending_allowed=True)  # the dates need no results
+    if loaded is None:
+        return 2
+    from convenant_calc.core.agenda import agenda
+    from convenant_calc.render import calendar as render
+    from convenant_calc.views.agenda import rows
+    from convenant_calc.views.labels import Lang
+
+    t = Lang(lang)
+    convenant = loaded.case.convenant
+    events = rows(convenant, agenda(convenant), t)
+    if fmt == "json":
+        text = render.as_json(convenant, events)
+    elif fmt == "ics":
+        text = render.ics(convenant, events, epoch)
+    else:
+        columns = (t("col_date"), t("col_event"), t("col_article"))
+        text = render.table(convenant, events, t("calendar_title"), columns, t.date)
+    if fmt == "ics":
+        sys.stdout.flush()
+        return _emit(text.encode("utf-8"), output)  # bytes: iCalendar's CRLF line ends are never translated
+    return _emit(text, output)
+
+
+def _source_date_epoch() -> int | None:
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    if not epoch.isdigit():
+        raise Usage(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC")
+    return int(epoch)
+
+
 def run_validate(case_dir: Path) -> int:
     """`convenant validate`: 'ok' and what was read, or every problem."""
     from convenant_calc.core.text import visible
@@ -347,7 +431,21 @@ def run_validate(case_dir: Path) -> int:
     return 0
 
 
-def _prepare(case_dir: Path | None, output: Path | None, stamp: bool, command: str = "settle"):
+def _as_of(text: str | None):
+    """``--as-of YYYY-MM-DD`` as a date (S16), or None; a usage error otherwise."""
+    if text is None:
+        return None
+    from convenant_calc.core.models import _iso_date
+
+    try:
+        return _iso_date(text.strip())
+    except ValueError as exc:
+        raise Usage(f"--as-of {text}: {exc}") from None
+
+
+def _prepare(
+    case_dir: Path | None, output: Path | None, stamp: bool, command: str = "settle", *, pending_allowed: bool = False
+):
     """Usage checks before any work, then the case: ``(loaded, stamp text, case directory)``, or the exit code 2."""
     try:
         _check_output(output)
@@ -356,7 +454,7 @@ def _prepare(case_dir: Path | None, output: Path | None, stamp: bool, command: s
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
-    loaded = load_reporting(case_dir)
+    loaded = load_reporting(case_dir, pending_allowed=pending_allowed)
     return 2 if loaded is None else (loaded, when, case_dir)
 
 

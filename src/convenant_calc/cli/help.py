@@ -22,6 +22,8 @@ HELP = "\n".join(
         '│             cause, replaced, on duty, short, deduction.                      │',
         '│ check       Settle cases and compare them with their expected.yaml (exit 0   │',
         '│             all hold, 1 a figure differs, 2 unreadable).                     │',
+        "│ calendar    The agreement's dates in order: term, report deadlines, last day │",
+        "│             to give notice, a termination's dates.                           │",
         "│ validate    Check a case without settling it: 'ok' and what was read (exit   │",
         '│             0), or every error (exit 2).                                     │',
         '│ generation  Settle every case under DIRECTORY in one process: one row per    │',

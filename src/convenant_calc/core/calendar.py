@@ -10,10 +10,12 @@ date); Ascension is 39 days after Easter Sunday, Whit Monday 50 days after.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
 
 ONE_DAY = timedelta(days=1)
 
@@ -57,4 +59,76 @@ def working_day_after(day: date, n: int = 1) -> date:
     while n:
         day += ONE_DAY
         n -= is_working_day(day)
+    return day
+
+
+# --- notice by registered letter (S15, Art. 7) ------------------------------------------
+
+#: Art. 7, the sentences the notice computation implements.
+ARTICLE_7_NOTICE = (
+    "De partijen kunnen op elk moment het sectorconvenant opzeggen, mits ze een opzegtermijn van "
+    "6 maanden in acht nemen. De kennisgeving van de opzegging gebeurt per aangetekende brief. "
+    "De opzeggingstermijn begint te lopen vanaf de eerste werkdag na de kennisgeving."
+)
+NOTICE_MONTHS = 6
+RECEIVED_AFTER_WORKING_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Notice:
+    """The dates of a notice given by a registered letter posted on ``posted`` (S15)."""
+
+    posted: date
+    received: date  # the kennisgeving: the 3rd working day after posting
+    starts: date  # the first working day after the kennisgeving
+    ends: date  # the last day of the six months: the agreement's last day
+
+
+def notice_received(posted: date) -> date:
+    """S15 — a registered letter counts as received on the third working day after it was posted."""
+    return working_day_after(posted, RECEIVED_AFTER_WORKING_DAYS)
+
+
+def notice_starts(received: date) -> date:
+    """S15 — Art. 7: "De opzeggingstermijn begint te lopen vanaf de eerste werkdag na de kennisgeving."."""
+    return working_day_after(received, 1)
+
+
+def notice_ends(starts: date, months: int = NOTICE_MONTHS) -> date:
+    """S15 — the last day of a notice of ``months`` months that starts on ``starts``.
+
+    Art. 7: "mits ze een opzegtermijn van 6 maanden in acht nemen."
+
+    The day before the same day of the month ``months`` later; when that day does not
+    exist in that month (31 August + 6 months), the last day of that month. dateutil's
+    ``relativedelta`` clamps a missing day to the month's last day, which tells the two
+    cases apart: the day of the month changed exactly when it was clamped.
+    """
+    later = starts + relativedelta(months=months)
+    return later if later.day != starts.day else later - ONE_DAY
+
+
+def notice(posted: date, *, from_posting: bool = False) -> Notice:
+    """S15 — every date of a notice by a registered letter posted on ``posted``.
+
+    ``from_posting`` (reading ``notice.from-posting``, S17): the posting is the notification,
+    so the notice runs from the first working day after posting (``received`` is then ``posted``).
+    """
+    received = posted if from_posting else notice_received(posted)
+    starts = notice_starts(received)
+    return Notice(posted=posted, received=received, starts=starts, ends=notice_ends(starts))
+
+
+def last_posting_day(term_end: date) -> date:
+    """S15/S16 — the last working day to post a registered letter so that the notice ends by ``term_end``.
+
+    The end of a notice never moves backwards when the letter is posted later, so this
+    walks back from the first day whose notice would certainly end too late. A letter
+    posted on a Saturday, Sunday or holiday counts from the same working days as one
+    posted on the working day before it, so the last *working* day is named: the post
+    office is open and the dates are the same.
+    """
+    day = term_end - relativedelta(months=NOTICE_MONTHS)  # its notice ends after term_end
+    while notice(day).ends > term_end or not is_working_day(day):
+        day -= ONE_DAY
     return day

@@ -382,6 +382,91 @@ class ResultCommitment(Model):
     reference: str | None = None
 
 
+class TerminationKind(str, Enum):
+    """Art. 7: how an agreement ends before its term (S15)."""
+
+    notice = "notice"  # opzegging: six months' notice by registered letter
+    mutual = "mutual"  # onderlinge overeenkomst
+    immediate = "immediate"  # by the Flemish Government, without notice
+
+
+class Party(str, Enum):
+    sector = "sector"
+    government = "government"
+
+
+class Termination(Model):
+    """S15: ``{kind: notice, by, letter_posted}``, ``{kind: mutual, ends}`` or ``{kind: immediate, by, ends}``.
+
+    Art. 7: "Het sectorconvenant eindigt hetzij bij het verstrijken van de looptijd,
+    hetzij bij onderlinge overeenkomst tussen de partijen, hetzij door opzegging."
+    Only the Flemish Government can end the agreement without notice (general
+    interest, or serious shortcomings found at the evaluation).
+    """
+
+    kind: TerminationKind
+    by: Party | None = None
+    letter_posted: IsoDate | None = None
+    ends: IsoDate | None = None
+    reference: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Termination:
+        example = {
+            TerminationKind.notice: "{kind: notice, by: sector, letter_posted: 2024-12-20}",
+            TerminationKind.mutual: "{kind: mutual, ends: 2024-10-31}",
+            TerminationKind.immediate: "{kind: immediate, by: government, ends: 2024-10-31}",
+        }[self.kind]
+        if self.kind is TerminationKind.notice:
+            if self.ends is not None:
+                raise FieldError(
+                    "a notice has no 'ends': its end follows from the day the letter was posted (S15); "
+                    f"remove 'ends', e.g. {example}",
+                    "ends",
+                )
+            if self.letter_posted is None:
+                raise FieldError(
+                    f"a notice needs 'letter_posted', the day the registered letter was posted; e.g. {example}"
+                )
+            if self.by is None:
+                raise FieldError(
+                    f"a notice needs 'by: sector' or 'by: government', the party giving it; e.g. {example}"
+                )
+            return self
+        if self.letter_posted is not None:
+            raise FieldError(
+                f"'letter_posted' belongs to a notice only; a {self.kind.value} termination gives 'ends'; "
+                f"e.g. {example}",
+                "letter_posted",
+            )
+        if self.ends is None:
+            raise FieldError(f"a {self.kind.value} termination needs 'ends', the agreement's last day; e.g. {example}")
+        if self.kind is TerminationKind.mutual and self.by is not None:
+            raise FieldError(
+                "a mutual termination is agreed by both parties; remove 'by' (Art. 7: \"bij onderlinge overeenkomst\")",
+                "by",
+            )
+        if self.kind is TerminationKind.immediate and self.by is not Party.government:
+            raise FieldError(
+                "only the Flemish Government can end the agreement without notice (Art. 7); "
+                "write 'by: government', or give notice: {kind: notice, by: sector, letter_posted: ...}",
+                "by",
+            )
+        return self
+
+
+class ReportKind(str, Enum):
+    progress = "progress"  # voortgangsrapport
+    final = "final"  # eindrapport
+
+
+class ReportDue(Model):
+    """S16, Art. 6: a report the sector must deliver by ``due``."""
+
+    kind: ReportKind
+    due: IsoDate
+
+
 class AmendmentKind(str, Enum):
     extension = "extension"
     change = "change"
@@ -433,6 +518,8 @@ class Convenant(Model):
     references: Annotated[dict[str, Reference], BeforeValidator(_reference_keys)] = Field(default_factory=dict)
     source: str | None = None
     amendments: tuple[Amendment, ...] = ()
+    reports: tuple[ReportDue, ...] = ()
+    termination: Termination | None = None
 
     @model_validator(mode="after")
     def _unique_commitments(self) -> Convenant:
@@ -447,6 +534,21 @@ class Convenant(Model):
                     "id",
                 )
             seen[c.id] = i
+        return self
+
+    @model_validator(mode="after")
+    def _reports_once(self) -> Convenant:
+        seen: dict[str, int] = {}
+        for i, report in enumerate(self.reports):
+            if report.kind.value in seen:
+                raise FieldError(
+                    f"the {report.kind.value} report is listed twice (first as report {seen[report.kind.value] + 1}); "
+                    "keep one deadline per kind of report (Art. 6)",
+                    "reports",
+                    i,
+                    "kind",
+                )
+            seen[report.kind.value] = i
         return self
 
 

@@ -42,12 +42,13 @@ def reading_costs(case: Case, settled: Settlement | AgreementSettlement) -> tupl
     the one term's).
     """
     if isinstance(settled, AgreementSettlement):
-        readings, shown = settled.periods[0].readings, settled.subsidy
+        readings, shown, parts = settled.periods[0].readings, settled.subsidy, settled.periods
     else:
-        readings, shown = settled.readings, settled.subsidy
+        readings, shown, parts = settled.readings, settled.subsidy, (settled,)
+    pending = any(p.results.pending for p in parts)
 
-    def subsidy_under(choice: Readings) -> Decimal:
-        return settle_agreement(case, choice).subsidy
+    def subsidy_under(choice: Readings) -> Decimal:  # S16: pending results stay pending under every reading
+        return settle_agreement(case, choice, pending_allowed=pending).subsidy
 
     costs = []
     for alternative in ALTERNATIVES:

@@ -85,9 +85,12 @@ def _whole_years(case: Case) -> Reason | None:
 
 
 def _no_termination(case: Case) -> Reason | None:
+    termination = case.convenant.termination
+    if termination is not None and termination.kind.value == "notice":
+        return None
     return Reason(
-        en="the agreement has no termination by notice (S15 is not yet supported by this version)",
-        nl="de overeenkomst kent geen opzegging (S15 wordt door deze versie nog niet ondersteund)",
+        en="the agreement has no termination by notice (S15)",
+        nl="de overeenkomst kent geen opzegging (S15)",
     )
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from convenant_calc.core.models import Amendment, Case, Convenant, Payment
+from convenant_calc.core.models import Amendment, Case, Convenant, Payment, Term
 from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
@@ -21,6 +21,7 @@ from convenant_calc.core.rules.absences import AbsenceOutcome, Window
 from convenant_calc.core.rules.periods import Period, merge_reason, merged, periods
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.rules.shortfall import Shortfall
+from convenant_calc.core.rules.termination import Ending, ending
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,11 @@ class ResultFunding:
     @property
     def total(self) -> int:
         return len(self.commitments)
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """S16: the commitments without a reported result yet (only in an interim position)."""
+        return tuple(c.id for c in self.commitments if c.pending)
 
     @property
     def below_cutoff(self) -> bool:
@@ -79,6 +85,7 @@ class Settlement:
     period: str | None = None  # S14: the period's id when the agreement has more than one, else None
     amendments: tuple[Amendment, ...] = ()  # S14: the extension that made this period and the changes to it
     readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
+    ending: Ending | None = None  # S15: the agreement was terminated
 
     @property
     def max_subsidy(self) -> Decimal:
@@ -122,6 +129,7 @@ def settle_period(
     readings: Readings = DEFAULT,
     windows: Mapping[int, Window] | None = None,
     period_id: str | None = None,
+    pending_allowed: bool = False,
     **options: Any,
 ) -> Settlement:
     """Apply S2–S12 to one period of a case, on its own (S14), under ``readings`` (S17).
@@ -132,6 +140,9 @@ def settle_period(
     not given. The payments settled are those naming this period (all of them when the
     agreement has one period). ``period_id`` is what the settlement calls the period (None
     for an agreement of one period, so that its outputs stay as they were).
+    ``pending_allowed`` (S16, the interim position only): a commitment without a reported
+    result is *pending* and counts as not met; otherwise it is an error. A termination (S15)
+    leaves the days of the period after the agreement's end unfunded.
     Other keyword ``options`` are for variants of the rules still to come; none is known yet.
     """
     if options:
@@ -144,7 +155,12 @@ def settle_period(
 
     effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
     reported = {r.commitment: r for r in case.results.results}
-    commitments = tuple(funding.judge(c, reported[c.id]) for c in convenant.result_commitments)
+    if not pending_allowed and any(c.id not in reported for c in convenant.result_commitments):
+        raise ValueError("every commitment needs a reported result (S4); pending ones only with pending_allowed")
+    commitments = tuple(
+        funding.judge(c, reported[c.id]) if c.id in reported else funding.pending(c)
+        for c in convenant.result_commitments
+    )
     met = funding.count_met(commitments)
     cutoff = convenant.funding.result_cutoff
     payout = funding.result_payout(result_pool, met, len(commitments), cutoff, cutoff_paid=readings.cutoff_paid)
@@ -156,9 +172,20 @@ def settle_period(
         windows = absence_rules.guaranteed_wage_windows(
             case.staffing, convenant.absence_rules, elapsed=readings.window_elapsed
         )
+    ended = (
+        ending(convenant.termination, term, from_posting=readings.notice_from_posting)
+        if convenant.termination is not None
+        else None
+    )
+    unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
+    # S15: parts of absences after an early end do not count, as parts outside the term (S6); a period
+    # that starts after the end has no funded day, so no absence counts in it.
+    funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
+    counted = unfunded_after is None or unfunded_after >= term.start
     outcomes = tuple(
-        absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), term)
+        absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), funded_term)
         for i, a in enumerate(case.staffing.absences)
+        if counted
     )
     short = shortfall.shortfall(
         convenant.consultants_fte,
@@ -166,6 +193,7 @@ def settle_period(
         staffing.baseline(convenant, case.staffing),
         [span for outcome in outcomes for span in outcome.off_duty],
         working_days_only=working,
+        unfunded_after=unfunded_after,
     )
 
     base = effort_pool if readings.rate_base == "effort_pool" else convenant.max_subsidy
@@ -192,6 +220,7 @@ def settle_period(
         readings=readings,
         period=period_id,
         amendments=period.amendments,
+        ending=ended,
     )
 
 

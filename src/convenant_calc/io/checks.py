@@ -46,11 +46,12 @@ def _listing(names: list[str], most: int = 10) -> str:
     return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
 
 
-def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
+def check_results(convenant: Convenant, results: Results, *, pending_allowed: bool = False) -> Iterator[Finding]:
     """S4: every commitment has exactly one reported result; a missing or unknown one is an error.
 
     S14: the commitments are those of every period, as amended; a result for a
     commitment a change removed is an error too (it would silently count for nothing).
+    S16: in an interim position (``pending_allowed``) a commitment without a result is pending.
     """
     commitments = [c for p in periods(convenant) for c in p.convenant.result_commitments]
     known = {c.id for c in commitments}
@@ -92,7 +93,7 @@ def check_results(convenant: Convenant, results: Results) -> Iterator[Finding]:
                     warning=True,
                 )
     for commitment in commitments:
-        if commitment.id not in seen:
+        if commitment.id not in seen and not pending_allowed:
             yield Finding(
                 "results",
                 ("results",),
@@ -275,6 +276,62 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
             )
 
 
+def check_termination(convenant: Convenant) -> Iterator[Finding]:
+    """S15: a termination ends the agreement within its term; an end on or after the term's end changes nothing."""
+    from convenant_calc.core.models import Term, TerminationKind
+    from convenant_calc.core.rules.termination import ending
+
+    termination = convenant.termination
+    if termination is None:
+        return
+    found = periods(convenant)  # S14: the agreement runs from its first period's start to its last period's end
+    term = Term(start=found[0].convenant.term.start, end=found[-1].convenant.term.end)
+    end = ending(termination, term)
+    key = "letter_posted" if termination.kind is TerminationKind.notice else "ends"
+    how = ""
+    if end.notice is not None:
+        how = (
+            f" (letter posted {end.notice.posted}, received {end.notice.received}, "
+            f"notice from {end.notice.starts})"
+        )
+    if end.ends < term.start:
+        yield Finding(
+            "convenant",
+            ("termination", key),
+            f"the agreement would end on {end.ends}{how}, before its term starts ({term.start}); check the date",
+        )
+    elif end.ends >= term.end:
+        yield Finding(
+            "convenant",
+            ("termination", key),
+            f"the agreement ends on {end.ends}{how}, on or after the term's last day ({term.end}): "
+            "the termination changes nothing (S15); check the date",
+            warning=True,
+        )
+
+
+def check_reports(convenant: Convenant) -> Iterator[Finding]:
+    """S16, Art. 6: a report is due after the term starts; the progress report before the final one."""
+    due = {}
+    for i, report in enumerate(convenant.reports):
+        due[report.kind.value] = (i, report.due)
+        if report.due < convenant.term.start:
+            yield Finding(
+                "convenant",
+                ("reports", i, "due"),
+                f"the {report.kind.value} report is due on {report.due}, before the term starts "
+                f"({convenant.term.start}); check the date",
+            )
+    if "progress" in due and "final" in due and due["progress"][1] > due["final"][1]:
+        yield Finding(
+            "convenant",
+            ("reports", due["progress"][0], "due"),
+            f"the progress report is due on {due['progress'][1]}, after the final report ({due['final'][1]}); "
+            "check the dates",
+            warning=True,
+        )
+
+
 def check_amendments(convenant: Convenant) -> Iterator[Finding]:
     """S14: the amendments fit together; every mistake at its place.
 
@@ -432,12 +489,18 @@ def check_dated_parameters(convenant: Convenant) -> Iterator[Finding]:
 
 
 def check_case(
-    convenant: Convenant, staffing: Staffing | None, results: Results | None, payments: Payments | None
+    convenant: Convenant,
+    staffing: Staffing | None,
+    results: Results | None,
+    payments: Payments | None,
+    *,
+    pending_allowed: bool = False,
 ) -> list[Finding]:
     """Every check across files; a file given as None (it could not be read) is skipped."""
     findings: list[Finding] = list(check_dated_parameters(convenant)) + list(check_amendments(convenant))
+    findings += [*check_termination(convenant), *check_reports(convenant)]
     if results is not None:
-        findings += check_results(convenant, results)
+        findings += check_results(convenant, results, pending_allowed=pending_allowed)
     if staffing is not None:
         findings += check_staffing(convenant, staffing)
     if payments is not None:

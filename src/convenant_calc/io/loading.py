@@ -60,8 +60,12 @@ class LoadedCase:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def load_case(case_dir: Path) -> LoadedCase:
-    """Read, validate and cross-check a case directory; raise InputError with every problem found."""
+def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
+    """Read, validate and cross-check a case directory; raise InputError with every problem found.
+
+    ``pending_allowed`` (S16, ``settle --as-of``): a commitment without a reported result is
+    pending, not an error; everything else is checked as always.
+    """
     name = display_path(case_dir)
     listing = _listing(case_dir, name)
     if FILES["results"] not in listing:
@@ -105,7 +109,7 @@ def load_case(case_dir: Path) -> LoadedCase:
                     )
                 )
 
-    _cross_checks(docs, models, sources, problems)
+    _cross_checks(docs, models, sources, problems, pending_allowed=pending_allowed)
 
     if any(not p.warning for p in problems):
         raise InputError(problems)
@@ -242,7 +246,9 @@ def _refused(case_dir: Path, path: Path, shown: str) -> Problem | None:
     return None
 
 
-def _cross_checks(docs: dict, models: dict, sources: dict, problems: list[Problem]) -> None:
+def _cross_checks(
+    docs: dict, models: dict, sources: dict, problems: list[Problem], *, pending_allowed: bool = False
+) -> None:
     """Run the checks across files for every file that was read without errors.
 
     One broken file does not hide the mistakes of the others: a check is skipped
@@ -260,7 +266,13 @@ def _cross_checks(docs: dict, models: dict, sources: dict, problems: list[Proble
     convenant = usable("convenant")
     if convenant is None:
         return
-    findings = check_case(convenant, usable("absences", Staffing()), usable("results"), usable("payments", Payments()))
+    findings = check_case(
+        convenant,
+        usable("absences", Staffing()),
+        usable("results"),
+        usable("payments", Payments()),
+        pending_allowed=pending_allowed,
+    )
     for finding in findings:
         problems.append(Problem(docs[finding.role].position(finding.path), finding.message, warning=finding.warning))
 
@@ -381,6 +393,12 @@ _EXAMPLES = {
     "article": "article: Art. 1",
 }
 _ID_EXAMPLES = {"Convenant": "id: lokale-besturen-2023-2025", "ResultCommitment": "id: R1", "Consultant": "id: an"}
+#: Examples for a key whose example depends on the mapping it is missing from.
+_OWNED_EXAMPLES = {
+    ("Termination", "kind"): "kind: notice (or mutual, immediate)",
+    ("ReportDue", "kind"): "kind: progress (or final)",
+    ("ReportDue", "due"): "due: 2024-09-30",
+}
 
 
 def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[BaseModel]) -> list[Problem]:
@@ -456,9 +474,10 @@ def _message(error: Any) -> str:
 def _missing(model: Any, loc: tuple) -> str:
     key = loc[-1]
     example = _EXAMPLES.get(str(key))
+    owner = getattr(_unwrap(_annotation_at(model, loc[:-1])), "__name__", "")
     if key == "id":
-        owner = _unwrap(_annotation_at(model, loc[:-1]))
-        example = _ID_EXAMPLES.get(getattr(owner, "__name__", ""))
+        example = _ID_EXAMPLES.get(owner)
+    example = _OWNED_EXAMPLES.get((owner, str(key)), example)
     if example:
         return f"missing key {quoted(key)}; add it here, e.g. {example}"
     return f"missing key {quoted(key)}, which is required here; add it"

@@ -8,6 +8,7 @@ from typing import Any
 from collections.abc import Sequence
 
 from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
+from convenant_calc.core.interim import Interim
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.settlement import AgreementSettlement, Settlement
@@ -91,6 +92,23 @@ def reading_dict(c: ReadingCost) -> dict[str, Any]:
     }
 
 
-def render(s: Settlement | AgreementSettlement, costs: Sequence[ReadingCost] | None = None) -> str:
+def interim_dict(i: Interim) -> dict[str, Any]:
+    """S16: the keys the interim position adds after the contract's (§10)."""
+    return {
+        "as_of": i.as_of.isoformat(),
+        "deduction_to_date": {
+            "shortfall_fte_days": fmt_decimal(i.shortfall_fte_days),
+            "amount": fmt_plain(i.deduction),
+        },
+        "pending": list(i.pending),
+        "subsidy_range": {"worst": fmt_plain(i.worst.subsidy), "best": fmt_plain(i.best.subsidy)},
+    }
+
+
+def render(
+    s: Settlement | AgreementSettlement, costs: Sequence[ReadingCost] | None = None, interim: Interim | None = None
+) -> str:
     data = agreement_dict(s, costs) if isinstance(s, AgreementSettlement) else settlement_dict(s, costs)
+    if interim is not None:
+        data.update(interim_dict(interim))  # S16: after the contract's keys (and the readings')
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -15,6 +15,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from convenant_calc.core.interim import Interim
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.text import visible
@@ -63,7 +64,9 @@ def results_table(s: Settlement, t: Lang = EN) -> Table:
             _text(c.title),
             _text(t.number(c.target)),
             _text("" if c.achieved is None else t.number(c.achieved)),
-            _text(t("yes"), "green") if c.met else _text(t("no"), "red"),
+            _text(t("pending"), "yellow")
+            if c.pending
+            else _text(t("yes"), "green") if c.met else _text(t("no"), "red"),
             _text(reason(c, t)),
         )
     return table
@@ -119,6 +122,8 @@ def shortfall_table(s: Settlement, t: Lang = EN) -> Table:
     table.add_row(_text(t("absence_line")), _text(t.number(st.absence_fte_days)))
     if st.absorbed_fte_days:
         table.add_row(_text(t("absorbed_line")), _text(f"−{t.number(st.absorbed_fte_days)}"))
+    if st.unfunded_fte_days:
+        table.add_row(_text(t("unfunded_line")), _text(t.number(st.unfunded_fte_days)))
     table.add_row(_text(t("short_line"), "bold"), _text(t.number(st.fte_days), "bold"))
     return table
 
@@ -140,6 +145,26 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
     return table
 
 
+def interim_table(i: Interim, t: Lang = EN) -> Table:
+    """S16 "tussentijdse stand": the shortfall and deduction to date, the pending results, the projected range."""
+    day = t.date(i.as_of)
+    table = Table(title=t("interim_title", as_of=day), title_justify="left", show_header=False, box=None)
+    table.add_column("what")
+    table.add_column("figure", justify="right")
+    table.add_row(_text(t("interim_short", as_of=t.date(i.as_of))), _text(t.number(i.shortfall_fte_days)))
+    table.add_row(_text(t("interim_deduction", as_of=t.date(i.as_of))), _text(f"−{t.money(i.deduction)}"))
+    table.add_row(_text(t("interim_pending")), _text(", ".join(i.pending) or t("interim_none")))
+    for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
+        detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"
+        table.add_row(_text(f"{t(key)} ({detail})", "bold"), _text(t.money(p.subsidy), "bold"))
+    after = ""
+    if i.unfunded_after_fte_days:
+        after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))
+    table.caption = t("interim_note", as_of=t.date(i.as_of), after=after)
+    table.caption_justify = "left"
+    return table
+
+
 def renderable(
     s: Settlement,
     t: Lang = EN,
@@ -147,6 +172,7 @@ def renderable(
     costs: Sequence[ReadingCost] | None = None,
     case: str | None = None,
     bundled: bool = False,
+    interim: Interim | None = None,
 ) -> Group:
     """The whole terminal view; with ``case`` a first line naming the case directory and where the agreement is from."""
     c = s.convenant
@@ -157,9 +183,15 @@ def renderable(
     header.append(visible(c.title), "bold")
     header.append(visible(f" ({c.id})") + "\n")
     header.append(t("term_line", start=t.date(c.term.start), end=t.date(c.term.end), days=s.term_days))
+    if s.ending is not None:
+        e = s.ending
+        header.append("\n" + t("ended_line", kind=t(f"end_{e.kind.value}"), ends=t.date(e.ends), days=e.unfunded_days))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
-    parts = [header, settlement_table(s, t), results_table(s, t), shortfall_table(s, t)]
+    parts = [header, settlement_table(s, t)]
+    if interim is not None:
+        parts.append(interim_table(interim, t))
+    parts += [results_table(s, t), shortfall_table(s, t)]
     if shown_absences(s):
         parts.append(absences_table(s, t))
     if costs is not None:
@@ -232,12 +264,13 @@ def render(
     costs: Sequence[ReadingCost] | None = None,
     case: str | None = None,
     bundled: bool = False,
+    interim: Interim | None = None,
 ) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
     if isinstance(s, AgreementSettlement):
         view = agreement_renderable(s, t, stamp, costs, case, bundled)
     else:
-        view = renderable(s, t, stamp, costs, case, bundled)
+        view = renderable(s, t, stamp, costs, case, bundled, interim)
     Console(file=buffer, width=width, color_system=None, force_terminal=False).print(view, crop=False)
     return buffer.getvalue()

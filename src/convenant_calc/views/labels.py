@@ -25,6 +25,7 @@ from fractions import Fraction
 from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
 from convenant_calc.core.rules.registry import ARTICLES, cite
+from convenant_calc.views.labels_calendar import TEXT_CALENDAR
 
 LANGS = ("en", "nl")
 
@@ -460,6 +461,7 @@ TEXT: dict[str, dict[str, str]] = {
     "to_recover": {"en": "to recover", "nl": "terug te vorderen"},
     "settled": {"en": "settled", "nl": "vereffend"},
 }
+TEXT.update(TEXT_CALENDAR)  # the calendar, the termination and the interim position (S15, S16)
 
 KINDS: dict[AbsenceKind, dict[str, str]] = {
     AbsenceKind.sickness: {"en": "sickness", "nl": "ziekte"},

@@ -36,6 +36,7 @@ class CommitmentOutcome:
     met: bool
     overridden: bool
     justification: str | None
+    pending: bool = False  # S16: no result reported yet (interim position only); counts as not met
 
 
 def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
@@ -63,6 +64,25 @@ def judge(commitment: ResultCommitment, result: Result) -> CommitmentOutcome:
         met=met,
         overridden=overridden,
         justification=result.justification,
+    )
+
+
+def pending(commitment: ResultCommitment) -> CommitmentOutcome:
+    """S16 — a commitment whose result is not reported yet: pending, and not met until it is.
+
+    Art. 6: "Bij de opvolgingsmomenten en evaluaties wordt nagegaan of de aangegane
+    verbintenissen ook effectief zijn bereikt."
+    """
+    return CommitmentOutcome(
+        id=commitment.id,
+        title=commitment.title,
+        target=commitment.target,
+        unit=commitment.unit,
+        achieved=None,
+        met=False,
+        overridden=False,
+        justification=None,
+        pending=True,
     )
 
 

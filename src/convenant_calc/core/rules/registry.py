@@ -332,6 +332,77 @@ RULES: tuple[Rule, ...] = (
             "46.750,21 terug te vorderen."
         ),
     ),
+    Rule(
+        id="S15",
+        article="Art. 7",
+        quote=(
+            "Het sectorconvenant eindigt hetzij bij het verstrijken van de looptijd, hetzij bij onderlinge "
+            "overeenkomst tussen de partijen, hetzij door opzegging. De partijen kunnen op elk moment het "
+            "sectorconvenant opzeggen, mits ze een opzegtermijn van 6 maanden in acht nemen. De kennisgeving van "
+            "de opzegging gebeurt per aangetekende brief. De opzeggingstermijn begint te lopen vanaf de eerste "
+            "werkdag na de kennisgeving."
+        ),
+        title_en="Termination",
+        title_nl="Beëindiging",
+        reading_en=(
+            "A registered letter counts as received on the 3rd working day after posting (weekends and the ten "
+            "Belgian legal holidays are not working days); the six months run from the first working day after "
+            "that and end the day before the same day six months later, or on the last day of that month when "
+            "that day does not exist. The agreement ends on that day (or on the agreed end, or on the "
+            "government's immediate end); every day of the term after it counts as a shortfall of the full "
+            "funded FTE. The daily rate, the pools and the payout do not change."
+        ),
+        reading_nl=(
+            "Een aangetekende brief geldt als ontvangen op de 3de werkdag na de verzending (weekends en de tien "
+            "wettelijke feestdagen zijn geen werkdagen); de zes maanden lopen vanaf de eerste werkdag daarna en "
+            "eindigen de dag vóór dezelfde dag zes maanden later, of op de laatste dag van die maand als die dag "
+            "niet bestaat. Het convenant eindigt op die dag (of op het overeengekomen einde, of bij de "
+            "onmiddellijke beëindiging door de Vlaamse Regering); elke dag van de looptijd erna telt als tekort "
+            "van alle gefinancierde VTE. Het dagbedrag, de potten en de resultaatfinanciering veranderen niet."
+        ),
+        example_en=(
+            "Posted Friday 2024-12-20 → received 2024-12-26 (25 December is a holiday) → notice from 2024-12-27 "
+            "→ ends 2025-06-26; 2025-06-27 … 2025-06-30: 4 days × 4 FTE = 16 FTE-days, "
+            "16 × 424000 / 2924 = 2320.11."
+        ),
+        example_nl=(
+            "Gepost vrijdag 2024-12-20 → ontvangen 2024-12-26 (25 december is een feestdag) → opzegtermijn vanaf "
+            "2024-12-27 → einde 2025-06-26; 2025-06-27 … 2025-06-30: 4 dagen × 4 VTE = 16 VTE-dagen, "
+            "16 × 424000 / 2924 = 2320,11."
+        ),
+    ),
+    Rule(
+        id="S16",
+        article="Art. 6",
+        quote=(
+            "Bij de opvolgingsmomenten en evaluaties wordt nagegaan of de aangegane verbintenissen ook effectief "
+            "zijn bereikt."
+        ),
+        title_en="Calendar and interim position",
+        title_nl="Kalender en tussentijdse stand",
+        reading_en=(
+            "The calendar lists the term, the report deadlines, the last working day to post a notice that ends "
+            "by the term's end, and a termination's dates. The interim position on a date counts the shortfall "
+            "and the deduction up to and including that date; results not yet reported are pending, and the "
+            "projected subsidy is a range: worst (pending not met) and best (pending met), both with no further "
+            "shortfall."
+        ),
+        reading_nl=(
+            "De kalender toont de looptijd, de rapporteringsdata, de laatste werkdag om een opzegging te posten "
+            "die eindigt binnen de looptijd, en de data van een beëindiging. De tussentijdse stand op een datum "
+            "telt het tekort en de vermindering tot en met die datum; nog niet gerapporteerde resultaten staan "
+            "open, en de verwachte subsidie is een vork: slechtst (openstaande niet behaald) en best (openstaande "
+            "behaald), beide zonder verder tekort."
+        ),
+        example_en=(
+            "As of 2024-09-30 (examples/11): 46 FTE-days short, 46 × 424000 / 2924 = 6670.31 deducted so far; "
+            "R1, R4, R5 pending: between 290129.69 and 391889.69."
+        ),
+        example_nl=(
+            "Op 2024-09-30 (examples/11): 46 VTE-dagen tekort, 46 × 424000 / 2924 = 6670,31 tot nu toe "
+            "verminderd; R1, R4, R5 open: tussen 290.129,69 en 391.889,69."
+        ),
+    ),
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

@@ -23,6 +23,7 @@ class StaffingPiece:
     off_duty: Decimal  # Σ uncovered, unreplaced absent FTE on d, S6–S8
     short: Decimal  # shortfall(d)
     vacancy: Decimal  # funded FTE not employed on d: max(0, funded − employed)
+    unfunded: bool = False  # after the agreement ended early (S15): nobody counts, the full funded FTE is short
     counted: bool = True  # False only on the days reading days.working does not count (then short = vacancy = 0)
 
     @property
@@ -42,10 +43,11 @@ class StaffingPiece:
 class Shortfall:
     """S9 over the whole term, with the parts an auditor adds up.
 
-    ``fte_days = vacancy_fte_days + absence_fte_days − absorbed_fte_days``:
+    ``fte_days = vacancy_fte_days + absence_fte_days − absorbed_fte_days + unfunded_fte_days``:
     vacancy is FTE not employed at all; absence is FTE employed but off duty;
     absorbed is absent FTE that did not cause a shortfall because more than
-    the funded FTE was employed that day.
+    the funded FTE was employed that day; unfunded is the funded FTE on each day
+    of the term after an early end of the agreement (S15).
     """
 
     funded_fte: Decimal
@@ -54,6 +56,8 @@ class Shortfall:
     absence_fte_days: Decimal
     absorbed_fte_days: Decimal
     fte_days: Decimal
+    unfunded_fte_days: Decimal = Decimal(0)
+    unfunded_after: date | None = None  # the agreement's last day, when it ended before the term's end (S15)
 
 
 def working_day_runs(first: date, last: date) -> list[Span]:
@@ -79,6 +83,7 @@ def shortfall(
     employed: Iterable[Span],
     off_duty: Iterable[Span],
     *,
+    unfunded_after: date | None = None,
     working_days_only: bool = False,
 ) -> Shortfall:
     """S9 — FTE-days short over the term.
@@ -93,13 +98,27 @@ def shortfall(
     Reading ``days.working`` (``working_days_only=True``): only working days
     count; on any other day the shortfall (and the vacancy and absence that
     make it up) is not counted: ``shortfall(d) = 0``.
+
+    S15, Art. 7: "Het sectorconvenant eindigt hetzij bij het verstrijken van de
+    looptijd, hetzij bij onderlinge overeenkomst tussen de partijen, hetzij door
+    opzegging. De partijen kunnen op elk moment het sectorconvenant opzeggen, mits
+    ze een opzegtermijn van 6 maanden in acht nemen. De kennisgeving van de
+    opzegging gebeurt per aangetekende brief. De opzeggingstermijn begint te lopen
+    vanaf de eerste werkdag na de kennisgeving." When the agreement ended on ``unfunded_after``, before the term's
+    end, the days after it are not funded: on each (each working day, under
+    ``days.working``), ``shortfall(d) = consultants_fte`` (nobody is employed under
+    the agreement any more, so absences add nothing).
     """
     pieces: list[StaffingPiece] = []
-    vacancy = absent = absorbed = D(0)
+    vacancy = absent = absorbed = unfunded = D(0)
+    if unfunded_after is not None and unfunded_after >= term.end:
+        unfunded_after = None  # S15: an end on or after the term's end changes nothing
+    last_funded = term.end if unfunded_after is None else unfunded_after
     series = {"employed": employed, "off": off_duty}
     if working_days_only:
         series["counted"] = working_day_runs(term.start, term.end)
-    for first, last, value in sweep(series, term.start, term.end):
+    swept = sweep(series, term.start, last_funded) if last_funded >= term.start else []
+    for first, last, value in swept:
         counted = not working_days_only or bool(value["counted"])
         piece = StaffingPiece(
             first=first,
@@ -117,9 +136,23 @@ def shortfall(
         vacancy += piece.vacancy * piece.days
         absent += piece.off_duty * piece.days
         absorbed += min(piece.off_duty, surplus) * piece.days
+    if unfunded_after is not None:
+        zero = D(0)
+        first = max(term.start, unfunded_after + timedelta(days=1))
+        after = [(first, term.end, {"counted": D(1)})]
+        if working_days_only:  # reading days.working: only the working days after the end count
+            after = sweep({"counted": working_day_runs(first, term.end)}, first, term.end)
+        for a, b, value in after:
+            counted = bool(value["counted"])
+            short = funded_fte if counted else zero
+            piece = StaffingPiece(a, b, zero, zero, short, zero, counted=counted, unfunded=True)
+            pieces.append(piece)
+            unfunded += piece.short_fte_days
     fte_days = sum((p.short_fte_days for p in pieces), D(0))
-    if fte_days != vacancy + absent - absorbed:  # the three parts always add up
-        raise ArithmeticError(f"S9: {fte_days} FTE-days short ≠ {vacancy} + {absent} − {absorbed}")
+    if fte_days != vacancy + absent - absorbed + unfunded:  # the four parts always add up
+        raise ArithmeticError(
+            f"S9: {fte_days} FTE-days short ≠ {vacancy} + {absent} − {absorbed} + {unfunded} after the end"
+        )
     return Shortfall(
         funded_fte=funded_fte,
         pieces=tuple(pieces),
@@ -127,4 +160,6 @@ def shortfall(
         absence_fte_days=absent,
         absorbed_fte_days=absorbed,
         fte_days=fte_days,
+        unfunded_fte_days=unfunded,
+        unfunded_after=unfunded_after,
     )

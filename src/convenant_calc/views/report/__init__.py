@@ -16,6 +16,7 @@ One module per part of the report:
 - ``steps``: the numbered steps, one builder each, in the list ``STEPS``;
 - ``commitments``, ``absences``, ``months``, ``payments``: the tables;
 - ``timeline``: the picture's rows and bars;
+- ``interim``: the interim position of ``settle --as-of`` (S16);
 - ``amendments``: S14, the amendments of a period and the overview of the periods;
 - ``readings``: the alternative readings of the agreement and what each costs (S17).
 
@@ -27,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from convenant_calc import __version__
+from convenant_calc.core.interim import Interim
 from convenant_calc.io.versions import dependencies_line
 from convenant_calc.core.models import Staffing
 from convenant_calc.core.reading_costs import ReadingCost
@@ -36,6 +38,7 @@ from convenant_calc.views.report.absences import absence_rows, absence_totals, s
 from convenant_calc.views.report.amendments import amendment_rows, period_rows
 from convenant_calc.views.report.commitments import commitment_rows
 from convenant_calc.views.report.inputs import ROLES, input_files
+from convenant_calc.views.report.interim import interim_section
 from convenant_calc.views.report.model import (
     AbsenceRow,
     AgreementReport,
@@ -97,11 +100,13 @@ def build(
     lang: Lang,
     case: str = "",
     stamp: str | None = None,
+    interim: Interim | None = None,
     costs: Sequence[ReadingCost] | None = None,
 ) -> Report:
     """The report of a settlement, in one language; the same arguments give the same report.
 
-    ``costs`` (S17, ``settle --readings``) adds the section of alternative readings.
+    ``costs`` (S17, ``settle --readings``) adds the section of alternative readings;
+    ``interim`` (S16, ``settle --as-of``) the interim position.
     """
     t = lang
     c = s.convenant
@@ -134,6 +139,7 @@ def build(
         timeline=build_timeline(s, staffing, t),
         period=s.period or "",
         amendments=amendment_rows(s, t),
+        interim=interim_section(interim, t) if interim is not None else None,
         readings_note=applied_note(s, t),
         readings=reading_rows(costs, t) if costs is not None else (),
     )

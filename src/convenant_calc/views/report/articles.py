@@ -9,14 +9,28 @@ gives a full report: the articles come from the rule registry
 from __future__ import annotations
 
 from convenant_calc.core.rules.registry import ARTICLES, rulebook_link
+from convenant_calc.core.rules.termination import ARTICLE_7, ARTICLE_7_IMMEDIATE
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.report.model import Quote, RuleLink
+
+#: The agreement's sentences a step quotes even when the agreement file carries no ``references``
+#: for them: Art. 7 is the same in every sectorconvenant of the generation (S15).
+BUILT_IN = {
+    "termination": Quote("Art. 7", ARTICLE_7),
+    "termination_immediate": Quote("Art. 7", ARTICLE_7_IMMEDIATE),
+}
 
 
 def quotes(s: Settlement, keys: tuple[str, ...]) -> tuple[Quote, ...]:
     """The agreement's sentences under ``keys`` (those the agreement file quotes), in order."""
     refs = s.convenant.references
-    return tuple(Quote(refs[k].article, refs[k].quote) for k in keys if k in refs and refs[k].quote)
+    found = []
+    for k in keys:
+        if k in refs and refs[k].quote:
+            found.append(Quote(refs[k].article, refs[k].quote))
+        elif k in BUILT_IN:
+            found.append(BUILT_IN[k])
+    return tuple(found)
 
 
 def article(s: Settlement, keys: tuple[str, ...]) -> str:
@@ -25,6 +39,8 @@ def article(s: Settlement, keys: tuple[str, ...]) -> str:
     articles: list[str] = []
     for key in keys:
         found = refs[key].article if key in refs else ARTICLES.get(key)
+        if found is None and key in BUILT_IN:
+            found = BUILT_IN[key].article
         if found and found not in articles:
             articles.append(found)
     return ", ".join(articles) or "—"

@@ -17,7 +17,7 @@ def commitment_rows(s: Settlement, t: Lang) -> tuple[CommitmentRow, ...]:
             target=t.number(c.target),
             achieved="" if c.achieved is None else t.number(c.achieved),
             met=c.met,
-            met_text=t("yes") if c.met else t("no"),
+            met_text=t("pending") if c.pending else t("yes") if c.met else t("no"),
             how=t("judged_override", why=c.justification) if c.overridden else reason(c, t),
         )
         for c in s.results.commitments

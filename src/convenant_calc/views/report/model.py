@@ -147,6 +147,15 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class InterimSection:
+    """S16 "tussentijdse stand": its title, lines (figure per line) and the note on what it assumes."""
+
+    title: str
+    lines: tuple[Line, ...]
+    note: str
+
+
+@dataclass(frozen=True)
 class AmendmentRow:
     """S14: an amendment as the report lists it: what it did, and where it comes from."""
 
@@ -201,6 +210,7 @@ class Report:
     timeline: Timeline
     period: str = ""  # S14: the period's id when the agreement has more than one
     amendments: tuple[AmendmentRow, ...] = ()  # S14: the extension that made this period and the changes to it
+    interim: InterimSection | None = None  # S16, settle --as-of
     readings_note: str = ""  # S17: set when settled under alternative readings
     readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
 

@@ -54,6 +54,7 @@ class Draft:
     rule: str
     quote_keys: tuple[str, ...]
     article_keys: tuple[str, ...] | None = None
+    formula_key: str | None = None  # the formula ``f_<formula_key>`` instead of ``f_<key>``
 
 
 StepBuilder = Callable[[StepInput], "Draft | None"]
@@ -101,7 +102,9 @@ def met(x: StepInput) -> Draft:
     r, t = x.s.results, x.t
     judged = []
     for co in r.commitments:
-        if co.overridden:
+        if co.pending:
+            judged.append(f"{co.id} {t('pending')}")
+        elif co.overridden:
             judged.append(f"{co.id} {t('x_judged_met' if co.met else 'x_judged_not_met')}")
         else:
             judged.append(f"{co.id} {t.number(co.achieved)} {'≥' if co.met else '<'} {t.number(co.target)}")
@@ -192,13 +195,45 @@ def absorbed(x: StepInput) -> Draft | None:
     return Draft("absorbed", figures, t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
 
 
+def termination(x: StepInput) -> Draft | None:
+    """S15: the dates of an early end, step by step, and the FTE-days after it; no step without a termination."""
+    s, t = x.s, x.t
+    e = s.ending
+    if e is None:
+        return None
+    term = s.convenant.term
+    by = s.convenant.termination.by if s.convenant.termination is not None else None
+    kind = t(f"end_{e.kind.value}")
+    if e.notice is not None:
+        n = e.notice
+        dates = t("x_notice", posted=n.posted, by=t(f"party_{by.value}") if by else "—", received=n.received,
+                  starts=n.starts, ends=n.ends)
+    else:
+        dates = t("x_ends", kind=kind, ends=e.ends)
+    st = s.staffing
+    if e.unfunded_from is None:
+        unfunded = t("x_no_unfunded")
+    else:
+        unfunded = t("x_unfunded", first=e.unfunded_from, last=term.end, days=e.unfunded_days, fte=x.fte,
+                     fte_days=t.number(st.unfunded_fte_days))
+    reference = s.convenant.termination.reference if s.convenant.termination is not None else None
+    if reference:
+        dates = f"{reference}: {dates}"
+    keys = ("termination_immediate",) if e.kind.value == "immediate" else ("termination",)
+    return Draft("termination", f"{dates}; {unfunded}", t("r_fte_days", n=t.number(st.unfunded_fte_days)), "S15",
+                 keys)
+
+
 def short(x: StepInput) -> Draft:
     st, t = x.s.staffing, x.t
     figures = f"{t.number(st.vacancy_fte_days)} + {t.number(st.absence_fte_days)}"
     if st.absorbed_fte_days:
         figures += f" − {t.number(st.absorbed_fte_days)}"
+    if st.unfunded_fte_days:
+        figures += f" + {t.number(st.unfunded_fte_days)}"
     figures += f" = {t.number(st.fte_days)}"
-    return Draft("short", figures, t("r_fte_days", n=t.number(st.fte_days)), "S9", ("deduction",))
+    formula = "short_ended" if st.unfunded_fte_days else None  # S15: the formula names the fourth part
+    return Draft("short", figures, t("r_fte_days", n=t.number(st.fte_days)), "S9", ("deduction",), None, formula)
 
 
 def rate(x: StepInput) -> Draft:
@@ -271,6 +306,7 @@ STEPS: tuple[StepBuilder, ...] = (
     vacancy,
     absent,
     absorbed,
+    termination,
     short,
     rate,
     deduction,
@@ -308,7 +344,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilde
             number=n,
             key=d.key,
             title=t(f"s_{d.key}"),
-            formula=t(f"f_{d.key}") + reading_note(s, d.key, t),
+            formula=t(f"f_{d.formula_key or d.key}") + reading_note(s, d.key, t),
             figures=d.figures,
             result=d.result,
             article=article(s, d.article_keys or d.quote_keys),

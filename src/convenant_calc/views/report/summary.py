@@ -12,6 +12,8 @@ from convenant_calc.views.report.model import Line
 
 def reason(c: CommitmentOutcome, t: Lang) -> str:
     """Why a commitment counts as met or not (S4), in words."""
+    if c.pending:
+        return t("pending")  # S16: not reported yet
     if c.overridden:
         return t("reason_judged_met" if c.met else "reason_judged_not_met", why=c.justification)
     return t("reason_compared", achieved=t.number(c.achieved), rel="≥" if c.met else "<", target=t.number(c.target))

@@ -1,0 +1,91 @@
+"""The interim position on a date (S16, Art. 6): where the settlement stands before the term is over.
+
+Pure: :func:`interim` reads a :class:`~convenant_calc.core.settlement.Settlement` (settled with
+pending results allowed) and a date, and returns the figures of S16; nothing is printed or read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from convenant_calc.core.rules import funding, subsidy
+from convenant_calc.core.settlement import Settlement
+
+
+@dataclass(frozen=True)
+class Projection:
+    """A projected subsidy: ``met`` commitments of ``total``, the deduction of ``fte_days``."""
+
+    met: int
+    total: int
+    payout: Decimal
+    deduction: Decimal
+    subsidy: Decimal
+
+
+@dataclass(frozen=True)
+class Interim:
+    """S16: the shortfall and deduction up to ``as_of``, the pending results, and the subsidy's range."""
+
+    as_of: date
+    days_to_date: int  # days of the term up to and including as_of
+    shortfall_fte_days: Decimal  # Σ shortfall(d) for the days of the term up to as_of
+    deduction: Decimal  # daily_rate × shortfall_fte_days, rounded half-up to cents
+    unfunded_after_fte_days: Decimal  # S15: FTE-days after an early end that fall after as_of (certain already)
+    projected_fte_days: Decimal  # shortfall_fte_days + unfunded_after_fte_days
+    pending: tuple[str, ...]
+    worst: Projection  # pending not met, no further shortfall
+    best: Projection  # pending met, no further shortfall
+
+
+def interim(s: Settlement, as_of: date) -> Interim:
+    """S16 — the interim position on ``as_of``.
+
+    Art. 6: "Ter verantwoording en ter evaluatie van deze overeenkomst bezorgt de sector
+    ten laatste op 30 september 2024 een voortgangsrapport [...] Bij de opvolgingsmomenten
+    en evaluaties wordt nagegaan of de aangegane verbintenissen ook effectief zijn bereikt."
+
+    ``shortfall_fte_days`` sums S9's ``shortfall(d)`` over the days of the term up to and
+    including ``as_of``; the deduction to date is ``daily_rate × that``, rounded half-up to
+    cents (S10; the daily rate is the whole term's). The projected subsidy assumes no further
+    shortfall after ``as_of`` — except the days after an early end of the agreement (S15),
+    which are certain once it has been terminated — and is a range: *worst* counts the
+    pending results as not met, *best* as met (S3 on each, with the cutoff).
+    """
+    term = s.convenant.term
+    rate = s.deduction.daily_rate
+    to_date = after = Decimal(0)
+    for p in s.staffing.pieces:
+        first, last = p.first, min(p.last, as_of)
+        if first <= last:
+            to_date += p.short * ((last - first).days + 1)
+        if p.unfunded:
+            first = max(p.first, date.fromordinal(as_of.toordinal() + 1))
+            if first <= p.last:
+                after += p.short * ((p.last - first).days + 1)
+    days = max(0, (min(as_of, term.end) - term.start).days + 1)
+    deduction = subsidy.deduction(rate, to_date)
+    projected = to_date + after
+    projected_deduction = subsidy.deduction(rate, projected)
+    r = s.results
+    pending = r.pending
+
+    def project(met: int) -> Projection:
+        payout = funding.result_payout(s.result_pool, met, r.total, r.cutoff)
+        amount = subsidy.subsidy(s.effort_pool, payout, projected_deduction)
+        return Projection(met, r.total, payout, projected_deduction, amount)
+
+    return Interim(
+        as_of=as_of,
+        days_to_date=days,
+        shortfall_fte_days=to_date,
+        deduction=deduction,
+        unfunded_after_fte_days=after,
+        projected_fte_days=projected,
+        pending=pending,
+        worst=project(r.met),
+        best=project(r.met + len(pending)),
+    )
+
