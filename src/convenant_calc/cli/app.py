@@ -16,7 +16,7 @@ import typer
 
 app = typer.Typer(
     name="convenant",
-    help="Settle a Flemish sectorconvenant subsidy exactly (see SPEC rules S1–S12).",
+    help="Settle a Flemish sectorconvenant subsidy exactly (rules S1–S18: docs/rules.md).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
