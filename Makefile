@@ -67,10 +67,13 @@ test-latest:
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis
 
-# The rulebook, docs/rules.md and docs/regels.md, from the rule registry (a test checks they are current).
+# The rulebook (docs/rules.md, docs/regels.md) from the rule registry (a test checks they are current), and the README's report page.
 .PHONY: docs
 docs: $(STAMP)
 	$(BIN)/python -m convenant_calc.render.rulebook .
+	@# docs/report-page.png: page 1 of example 07's printed report (needs chromium and pdftoppm)
+	$(BIN)/convenant settle examples/07-everything-together --output /tmp/convenant-report-page.pdf
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-report-page.pdf docs/report-page
 
 # Start-up, batch and scaling figures (issue 6); not part of `make test`.
 .PHONY: bench
