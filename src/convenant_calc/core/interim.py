@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from convenant_calc.core.models import days_between
+from convenant_calc.core.money import D
 from convenant_calc.core.rules import funding, subsidy
 from convenant_calc.core.settlement import Settlement
 
@@ -56,16 +58,16 @@ def interim(s: Settlement, as_of: date) -> Interim:
     """
     term = s.convenant.term
     rate = s.deduction.daily_rate
-    to_date = after = Decimal(0)
+    to_date = after = D(0)  # FTE-days
     for p in s.staffing.pieces:
         first, last = p.first, min(p.last, as_of)
         if first <= last:
-            to_date += p.short * ((last - first).days + 1)
+            to_date += p.short * days_between(first, last)
         if p.unfunded:
             first = max(p.first, date.fromordinal(as_of.toordinal() + 1))
             if first <= p.last:
-                after += p.short * ((p.last - first).days + 1)
-    days = max(0, (min(as_of, term.end) - term.start).days + 1)
+                after += p.short * days_between(first, p.last)
+    days = max(0, days_between(term.start, min(as_of, term.end)))
     deduction = subsidy.deduction(rate, to_date)
     projected = to_date + after
     projected_deduction = subsidy.deduction(rate, projected)

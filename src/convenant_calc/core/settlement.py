@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
+from convenant_calc.core.money import ZERO
 from convenant_calc.core.models import Amendment, Case, Convenant, Payment, Term
 from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
@@ -102,7 +102,7 @@ class Settlement:
         return self.effort_pool + self.results.payout - self.deduction.amount
 
 
-def settle(case: Case, readings: Readings = DEFAULT, **options: Any) -> Settlement:
+def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False) -> Settlement:
     """Apply S2–S12 to a case whose agreement has one period (no extension), under ``readings`` of the
     agreement (S17; by default those of S1–S16). Under the reading ``extension.merged`` an agreement
     with extensions is settled as one term, so it has one settlement too.
@@ -110,7 +110,7 @@ def settle(case: Case, readings: Readings = DEFAULT, **options: Any) -> Settleme
     An agreement with extensions has a settlement per period: use :func:`settle_agreement`.
     """
     (period,) = _single(case, readings)
-    return settle_period(case, period, readings=readings, **options)
+    return settle_period(case, period, readings=readings, pending_allowed=pending_allowed)
 
 
 def _single(case: Case, readings: Readings = DEFAULT) -> tuple[Period, ...]:
@@ -130,7 +130,6 @@ def settle_period(
     windows: Mapping[int, Window] | None = None,
     period_id: str | None = None,
     pending_allowed: bool = False,
-    **options: Any,
 ) -> Settlement:
     """Apply S2–S12 to one period of a case, on its own (S14), under ``readings`` (S17).
 
@@ -143,10 +142,7 @@ def settle_period(
     ``pending_allowed`` (S16, the interim position only): a commitment without a reported
     result is *pending* and counts as not met; otherwise it is an error. A termination (S15)
     leaves the days of the period after the agreement's end unfunded.
-    Other keyword ``options`` are for variants of the rules still to come; none is known yet.
     """
-    if options:
-        raise TypeError(f"unknown settlement options: {', '.join(sorted(options))}")
     if period is None:
         period = periods(case.convenant)[0]
     convenant = period.convenant
@@ -237,19 +233,19 @@ class AgreementSettlement:
 
     @property
     def max_subsidy(self) -> Decimal:
-        return sum((p.max_subsidy for p in self.periods), Decimal("0.00"))
+        return sum((p.max_subsidy for p in self.periods), ZERO)
 
     @property
     def subsidy(self) -> Decimal:
-        return sum((p.subsidy for p in self.periods), Decimal("0.00"))
+        return sum((p.subsidy for p in self.periods), ZERO)
 
     @property
     def paid(self) -> Decimal:
-        return sum((p.paid for p in self.periods), Decimal("0.00"))
+        return sum((p.paid for p in self.periods), ZERO)
 
     @property
     def balance(self) -> Decimal:
-        return sum((p.balance for p in self.periods), Decimal("0.00"))
+        return sum((p.balance for p in self.periods), ZERO)
 
     @property
     def single(self) -> bool:
@@ -266,7 +262,9 @@ class AgreementSettlement:
         return tuple(p.period or self.convenant.id for p in self.periods)
 
 
-def settle_agreement(case: Case, readings: Readings = DEFAULT, **options: Any) -> AgreementSettlement:
+def settle_agreement(
+    case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False
+) -> AgreementSettlement:
     """S14 — settle each period of the agreement on its own, with one staffing history.
 
     The guaranteed-wage windows and relapse chains (S7) are computed once over
@@ -284,7 +282,14 @@ def settle_agreement(case: Case, readings: Readings = DEFAULT, **options: Any) -
     return AgreementSettlement(
         convenant=case.convenant,
         periods=tuple(
-            settle_period(case, p, readings=readings, windows=windows, period_id=p.id if named else None, **options)
+            settle_period(
+                case,
+                p,
+                readings=readings,
+                windows=windows,
+                period_id=p.id if named else None,
+                pending_allowed=pending_allowed,
+            )
             for p in found
         ),
     )

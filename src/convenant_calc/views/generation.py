@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from convenant_calc.core.money import ZERO
+from convenant_calc.core.money import D, ZERO
 from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.io.problems import Problem
 
@@ -119,7 +119,7 @@ def row(case: str, settled: AgreementSettlement | Settlement) -> Row:
         subsidy=add(lambda p: p.subsidy),
         paid=add(lambda p: p.paid),
         balance=add(lambda p: p.balance),
-        shortfall_fte_days=sum((p.deduction.shortfall_fte_days for p in parts), Decimal(0)),
+        shortfall_fte_days=sum((p.deduction.shortfall_fte_days for p in parts), D(0)),
         achieved=sum(p.results.met for p in parts),
         total=sum(p.results.total for p in parts),
         periods=len(parts),
@@ -138,7 +138,7 @@ def totals(entries: Iterable[Row | Failure]) -> Totals:
         agreements=len(rows),
         failed=len(entries) - len(rows),
         **{name: add(name) for name in MONEY},
-        shortfall_fte_days=sum((r.shortfall_fte_days for r in rows), Decimal(0)),
+        shortfall_fte_days=sum((r.shortfall_fte_days for r in rows), D(0)),
         achieved=sum(r.achieved for r in rows),
         total=sum(r.total for r in rows),
     )

@@ -56,7 +56,7 @@ class Shortfall:
     absence_fte_days: Decimal
     absorbed_fte_days: Decimal
     fte_days: Decimal
-    unfunded_fte_days: Decimal = Decimal(0)
+    unfunded_fte_days: Decimal = D(0)
     unfunded_after: date | None = None  # the agreement's last day, when it ended before the term's end (S15)
 
 
