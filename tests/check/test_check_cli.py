@@ -201,6 +201,17 @@ def test_paths_that_hold_no_case_are_usage_errors(check, copy_case, here):
     assert "convenant check --update bare" in result.stderr
 
 
+def test_a_link_loop_and_a_dangling_link_are_named_as_such(check, here):
+    # issue 9: a case directory that is a symlink loop gets one line saying so, exit 2, no traceback.
+    (here / "loop").symlink_to("loop")
+    (here / "dangling").symlink_to("nowhere")
+    result = check("loop", "dangling")
+    assert result.exit_code == 2
+    assert "loop: is a loop of symbolic links; give a case directory or a directory of cases" in result.stderr
+    assert ": is a symbolic link to nothing (dangling); give a case directory" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_case_named_twice_is_checked_once(check, copy_case, here):
     copy_case("01", here / "a")
     result = check("a/expected.yaml", "a", "./a")

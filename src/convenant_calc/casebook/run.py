@@ -9,6 +9,7 @@ is :mod:`~convenant_calc.casebook.expected`, comparing is
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -44,7 +45,7 @@ def find_cases(paths: Iterable[Path], *, update: bool = False) -> tuple[list[Cas
             path = path.parent
         name = display_path(path)
         if not path.is_dir():
-            what = "does not exist" if not path.exists() else "is not a directory"
+            what = _not_a_directory(path)
             problems.append(Problem(Position(name), f"{what}; give a case directory or a directory of cases"))
             continue
         found = list(_walk(path))
@@ -146,3 +147,16 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
     else:
         out.write(render.summary(tally))
     return code
+
+
+def _not_a_directory(path: Path) -> str:
+    """Why ``path`` is no directory to check, as the user would put it."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a loop of symbolic links"
+        if path.is_symlink():
+            return "is a symbolic link to nothing (dangling)"
+        return "does not exist"
+    return "is not a directory"
