@@ -252,7 +252,8 @@ def typer_help() -> str:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
-    assert result.exit_code == 0, result.output
+    if result.exit_code != 0:
+        raise RuntimeError(f"typer's --help failed: {result.output}")
     return result.stdout
 
 

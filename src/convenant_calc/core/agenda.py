@@ -70,7 +70,8 @@ def agenda(convenant: Convenant) -> tuple[Event, ...]:
     termination = convenant.termination
     if termination is not None:
         if termination.kind is TerminationKind.notice:
-            assert termination.letter_posted is not None
+            if termination.letter_posted is None:  # the model requires it for a notice
+                raise ValueError("a termination by notice needs letter_posted (S15)")
             n = notice(termination.letter_posted)
             events += [
                 Event(n.posted, "letter_posted", "Art. 7", "S15"),

@@ -48,11 +48,13 @@ def ending(termination: Termination, term: Term, *, from_posting: bool = False) 
     """
     dates = None
     if termination.kind is TerminationKind.notice:
-        assert termination.letter_posted is not None  # the model requires it for a notice
+        if termination.letter_posted is None:  # the model requires it for a notice
+            raise ValueError("a termination by notice needs letter_posted (S15)")
         dates = notice(termination.letter_posted, from_posting=from_posting)
         last = dates.ends
     else:
-        assert termination.ends is not None  # the model requires it otherwise
+        if termination.ends is None:  # the model requires it otherwise
+            raise ValueError(f"a {termination.kind.value} termination needs ends (S15)")
         last = termination.ends
     if last >= term.end:
         return Ending(termination.kind, last, dates, None, 0)

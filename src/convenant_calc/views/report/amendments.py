@@ -14,7 +14,8 @@ def amendment_rows(s: Settlement, t: Lang) -> tuple[AmendmentRow, ...]:
     rows = []
     for a in s.amendments:
         if a.kind is AmendmentKind.extension:
-            assert a.term is not None and a.max_subsidy is not None
+            if a.term is None or a.max_subsidy is None:  # the model requires both for an extension
+                raise ValueError(f"extension {a.id} needs a term and a max_subsidy (S14)")
             start, end = t.date(a.term.start), t.date(a.term.end)
             what = t("am_extension_what", start=start, end=end, max=t.money(a.max_subsidy))
         else:
