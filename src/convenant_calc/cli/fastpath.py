@@ -41,6 +41,35 @@ def no_pydantic_plugins() -> None:
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
 
 
+def _plain_form(rest: list[str], switch: tuple[str, ...] = ()) -> tuple[Path | None, str | None, bool] | None:
+    """One directory, ``--format|-f|--format=`` and an optional ``switch``, each at most once, as
+    (directory, format, switch given); None for any other form (typer parses those, and reports
+    their mistakes)."""
+    directory: Path | None = None
+    fmt: str | None = None
+    switched = False
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        if arg in switch:
+            if switched:
+                return None
+            switched, i = True, i + 1
+        elif arg in ("--format", "-f"):
+            if fmt is not None or i + 1 == len(rest):
+                return None
+            fmt, i = rest[i + 1], i + 2
+        elif arg.startswith("--format="):
+            if fmt is not None:
+                return None
+            fmt, i = arg.split("=", 1)[1], i + 1
+        elif arg.startswith("-") or directory is not None or not arg:
+            return None
+        else:
+            directory, i = Path(arg), i + 1
+    return directory, fmt, switched
+
+
 def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
     """``settle [CASE_DIR] [--format|-f table|json]`` as (case_dir, format); None for any other form.
 
@@ -50,24 +79,10 @@ def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
     """
     if not argv or argv[0] != "settle":
         return None
-    case_dir: Path | None = None
-    fmt: str | None = None
-    rest = argv[1:]
-    i = 0
-    while i < len(rest):
-        arg = rest[i]
-        if arg in ("--format", "-f"):
-            if fmt is not None or i + 1 == len(rest):
-                return None
-            fmt, i = rest[i + 1], i + 2
-        elif arg.startswith("--format="):
-            if fmt is not None:
-                return None
-            fmt, i = arg.split("=", 1)[1], i + 1
-        elif arg.startswith("-") or case_dir is not None or not arg:
-            return None
-        else:
-            case_dir, i = Path(arg), i + 1
+    form = _plain_form(argv[1:])
+    if form is None:
+        return None
+    case_dir, fmt, _ = form
     fmt = "table" if fmt is None else fmt
     if fmt not in FORMATS:
         return None
@@ -85,29 +100,10 @@ def generation_args(argv: list[str]) -> tuple[Path, bool, str | None] | None:
     """
     if not argv or argv[0] != "generation":
         return None
-    directory: Path | None = None
-    recursive = False
-    fmt: str | None = None
-    rest = argv[1:]
-    i = 0
-    while i < len(rest):
-        arg = rest[i]
-        if arg in ("-r", "--recursive"):
-            if recursive:
-                return None
-            recursive, i = True, i + 1
-        elif arg in ("--format", "-f"):
-            if fmt is not None or i + 1 == len(rest):
-                return None
-            fmt, i = rest[i + 1], i + 2
-        elif arg.startswith("--format="):
-            if fmt is not None:
-                return None
-            fmt, i = arg.split("=", 1)[1], i + 1
-        elif arg.startswith("-") or directory is not None or not arg:
-            return None
-        else:
-            directory, i = Path(arg), i + 1
+    form = _plain_form(argv[1:], switch=("-r", "--recursive"))
+    if form is None:
+        return None
+    directory, fmt, recursive = form
     if directory is None or fmt is not None and fmt not in GENERATION_FORMATS:
         return None
     return directory, recursive, fmt
