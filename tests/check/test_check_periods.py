@@ -63,3 +63,30 @@ def test_update_writes_the_figures_of_every_period(check, copy_case, here):
     assert f"  {P2}:\n" in text and '    subsidy: "183249.32"\n' in text and '  balance: "198469.24"\n' in text
     assert check("a").exit_code == 0
     assert check("--update", "a").stdout.startswith("unchanged")
+
+
+def test_update_leaves_a_file_with_figures_the_settlement_cannot_have_alone(check, copy_case, here):
+    # A period id the agreement does not have (a typo?), or a total for an agreement of one period:
+    # --update reports it as `check` does (exit 2) and writes nothing, rather than drop the figures.
+    case = copy_case("09", here / "a")
+    expected = case / "expected.yaml"
+    edit(expected, f"  {P2}:\n", "  verlenging-2025-2027:\n")
+    before = expected.read_bytes()
+    result = check("--update", "a")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == ["ERROR a: a/expected.yaml not written (the errors are on stderr)", "1 error"]
+    assert result.stderr.splitlines() == [
+        "a/expected.yaml:23:19: no period 'verlenging-2025-2027'; did you mean 'verlenging-2025-2026'? the periods are "
+        "lokale-besturen-2023-2025, verlenging-2025-2026"
+    ]
+    assert expected.read_bytes() == before
+
+    case = copy_case("02", here / "b")
+    expected = case / "expected.yaml"
+    with expected.open("a", encoding="utf-8") as f:
+        f.write('total: {subsidy: "396819.92"}\n')
+    before = expected.read_bytes()
+    result = check("--update", "b")
+    assert result.exit_code == 2
+    assert "total.subsidy: lokale-besturen-2023-2025 has one period (no extension)" in result.stderr
+    assert expected.read_bytes() == before

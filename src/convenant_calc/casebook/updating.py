@@ -83,8 +83,11 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     if problems:
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
 
+    if existing is not None and unmatched(existing[0], actual):  # S14: a figure this settlement cannot have
+        problems = unmatched(existing[0], actual)  # the reviewer's file is left as it is, as `check` reports
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
     if actual.get("schema") == "convenant-settlement/2":  # S14: written afresh, per period and in total
-        if existing is not None and not unmatched(existing[0], actual) and not compare(existing[0], actual):
+        if existing is not None and not compare(existing[0], actual):
             return UpdateResult(name, UpdateStatus.UNCHANGED, file)  # every figure holds: the reviewer's file stays
         tolerance = None
         if existing is not None and existing[0].tolerance:
