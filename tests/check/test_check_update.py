@@ -153,7 +153,7 @@ def test_every_example_round_trips_through_update(check, here):
 
     for source in sorted(p for p in examples_dir().iterdir() if (p / "results.yaml").is_file()):
         if "periods:" in (source / "expected.yaml").read_text(encoding="utf-8"):
-            continue  # S14: written afresh by --update (tests/check/test_check_periods.py)
+            continue  # S14: its figures are nested under periods and total (tests/check/test_check_periods.py)
         case = here / source.name
         shutil.copytree(source, case)
         expected = case / "expected.yaml"

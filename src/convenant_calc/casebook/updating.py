@@ -4,9 +4,10 @@ The file is edited in place, value by value, at the positions :mod:`yamlpos` rep
 so that the reviewer's comments, the order of the fields and their quoting survive and
 ``git diff`` shows only the figures that moved. Only values that differ are rewritten;
 fields of the contract that are missing are added (inside their mapping when it exists,
-else at the end of the file). The result is parsed again and must read back as exactly
-the settled figures; if it does not (an unusual layout such as a block scalar), the file
-is written afresh and the result says that its comments could not be kept. The file is
+else at the end of the file). S14: for an agreement of several periods the same holds for
+the figures under ``periods.ID`` and ``total`` (a missing period is added under ``periods``).
+The result is parsed again and must read back as exactly the settled figures; if it does
+not (an unusual layout such as a block scalar), the file is written afresh and the result says that its comments could not be kept. The file is
 replaced atomically by :func:`convenant_calc.io.output.write_atomic`, the writer `settle --output` uses
 too, so a failure never loses it; a read-only or symlinked expected.yaml is refused before any work.
 """
@@ -31,6 +32,7 @@ from convenant_calc.casebook.model import (
     PINS,
     READINGS,
     TOLERANCE,
+    TOP_OF_PERIODS,
     TOTAL,
     TOTAL_FIELDS,
     Expected,
@@ -39,6 +41,7 @@ from convenant_calc.casebook.model import (
     UpdateResult,
     UpdateStatus,
     dotted,
+    field_kind,
 )
 from convenant_calc.io import yamlpos
 from convenant_calc.io.output import Refused, check_target, write_atomic
@@ -52,6 +55,42 @@ DEFAULT_INTERIM_FIELDS: tuple[Field, ...] = DEFAULT_FIELDS + tuple(INTERIM_FIELD
 
 def defaults(as_of: str | None) -> tuple[Field, ...]:
     return DEFAULT_INTERIM_FIELDS if as_of is not None else DEFAULT_FIELDS
+
+
+SEVERAL = "convenant-settlement/2"  # S14: the schema of an agreement of more than one period
+
+
+def contract(actual: dict[str, Any], as_of: str | None) -> tuple[tuple[Field, ...], tuple[Field, ...]]:
+    """Every field the settlement ``actual`` has, in contract order, and those --update writes.
+
+    For an agreement of one period, the fields of the /1 contract (and, with ``as_of``, of the
+    interim position). S14, for several periods: ``convenant`` at the top, each period's fields
+    under ``periods.ID`` (all but ``convenant`` and ``period``) in the order of the periods, and
+    the totals.
+    """
+    if actual.get("schema") != SEVERAL:
+        return tuple(ALL_FIELDS), defaults(as_of)
+    ids = [str(p["period"]) for p in actual[PERIODS]]
+    order = TOP_OF_PERIODS + tuple((PERIODS, i) + f for i in ids for f in (*FIELDS, ("period",)))
+    order += tuple((TOTAL, key) for key in TOTAL_FIELDS)
+    wanted = (("convenant",),) + tuple((PERIODS, i) + f for i in ids for f in DEFAULT_FIELDS if f != ("convenant",))
+    wanted += tuple((TOTAL, key) for key in TOTAL_FIELDS)
+    return order, wanted
+
+
+def fresh_any(
+    actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, expected: Expected | None = None
+) -> str:
+    """A new expected.yaml: :func:`fresh` for one period, :func:`fresh_periods` (every figure) for several."""
+    if actual.get("schema") == SEVERAL:
+        return fresh_periods(actual, tolerance, expected)
+    return fresh(actual, fields, tolerance, expected)
+
+
+def _kind(path: Field) -> Kind:
+    """How the value at ``path`` is written; an entry of ``reading_subsidies`` (S17) is an amount."""
+    return Kind.MONEY if path[0] == PINS else field_kind(path)
+
 
 HEADER = (
     "# Expected figures of this case: fields of the JSON contract (SPEC §4), compared by `convenant check`.\n"
@@ -83,20 +122,12 @@ def update_case(case_dir: Path, name: str | None = None) -> UpdateResult:
     if problems:
         return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
 
-    if actual.get("schema") == "convenant-settlement/2":  # S14: written afresh, per period and in total
-        if existing is not None and not unmatched(existing[0], actual) and not compare(existing[0], actual):
-            return UpdateResult(name, UpdateStatus.UNCHANGED, file)  # every figure holds: the reviewer's file stays
-        tolerance = None
-        if existing is not None and existing[0].tolerance:
-            tolerance = f"{existing[0].tolerance:f}"
-        text = fresh_periods(actual, tolerance, existing[0] if existing is not None else None)
-        if existing is not None and text == existing[2]:
-            return UpdateResult(name, UpdateStatus.UNCHANGED, file)
-        status = UpdateStatus.CREATED if existing is None else UpdateStatus.UPDATED
-        changed = (PERIODS, TOTAL)
-        lost = existing is not None
-    elif existing is None:
-        text, changed, lost = fresh(actual, DEFAULT_FIELDS), tuple(dotted(f) for f in DEFAULT_FIELDS), False
+    if existing is not None and unmatched(existing[0], actual):  # S14: a figure this settlement cannot have
+        problems = unmatched(existing[0], actual)  # the reviewer's file is left as it is, as `check` reports
+        return UpdateResult(name, UpdateStatus.ERROR, file, problems=tuple(sorted(problems, key=lambda p: p.sort_key)))
+    if existing is None:
+        _order, wanted = contract(actual, None)
+        text, changed, lost = fresh_any(actual, wanted), tuple(dotted(f) for f in wanted), False
         status = UpdateStatus.CREATED
     else:
         expected, doc, old = existing
@@ -236,8 +267,10 @@ def rewrite(
     exact = Expected(expected.file, expected.expectations)
     moved = [d.field for d in compare(exact, actual)]
     present = {e.field for e in expected.expectations}
-    missing = [f for f in defaults(expected.as_of) if f not in present]
-    changed = tuple(dotted(f) for f in ALL_FIELDS if f in set(moved) or f in missing)
+    order, wanted = contract(actual, expected.as_of)
+    missing = [f for f in wanted if f not in present]
+    shifted = set(moved) | set(missing)
+    changed = tuple(dotted(f) for f in order if f in shifted)
     if expected.pins:  # S17: the subsidies under alternative readings, edited in place like the rest
         pins_moved = [d.field for d in compare(Expected(expected.file, expected.pins), actual)]
         moved += pins_moved
@@ -248,8 +281,8 @@ def rewrite(
         return new, changed, False
     except _Unkeepable:
         tolerance = f"{expected.tolerance:f}" if TOLERANCE in (doc.value or {}) else None
-        fields = tuple(f for f in ALL_FIELDS if f in present or f in missing)
-        return fresh(actual, fields, tolerance, expected), changed, True
+        fields = tuple(f for f in order if f in present or f in shifted)
+        return fresh_any(actual, fields, tolerance, expected), changed, True
 
 
 def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Field], actual: dict[str, Any]) -> str:
@@ -271,42 +304,50 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
         if end is None:
             raise _Unkeepable
         quote = bodies[row][start] if bodies[row][start] in "\"'" else ""
-        kind = ALL_FIELDS.get(path, Kind.MONEY)  # a reading_subsidies entry is an amount
-        inline.setdefault(row, []).append((start, end, _format(kind, lookup(actual, path), quote)))
+        inline.setdefault(row, []).append((start, end, _format(_kind(path), lookup(actual, path), quote)))
 
     top = doc.value if isinstance(doc.value, dict) else {}
     if top and bodies[mark(())[0]][mark(())[1]] == "{":
         raise _Unkeepable  # a flow mapping at the top: write afresh
-    handled: set[str] = set()
+    # Each missing field goes into the deepest of its mappings that the file has (the top, a group,
+    # S14 a period or ``total``), with the mappings it lacks written around it.
+    additions: dict[tuple, dict[str, Any]] = {}  # that mapping's path -> the entries to add, nested
     for path in missing:
-        if len(path) == 1:
-            tail.append(f"{path[0]}: {_format(ALL_FIELDS[path], lookup(actual, path))}{newline}")
+        anchor: tuple = ()
+        value: Any = top
+        for part in path[:-1]:
+            if not isinstance(value.get(part), dict):
+                break
+            anchor, value = anchor + (part,), value[part]
+        entries = additions.setdefault(anchor, {})
+        for part in path[len(anchor) : -1]:
+            entries = entries.setdefault(part, {})
+        entries[path[-1]] = _format(_kind(path), lookup(actual, path))
+    # Deepest first: a mapping that ends on the same line as its parent gets its lines before the parent's.
+    for anchor, entries in sorted(additions.items(), key=lambda item: -len(item[0])):
+        if not anchor:  # at the end of the file
+            tail.extend(_block(entries, 0, newline))
             continue
-        group = path[0]
-        if group in handled:
-            continue
-        handled.add(group)
-        subs = [f[1] for f in missing if len(f) == 2 and f[0] == group]
-        entries = [f"{sub}: {_format(ALL_FIELDS[(group, sub)], lookup(actual, (group, sub)))}" for sub in subs]
-        if group not in top:
-            tail.append(f"{group}:{newline}")
-            tail.extend(f"  {entry}{newline}" for entry in entries)
-            continue
-        row, col = mark((group,))
-        children = list(top[group])
+        row, col = mark(anchor)
+        children = [anchor + (c,) for c in _mapping(top, anchor)]
         if bodies[row][col] == "{":  # flow mapping: insert before its closing brace
+            added = ", ".join(_flow(entries))
             if not children:
-                inline.setdefault(row, []).append((col + 1, col + 1, ", ".join(entries)))
+                inline.setdefault(row, []).append((col + 1, col + 1, added))
                 continue
-            last_row, last_col = max(mark((group, c)) for c in children)
+            if any(isinstance(_mapping(top, c), dict | list) for c in children):
+                raise _Unkeepable  # its last entry is itself a collection: where it closes is not one token
+            last_row, last_col = max(mark(c) for c in children)
             end = _token_end(bodies[last_row], last_col)
             close = bodies[last_row].find("}", end) if end is not None else -1
             if end is None or close < 0 or bodies[last_row][end:close].strip(" \t,"):
                 raise _Unkeepable
-            inline.setdefault(last_row, []).append((close, close, ", " + ", ".join(entries)))
-        else:  # block mapping: lines after its last field, at its indentation
-            last_row = max(mark((group, c))[0] for c in children)
-            after.setdefault(last_row, []).extend(f"{' ' * col}{entry}{newline}" for entry in entries)
+            inline.setdefault(last_row, []).append((close, close, ", " + added))
+        else:  # block mapping: lines after the last line of its values, at the indentation of its keys
+            depth = len(anchor)
+            last_row = max(line - 1 for p, (line, _c) in doc.marks.items() if len(p) > depth and p[:depth] == anchor)
+            indent = doc.key_marks[children[0]][1] - 1
+            after.setdefault(last_row, []).extend(_block(entries, indent, newline))
 
     for row, ops in inline.items():
         body = bodies[row]
@@ -325,6 +366,31 @@ def _edit(text: str, doc: yamlpos.Document, moved: list[Field], missing: list[Fi
             out[-1] += newline
         out.extend(tail)
     return "".join(out)
+
+
+def _mapping(top: dict[str, Any], path: tuple) -> Any:
+    """The value at ``path`` of the parsed file."""
+    value: Any = top
+    for part in path:
+        value = value[part]
+    return value
+
+
+def _block(entries: dict[str, Any], indent: int, newline: str) -> list[str]:
+    """Entries as lines of a block mapping at ``indent``; a nested mapping two spaces further in."""
+    out = []
+    for key, value in entries.items():
+        if isinstance(value, dict):
+            out.append(f"{' ' * indent}{key}:{newline}")
+            out.extend(_block(value, indent + 2, newline))
+        else:
+            out.append(f"{' ' * indent}{key}: {value}{newline}")
+    return out
+
+
+def _flow(entries: dict[str, Any]) -> list[str]:
+    """Entries of a flow mapping; a nested mapping as ``key: {...}``."""
+    return [f"{k}: {{{', '.join(_flow(v))}}}" if isinstance(v, dict) else f"{k}: {v}" for k, v in entries.items()]
 
 
 def _verify(new: str, file: str, fields: set[Field], before: Expected, actual: dict[str, Any]) -> None:
