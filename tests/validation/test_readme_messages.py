@@ -20,7 +20,7 @@ from convenant_calc.io.bundled import examples_dir
 from ..conftest import ROOT
 
 runner = CliRunner()
-HEADING = "### Files, links, writing and the shell (issue 9)"
+HEADING = "### Files, links, writing and the shell"
 
 
 def _readme_block() -> list[str]:
