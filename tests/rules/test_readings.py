@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from convenant_calc.core.calendar import working_day_runs
 from convenant_calc.core.models import Term
 from convenant_calc.core.reading_costs import reading_costs
 from convenant_calc.core.readings import ALTERNATIVES, BY_ID, DEFAULT, ReadingError, Readings, applied, choose
-from convenant_calc.core.rules.shortfall import working_day_runs
 from convenant_calc.core.rules.subsidy import rate_days, whole_years
 from convenant_calc.core.settlement import settle
 from convenant_calc.io.loading import load_case
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-SEED = Path("/work/shared/seeds/001_ae717b7fa9b36ee5.txt")
+#: The agreement as written (tests/rules/test_registry.py checks it is the shared seed, byte for byte).
+AGREEMENT = Path(__file__).resolve().parents[2] / "data" / "lokale-besturen-2023-2025.txt"
 TERM = Term(start=date(2023, 7, 1), end=date(2025, 6, 30))
 
 
@@ -168,7 +169,7 @@ def test_whole_years_and_rate_days():
 
 def test_working_day_runs():
     # 2024-12-20 (Fri) … 2024-12-31 (Tue): Fri 20; Mon 23, Tue 24; 25 Christmas; Thu 26, Fri 27; Mon 30, Tue 31.
-    runs = [(r.first.day, r.last.day) for r in working_day_runs(date(2024, 12, 20), date(2024, 12, 31))]
+    runs = [(first.day, last.day) for first, last in working_day_runs(date(2024, 12, 20), date(2024, 12, 31))]
     assert runs == [(20, 20), (23, 24), (26, 27), (30, 31)]
 
 
@@ -200,9 +201,8 @@ def test_conflicting_alternative_is_not_applicable_on_top():
     assert "cannot be read together" in rows["rate.calendar-365"].reason.en
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the agreement's text is not on this machine")
 def test_sentences_are_quoted_as_written():
-    text = " ".join(SEED.read_text(encoding="utf-8").split())
+    text = " ".join(AGREEMENT.read_text(encoding="utf-8").split())
     for a in ALTERNATIVES:
         for part in a.sentence.split(" […] "):
             assert " ".join(part.split()) in text, a.id

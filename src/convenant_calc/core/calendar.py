@@ -52,6 +52,23 @@ def working_days(first: date, last: date) -> int:
     return count
 
 
+def working_day_runs(first: date, last: date) -> list[tuple[date, date]]:
+    """The maximal runs of consecutive working days in the inclusive range [first, last]."""
+    runs: list[tuple[date, date]] = []
+    start: date | None = None
+    day = first
+    while day <= last:
+        if is_working_day(day):
+            start = start or day
+        elif start is not None:
+            runs.append((start, day - ONE_DAY))
+            start = None
+        day += ONE_DAY
+    if start is not None:
+        runs.append((start, last))
+    return runs
+
+
 def working_day_after(day: date, n: int = 1) -> date:
     """The ``n``-th working day strictly after ``day`` (n ≥ 1)."""
     if n < 1:

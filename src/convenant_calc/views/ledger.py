@@ -26,7 +26,6 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import AbsenceKind, day_range
 from convenant_calc.core.money import D, ZERO as NO_MONEY, round_cents
 from convenant_calc.core.settlement import Settlement
@@ -167,9 +166,7 @@ def kind_fte_days(s: Settlement) -> dict[AbsenceKind, Decimal]:
     working = s.readings.days_counted == "working"
     by_kind: dict[AbsenceKind, Decimal] = {}
     for a in s.absences:
-        days = a.short_fte_days
-        if working:
-            days = sum((span.value * working_days(span.first, span.last) for span in a.off_duty), ZERO)
+        days = a.short_fte_days_on_working_days if working else a.short_fte_days
         if days:
             by_kind[a.kind] = by_kind.get(a.kind, ZERO) + days
     return {kind: by_kind[kind] for kind in AbsenceKind if kind in by_kind}

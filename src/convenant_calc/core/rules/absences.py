@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, DatedDays, Staffing, Term, days_between
 from convenant_calc.core.money import D
 from convenant_calc.core.spans import ONE_DAY, Span, clip, sweep, total
@@ -213,6 +214,11 @@ class AbsenceOutcome:
     def short_fte_days(self) -> Decimal:
         """FTE-days this absence took off duty (uncovered, unreplaced) within the term."""
         return total(self.off_duty)
+
+    @property
+    def short_fte_days_on_working_days(self) -> Decimal:
+        """The same FTE-days on working days only (the reading days.working, S17)."""
+        return sum((span.value * working_days(span.first, span.last) for span in self.off_duty), D(0))
 
 
 def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window | None, term: Term) -> AbsenceOutcome:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from convenant_calc.core.calendar import is_working_day
+from convenant_calc.core.calendar import working_day_runs
 from convenant_calc.core.models import Term, days_between
 from convenant_calc.core.money import D
 from convenant_calc.core.spans import Span, sweep
@@ -60,21 +60,9 @@ class Shortfall:
     unfunded_after: date | None = None  # the agreement's last day, when it ended before the term's end (S15)
 
 
-def working_day_runs(first: date, last: date) -> list[Span]:
-    """The maximal runs of working days in [first, last], as spans of value 1 (S15's calendar)."""
-    runs: list[Span] = []
-    start: date | None = None
-    day = first
-    while day <= last:
-        if is_working_day(day):
-            start = start or day
-        elif start is not None:
-            runs.append(Span(start, day - timedelta(days=1), D(1)))
-            start = None
-        day += timedelta(days=1)
-    if start is not None:
-        runs.append(Span(start, last, D(1)))
-    return runs
+def _working_days(first: date, last: date) -> list[Span]:
+    """The working days of [first, last] (S15's calendar) as spans of value 1, for the sweep."""
+    return [Span(a, b, D(1)) for a, b in working_day_runs(first, last)]
 
 
 def shortfall(
@@ -116,7 +104,7 @@ def shortfall(
     last_funded = term.end if unfunded_after is None else unfunded_after
     series = {"employed": employed, "off": off_duty}
     if working_days_only:
-        series["counted"] = working_day_runs(term.start, term.end)
+        series["counted"] = _working_days(term.start, term.end)
     swept = sweep(series, term.start, last_funded) if last_funded >= term.start else []
     for first, last, value in swept:
         counted = not working_days_only or bool(value["counted"])
@@ -141,7 +129,7 @@ def shortfall(
         first = max(term.start, unfunded_after + timedelta(days=1))
         after = [(first, term.end, {"counted": D(1)})]
         if working_days_only:  # reading days.working: only the working days after the end count
-            after = sweep({"counted": working_day_runs(first, term.end)}, first, term.end)
+            after = sweep({"counted": _working_days(first, term.end)}, first, term.end)
         for a, b, value in after:
             counted = bool(value["counted"])
             short = funded_fte if counted else zero

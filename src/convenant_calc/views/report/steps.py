@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Staffing
 from convenant_calc.core.money import D
 from convenant_calc.core.readings import ALTERNATIVES
@@ -160,8 +159,7 @@ def absent(x: StepInput) -> Draft:
         terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
         terms += f" = {t.number(a.short_fte_days)}"
         if s.readings.days_counted == "working":  # S17 days.working: only these FTE-days count
-            on_working = sum((span.value * working_days(span.first, span.last) for span in a.off_duty), D(0))
-            terms += f" ({t('x_working_days', n=t.number(on_working))})"
+            terms += f" ({t('x_working_days', n=t.number(a.short_fte_days_on_working_days))})"
         parts.append(
             t("x_absence_piece", no=a.index + 1, who=who(x.staffing, a.consultant), kind=t.kind(a.kind), terms=terms)
         )
