@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 FORMATS = ("table", "json", "markdown", "html", "pdf", "xlsx")
 LANGUAGES = ("en", "nl")
@@ -74,26 +75,33 @@ def load_reporting(case_dir: Path, *, pending_allowed: bool = False):
     return loaded
 
 
+def chosen_format(fmt: str | None, output: Path | None) -> str:
+    """``--format``, else the one the --output file's extension names, else the table; a contradiction
+    (``--format json --output x.html``) is a usage error."""
+    suffix = output.suffix.lower() if output is not None else ""
+    named = EXTENSIONS.get(suffix)
+    if fmt is None:
+        return named or "table"
+    if named is not None and named != fmt:
+        raise Usage(
+            f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
+            f"drop --format, or give the file the extension of {fmt}"
+        )
+    return fmt
+
+
 def settle_format(fmt: str | None, output: Path | None) -> str:
     """The format to write: ``--format``, else the one the --output file's extension names, else the table.
 
     A contradiction (``--format json --output x.html``) is refused, and so are a
     binary format without --output and ``.csv`` (the CSV is ``convenant ledger``).
     """
-    suffix = output.suffix.lower() if output is not None else ""
-    named = EXTENSIONS.get(suffix)
-    if named == "csv":
+    if output is not None and EXTENSIONS.get(output.suffix.lower()) == "csv":
         raise Usage(
             f"{output}: settle writes no CSV; the day-by-day ledger is the CSV: "
             f"convenant ledger CASE --output {output.name} (add --dialect excel-nl for Excel in Belgium)"
         )
-    if fmt is None:
-        fmt = named or "table"
-    elif named is not None and named != fmt:
-        raise Usage(
-            f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
-            f"drop --format, or give the file the extension of {fmt}"
-        )
+    fmt = chosen_format(fmt, output)
     if fmt in BINARY and output is None:
         raise Usage(f"--format {fmt} writes a file: give --output FILE.{fmt}")
     return fmt
@@ -520,15 +528,21 @@ def _emit(data: str | bytes, output: Path | None) -> int:
         else:
             sys.stdout.write(data)
         return 0
+    return write_file(output, data, sys.stderr)
+
+
+def write_file(output: Path, data: str | bytes, err: TextIO) -> int:
+    """Write ``data`` atomically (the one writer: it refuses links and non-regular files) and say so on
+    ``err``: ``wrote FILE (N bytes)``; exit code 0, or 2 with the reason when it cannot be written."""
     from convenant_calc.io.output import Refused, write_atomic
 
     try:
         size = write_atomic(output, data)
     except Refused as exc:
-        print(f"{output}: {exc}", file=sys.stderr)
+        print(f"{output}: {exc}", file=err)
         return 2
     except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{output}: cannot write: {exc.strerror or exc}", file=err)
         return 2
-    print(f"wrote {output} ({size} bytes)", file=sys.stderr)
+    print(f"wrote {output} ({size} bytes)", file=err)
     return 0

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from convenant_calc.cli.commands import EXTENSIONS, Usage, _check_output
+from convenant_calc.cli.commands import EXTENSIONS, Usage, _check_output, chosen_format, write_file
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
 #: What makes a directory a case directory (SPEC §3): any of the files a case is read from.
@@ -38,15 +38,9 @@ def generation_format(fmt: str | None, output: Path | None) -> str:
             f"{output}: the extension {suffix} means {named}, which the overview is not written as; "
             f"use one of .json, .csv, .xlsx, .html (or --format table)"
         )
-    if fmt is None:
-        fmt = named or "table"
-    elif fmt not in FORMATS:
+    if fmt is not None and fmt not in FORMATS:
         raise Usage(f"--format {fmt}: expected one of {', '.join(FORMATS)}")
-    elif named is not None and named != fmt:
-        raise Usage(
-            f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
-            f"drop --format, or give the file the extension of {fmt}"
-        )
+    fmt = chosen_format(fmt, output)
     if fmt == "xlsx" and output is None:
         raise Usage("--format xlsx writes a binary workbook: give --output FILE.xlsx")
     return fmt
@@ -283,7 +277,7 @@ def _emit(g, fmt, dialect, output, reports, links, settlements, out, err) -> int
     if fmt == "xlsx":
         from convenant_calc.render import generation_xlsx
 
-        return _write(output, generation_xlsx.render(g, settlements), err)
+        return write_file(output, generation_xlsx.render(g, settlements), err)
     if fmt == "json":
         text = render.render_json(g)
     elif fmt == "csv":
@@ -310,20 +304,5 @@ def _emit(g, fmt, dialect, output, reports, links, settlements, out, err) -> int
     if output is None:
         out.write(text)
         return 0
-    return _write(output, text, err)
+    return write_file(output, text, err)
 
-
-def _write(output: Path, data: str | bytes, err: TextIO) -> int:
-    """Write the overview atomically (the one writer: it refuses links and non-regular files); say so on stderr."""
-    from convenant_calc.io.output import Refused, write_atomic
-
-    try:
-        size = write_atomic(output, data)
-    except Refused as exc:
-        print(f"{output}: {exc}", file=err)
-        return 2
-    except OSError as exc:
-        print(f"{output}: cannot write: {exc.strerror or exc}", file=err)
-        return 2
-    print(f"wrote {output} ({size} bytes)", file=err)
-    return 0
