@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Mapping
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_plain
@@ -192,22 +191,6 @@ def render_table(g: Generation, width: int = 160) -> str:
 # --- HTML ----------------------------------------------------------------------------------
 
 
-@cache
-def _html_env():
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    from convenant_calc.render.report import TEMPLATES
-
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def render_html(g: Generation, links: Mapping[str, str] | None = None, title: str = "Generation overview") -> str:
     """A standalone HTML page: the overview, each agreement linking to its report (``links``: case → href)."""
     links = links or {}
@@ -236,6 +219,8 @@ def render_html(g: Generation, links: Mapping[str, str] | None = None, title: st
         "agreements": t.agreements,
         "failed": t.failed,
     }
-    return _html_env().get_template("generation.html.j2").render(
+    from convenant_calc.render.report import environment
+
+    return environment(True).get_template("generation.html.j2").render(
         title=title, headings=list(HEADINGS.values()), rows=rows, totals=totals
     )

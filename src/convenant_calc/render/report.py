@@ -64,7 +64,8 @@ def input_hash(report: Report) -> str:
 
 
 @cache
-def _env(html: bool) -> Environment:
+def environment(html: bool) -> Environment:
+    """The templates' Jinja environment (autoescaped for HTML), shared by every renderer of templates."""
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=html,
@@ -80,12 +81,12 @@ def _env(html: bool) -> Environment:
 
 
 def markdown(report: Report) -> str:
-    return _env(False).get_template("report.md.j2").render(r=report, t=report.labels)
+    return environment(False).get_template("report.md.j2").render(r=report, t=report.labels)
 
 
 def html(report: Report) -> str:
     picture = Markup(svg.render(report.timeline))  # built with every text escaped
-    return _env(True).get_template("report.html.j2").render(
+    return environment(True).get_template("report.html.j2").render(
         r=report, t=report.labels, timeline=picture, input_hash=input_hash(report)
     )
 
@@ -99,7 +100,7 @@ _HTML_HEADING = re.compile(r"<(/?)h([1-5])\b")
 def agreement_markdown(report: AgreementReport) -> str:
     """The overview of the periods and their totals, then each period's own report (headings one level down)."""
     periods = [_MD_HEADING.sub(r"#\1 ", markdown(r)).rstrip("\n") for r in report.periods]
-    return _env(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods) + "\n"
+    return environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods) + "\n"
 
 
 def agreement_html(report: AgreementReport) -> str:
@@ -107,7 +108,7 @@ def agreement_html(report: AgreementReport) -> str:
     pages = [html(r) for r in report.periods]
     head = pages[0][: pages[0].index("<body>") + len("<body>\n")]
     head = head.replace(f"<html lang=\"{report.periods[0].lang}\">", f"<html lang=\"{report.lang}\">")
-    overview = _env(True).get_template("agreement.html.j2").render(a=report, t=report.labels)
+    overview = environment(True).get_template("agreement.html.j2").render(a=report, t=report.labels)
     sections = []
     for r, page in zip(report.periods, pages, strict=True):
         body = page[page.index("<body>\n") + len("<body>\n") : page.rindex("</body>")]
