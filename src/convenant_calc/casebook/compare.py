@@ -160,37 +160,48 @@ def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[s
         from convenant_calc.render.json import interim_dict
 
         where = expected.as_of_position or Position(expected.file)
-        if not agreement.single:
+        only = agreement.only
+        if only is None:
             raise InputError(
                 [
                     Problem(
                         where,
-                        f"{AS_OF}: {loaded.case.convenant.id} has {len(agreement.periods)} periods (S14); "
-                        "the interim position is pinned only for an agreement of one period",
+                        f"{AS_OF}: {loaded.case.convenant.id} has {_parts(agreement)}; "
+                        "the interim position is pinned only for an agreement of one period and one line",
                     )
                 ]
             )
         day = date.fromisoformat(as_of)
-        start = agreement.periods[0].convenant.term.start
+        start = only.convenant.term.start
         if day < start:
             raise InputError([Problem(where, f"as_of {as_of} lies before the term starts ({start}); check the date")])
-        actual.update(interim_dict(interim(agreement.periods[0], day)))
+        actual.update(interim_dict(interim(only, day)))
     if expected is not None and expected.pins:
         from convenant_calc.core.reading_costs import reading_costs
 
-        if not agreement.single:  # S14: what a reading costs is worked out for an agreement of one period
+        if len(agreement.period_ids) > 1:  # S14: what a reading costs is pinned for an agreement of one period
             raise InputError(
                 [
                     Problem(
                         expected.pins[0].position,
-                        f"{PINS}: {loaded.case.convenant.id} has {len(agreement.periods)} periods (S14); "
+                        f"{PINS}: {loaded.case.convenant.id} has {len(agreement.period_ids)} periods (S14); "
                         "what each reading costs is pinned only for an agreement of one period",
                     )
                 ]
             )
-        costs = reading_costs(loaded.case, agreement.periods[0])
+        costs = reading_costs(loaded.case, agreement)
         actual[PINS] = {c.alternative.id: fmt_plain(c.subsidy) for c in costs}
     return actual, list(loaded.warnings)
+
+
+def _parts(a) -> str:
+    """"2 periods (S14)", "2 lines (S19)" or both: what makes an agreement more than one settlement."""
+    counts = [
+        f"{n} {what} ({rule})"
+        for n, what, rule in ((len(a.period_ids), "periods", "S14"), (len(a.line_ids), "lines", "S19"))
+        if n > 1
+    ]
+    return " and ".join(counts)
 
 
 def check_expected(case_dir: Path, name: str | None = None) -> CaseResult:

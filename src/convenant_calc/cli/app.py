@@ -16,7 +16,7 @@ import typer
 
 app = typer.Typer(
     name="convenant",
-    help="Settle a Flemish sectorconvenant subsidy exactly (rules S1–S18: docs/rules.md).",
+    help="Settle a Flemish sectorconvenant subsidy exactly (rules S1–S19: docs/rules.md).",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -127,6 +127,15 @@ def settle(
         Optional[str],
         typer.Option("--period", help="Settle only this period of an extended agreement (S14); JSON stays /1."),
     ] = None,
+    line: Annotated[
+        Optional[str],
+        typer.Option(
+            "--line",
+            metavar="ID",
+            help="Settle only this funding line (S19): the agreement's id for its own budget, or an addendum's id; "
+            "with --period, that line in that period.",
+        ),
+    ] = None,
     as_of: Annotated[
         Optional[str],
         typer.Option(
@@ -151,6 +160,7 @@ def settle(
             tuple(reading or ()),
             period,
             as_of,
+            line,
         )
     )
 
@@ -174,11 +184,14 @@ def ledger(
     period: Annotated[
         Optional[str], typer.Option("--period", help="Only this period of an extended agreement (S14).")
     ] = None,
+    line: Annotated[
+        Optional[str], typer.Option("--line", metavar="ID", help="Only this funding line (S19).")
+    ] = None,
 ) -> None:
     """Print the day-by-day ledger as CSV: FTE employed, off duty by cause, replaced, on duty, short, deduction."""
     from convenant_calc.cli.commands import run_ledger
 
-    raise typer.Exit(run_ledger(case_dir, output, dialect.value, period))
+    raise typer.Exit(run_ledger(case_dir, output, dialect.value, period, line))
 
 
 @app.command()

@@ -10,9 +10,18 @@ a difference, 2 bad input or usage (problems on stderr as
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # the heavy modules are imported by the commands that need them (start-up time)
+    from convenant_calc.core.interim import Positions
+    from convenant_calc.core.reading_costs import ReadingCost
+    from convenant_calc.core.readings import Readings
+    from convenant_calc.core.settlement import AgreementSettlement
+    from convenant_calc.io.loading import LoadedCase
 
 FORMATS = ("table", "json", "markdown", "html", "pdf", "xlsx")
 LANGUAGES = ("en", "nl")
@@ -107,6 +116,39 @@ def settle_format(fmt: str | None, output: Path | None) -> str:
     return fmt
 
 
+@dataclass(frozen=True)
+class SettleRequest:
+    """What ``convenant settle`` was asked, parsed: the refusals and the rendering read only this."""
+
+    case_dir: Path | None
+    fmt: str
+    lang: str
+    output: Path | None
+    stamp: bool
+    show_readings: bool  # --readings (S17)
+    reading_ids: tuple[str, ...]  # --reading (S17)
+    readings: Readings | None  # the readings those ids choose (None: the defaults)
+    period: str | None  # --period (S14)
+    line: str | None  # --line (S19)
+    as_of: date | None  # --as-of (S16)
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The settlement a command prints: the agreement settled and the part asked for, with what it adds."""
+
+    loaded: LoadedCase
+    case_dir: Path
+    stamp: str | None
+    selected: AgreementSettlement  # the whole agreement, or the period and/or line asked for
+    positions: Positions | None = None  # S16 --as-of
+    costs: tuple[ReadingCost, ...] | None = None  # S17 --readings
+
+
+class Failed(Exception):
+    """The command failed and has said why already (the problems of a case): exit 2, nothing more printed."""
+
+
 def run_settle(
     case_dir: Path | None,
     fmt: str | None = "table",
@@ -117,186 +159,240 @@ def run_settle(
     reading_ids: Sequence[str] = (),
     period: str | None = None,
     as_of: str | None = None,
+    line: str | None = None,
 ) -> int:
     """`convenant settle`: print the settlement, or write it atomically to ``output``.
 
-    S17: ``reading_ids`` (``--reading``) settles under those alternative readings;
-    ``show_readings`` (``--readings``) adds what each alternative reading costs.
-    S14: an agreement of one period prints as it always did; one of more periods prints every
-    period and the totals (JSON ``convenant-settlement/2``), or with ``period`` that period
-    alone (JSON ``convenant-settlement/1``).
-    S16: ``as_of`` adds the interim position on that date; results not yet reported are pending.
+    Parse the options, load the case, settle it (the period and line asked for, S14, S19; the
+    interim position on ``as_of``, S16; what each reading costs, S17), render it in the format
+    asked for, write it. What settle refuses is listed in :data:`REFUSALS`.
     """
     try:
-        fmt = settle_format(fmt, output)
-        if fmt == "xlsx" and (reading_ids or show_readings):
-            raise Usage(
-                "--format xlsx: the workbook's formulas follow the default readings (S1–S16); "
-                "for --reading or --readings write --format json, html or pdf"
-            )
-        day = _as_of(as_of)
-        if fmt == "xlsx" and day is not None:
-            raise Usage(
-                "--format xlsx: the workbook holds no interim position (S16); for --as-of write --format json, "
-                "html or pdf"
-            )
+        request = settle_request(case_dir, fmt, lang, output, stamp, show_readings, reading_ids, period, line, as_of)
+        settled = settle_case(request, "settle")
+        data = render_settlement(request, settled)
     except Usage as exc:
         print(exc, file=sys.stderr)
         return 2
-    readings = None
+    except Failed:
+        return 2
+    return 0 if data is None else _emit(data, output)
+
+
+def settle_request(
+    case_dir: Path | None,
+    fmt: str | None,
+    lang: str,
+    output: Path | None,
+    stamp: bool,
+    show_readings: bool,
+    reading_ids: Sequence[str],
+    period: str | None,
+    line: str | None,
+    as_of: str | None,
+) -> SettleRequest:
+    """The options of settle, parsed; Usage for a format, a reading or a date that cannot be read."""
+    request = SettleRequest(
+        case_dir, settle_format(fmt, output), lang, output, stamp, show_readings, tuple(reading_ids), None, period,
+        line, None
+    )
+    refuse((_xlsx_readings,), request)
+    request = replace(request, as_of=_as_of(as_of))
+    refuse((_xlsx_as_of,), request)
     if reading_ids:
         from convenant_calc.core.readings import ReadingError, choose
 
         try:
-            readings, _ = choose(reading_ids)
+            request = replace(request, readings=choose(reading_ids)[0])
         except ReadingError as exc:
-            print(f"--reading: {exc}", file=sys.stderr)
-            return 2
-        if period is not None and readings.periods_merged:
-            print("--period: under --reading extension.merged the periods are one term; drop --period", file=sys.stderr)
-            return 2
-    pending = day is not None
-    ready = _prepare(case_dir, output, stamp, pending_allowed=pending)
+            raise Usage(f"--reading: {exc}") from None
+    refuse((_period_merged,), request)
+    return request
+
+
+def _xlsx_readings(r: SettleRequest) -> str | None:
+    if r.fmt == "xlsx" and (r.reading_ids or r.show_readings):
+        return (
+            "--format xlsx: the workbook's formulas follow the default readings (S1–S16); "
+            "for --reading or --readings write --format json, html or pdf"
+        )
+    return None
+
+
+def _xlsx_as_of(r: SettleRequest) -> str | None:
+    if r.fmt == "xlsx" and r.as_of is not None:
+        return (
+            "--format xlsx: the workbook holds no interim position (S16); for --as-of write --format json, "
+            "html or pdf"
+        )
+    return None
+
+
+def _period_merged(r: SettleRequest) -> str | None:
+    if r.period is not None and r.readings is not None and r.readings.periods_merged:
+        return "--period: under --reading extension.merged the periods are one term; drop --period"
+    return None
+
+
+def _readings_apply(r: SettleRequest, loaded: LoadedCase) -> str | None:
+    if r.readings is None:
+        return None
+    from convenant_calc.core.readings import not_applicable_to
+
+    return "\n".join(f"--reading {line}" for line in not_applicable_to(loaded.case, r.readings)) or None
+
+
+def _selection(r: SettleRequest, loaded: LoadedCase, a: AgreementSettlement) -> str | None:
+    """S14, S19: ``--period`` and ``--line`` name a period and a line of the agreement, with a budget there."""
+    from convenant_calc.core.text import quoted
+    from convenant_calc.io.problems import closest
+
+    for what, given, ids in (("period", r.period, a.period_ids), ("line", r.line, a.line_ids)):
+        if given is not None and given not in ids:
+            hint = closest(given, list(ids))
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
+            return (
+                f"--{what} {quoted(given)}: {a.convenant.id} has no {what} {quoted(given)}; "
+                f"{guess}its {what}s are {', '.join(ids)}"
+            )
+    if not a.select(r.period, r.line).settlements:
+        return (
+            f"--line {quoted(r.line)}: the line has no budget in period {quoted(r.period)} (S19); its lines there are "
+            f"{', '.join(a.select(r.period).line_ids)}"
+        )
+    return None
+
+
+def _as_of_one_period(r: SettleRequest, loaded: LoadedCase, a: AgreementSettlement) -> str | None:
+    chosen = a.select(r.period, r.line)
+    if r.as_of is not None and len(chosen.period_ids) > 1:
+        return (
+            f"--as-of: {loaded.case.convenant.id} has {len(chosen.period_ids)} periods (S14); the interim "
+            "position is that of one period: give --period ID"
+        )
+    return None
+
+
+def _as_of_in_term(r: SettleRequest, loaded: LoadedCase, a: AgreementSettlement) -> str | None:
+    if r.as_of is None:
+        return None
+    term = a.select(r.period, r.line).settlements[0].convenant.term
+    if r.as_of < term.start:
+        return f"--as-of {r.as_of}: before the term starts ({term.start}); give a date from {term.start} on"
+    return None
+
+
+#: What settle refuses (exit 2, nothing written), in the order it says so: what the options alone rule
+#: out (checked as they are read: a format, a date and the readings each as soon as it is known), what the
+#: case rules out before it is settled, and what its settlement rules out. Each returns the message, or None.
+REQUEST_REFUSALS: tuple[Callable[[SettleRequest], str | None], ...] = (_xlsx_readings, _xlsx_as_of, _period_merged)
+CASE_REFUSALS: tuple[Callable[[SettleRequest, LoadedCase], str | None], ...] = (_readings_apply,)
+SETTLED_REFUSALS: tuple[Callable[[SettleRequest, LoadedCase, AgreementSettlement], str | None], ...] = (
+    _selection,
+    _as_of_one_period,
+    _as_of_in_term,
+)
+REFUSALS = REQUEST_REFUSALS + CASE_REFUSALS + SETTLED_REFUSALS
+
+
+def refuse(checks: Sequence[Callable[..., str | None]], *subject: object) -> None:
+    """Raise Usage with the message of the first check that refuses ``subject``."""
+    for check in checks:
+        message = check(*subject)
+        if message is not None:
+            raise Usage(message)
+
+
+def settle_case(request: SettleRequest, command: str) -> Settled:
+    """Load and settle the case, and select the period and line asked for (S14, S19), with the interim
+    position (S16) and what each reading costs (S17); Usage for a refusal, Failed for a case with problems."""
+    from convenant_calc.core.readings import DEFAULT
+    from convenant_calc.core.settlement import settle_agreement
+
+    ready = _prepare(request.case_dir, request.output, request.stamp, command, pending_allowed=request.as_of is not None)
     if isinstance(ready, int):
-        return ready
+        raise Failed
     loaded, when, case_dir = ready
-    if readings is not None:
-        from convenant_calc.core.readings import not_applicable_to
+    refuse(CASE_REFUSALS, request, loaded)
+    readings = request.readings if request.readings is not None else DEFAULT
+    agreement = settle_agreement(loaded.case, readings, pending_allowed=request.as_of is not None)
+    refuse(SETTLED_REFUSALS, request, loaded, agreement)
+    selected = agreement.select(request.period, request.line)
+    positions = None
+    if request.as_of is not None:
+        from convenant_calc.core.interim import positions as interim_positions
 
-        refused = not_applicable_to(loaded.case, readings)
-        for line in refused:
-            print(f"--reading {line}", file=sys.stderr)
-        if refused:
-            return 2
-    chosen = _settle_periods(loaded, period, readings, pending_allowed=pending)
-    if chosen is None:
-        return 2
-    from convenant_calc.core.settlement import AgreementSettlement
-
-    agreement = isinstance(chosen, AgreementSettlement)
-    position = None
-    if day is not None:
-        if agreement:
-            count = len(chosen.periods)  # type: ignore[union-attr]
-            print(
-                f"--as-of: {loaded.case.convenant.id} has {count} periods (S14); the interim "
-                "position is that of one period: give --period ID",
-                file=sys.stderr,
-            )
-            return 2
-        term = chosen.convenant.term  # type: ignore[union-attr]
-        if day < term.start:
-            print(
-                f"--as-of {day}: before the term starts ({term.start}); give a date from {term.start} on",
-                file=sys.stderr,
-            )
-            return 2
-        from convenant_calc.core.interim import interim
-
-        position = interim(chosen, day)  # type: ignore[arg-type]
+        positions = interim_positions(selected, request.as_of)
     costs = None
-    if show_readings:  # S14: of one period asked for, that period's costs; else the agreement's total's
+    if request.show_readings:  # of the period asked for, that period's costs (settled as an agreement of its own)
         from convenant_calc.core.reading_costs import reading_costs
         from convenant_calc.core.settlement import case_of_period
 
-        costs = reading_costs(case_of_period(loaded.case, period), chosen)
-    if fmt == "xlsx":
-        if agreement:
-            print(
-                f"--format xlsx: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); "  # type: ignore[union-attr]
-                "the workbook holds one: give --period ID",
-                file=sys.stderr,
-            )
-            return 2
+        costs = reading_costs(case_of_period(loaded.case, request.period), selected, request.line)
+    return Settled(loaded, case_dir, when, selected, positions, costs)
+
+
+def render_settlement(r: SettleRequest, settled: Settled) -> str | bytes | None:
+    """The settlement in the format asked for (None: printed on the terminal already, in colour)."""
+    a, loaded = settled.selected, settled.loaded
+    if r.fmt == "xlsx":
         from convenant_calc.render import xlsx
 
-        return _emit(xlsx.render(chosen, loaded.case.staffing, case=_case_name(case_dir), lang=lang), output)
-    if fmt == "json":
+        return xlsx.render(a, loaded.case.staffing, case=_case_name(settled.case_dir), lang=r.lang)
+    if r.fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(chosen, costs, position)
-    elif fmt == "table":
-        from convenant_calc.render import table
-        from convenant_calc.views.labels import Lang
+        return json_render.render(a, settled.costs, settled.positions)
+    from convenant_calc.views.labels import Lang
 
-        names = {"case": _case_shown(case_dir), "bundled": _bundled(loaded)}
-        view = table.agreement_renderable if agreement else table.renderable
-        if output is None:
+    if r.fmt == "table":
+        from convenant_calc.render import table
+
+        names = {"case": _case_shown(settled.case_dir), "bundled": _bundled(loaded)}
+        if r.output is None:
             from rich.console import Console
 
-            extra = {} if agreement else {"interim": position}
-            shown = view(chosen, Lang(lang), when, costs, **names, **extra)  # type: ignore[arg-type]
-            Console().print(shown, crop=False)
-            return 0
-        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs, **names, interim=position)
-    else:
-        from convenant_calc.io.bundled import data_dir
-        from convenant_calc.render import report as report_render
-        from convenant_calc.views.labels import Lang
-        from convenant_calc.views.report import build, build_agreement, input_files
-
-        make = build_agreement if agreement else build
-        model = make(
-            chosen,  # type: ignore[arg-type]
-            loaded.case.staffing,
-            input_files(loaded.sources, data_dir()),
-            Lang(lang),
-            case=_case_name(case_dir),
-            stamp=when,
-            costs=costs,
-            **({} if agreement else {"interim": position}),
-        )
-        if agreement:
-            markdown, html = report_render.agreement_markdown, report_render.agreement_html
-        else:
-            markdown, html = report_render.markdown, report_render.html
-        text = markdown(model) if fmt == "markdown" else html(model)  # type: ignore[arg-type]
-        if fmt == "pdf":
-            from convenant_calc.render import pdf
-
-            try:
-                return _emit(pdf.render(text), output)
-            except pdf.PdfError as exc:
-                print(exc, file=sys.stderr)
-                return 2
-    return _emit(text, output)
-
-
-def _settle_periods(loaded, period: str | None, readings=None, *, pending_allowed: bool = False):
-    """S14: the one settlement to print (one period, or the period asked for), the whole agreement, or None.
-
-    None after printing why when ``period`` names no period of the agreement (exit 2, nothing written).
-    """
-    from convenant_calc.core.readings import DEFAULT
-    from convenant_calc.core.settlement import settle_agreement
-    from convenant_calc.core.text import quoted
-
-    agreement = settle_agreement(
-        loaded.case, readings if readings is not None else DEFAULT, pending_allowed=pending_allowed
-    )
-    if period is not None:
-        chosen = agreement.period(period)
-        if chosen is None:
-            from convenant_calc.io.problems import closest
-
-            hint = closest(period, list(agreement.period_ids))
-            guess = f"did you mean {quoted(hint)}? " if hint else ""
-            print(
-                f"--period {quoted(period)}: {loaded.case.convenant.id} has no period {quoted(period)}; "
-                f"{guess}its periods are {', '.join(agreement.period_ids)}",
-                file=sys.stderr,
-            )
+            view = table.renderable(a, Lang(r.lang), settled.stamp, settled.costs, **names, positions=settled.positions)
+            Console().print(view, crop=False)
             return None
-        return chosen
-    return agreement.periods[0] if agreement.single else agreement
+        return table.render(a, t=Lang(r.lang), stamp=settled.stamp, costs=settled.costs, **names,
+                            positions=settled.positions)
+    from convenant_calc.io.bundled import data_dir
+    from convenant_calc.render import report as report_render
+    from convenant_calc.views.report import build, input_files
+
+    model = build(
+        a,
+        loaded.case.staffing,
+        input_files(loaded.sources, data_dir()),
+        Lang(r.lang),
+        case=_case_name(settled.case_dir),
+        stamp=settled.stamp,
+        positions=settled.positions,
+        costs=settled.costs,
+    )
+    text = report_render.markdown(model) if r.fmt == "markdown" else report_render.html(model)
+    if r.fmt != "pdf":
+        return text
+    from convenant_calc.render import pdf
+
+    try:
+        return pdf.render(text)
+    except pdf.PdfError as exc:
+        raise Usage(str(exc)) from None
 
 
 def run_ledger(
-    case_dir: Path | None, output: Path | None = None, dialect: str = "rfc4180", period: str | None = None
+    case_dir: Path | None,
+    output: Path | None = None,
+    dialect: str = "rfc4180",
+    period: str | None = None,
+    line: str | None = None,
 ) -> int:
     """`convenant ledger`: the day-by-day ledger as CSV, in the RFC 4180 or the excel-nl dialect.
 
-    S14: of an agreement of more than one period, a ``period`` column first (or ``period`` alone).
+    S14, S19: of an agreement of more than one period or line, a ``period`` and/or ``line`` column first
+    (or the period and the line asked for alone).
     """
     named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
     if named not in (None, "csv"):
@@ -306,22 +402,18 @@ def run_ledger(
             file=sys.stderr,
         )
         return 2
-    ready = _prepare(case_dir, output, stamp=False, command="ledger")
-    if isinstance(ready, int):
-        return ready
-    loaded = ready[0]
-    chosen = _settle_periods(loaded, period)
-    if chosen is None:
+    request = SettleRequest(case_dir, "csv", "en", output, False, False, (), None, period, line, None)
+    try:
+        settled = settle_case(request, "ledger")
+    except Usage as exc:
+        print(exc, file=sys.stderr)
         return 2
-    from convenant_calc.core.settlement import AgreementSettlement
+    except Failed:
+        return 2
     from convenant_calc.render import ledger_csv
     from convenant_calc.render.csv_dialects import Dialect
-    from convenant_calc.views.ledger import ledger as day_ledger
 
-    if isinstance(chosen, AgreementSettlement):
-        pairs = [(pid, day_ledger(s)) for pid, s in zip(chosen.period_ids, chosen.periods, strict=True)]
-        return _emit(ledger_csv.render_periods(pairs, Dialect(dialect)), output)
-    return _emit(ledger_csv.render(day_ledger(chosen), Dialect(dialect)), output)
+    return _emit(ledger_csv.render(settled.selected, Dialect(dialect)), output)
 
 
 def run_list() -> int:

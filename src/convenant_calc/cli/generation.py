@@ -214,7 +214,7 @@ def run_generation(
                 continue
             for warning in loaded.warnings:
                 progress.say(str(warning))
-            s = settle_agreement(loaded.case)  # S14: every period on its own; one period is settle() itself
+            s = settle_agreement(loaded.case)  # S14, S19: every period and line on its own
             entries.append(view.row(name, s))
             if keep:
                 settlements[name] = s
@@ -246,18 +246,15 @@ def run_generation(
 
 def _write_report(reports: Path, name: str, loaded, s, err: TextIO) -> str | None:
     """Write one agreement's HTML report as ``reports/<case>.html``, as ``settle --format html`` writes it
-    (with several periods, S14, the agreement's report of every period); its path below the reports directory."""
+    (with several periods or lines, S14, S19, the agreement's report of each); its path below the reports directory."""
     from convenant_calc.io.bundled import data_dir
     from convenant_calc.io.output import Refused, write_atomic
     from convenant_calc.render import report as report_render
     from convenant_calc.views.labels import Lang
-    from convenant_calc.views.report import build, build_agreement, input_files
+    from convenant_calc.views.report import build, input_files
 
     inputs = input_files(loaded.sources, data_dir())
-    if s.single:
-        text = report_render.html(build(s.periods[0], loaded.case.staffing, inputs, Lang("en"), case=name))
-    else:
-        text = report_render.agreement_html(build_agreement(s, loaded.case.staffing, inputs, Lang("en"), case=name))
+    text = report_render.html(build(s, loaded.case.staffing, inputs, Lang("en"), case=name))
     target = reports / f"{name}.html"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

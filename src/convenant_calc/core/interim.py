@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from convenant_calc.core.models import days_between
-from convenant_calc.core.money import D
+from convenant_calc.core.money import D, ZERO
 from convenant_calc.core.rules import funding, subsidy
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def interim(s: Settlement, as_of: date) -> Interim:
     pending results as not met, *best* as met (S3 on each, with the cutoff).
     """
     term = s.convenant.term
-    rate = s.deduction.daily_rate
+    rate = s.deduction.per_day  # S19: 0 for a line that funds no consultant
     to_date = after = D(0)  # FTE-days
     for p in s.staffing.pieces:
         first, last = p.first, min(p.last, as_of)
@@ -91,3 +91,46 @@ def interim(s: Settlement, as_of: date) -> Interim:
         best=project(r.met + len(pending)),
     )
 
+
+
+@dataclass(frozen=True)
+class Positions:
+    """S16, S19: the interim position of every settlement of an agreement (one period, its lines), and the sums.
+
+    ``parts`` follow the agreement's settlements; :attr:`total` adds their figures up (money as the
+    sum of the rounded amounts, FTE-days and counts exactly), the pending commitments of every line.
+    """
+
+    as_of: date
+    parts: tuple[Interim, ...]
+
+    @property
+    def total(self) -> Interim:
+        parts = self.parts
+
+        def project(which: str) -> Projection:
+            chosen = [getattr(p, which) for p in parts]
+            return Projection(
+                met=sum(c.met for c in chosen),
+                total=sum(c.total for c in chosen),
+                payout=sum((c.payout for c in chosen), ZERO),
+                deduction=sum((c.deduction for c in chosen), ZERO),
+                subsidy=sum((c.subsidy for c in chosen), ZERO),
+            )
+
+        return Interim(
+            as_of=self.as_of,
+            days_to_date=parts[0].days_to_date,
+            shortfall_fte_days=sum((p.shortfall_fte_days for p in parts), D(0)),
+            deduction=sum((p.deduction for p in parts), ZERO),
+            unfunded_after_fte_days=sum((p.unfunded_after_fte_days for p in parts), D(0)),
+            projected_fte_days=sum((p.projected_fte_days for p in parts), D(0)),
+            pending=tuple(c for p in parts for c in p.pending),
+            worst=project("worst"),
+            best=project("best"),
+        )
+
+
+def positions(a: AgreementSettlement, as_of: date) -> Positions:
+    """S16 — the interim position on ``as_of`` of each settlement of ``a`` (an agreement of one period)."""
+    return Positions(as_of, tuple(interim(s, as_of) for s in a.settlements))

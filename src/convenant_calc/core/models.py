@@ -193,6 +193,35 @@ def _fte(value: Decimal) -> Decimal:
     return value
 
 
+def _line_fte(value: Decimal) -> Decimal:
+    """S19: the FTE of consultants a funding line funds: 0 (a line of projects only) or more."""
+    if value < 0:
+        raise ValueError(f"consultants_fte is the FTE this line funds: 0 or more, e.g. 0.25; got {value}")
+    return value
+
+
+def _line_funding(value: Decimal) -> Decimal:
+    """S19: the part of a line's maximum that funds its consultants: 0 or more, in cents."""
+    if value < 0:
+        raise ValueError(
+            f"consultant_funding is the part of the maximum that funds consultants: 0 or more, e.g. 26500.00; "
+            f"got {value}"
+        )
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError(f"an amount has at most two decimals (cents), got {value}; round it to cents")
+    return value
+
+
+def _line_share(value: Decimal) -> Decimal:
+    """S19: the FTE of a consultant that works for a line: more than 0, at most 1 (checked against its fte later)."""
+    if not 0 < value <= 1:
+        raise ValueError(
+            f"a consultant's share in a line is an FTE in (0, 1], e.g. 0.25; got {value}; "
+            "leave a line out rather than give it 0"
+        )
+    return value
+
+
 def _share(value: Decimal) -> Decimal:
     if not 0 <= value <= 1:
         raise ValueError(f"a share lies between 0 and 1 (write 50 % as 0.5); got {value}")
@@ -207,6 +236,9 @@ Count = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_count
 Target = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_count), AfterValidator(_target)]
 Fte = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_fte)]
 Share = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_share)]
+LineFte = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_line_fte)]
+LineFunding = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_line_funding)]
+LineShare = Annotated[Decimal, BeforeValidator(_exact_number), AfterValidator(_line_share)]
 Days = Annotated[int, BeforeValidator(_whole)]
 Flag = Annotated[bool, BeforeValidator(_strict_bool)]
 Id = Annotated[str, Field(min_length=1)]
@@ -473,8 +505,55 @@ class AmendmentKind(str, Enum):
 
 
 #: The keys only an extension may carry, and those only a change may carry (S14).
-EXTENSION_KEYS = ("term", "max_subsidy", "consultants_fte", "funding", "result_commitments")
-CHANGE_KEYS = ("period", "replace", "add", "remove")
+EXTENSION_KEYS = ("term", "max_subsidy", "consultants_fte", "funding", "result_commitments", "addenda")
+CHANGE_KEYS = ("period", "line", "replace", "add", "remove")
+
+
+class CostKind(str, Enum):
+    """S20: the kinds of cost a cost statement lists (used by a line's ``eligible_costs``)."""
+
+    salary = "salary"  # loonkosten
+    operating = "operating"  # werkingskosten
+    project = "project"  # projectkosten
+
+
+class Addendum(Model):
+    """S19: an addendum, a separately budgeted funding line of the agreement with its own maximum.
+
+    SPEC S19: "The agreement's own budget is the **main line** (its id is the agreement's id);
+    each addendum is one more **funding line**". ``consultants_fte`` defaults to 0 (a line of
+    projects); ``consultant_funding`` (None here) defaults to all of ``max_subsidy`` when
+    ``consultants_fte > 0``, else 0; ``funding`` (None here) to the agreement's. How an
+    addendum fits the agreement (ids, commitments, amounts) is checked across the file in
+    :mod:`convenant_calc.io.checks`, so that every mistake is reported at once.
+    """
+
+    id: Id
+    title: str
+    reference: str | None = None
+    max_subsidy: Money
+    consultants_fte: LineFte = D(0)
+    consultant_funding: LineFunding | None = None
+    funding: Funding | None = None
+    result_commitments: tuple[ResultCommitment, ...] = ()
+    eligible_costs: tuple[CostKind, ...] | None = None  # S20; the default for an addendum: every kind
+
+
+class ContinuedAddendum(Model):
+    """S19: an addendum an ``extension`` continues, with its budget in the new period.
+
+    SPEC S19: "An ``extension`` amendment may list ``addenda: [{id, max_subsidy, consultants_fte?,
+    consultant_funding?, funding?, result_commitments?}]`` for the addenda it continues (defaults:
+    the previous period's values for that line; commitments are required when its result share is
+    > 0); an addendum it does not list has no budget in that period."
+    """
+
+    id: Id
+    max_subsidy: Money
+    consultants_fte: LineFte | None = None
+    consultant_funding: LineFunding | None = None
+    funding: Funding | None = None
+    result_commitments: tuple[ResultCommitment, ...] | None = None
 
 
 class Amendment(Model):
@@ -499,8 +578,10 @@ class Amendment(Model):
     consultants_fte: FundedFte | None = None
     funding: Funding | None = None
     result_commitments: tuple[ResultCommitment, ...] | None = None
+    addenda: tuple[ContinuedAddendum, ...] | None = None  # S19: the addenda this extension continues
     # kind: change
     period: Id | None = None
+    line: Id | None = None  # S19: the funding line whose commitments change (default: the main line)
     replace: tuple[ResultCommitment, ...] = ()
     add: tuple[ResultCommitment, ...] = ()
     remove: tuple[Id, ...] = ()
@@ -520,6 +601,7 @@ class Convenant(Model):
     amendments: tuple[Amendment, ...] = ()
     reports: tuple[ReportDue, ...] = ()
     termination: Termination | None = None
+    addenda: tuple[Addendum, ...] = ()  # S19: the funding lines besides the main line
 
     @model_validator(mode="after")
     def _unique_commitments(self) -> Convenant:
@@ -617,10 +699,42 @@ class Employed(Model):
 
 
 class Consultant(Model):
+    """S5, S19: a consultant, its FTE, its employment and the FTE it works for each addendum (``lines``).
+
+    SPEC S19: "a consultant may carry ``lines: {duaal-leren: 0.25}``: that FTE of the consultant
+    works for that line; the rest of its ``fte`` works for the main line. The shares are positive
+    and add up to at most the consultant's ``fte``". Unknown line ids are checked across files.
+    """
+
     id: Id
     name: str | None = None
     fte: Fte = D(1)
     employed: Employed = Employed()
+    lines: dict[str, LineShare] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _shares_within_fte(self) -> Consultant:
+        total = D(0)
+        for line, share in self.lines.items():
+            total += share
+            if total > self.fte:
+                what = f"the share {share}" if total == share else f"the shares add up to {total} with {share}"
+                raise FieldError(
+                    f"{what} of line {quoted(line)} is more than {quoted(self.id)}'s fte {self.fte}; "
+                    "a consultant's shares in the addenda add up to at most its fte (S19), the rest works "
+                    "for the main line",
+                    "lines",
+                    line,
+                )
+        return self
+
+    def share(self, line: str, main: bool) -> Decimal:
+        """S19: the FTE of this consultant that works for ``line`` (the main line: its fte less the addenda's)."""
+        if not main:
+            return self.lines.get(line, D(0))
+        if not self.lines:
+            return self.fte
+        return self.fte - sum(self.lines.values(), D(0))
 
 
 class Replacement(Model):
@@ -715,6 +829,7 @@ class Payment(Model):
     amount: Money
     label: str | None = None
     period: Id | None = None  # S14: required when the agreement has more than one period
+    line: Id | None = None  # S19: the funding line it is an advance on (default: the main line)
 
 
 class Payments(Model):

@@ -18,7 +18,16 @@ from decimal import Decimal
 from convenant_calc.core.models import Case
 from convenant_calc.core.money import ZERO
 from convenant_calc.core.readings import ALTERNATIVES, DEFAULT, Alternative, Readings, Reason, not_applicable
-from convenant_calc.core.settlement import AgreementSettlement, Settlement, settle_agreement
+from convenant_calc.core.settlement import AgreementSettlement, settle_agreement
+
+
+@dataclass(frozen=True)
+class LineCost:
+    """S19: what a reading does to one line's subsidy (its periods added up)."""
+
+    line: str
+    subsidy: Decimal
+    difference: Decimal
 
 
 @dataclass(frozen=True)
@@ -28,39 +37,51 @@ class ReadingCost:
     reason: Reason | None  # why it cannot be applied to this case (then subsidy is the settlement's)
     subsidy: Decimal  # the subsidy with this alternative, every other choice as settled
     difference: Decimal  # subsidy with it − subsidy without it
+    by_line: tuple[LineCost, ...] = ()  # S19: the same per line, when the settlement has more than one
 
     @property
     def applies(self) -> bool:
         return self.reason is None
 
 
-def reading_costs(case: Case, settled: Settlement | AgreementSettlement) -> tuple[ReadingCost, ...]:
+def reading_costs(case: Case, settled: AgreementSettlement, line: str | None = None) -> tuple[ReadingCost, ...]:
     """Each alternative reading's subsidy and its difference, in registry order.
 
-    S14: for an agreement of several periods (``settled`` an :class:`AgreementSettlement`) the
-    subsidy is the agreement's total, the sum of its periods' (or, under ``extension.merged``,
-    the one term's).
+    The subsidy is the total of ``settled`` (S14: the sum of its periods', or under
+    ``extension.merged`` the one term's; S19: of its lines'), with the line ``line`` alone when
+    one is asked for; with several lines each line's subsidy comes too. ``case`` is the case
+    ``settled`` was settled from (for one period asked for: that period as an agreement of its
+    own, :func:`~convenant_calc.core.settlement.case_of_period`).
     """
-    if isinstance(settled, AgreementSettlement):
-        readings, shown, parts = settled.periods[0].readings, settled.subsidy, settled.periods
-    else:
-        readings, shown, parts = settled.readings, settled.subsidy, (settled,)
-    pending = any(p.results.pending for p in parts)
+    readings = settled.settlements[0].readings
+    pending = any(s.results.pending for s in settled.settlements)
+    lines = settled.line_ids if len(settled.line_ids) > 1 else ()
 
-    def subsidy_under(choice: Readings) -> Decimal:  # S16: pending results stay pending under every reading
-        return settle_agreement(case, choice, pending_allowed=pending).subsidy
+    def under(choice: Readings) -> AgreementSettlement:  # S16: pending results stay pending under every reading
+        return settle_agreement(case, choice, pending_allowed=pending).select(line=line)
 
+    def per_line(with_it: AgreementSettlement, without: AgreementSettlement) -> tuple[LineCost, ...]:
+        """Each line's subsidy with the reading, and its difference from the subsidy without it."""
+        return tuple(
+            LineCost(i, with_it.select(line=i).subsidy, with_it.select(line=i).subsidy - without.select(line=i).subsidy)
+            for i in lines
+        )
+
+    shown = settled.subsidy
     costs = []
     for alternative in ALTERNATIVES:
         if alternative.applied_in(readings):
             default_choice = getattr(DEFAULT, alternative.field)
-            without = subsidy_under(replace(readings, **{alternative.field: default_choice}))
-            costs.append(ReadingCost(alternative, True, None, shown, shown - without))
+            without = under(replace(readings, **{alternative.field: default_choice}))
+            by_line = per_line(settled, without)
+            costs.append(ReadingCost(alternative, True, None, shown, shown - without.subsidy, by_line))
             continue
         reason = not_applicable(alternative, case, readings)
         if reason is not None:
-            costs.append(ReadingCost(alternative, False, reason, shown, ZERO))
+            costs.append(ReadingCost(alternative, False, reason, shown, ZERO, per_line(settled, settled)))
             continue
-        other = subsidy_under(alternative.apply(readings))
-        costs.append(ReadingCost(alternative, False, None, other, other - shown))
+        other = under(alternative.apply(readings))
+        costs.append(
+            ReadingCost(alternative, False, None, other.subsidy, other.subsidy - shown, per_line(other, settled))
+        )
     return tuple(costs)

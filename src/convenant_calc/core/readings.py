@@ -103,6 +103,12 @@ def _one_period(case: Case) -> Reason | None:
             en="the agreement has a single period, no extension (S14)",
             nl="de overeenkomst heeft één periode, geen verlenging (S14)",
         )
+    if why == "lines":
+        return Reason(
+            en="an addendum has no budget in every period, so its periods cannot be one term (S14, S19)",
+            nl="een addendum heeft niet in elke periode een budget, dus zijn periodes zijn geen één looptijd "
+            "(S14, S19)",
+        )
     return Reason(
         en="the periods differ in funded FTE or funding, so no one daily rate covers them (S14)",
         nl="de periodes verschillen in gefinancierde VTE of financiering, dus geen enkel dagtarief dekt ze (S14)",

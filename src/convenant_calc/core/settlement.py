@@ -1,23 +1,30 @@
 """The settlement: every figure of SPEC §2 for one case, with its intermediate steps.
 
-:func:`settle` is a pure function of a loaded :class:`~convenant_calc.models.Case`:
-no I/O, no printing. Renderers (table, JSON, reports) only read the
-:class:`Settlement` it returns.
+One shape whatever the case holds. :func:`settle_agreement` is a pure function of a loaded
+:class:`~convenant_calc.models.Case` (no I/O, no printing) returning an
+:class:`AgreementSettlement`: one :class:`Settlement` per (period, funding line) that has a
+budget in that period (S14, S19), ordered by period then line, and the totals by period, by
+line and overall, each the sum of the rounded figures it adds up. A selection (``--period``,
+``--line``) is a smaller :class:`AgreementSettlement` (:meth:`AgreementSettlement.select`), so
+every renderer takes the same type whatever the counts; the JSON schemas ``/1``, ``/2`` and
+``/3`` are views chosen at the JSON edge (``render/json.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.money import ZERO
-from convenant_calc.core.models import Amendment, Case, Convenant, Payment, Term
+from convenant_calc.core.models import Amendment, Case, Convenant, Funding, Payment, Term
 from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
 from convenant_calc.core.rules.absences import AbsenceOutcome, Window
+from convenant_calc.core.rules.lines import Budget, budgets, line_factor, line_outcome
 from convenant_calc.core.rules.periods import Period, merge_reason, merged, periods
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.rules.shortfall import Shortfall
@@ -45,7 +52,12 @@ class ResultFunding:
 
     @property
     def below_cutoff(self) -> bool:
-        """No result funding: fewer than the cutoff met (or exactly the cutoff, when it is not paid)."""
+        """No result funding: fewer than the cutoff met (or exactly the cutoff, when it is not paid).
+
+        A line without commitments (S19: no result funding) is not below the cutoff: it has none.
+        """
+        if not self.total:
+            return False
         return funding.below_cutoff(self.met, self.total, self.cutoff, cutoff_paid=self.cutoff_paid)
 
 
@@ -53,23 +65,40 @@ class ResultFunding:
 class Deduction:
     """S10: the daily rate (exact), the FTE-days short, and the rounded amount.
 
-    ``daily_rate = rate_base / (funded FTE × rate_days)``: by default the maximum
-    subsidy and the days of the term; the readings of S17 may change either.
+    ``daily_rate = rate_base / (funded FTE × rate_days)``: by default the line's consultant
+    funding (the maximum subsidy for the main line) and the days of the term; the readings of
+    S17 may change either. S19: a line that funds no consultant has no daily rate (None) and no
+    deduction.
     """
 
-    daily_rate: Fraction
+    daily_rate: Fraction | None
     shortfall_fte_days: Decimal
     amount: Decimal
     rate_base: Decimal
     rate_days: int
 
     @property
+    def per_day(self) -> Fraction:
+        """The daily rate to multiply by (0 for a line without one, S19)."""
+        return self.daily_rate if self.daily_rate is not None else Fraction(0)
+
+    @property
     def exact(self) -> Fraction:
-        return self.daily_rate * Fraction(self.shortfall_fte_days)
+        return self.per_day * Fraction(self.shortfall_fte_days)
 
 
 @dataclass(frozen=True)
 class Settlement:
+    """S2–S12 for one funding line in one period (S14, S19), with every intermediate figure.
+
+    ``convenant`` is the period's agreement (its term, absence rules, termination and
+    references); ``budget`` the line's budget in that period (its maximum, funded FTE,
+    consultant funding, funding split and commitments). ``period`` and ``line`` name the period
+    and the line when the agreement has more than one of them (None otherwise, so that the
+    outputs of an agreement of one period and one line stay as they were); ``budget.period`` and
+    ``budget.line`` are always the ids.
+    """
+
     convenant: Convenant
     term_days: int
     effort_pool: Decimal
@@ -82,14 +111,25 @@ class Settlement:
     payments: tuple[Payment, ...]
     paid: Decimal
     balance: Decimal
+    budget: Budget
     period: str | None = None  # S14: the period's id when the agreement has more than one, else None
-    amendments: tuple[Amendment, ...] = ()  # S14: the extension that made this period and the changes to it
+    line: str | None = None  # S19: the line's id when the agreement has more than one, else None
+    amendments: tuple[Amendment, ...] = ()  # S14: the extension that made this period and the changes to this line
     readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
     ending: Ending | None = None  # S15: the agreement was terminated
 
     @property
     def max_subsidy(self) -> Decimal:
-        return self.convenant.max_subsidy
+        return self.budget.max_subsidy
+
+    @property
+    def funded_fte(self) -> Decimal:
+        """The FTE of consultants this line funds in this period (S10, S19)."""
+        return self.budget.consultants_fte
+
+    @property
+    def funding(self) -> Funding:
+        return self.budget.funding
 
     @property
     def direction(self) -> str:
@@ -103,101 +143,95 @@ class Settlement:
 
 
 def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False) -> Settlement:
-    """Apply S2–S12 to a case whose agreement has one period (no extension), under ``readings`` of the
-    agreement (S17; by default those of S1–S16). Under the reading ``extension.merged`` an agreement
-    with extensions is settled as one term, so it has one settlement too.
+    """The one settlement of a case whose agreement has one period and one line (S2–S12), under
+    ``readings`` (S17). Under the reading ``extension.merged`` an agreement with extensions is
+    settled as one term, so it has one settlement too.
 
-    An agreement with extensions has a settlement per period: use :func:`settle_agreement`.
+    An agreement with extensions or addenda has a settlement per period and line: use
+    :func:`settle_agreement`.
     """
-    (period,) = _single(case, readings)
-    return settle_period(case, period, readings=readings, pending_allowed=pending_allowed)
+    agreement = settle_agreement(case, readings, pending_allowed=pending_allowed)
+    only = agreement.only
+    if only is None:
+        raise ValueError(
+            f"{case.convenant.id} has {len(agreement.settlements)} settlements (periods and lines); "
+            "settle it with settle_agreement"
+        )
+    return only
 
 
-def _single(case: Case, readings: Readings = DEFAULT) -> tuple[Period, ...]:
-    found = periods(case.convenant)
-    if readings.periods_merged and merge_reason(found) is None:
-        return (merged(found),)
-    if len(found) != 1:
-        raise ValueError(f"{case.convenant.id} has {len(found)} periods; settle it with settle_agreement")
-    return found
-
-
-def settle_period(
+def settle_part(
     case: Case,
-    period: Period | None = None,
+    period: Period,
+    budget: Budget,
+    outcomes: tuple[AbsenceOutcome, ...],
+    ended: Ending | None,
     *,
     readings: Readings = DEFAULT,
-    windows: Mapping[int, Window] | None = None,
-    period_id: str | None = None,
+    period_named: bool = False,
+    line_named: bool = False,
     pending_allowed: bool = False,
 ) -> Settlement:
-    """Apply S2–S12 to one period of a case, on its own (S14), under ``readings`` (S17).
+    """Apply S2–S12 to one funding line in one period, on its own (S14, S19), under ``readings`` (S17).
 
-    ``period`` is one of :func:`~convenant_calc.core.rules.periods.periods` (default: the
-    first, the agreement as signed with its changes). ``windows`` are the guaranteed-wage windows of
-    the whole staffing history (S7 does not restart at a period boundary); computed here when
-    not given. The payments settled are those naming this period (all of them when the
-    agreement has one period). ``period_id`` is what the settlement calls the period (None
-    for an agreement of one period, so that its outputs stay as they were).
+    ``outcomes`` are the absences of the whole staffing history in this period (S6–S8, their
+    guaranteed-wage windows computed once over all absences: S7 does not restart at a period
+    boundary); the part of each that counts in this line is taken here (S19). The payments
+    settled are those naming this period (all of them when the agreement has one period) and
+    this line (S19: "a payment may name ``line: <id>`` (default the main line)").
     ``pending_allowed`` (S16, the interim position only): a commitment without a reported
     result is *pending* and counts as not met; otherwise it is an error. A termination (S15)
-    leaves the days of the period after the agreement's end unfunded.
+    leaves the days of the period after the agreement's end unfunded, in every line.
     """
-    if period is None:
-        period = periods(case.convenant)[0]
     convenant = period.convenant
     term = convenant.term
     working = readings.days_counted == "working"
 
-    effort_pool, result_pool = funding.pools(convenant.max_subsidy, convenant.funding)
+    effort_pool, result_pool = funding.pools(budget.max_subsidy, budget.funding)
     reported = {r.commitment: r for r in case.results.results}
-    if not pending_allowed and any(c.id not in reported for c in convenant.result_commitments):
+    if not pending_allowed and any(c.id not in reported for c in budget.result_commitments):
         raise ValueError("every commitment needs a reported result (S4); pending ones only with pending_allowed")
     commitments = tuple(
-        funding.judge(c, reported[c.id]) if c.id in reported else funding.pending(c)
-        for c in convenant.result_commitments
+        funding.judge(c, reported[c.id]) if c.id in reported else funding.pending(c) for c in budget.result_commitments
     )
     met = funding.count_met(commitments)
-    cutoff = convenant.funding.result_cutoff
+    cutoff = budget.funding.result_cutoff
     payout = funding.result_payout(result_pool, met, len(commitments), cutoff, cutoff_paid=readings.cutoff_paid)
     results = ResultFunding(
         commitments=commitments, met=met, cutoff=cutoff, payout=payout, cutoff_paid=readings.cutoff_paid
     )
 
-    if windows is None:
-        windows = absence_rules.guaranteed_wage_windows(
-            case.staffing, convenant.absence_rules, elapsed=readings.window_elapsed
-        )
-    ended = (
-        ending(convenant.termination, term, from_posting=readings.notice_from_posting)
-        if convenant.termination is not None
-        else None
-    )
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
-    # S15: parts of absences after an early end do not count, as parts outside the term (S6); a period
-    # that starts after the end has no funded day, so no absence counts in it.
-    funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
-    counted = unfunded_after is None or unfunded_after >= term.start
-    outcomes = tuple(
-        absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), funded_term)
-        for i, a in enumerate(case.staffing.absences)
-        if counted
-    )
+    factors = {o.index: line_factor(case.staffing, o.consultant, budget) for o in outcomes}
+    counted = tuple(line_outcome(o, factors[o.index]) for o in outcomes if factors[o.index])
     short = shortfall.shortfall(
-        convenant.consultants_fte,
+        budget.consultants_fte,
         term,
-        staffing.baseline(convenant, case.staffing),
-        [span for outcome in outcomes for span in outcome.off_duty],
+        staffing.baseline(term, budget.consultants_fte, case.staffing, budget.line, budget.main),
+        [span for outcome in counted for span in outcome.off_duty],
         working_days_only=working,
         unfunded_after=unfunded_after,
     )
 
-    base = effort_pool if readings.rate_base == "effort_pool" else convenant.max_subsidy
+    base = subsidy.rate_base(
+        budget.consultant_funding,
+        budget.max_subsidy,
+        effort_pool,
+        budget.funding.effort_share,
+        effort_basis=readings.rate_base == "effort_pool",
+    )
     days = subsidy.rate_days(term, yearly_basis=readings.rate_days == "365-a-year", working_days_only=working)
-    rate = subsidy.daily_rate(base, convenant.consultants_fte, days)
-    deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days), base, days)
+    if budget.funds_consultants:
+        rate: Fraction | None = subsidy.daily_rate(base, budget.consultants_fte, days)
+        deduction = Deduction(rate, short.fte_days, subsidy.deduction(rate, short.fte_days), base, days)
+    else:  # S19: "A line with consultants_fte: 0 has no deduction"
+        deduction = Deduction(None, short.fte_days, ZERO, base, days)
     amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
-    payments = tuple(p for p in case.payments.payments if period_id is None or p.period == period_id)
+    payments = tuple(
+        p
+        for p in case.payments.payments
+        if (not period_named or p.period == period.id) and (p.line or convenant.id) == budget.line
+    )
     paid = subsidy.paid(p.amount for p in payments)
 
     return Settlement(
@@ -206,71 +240,189 @@ def settle_period(
         effort_pool=effort_pool,
         result_pool=result_pool,
         results=results,
-        absences=outcomes,
+        absences=counted,
         staffing=short,
         deduction=deduction,
         subsidy=amount,
         payments=payments,
         paid=paid,
         balance=subsidy.balance(amount, paid),
+        budget=budget,
         readings=readings,
-        period=period_id,
-        amendments=period.amendments,
+        period=period.id if period_named else None,
+        line=budget.line if line_named else None,
+        amendments=budget.amendments,
         ending=ended,
+    )
+
+
+def period_outcomes(
+    case: Case, period: Period, windows: Mapping[int, Window], readings: Readings = DEFAULT
+) -> tuple[tuple[AbsenceOutcome, ...], Ending | None]:
+    """S6–S8, S15 — every absence as it counts in ``period`` (whole, before its part in a line), and
+    the agreement's early end as it falls in the period.
+
+    S15: parts of absences after an early end do not count, as parts outside the term (S6); a
+    period that starts after the end has no funded day, so no absence counts in it.
+    """
+    convenant = period.convenant
+    term = convenant.term
+    ended = (
+        ending(convenant.termination, term, from_posting=readings.notice_from_posting)
+        if convenant.termination is not None
+        else None
+    )
+    unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
+    funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
+    if unfunded_after is not None and unfunded_after < term.start:
+        return (), ended
+    outcomes = tuple(
+        absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), funded_term)
+        for i, a in enumerate(case.staffing.absences)
+    )
+    return outcomes, ended
+
+
+@dataclass(frozen=True)
+class Total:
+    """A sum of rounded figures (SPEC §8, S19): of a period's lines, of a line's periods, or of everything.
+
+    ``key`` is the period's or the line's id ("" for the agreement's total), ``title`` the line's
+    title ("" for a period or the total); ``first`` and ``last`` the days it spans and ``days``
+    the days of its periods.
+    """
+
+    key: str
+    title: str
+    max_subsidy: Decimal
+    subsidy: Decimal
+    paid: Decimal
+    balance: Decimal
+    first: date
+    last: date
+    days: int
+
+
+def _total(key: str, title: str, parts: tuple[Settlement, ...]) -> Total:
+    def add(figure: str) -> Decimal:
+        return sum((getattr(p, figure) for p in parts), ZERO)
+
+    terms = {p.budget.period: p.convenant.term for p in parts}
+    return Total(
+        key=key,
+        title=title,
+        max_subsidy=add("max_subsidy"),
+        subsidy=add("subsidy"),
+        paid=add("paid"),
+        balance=add("balance"),
+        first=min(t.start for t in terms.values()),
+        last=max(t.end for t in terms.values()),
+        days=sum(t.days for t in terms.values()),
     )
 
 
 @dataclass(frozen=True)
 class AgreementSettlement:
-    """S14: every period of an agreement settled on its own, and the totals.
+    """S14, S19: every (period, line) of an agreement settled on its own, and the totals.
 
-    Each total is the sum of the periods' rounded figures (SPEC §8), so the
-    printed lines add up.
+    ``settlements`` holds one settlement per period and line that has a budget in that period,
+    "ordered by period then line (main line first, then addenda as listed)". Each total is the
+    sum of the rounded figures it adds up (SPEC §8, §13), so the printed lines add up. A
+    selection (:meth:`select`) is an agreement settlement of the same type.
     """
 
     convenant: Convenant
-    periods: tuple[Settlement, ...]
-
-    @property
-    def max_subsidy(self) -> Decimal:
-        return sum((p.max_subsidy for p in self.periods), ZERO)
-
-    @property
-    def subsidy(self) -> Decimal:
-        return sum((p.subsidy for p in self.periods), ZERO)
-
-    @property
-    def paid(self) -> Decimal:
-        return sum((p.paid for p in self.periods), ZERO)
-
-    @property
-    def balance(self) -> Decimal:
-        return sum((p.balance for p in self.periods), ZERO)
-
-    @property
-    def single(self) -> bool:
-        return len(self.periods) == 1
-
-    def period(self, period_id: str) -> Settlement | None:
-        for p in self.periods:
-            if (p.period or self.convenant.id) == period_id:
-                return p
-        return None
+    settlements: tuple[Settlement, ...]
 
     @property
     def period_ids(self) -> tuple[str, ...]:
-        return tuple(p.period or self.convenant.id for p in self.periods)
+        return tuple(dict.fromkeys(s.budget.period for s in self.settlements))
+
+    @property
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """The lines settled, ``(id, title)``, main line first, then the addenda as listed."""
+        return tuple(dict.fromkeys((s.budget.line, s.budget.title) for s in self.settlements))
+
+    @property
+    def line_ids(self) -> tuple[str, ...]:
+        return tuple(line for line, _ in self.lines)
+
+    @property
+    def by_period(self) -> tuple[Total, ...]:
+        """Each period's total over its lines."""
+        return tuple(
+            _total(pid, "", tuple(s for s in self.settlements if s.budget.period == pid)) for pid in self.period_ids
+        )
+
+    @property
+    def by_line(self) -> tuple[Total, ...]:
+        """Each line's total over its periods."""
+        return tuple(
+            _total(line, title, tuple(s for s in self.settlements if s.budget.line == line))
+            for line, title in self.lines
+        )
+
+    @property
+    def total(self) -> Total:
+        return _total("", "", self.settlements)
+
+    @property
+    def max_subsidy(self) -> Decimal:
+        return self.total.max_subsidy
+
+    @property
+    def subsidy(self) -> Decimal:
+        return self.total.subsidy
+
+    @property
+    def paid(self) -> Decimal:
+        return self.total.paid
+
+    @property
+    def balance(self) -> Decimal:
+        return self.total.balance
+
+    @property
+    def only(self) -> Settlement | None:
+        """The settlement, when there is exactly one (one period and one line): it prints as always."""
+        return self.settlements[0] if len(self.settlements) == 1 else None
+
+    @property
+    def dimensions(self) -> tuple[str, ...]:
+        """What the settlements differ in: ``("period",)``, ``("line",)``, both or neither, in that order."""
+        return tuple(
+            name for name, ids in (("period", self.period_ids), ("line", self.line_ids)) if len(ids) > 1
+        )
+
+    def key(self, s: Settlement) -> tuple[str, ...]:
+        """The ids that tell ``s`` apart from the other settlements: along :attr:`dimensions`."""
+        return tuple(s.budget.period if name == "period" else s.budget.line for name in self.dimensions)
+
+    def select(self, period: str | None = None, line: str | None = None) -> AgreementSettlement:
+        """The settlements of one period, one line, or both (``None``: all), as an agreement settlement.
+
+        Empty when nothing matches; :func:`selection_problem` says why before a command selects.
+        """
+        return AgreementSettlement(
+            self.convenant,
+            tuple(
+                s
+                for s in self.settlements
+                if (period is None or s.budget.period == period) and (line is None or s.budget.line == line)
+            ),
+        )
 
 
 def settle_agreement(
     case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False
 ) -> AgreementSettlement:
-    """S14 — settle each period of the agreement on its own, with one staffing history.
+    """S14, S19 — settle each line of each period of the agreement on its own, with one staffing history.
 
     The guaranteed-wage windows and relapse chains (S7) are computed once over
     all absences; each period then counts the days of each absence that fall
-    in its own term (S6), with its own daily rate (S10). An agreement without
-    extensions has one period, settled exactly as :func:`settle` does.
+    in its own term (S6), and each line the part of it that works for the line (S19), with
+    its own daily rate (S10). An agreement without extensions or addenda has one period and
+    one line, settled exactly as before.
     """
     found = periods(case.convenant)
     if readings.periods_merged and merge_reason(found) is None:  # S17 reading extension.merged: one term
@@ -278,31 +430,64 @@ def settle_agreement(
     windows = absence_rules.guaranteed_wage_windows(
         case.staffing, case.convenant.absence_rules, elapsed=readings.window_elapsed
     )
-    named = len(found) > 1
-    return AgreementSettlement(
-        convenant=case.convenant,
-        periods=tuple(
-            settle_period(
-                case,
-                p,
-                readings=readings,
-                windows=windows,
-                period_id=p.id if named else None,
-                pending_allowed=pending_allowed,
+    lines = {line.line for p in found for line in budgets(p)}
+    settlements = []
+    for p in found:
+        outcomes, ended = period_outcomes(case, p, windows, readings)
+        for budget in budgets(p):
+            settlements.append(
+                settle_part(
+                    case,
+                    p,
+                    budget,
+                    outcomes,
+                    ended,
+                    readings=readings,
+                    period_named=len(found) > 1,
+                    line_named=len(lines) > 1,
+                    pending_allowed=pending_allowed,
+                )
             )
-            for p in found
-        ),
-    )
+    return AgreementSettlement(case.convenant, tuple(settlements))
+
+
+def selection_problem(a: AgreementSettlement, period: str | None, line: str | None) -> str | None:
+    """Why ``--period``/``--line`` select nothing of ``a`` (an unknown id, or a line without a budget in
+    the period, S19), or None when they select something."""
+    from convenant_calc.core.text import quoted
+
+    def unknown(what: str, given: str, ids: tuple[str, ...]) -> str:
+        from difflib import get_close_matches
+
+        hint = get_close_matches(given, list(ids), n=1, cutoff=0.6)
+        guess = f"did you mean {quoted(hint[0])}? " if hint else ""
+        return (
+            f"--{what} {quoted(given)}: {a.convenant.id} has no {what} {quoted(given)}; "
+            f"{guess}its {what}s are {', '.join(ids)}"
+        )
+
+    if period is not None and period not in a.period_ids:
+        return unknown("period", period, a.period_ids)
+    if line is not None and line not in a.line_ids:
+        return unknown("line", line, a.line_ids)
+    if not a.select(period, line).settlements:
+        return f"--line {quoted(line)}: the line has no budget in period {quoted(period)} (S19); drop --period or --line"
+    return None
 
 
 def case_of_period(case: Case, period_id: str | None) -> Case:
-    """S14: the case as an agreement of its own over one period (its terms and commitments, the payments
-    naming it, the whole staffing history), so that what settles a one-period case (S17's costs of each
-    reading) settles one period. ``period_id`` None: the case itself (an agreement of one period)."""
+    """S14: the case as an agreement of its own over one period (its terms, lines and commitments, the
+    payments naming it, the whole staffing history), so that what settles a one-period case (S17's
+    costs of each reading) settles one period. ``period_id`` None: the case itself."""
     if period_id is None:
         return case
-    period = next(p for p in periods(case.convenant) if p.id == period_id)
-    payments = tuple(p for p in case.payments.payments if p.period == period_id)
+    found = periods(case.convenant)
+    if len(found) == 1:
+        return case
+    period = next(p for p in found if p.id == period_id)
+    payments = tuple(
+        p.model_copy(update={"period": None}) for p in case.payments.payments if p.period == period_id
+    )
     return case.model_copy(
         update={
             "convenant": period.convenant,

@@ -35,8 +35,14 @@ HEADINGS = {
 
 
 def _id(r: Row) -> str:
-    """The agreement's id, and its number of periods when it has more than one (S14)."""
-    return r.id if r.periods == 1 else f"{r.id} ({r.periods} periods)"
+    """The agreement's id, and its number of periods (S14) and of funding lines (S19) when more than one."""
+    counts = [f"{n} {what}" for n, what in ((r.periods, "periods"), (r.lines, "lines")) if n > 1]
+    return f"{r.id} ({', '.join(counts)})" if counts else r.id
+
+
+def _lines(r: Row) -> dict[str, int]:
+    """S19: ``{"lines": n}`` for an agreement with addenda; nothing for one of one line (its row as before)."""
+    return {"lines": r.lines} if r.lines > 1 else {}
 
 
 def _errors(f: Failure) -> str:
@@ -60,7 +66,8 @@ def generation_dict(g: Generation) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "agreements": [
-            {"case": r.case, "convenant": r.id, "title": r.title, **_figures(r), "periods": r.periods} for r in g.rows
+            {"case": r.case, "convenant": r.id, "title": r.title, **_figures(r), "periods": r.periods, **_lines(r)}
+            for r in g.rows
         ],
         "failed": [
             {"case": f.case, "errors": [str(p) for p in f.errors], "warnings": [str(p) for p in f.problems if p.warning]}
@@ -86,7 +93,9 @@ CSV_HEADER = (
 def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
     """One line per case (status ``settled`` or ``failed``), then the ``total`` line (sums of the lines above).
 
-    ``periods``: the agreement's settlement periods (S14), whose figures its line adds up."""
+    ``periods``: the agreement's settlement periods (S14), whose figures its line adds up. ``lines``
+    (S19): its funding lines, a last column present when an agreement of the generation has addenda."""
+    with_lines = any(r.lines > 1 for r in g.rows)
 
     def figures(x: Row | Totals) -> list[str]:
         return (
@@ -97,13 +106,14 @@ def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
     rows: list[list[str]] = []
     for e in g.entries:
         if isinstance(e, Row):
-            rows.append([e.case, e.id, e.title, "settled", *figures(e), "", str(e.periods)])
+            rows.append([e.case, e.id, e.title, "settled", *figures(e), "", str(e.periods)] + [str(e.lines)] * with_lines)
         else:
-            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [str(len(e.errors)), ""])
+            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [str(len(e.errors)), ""] + [""] * with_lines)
     t = g.totals
     periods = str(sum(r.periods for r in g.rows))
-    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), str(t.failed), periods])
-    return write(CSV_HEADER, rows, dialect)
+    lines = [str(sum(r.lines for r in g.rows))] * with_lines
+    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), str(t.failed), periods, *lines])
+    return write(CSV_HEADER + ["lines"] * with_lines, rows, dialect)
 
 
 # --- terminal table ------------------------------------------------------------------------

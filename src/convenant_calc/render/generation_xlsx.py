@@ -88,8 +88,9 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
 
     names = sheet_names([r.case for r in g.rows])
     ws = wb.add_worksheet(OVERVIEW)
+    with_lines = any(r.lines > 1 for r in g.rows)  # S19: a lines column when an agreement has addenda
     header = ["case", "id", "title", *HEADINGS.values(), "FTE-days short", "results met", "results total", "status",
-              "periods"]
+              "periods"] + ["lines"] * with_lines
     for col, text in enumerate(header):
         ws.write_string(0, col, text, head_num if 3 <= col <= 12 else head)
     first_figure = 3
@@ -105,6 +106,8 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
             ws.write_number(i, 12, e.total)
             ws.write_string(i, 13, "settled")
             ws.write_number(i, 14, e.periods)
+            if with_lines:
+                ws.write_number(i, 15, e.lines)
         else:
             ws.write_string(i, 0, e.case, failed)
             n = len(e.errors)
@@ -136,31 +139,35 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
 
 
 def _agreement_sheet(wb, name: str, r: Row, a: AgreementSettlement, bold, head, money, rate, decimal) -> None:
-    """The agreement's own sheet: per period (S14) the settlement lines, the commitments and the advances."""
+    """The agreement's own sheet: per period (S14) and funding line (S19) the settlement lines, the commitments
+    and the advances."""
     ws = wb.add_worksheet(name)
     c = a.convenant
     ws.write_string(0, 0, c.title, bold)
     ws.write_string(1, 0, f"{c.id} ({r.case})")
     ws.write_url(2, 0, f"internal:'{OVERVIEW}'!A1", string="← overview")
     row = 4
-    for s in a.periods:
-        row = _period(ws, row, s, len(a.periods) > 1, bold, head, money, rate, decimal) + 1
+    for s in a.settlements:
+        row = _period(ws, row, s, bold, head, money, rate, decimal) + 1
     ws.set_column(0, 0, 38)
     ws.set_column(1, 1, 28)
     ws.set_column(2, 4, 14)
 
 
-def _period(ws, row: int, s: Settlement, named: bool, bold, head, money, rate, decimal) -> int:
-    """One period's block from ``row``; returns the first row after it."""
+def _period(ws, row: int, s: Settlement, bold, head, money, rate, decimal) -> int:
+    """One settlement's block from ``row`` (named by its period and its line when the agreement has several);
+    returns the first row after it."""
     term = s.convenant.term
     heading = f"term {term.start.isoformat()} … {term.end.isoformat()}"
-    ws.write_string(row, 0, f"period {s.period}: {heading}" if named else heading, bold)
+    if s.line is not None:
+        heading = f"line {s.line} ({s.budget.title}), {heading}"
+    ws.write_string(row, 0, f"period {s.period}: {heading}" if s.period is not None else heading, bold)
     ws.write_string(row + 1, 0, "line", head)
     ws.write_string(row + 1, 1, "figure", head)
     first = row + 2  # the maximum's row; the daily rate's formula refers to it and the two below
     lines: list[tuple[str, object, object]] = [
-        ("maximum subsidy (Art. 1)", s.max_subsidy, money),
-        ("funded FTE", s.convenant.consultants_fte, decimal),
+        ("maximum subsidy (Art. 1)" if s.budget.main else "maximum of the line (S19)", s.max_subsidy, money),
+        ("funded FTE", s.funded_fte, decimal),
         ("days of the term", s.term_days, None),
         ("daily rate = max / (FTE × days) (S10)", None, rate),  # a formula
         ("effort funding (S2)", s.effort_pool, money),
@@ -174,11 +181,19 @@ def _period(ws, row: int, s: Settlement, named: bool, bold, head, money, rate, d
         ("paid in advances (S12)", s.paid, money),
         ("balance (S12): + to pay, − to recover", s.balance, money),
     ]
+    if not s.budget.main:  # S19: the daily rate is taken on the part of the maximum that funds consultants
+        lines.append(("consultant funding (S19)", s.budget.consultant_funding, money))
     for i, (label, value, fmt) in enumerate(lines, start=first):
         ws.write_string(i, 0, label)
         if value is None:
             cells = [xl_rowcol_to_cell(first + k, 1) for k in range(3)]
-            ws.write_formula(i, 1, f"={cells[0]}/({cells[1]}*{cells[2]})", fmt, _num(s.deduction.daily_rate))
+            if s.deduction.daily_rate is None:  # S19: a line that funds no consultant has no daily rate
+                ws.write_string(i, 1, "none (no consultants funded, S19)")
+            elif s.budget.main:
+                ws.write_formula(i, 1, f"={cells[0]}/({cells[1]}*{cells[2]})", fmt, _num(s.deduction.daily_rate))
+            else:  # S19: on the consultant funding (the block's last row), not the maximum
+                funding = xl_rowcol_to_cell(first + len(lines) - 1, 1)
+                ws.write_formula(i, 1, f"={funding}/({cells[1]}*{cells[2]})", fmt, _num(s.deduction.daily_rate))
         elif fmt is None:
             ws.write_number(i, 1, _num(value))  # type: ignore[arg-type]
         else:

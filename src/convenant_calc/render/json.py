@@ -1,4 +1,9 @@
-"""The JSON contract of SPEC §4: fixed key order, money as strings with two decimals."""
+"""The JSON contract of SPEC §4: fixed key order, money as strings with two decimals.
+
+The one place that knows the schema versions: an agreement settlement (S14, S19) of one
+settlement prints ``convenant-settlement/1``, of one line over several periods ``/2``, of
+several lines ``/3`` — views of the same :class:`~convenant_calc.core.settlement.AgreementSettlement`.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,19 @@ from typing import Any
 from collections.abc import Sequence
 
 from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
-from convenant_calc.core.interim import Interim
+from convenant_calc.core.interim import Interim, Positions
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
-from convenant_calc.core.settlement import AgreementSettlement, Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 
 SCHEMA = "convenant-settlement/1"
 SCHEMA_PERIODS = "convenant-settlement/2"
+SCHEMA_LINES = "convenant-settlement/3"
 
 
-def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -> dict[str, Any]:
+def settlement_dict(
+    s: Settlement, costs: Sequence[ReadingCost] | None = None, *, keys: tuple[str, ...] | None = None
+) -> dict[str, Any]:
     """The settlement as the contract's mapping (insertion order is the fixed key order).
 
     S17: a settlement under alternative readings adds ``readings_applied`` (their ids);
@@ -25,18 +33,21 @@ def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -
     come after the keys of SPEC §4, which keep their meaning.
     """
     term = s.convenant.term
-    period = {} if s.period is None else {"period": s.period}  # S14: a period of a multi-period agreement
+    if keys is None:  # S14, S19: the period and the line of an agreement of more than one
+        keys = tuple(name for name, named in (("period", s.period), ("line", s.line)) if named is not None)
+    ids = {"period": s.budget.period, "line": s.budget.line}
+    rate = s.deduction.daily_rate
     out = {
         "schema": SCHEMA,
         "convenant": s.convenant.id,
-        **period,
+        **{name: ids[name] for name in keys},
         "term": {"start": term.start.isoformat(), "end": term.end.isoformat(), "days": s.term_days},
         "max_subsidy": fmt_plain(s.max_subsidy),
         "effort_pool": fmt_plain(s.effort_pool),
         "result_pool": fmt_plain(s.result_pool),
         "results": {"achieved": s.results.met, "total": s.results.total, "payout": fmt_plain(s.results.payout)},
         "deduction": {
-            "daily_rate": f"{round_half_up(s.deduction.daily_rate, 6):f}",
+            "daily_rate": None if rate is None else f"{round_half_up(rate, 6):f}",  # S19: null without consultants
             "shortfall_fte_days": fmt_decimal(s.deduction.shortfall_fte_days),
             "amount": fmt_plain(s.deduction.amount),
         },
@@ -52,34 +63,66 @@ def settlement_dict(s: Settlement, costs: Sequence[ReadingCost] | None = None) -
     return out
 
 
-def agreement_dict(a: AgreementSettlement, costs: Sequence[ReadingCost] | None = None) -> dict[str, Any]:
-    """SPEC §8: one period prints the /1 contract exactly; more than one print /2, periods and totals.
-
-    Each total is the sum of the periods' rounded figures. S17: ``costs`` adds ``readings`` after
-    ``total`` (the subsidy under each reading is the agreement's total).
-    """
-    if a.single:
-        return settlement_dict(a.periods[0], costs)
-    out = {
-        "schema": SCHEMA_PERIODS,
-        "convenant": a.convenant.id,
-        "periods": [settlement_dict(p) for p in a.periods],
-        "total": {
-            "max_subsidy": fmt_plain(a.max_subsidy),
-            "subsidy": fmt_plain(a.subsidy),
-            "paid": fmt_plain(a.paid),
-            "balance": fmt_plain(a.balance),
-        },
+def totals_dict(t: Total) -> dict[str, Any]:
+    return {
+        "max_subsidy": fmt_plain(t.max_subsidy),
+        "subsidy": fmt_plain(t.subsidy),
+        "paid": fmt_plain(t.paid),
+        "balance": fmt_plain(t.balance),
     }
+
+
+def agreement_dict(
+    a: AgreementSettlement, costs: Sequence[ReadingCost] | None = None, positions: Positions | None = None
+) -> dict[str, Any]:
+    """The settlement in the schema its counts call for (SPEC §4, §8, §13).
+
+    One settlement: the /1 contract exactly. One line over several periods: /2, the periods and
+    the total. Several lines: /3, one /1 object per period and line (with ``period`` and ``line``),
+    the totals by line, by period and overall. Each total is the sum of the rounded figures it
+    adds up. S17: ``costs`` adds ``readings`` after the totals; S16: ``positions`` the interim
+    position's keys (in each settlement of /3, and their sums at the top).
+    """
+    only = a.only
+    if only is not None:
+        out = settlement_dict(only, costs)
+        if positions is not None:
+            out.update(interim_dict(positions.parts[0]))  # S16: after the contract's keys (and the readings')
+        return out
+    several_lines = len(a.line_ids) > 1
+    if several_lines:
+        entries = []
+        for s, position in zip(a.settlements, positions.parts if positions else [None] * len(a.settlements)):
+            entry = settlement_dict(s, keys=("period", "line"))
+            if position is not None:
+                entry.update(interim_dict(position))
+            entries.append(entry)
+        out = {
+            "schema": SCHEMA_LINES,
+            "convenant": a.convenant.id,
+            "settlements": entries,
+            "lines": [{"line": t.key, "title": t.title, **totals_dict(t)} for t in a.by_line],
+            "periods": [{"period": t.key, **totals_dict(t)} for t in a.by_period],
+            "total": totals_dict(a.total),
+        }
+    else:
+        out = {
+            "schema": SCHEMA_PERIODS,
+            "convenant": a.convenant.id,
+            "periods": [settlement_dict(p) for p in a.settlements],
+            "total": totals_dict(a.total),
+        }
     if costs is not None:
         out["readings"] = [reading_dict(c) for c in costs]
+    if positions is not None:
+        out.update(interim_dict(positions.total))
     return out
 
 
 def reading_dict(c: ReadingCost) -> dict[str, Any]:
     """One alternative reading: its id, the sentence it reads, the subsidy with it and the difference."""
     a = c.alternative
-    return {
+    out = {
         "id": a.id,
         "reads": a.sentence,
         "subsidy": fmt_plain(c.subsidy),
@@ -90,6 +133,11 @@ def reading_dict(c: ReadingCost) -> dict[str, Any]:
         "in_force": c.in_force,
         "reason": None if c.reason is None else c.reason.en,
     }
+    if c.by_line:  # S19: each line's subsidy with the reading, and its difference
+        out["lines"] = [
+            {"line": x.line, "subsidy": fmt_plain(x.subsidy), "difference": fmt_plain(x.difference)} for x in c.by_line
+        ]
+    return out
 
 
 def interim_dict(i: Interim) -> dict[str, Any]:
@@ -106,9 +154,6 @@ def interim_dict(i: Interim) -> dict[str, Any]:
 
 
 def render(
-    s: Settlement | AgreementSettlement, costs: Sequence[ReadingCost] | None = None, interim: Interim | None = None
+    a: AgreementSettlement, costs: Sequence[ReadingCost] | None = None, positions: Positions | None = None
 ) -> str:
-    data = agreement_dict(s, costs) if isinstance(s, AgreementSettlement) else settlement_dict(s, costs)
-    if interim is not None:
-        data.update(interim_dict(interim))  # S16: after the contract's keys (and the readings')
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(agreement_dict(a, costs, positions), indent=2, ensure_ascii=False) + "\n"

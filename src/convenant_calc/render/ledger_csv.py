@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from convenant_calc.views.ledger import LedgerDay
+from convenant_calc.core.settlement import AgreementSettlement
+from convenant_calc.views.ledger import LedgerDay, ledger
 from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import fmt_decimal, round_half_up
 from convenant_calc.render.csv_dialects import Dialect, number, write
@@ -45,32 +46,28 @@ def _frac(value: Fraction) -> str:
 EXACT = ["deduction_exact", "running_total_exact"]
 
 
-def render(rows: list[LedgerDay], dialect: Dialect = Dialect.rfc4180) -> str:
-    """The ledger in ``dialect``; ``excel-nl`` without the exact-fraction columns (see the module docstring)."""
-    return _render([("", rows)], dialect, with_period=False)
+def render(a: AgreementSettlement, dialect: Dialect = Dialect.rfc4180) -> str:
+    """The ledger of every settlement in ``dialect``; ``excel-nl`` without the exact-fraction columns (see the
+    module docstring).
 
-
-def render_periods(periods: list[tuple[str, list[LedgerDay]]], dialect: Dialect = Dialect.rfc4180) -> str:
-    """S14: the ledgers of the periods one after the other, each row led by its period's id.
-
-    Each period has its own daily rate, and its running total starts again at 0:
-    rounded to cents on a period's last day it is that period's deduction.
+    S14, S19: of an agreement of more than one settlement, the ledgers one after the other, each row led
+    by its settlement's ``period``, ``line`` or both (the columns :attr:`AgreementSettlement.dimensions`
+    names). Each has its own daily rate, and its running total starts again at 0: rounded to cents on
+    its last day it is that settlement's deduction.
     """
-    return _render(periods, dialect, with_period=True)
+    return _render(list(a.dimensions), [(a.key(s), ledger(s)) for s in a.settlements], dialect)
 
 
-def _render(periods: list[tuple[str, list[LedgerDay]]], dialect: Dialect, *, with_period: bool) -> str:
+def _render(lead: list[str], parts: list[tuple[tuple[str, ...], list[LedgerDay]]], dialect: Dialect) -> str:
     exact = dialect is Dialect.rfc4180
     header = HEADER if exact else [name for name in HEADER if name not in EXACT]
-    if with_period:
-        header = ["period", *header]
+    header = [*lead, *header]
 
     def n(text: str) -> str:
         return number(text, dialect)
 
-    def line(period: str, r: LedgerDay) -> list[str]:
-        lead = [period] if with_period else []
-        cells = lead + (
+    def line(key: tuple[str, ...], r: LedgerDay) -> list[str]:
+        cells = list(key) + (
             [r.day.isoformat(), n(fmt_decimal(r.employed)), n(fmt_decimal(r.guaranteed_wage))]
             + [n(fmt_decimal(r.off_duty[kind])) for kind in AbsenceKind]
             + [
@@ -83,4 +80,4 @@ def _render(periods: list[tuple[str, list[LedgerDay]]], dialect: Dialect, *, wit
         )
         return cells + [_frac(r.deduction), _frac(r.running)] if exact else cells
 
-    return write(header, (line(period, r) for period, rows in periods for r in rows), dialect)
+    return write(header, (line(key, r) for key, rows in parts for r in rows), dialect)

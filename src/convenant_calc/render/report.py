@@ -80,38 +80,43 @@ def environment(html: bool) -> Environment:
     return env
 
 
-def markdown(report: Report) -> str:
+def markdown(report: AgreementReport) -> str:
+    """The report in Markdown: a settlement's own report, or the overview and then each settlement's report."""
+    if report.overview is None:
+        return part_markdown(report.parts[0])
+    parts = [_MD_HEADING.sub(r"#\1 ", part_markdown(r)).rstrip("\n") for r in report.parts]
+    return environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=parts) + "\n"
+
+
+def html(report: AgreementReport) -> str:
+    """The report as one HTML page: a settlement's own report, or the first settlement's head, the overview,
+    then each settlement's body in a section."""
+    if report.overview is None:
+        return part_html(report.parts[0])
+    pages = [part_html(r) for r in report.parts]
+    head = pages[0][: pages[0].index("<body>") + len("<body>\n")]
+    head = head.replace(f"<html lang=\"{report.parts[0].lang}\">", f"<html lang=\"{report.lang}\">")
+    overview = environment(True).get_template("agreement.html.j2").render(a=report, t=report.labels)
+    sections = []
+    for r, page in zip(report.parts, pages, strict=True):
+        body = page[page.index("<body>\n") + len("<body>\n") : page.rindex("</body>")]
+        body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
+        sections.append(f'<section id="{Markup.escape(r.anchor)}">\n{body}</section>\n')
+    return head + overview + "\n" + "\n".join(sections) + "</body>\n</html>\n"
+
+
+def part_markdown(report: Report) -> str:
     return environment(False).get_template("report.md.j2").render(r=report, t=report.labels)
 
 
-def html(report: Report) -> str:
+def part_html(report: Report) -> str:
     picture = Markup(svg.render(report.timeline))  # built with every text escaped
     return environment(True).get_template("report.html.j2").render(
         r=report, t=report.labels, timeline=picture, input_hash=input_hash(report)
     )
 
 
-# --- S14: an agreement of more than one period ---------------------------------------------
+# --- S14, S19: an agreement of more than one settlement -------------------------------------
 
 _MD_HEADING = re.compile(r"^(#+) ", re.MULTILINE)
 _HTML_HEADING = re.compile(r"<(/?)h([1-5])\b")
-
-
-def agreement_markdown(report: AgreementReport) -> str:
-    """The overview of the periods and their totals, then each period's own report (headings one level down)."""
-    periods = [_MD_HEADING.sub(r"#\1 ", markdown(r)).rstrip("\n") for r in report.periods]
-    return environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods) + "\n"
-
-
-def agreement_html(report: AgreementReport) -> str:
-    """One HTML page: the first period's head, the overview, then each period's body in a section."""
-    pages = [html(r) for r in report.periods]
-    head = pages[0][: pages[0].index("<body>") + len("<body>\n")]
-    head = head.replace(f"<html lang=\"{report.periods[0].lang}\">", f"<html lang=\"{report.lang}\">")
-    overview = environment(True).get_template("agreement.html.j2").render(a=report, t=report.labels)
-    sections = []
-    for r, page in zip(report.periods, pages, strict=True):
-        body = page[page.index("<body>\n") + len("<body>\n") : page.rindex("</body>")]
-        body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
-        sections.append(f'<section id="period-{Markup.escape(r.period)}">\n{body}</section>\n')
-    return head + overview + "\n" + "\n".join(sections) + "</body>\n</html>\n"

@@ -15,12 +15,12 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from convenant_calc.core.interim import Interim
+from convenant_calc.core.interim import Interim, Positions
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.text import visible
 from convenant_calc.views.report import reason, shown_absences, summary_lines
-from convenant_calc.core.settlement import AgreementSettlement, Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.readings import reading_rows
 
@@ -141,7 +141,12 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
         if row.status:
             text.append(f"\n{row.status}", style="dim")
         difference = row.difference if row.applies else t("not_applicable_short")
-        table.add_row(_text(row.id), text, _text(row.subsidy), _text(difference))
+        subsidy, change = _text(row.subsidy), _text(difference)
+        for line, amount, delta in row.lines:  # S19: each line's subsidy with the reading
+            text.append(f"\n  {line}", style="dim")
+            subsidy.append(f"\n{amount}", style="dim")
+            change.append(f"\n{delta if row.applies else ''}", style="dim")
+        table.add_row(_text(row.id), text, subsidy, change)
     return table
 
 
@@ -165,7 +170,7 @@ def interim_table(i: Interim, t: Lang = EN) -> Table:
     return table
 
 
-def renderable(
+def settlement_renderable(
     s: Settlement,
     t: Lang = EN,
     stamp: str | None = None,
@@ -174,7 +179,7 @@ def renderable(
     bundled: bool = False,
     interim: Interim | None = None,
 ) -> Group:
-    """The whole terminal view; with ``case`` a first line naming the case directory and where the agreement is from."""
+    """One settlement's view; with ``case`` a first line naming the case directory and where the agreement is from."""
     c = s.convenant
     header = Text(no_wrap=True, overflow="ignore")  # a long path runs on rather than breaking the line
     if case is not None:
@@ -199,23 +204,34 @@ def renderable(
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
 
-def periods_table(a: AgreementSettlement, t: Lang = EN) -> Table:
-    """S14: one line per period and the totals (each the sum of the periods' rounded figures)."""
-    table = Table(title=t("periods"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column(t("col_period"), overflow="fold")  # the id above its term: fits 80 columns
+def overview_table(a: AgreementSettlement, t: Lang = EN) -> Table:
+    """S14, S19: one line per settlement (named by its period, its line, or both) and the totals (each the sum
+    of the rounded figures); with several periods and several lines, the totals of each line and each period."""
+    lines = "line" in a.dimensions
+    title = t("periods") if not lines else t("lines_periods_title") if len(a.dimensions) == 2 else t("lines_title")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(t("col_line") if lines else t("col_period"), overflow="fold")  # the id above its term
     for key in ("col_max", "col_subsidy", "col_paid", "col_balance"):
         table.add_column(t(key), justify="right", no_wrap=True)
-    for pid, s in zip(a.period_ids, a.periods, strict=True):
+    for s in a.settlements:
         term = s.convenant.term
-        table.add_row(
-            _two_lines(pid, f"{t.date(term.start)} … {t.date(term.end)}"),
-            *map(_text, (t.money(s.max_subsidy), t.money(s.subsidy), t.money(s.paid), t.money(s.balance))),
-        )
-    first, last = a.periods[0].convenant.term, a.periods[-1].convenant.term
-    cells = (t.money(a.max_subsidy), t.money(a.subsidy), t.money(a.paid), t.money(a.balance))
-    total = _two_lines(t("total"), f"{t.date(first.start)} … {t.date(last.end)}", "bold")
-    table.add_row(total, *(_text(cell, "bold") for cell in cells))
+        span = f"{t.date(term.start)} … {t.date(term.end)}"
+        first = " · ".join(a.key(s)[::-1]) if lines else s.budget.period  # the line, then its period
+        table.add_row(_two_lines(first, span), *_figures(s, t))
+    if len(a.dimensions) == 2:
+        table.add_section()
+        for x in a.by_line:
+            table.add_row(_two_lines(f"{t('total')} {x.key}", x.title), *_figures(x, t))
+        for x in a.by_period:
+            table.add_row(_two_lines(f"{t('total')} {x.key}", f"{t.date(x.first)} … {t.date(x.last)}"), *_figures(x, t))
+    total = a.total
+    span = f"{t.date(total.first)} … {t.date(total.last)}"
+    table.add_row(_two_lines(t("total"), span, "bold"), *(_text(cell.plain, "bold") for cell in _figures(total, t)))
     return table
+
+
+def _figures(x: Settlement | Total, t: Lang) -> tuple[Text, ...]:
+    return tuple(_text(t.money(v)) for v in (x.max_subsidy, x.subsidy, x.paid, x.balance))
 
 
 def _two_lines(first: str, second: str, style: str = "") -> Text:
@@ -226,18 +242,21 @@ def _two_lines(first: str, second: str, style: str = "") -> Text:
     return cell
 
 
-def agreement_renderable(
+def renderable(
     a: AgreementSettlement,
     t: Lang = EN,
     stamp: str | None = None,
     costs: Sequence[ReadingCost] | None = None,
     case: str | None = None,
     bundled: bool = False,
+    positions: Positions | None = None,
 ) -> Group:
-    """S14: an agreement of one period as :func:`renderable`; of more, the periods and then each period
-    (S17: and what each reading costs the agreement's total, at the end)."""
-    if a.single:
-        return renderable(a.periods[0], t, stamp, costs, case, bundled)
+    """The whole terminal view: a settlement's own view, or the overview of the settlements (S14, S19), each
+    settlement's view under its period and line, and what each reading costs the total (S17)."""
+    interims = positions.parts if positions is not None else (None,) * len(a.settlements)
+    only = a.only
+    if only is not None:
+        return settlement_renderable(only, t, stamp, costs, case, bundled, interims[0])
     c = a.convenant
     header = Text(no_wrap=True, overflow="ignore")
     if case is not None:
@@ -247,30 +266,39 @@ def agreement_renderable(
     header.append(visible(f" ({c.id})"))
     if stamp:
         header.append(f"\n{t('generated')}: {stamp}")
-    parts: list = [header, periods_table(a, t)]
-    for pid, s in zip(a.period_ids, a.periods, strict=True):
-        parts.append(_text(f"{t('period')} {pid}", "bold underline"))
-        parts.append(renderable(s, t))
+    parts: list = [header, overview_table(a, t)]
+    if positions is not None:
+        parts.append(interim_table(positions.total, t))
+    for s, interim in zip(a.settlements, interims, strict=True):
+        parts.append(_text(_heading(s, t), "bold underline"))
+        parts.append(settlement_renderable(s, t, interim=interim))
     if costs is not None:
         parts.append(readings_table(costs, t))
     return Group(*[p for part in parts for p in (part, Text(""))][:-1])
 
 
+def _heading(s: Settlement, t: Lang) -> str:
+    """"Period ID", "Funding line ID — title", or both, as the settlement is named."""
+    named = []
+    if s.period is not None:
+        named.append(f"{t('period')} {s.period}")
+    if s.line is not None:
+        named.append(f"{t('funding_line')} {s.line} — {s.budget.title}")
+    return ", ".join(named)
+
+
 def render(
-    s: Settlement | AgreementSettlement,
+    a: AgreementSettlement,
     width: int = 120,
     t: Lang = EN,
     stamp: str | None = None,
     costs: Sequence[ReadingCost] | None = None,
     case: str | None = None,
     bundled: bool = False,
-    interim: Interim | None = None,
+    positions: Positions | None = None,
 ) -> str:
     """The table as plain text (no colour), for tests and files."""
     buffer = io.StringIO()
-    if isinstance(s, AgreementSettlement):
-        view = agreement_renderable(s, t, stamp, costs, case, bundled)
-    else:
-        view = renderable(s, t, stamp, costs, case, bundled, interim)
+    view = renderable(a, t, stamp, costs, case, bundled, positions)
     Console(file=buffer, width=width, color_system=None, force_terminal=False).print(view, crop=False)
     return buffer.getvalue()

@@ -16,6 +16,12 @@ Sheets:
   funded FTE on the Settlement sheet or of a day's FTE on duty reaches the deduction.
 - **Payments**: the advances.
 
+An agreement of more than one settlement (S14 periods, S19 funding lines) has these six sheets for each
+settlement, numbered (``1 Settlement``, ``1 Results``, …, ``2 Settlement``, …), and first a **Totals**
+sheet: one row per settlement, then each line's and each period's totals and the agreement's, every
+figure a formula over the settlements' sheets. An addendum's Settlement sheet has one more input, the
+consultant funding its daily rate is taken on (S19).
+
 Rounding mirrors S1: ``ROUND(ROUND(x*100, 6), 0)/100``. Excel's ROUND rounds half
 away from zero, which is half-up for the positive amounts rounded here (pools,
 payout, deduction; zero stays zero; none of them is negative, and for a negative
@@ -50,7 +56,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from convenant_calc import __version__
 from convenant_calc.core.models import AbsenceKind, Staffing
 from convenant_calc.core.money import round_half_up
-from convenant_calc.core.settlement import Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import ledger, months
 
@@ -63,6 +69,12 @@ SHARE = "0.00%"
 MET = '"1 ✓";"-";"0 ✗"'
 
 SHEETS = ("Settlement", "Results", "Absences", "Months", "Days", "Payments")
+TOTALS = "Totals"
+
+
+def _ref(sheet: str) -> str:
+    """A sheet's name as a formula refers to it: quoted when it holds a space ('1 Settlement')."""
+    return f"'{sheet}'" if " " in sheet else sheet
 
 
 def _half_up_cents(expr: str) -> str:
@@ -108,10 +120,14 @@ def _header(book: _Book, ws, columns: list[str], widths: list[int]) -> None:
     ws.freeze_panes(1, 0)
 
 
-def render(s: Settlement, staffing: Staffing, case: str = "", lang: str = "en") -> bytes:
-    """The workbook's bytes; the same settlement gives the same bytes."""
+def render(a: AgreementSettlement, staffing: Staffing, case: str = "", lang: str = "en") -> bytes:
+    """The workbook's bytes; the same settlement gives the same bytes.
+
+    One settlement: its six sheets. More (S14, S19): the Totals sheet, then the six sheets of each
+    settlement, numbered.
+    """
     t = Lang(lang)
-    c = s.convenant
+    c = a.convenant
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(
         out,
@@ -128,26 +144,97 @@ def render(s: Settlement, staffing: Staffing, case: str = "", lang: str = "en") 
             "subject": c.id,
             "author": f"convenant {__version__}",
             "comments": case,
-            "created": datetime.combine(c.term.start, time()),
+            "created": datetime.combine(a.settlements[0].convenant.term.start, time()),
         }
     )
     book = _Book(wb)
-    sheets = {name: wb.add_worksheet(name) for name in SHEETS}
-    results = _results(book, sheets["Results"], s, t)
-    days = _days(book, sheets["Days"], s, t)
-    payments = _payments(book, sheets["Payments"], s, t)
-    _settlement(book, sheets["Settlement"], s, t, case, results, days, payments)
-    _absences(book, sheets["Absences"], s, staffing, t)
-    _months(book, sheets["Months"], s, t)
-    sheets["Settlement"].activate()
+    only = a.only
+    totals = wb.add_worksheet(TOTALS) if only is None else None
+    cells = []
+    for number, s in enumerate(a.settlements, start=1):
+        prefix = "" if only is not None else f"{number} "
+        sheets = {name: wb.add_worksheet(prefix + name) for name in SHEETS}
+        results = _results(book, sheets["Results"], s, t, prefix)
+        days = _days(book, sheets["Days"], s, t, prefix)
+        payments = _payments(book, sheets["Payments"], s, t, prefix)
+        key = "".join(f" · {x}" for x in a.key(s))  # S14, S19: which settlement this sheet is
+        cells.append(_settlement(book, sheets["Settlement"], s, t, case, results, days, payments, key))
+        _absences(book, sheets["Absences"], s, staffing, t)
+        _months(book, sheets["Months"], s, t)
+        if only is not None:
+            sheets["Settlement"].activate()
+    if totals is not None:
+        _totals(book, totals, a, t, case, cells)
+        totals.activate()
     wb.close()
     return out.getvalue()
+
+
+def _totals(book: _Book, ws, a: AgreementSettlement, t: Lang, case: str, cells: list[dict[str, str]]) -> None:
+    """S14, S19: one row per settlement, then each line's and each period's totals and the agreement's, every
+    figure a formula over the settlements' own sheets (each with the tool's figure as its cached value)."""
+    c = a.convenant
+    figures = ("max", "subsidy", "paid", "balance")
+    ws.write_string(0, 0, f"{t('report_title')} — {c.title}", book.fmt("title"))
+    ws.write_string(1, 0, f"{c.id}{' · ' + case if case else ''} · convenant {__version__}")
+    head = [t("col_period"), t("col_line"), t("col_title"), t("col_max"), t("col_subsidy"), t("col_paid"),
+            t("col_balance"), t("xl_sheet")]
+    for col, (text, width) in enumerate(zip(head, [28, 22, 36, 16, 16, 16, 16, 16])):
+        ws.write_string(3, col, text, book.fmt("head"))
+        ws.set_column(col, col, width)
+    first = 4
+    where: dict[tuple[str, str], str] = {}  # (settlement row, figure) -> the cell on its sheet, for the totals
+    for i, (s, own) in enumerate(zip(a.settlements, cells, strict=True)):
+        row = first + i
+        sheet = f"{i + 1} Settlement"
+        ws.write_string(row, 0, s.budget.period)
+        ws.write_string(row, 1, s.budget.line)
+        ws.write_string(row, 2, s.budget.title)
+        for k, (name, value) in enumerate(zip(figures, (s.max_subsidy, s.subsidy, s.paid, s.balance), strict=True)):
+            cell = f"{_ref(sheet)}!{own[name]}"
+            where[(str(i), name)] = xl_rowcol_to_cell(row, 3 + k)
+            ws.write_formula(row, 3 + k, f"={cell}", book.fmt("money"), value)
+        ws.write_url(row, 7, f"internal:{_ref(sheet)}!A1", string=sheet)
+    row = first + len(a.settlements) + 1
+
+    def group(title: str, totals: tuple[Total, ...], key) -> None:
+        nonlocal row
+        ws.write_string(row, 0, title, book.fmt("section"))
+        row += 1
+        for x in totals:
+            members = [str(i) for i, s in enumerate(a.settlements) if key(s) == x.key]
+            ws.write_string(row, 0 if key is _period else 1, x.key)
+            ws.write_string(row, 2, x.title)
+            values = (x.max_subsidy, x.subsidy, x.paid, x.balance)
+            for k, (name, value) in enumerate(zip(figures, values, strict=True)):
+                formula = "=ROUND(" + "+".join(where[(m, name)] for m in members) + ",2)"
+                ws.write_formula(row, 3 + k, formula, book.fmt("money"), value)
+            row += 1
+        row += 1
+
+    group(t("by_line"), a.by_line, _line)
+    group(t("by_period"), a.by_period, _period)
+    total = a.total
+    ws.write_string(row, 0, t("total"), book.fmt("section"))
+    for k, value in enumerate((total.max_subsidy, total.subsidy, total.paid, total.balance)):
+        top, bottom = xl_rowcol_to_cell(first, 3 + k), xl_rowcol_to_cell(first + len(a.settlements) - 1, 3 + k)
+        ws.write_formula(row, 3 + k, f"=ROUND(SUM({top}:{bottom}),2)", book.fmt("total"), value)
+    ws.write_string(row + 2, 0, t("xl_totals_note"), book.fmt("note"))
+    ws.freeze_panes(4, 0)
+
+
+def _period(s: Settlement) -> str:
+    return s.budget.period
+
+
+def _line(s: Settlement) -> str:
+    return s.budget.line
 
 
 # --- the sheets the Settlement sheet refers to: each returns the ranges it refers to --------
 
 
-def _results(book: _Book, ws, s: Settlement, t: Lang) -> dict[str, str]:
+def _results(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> dict[str, str]:
     columns = [t("col_id"), t("col_commitment"), t("col_target"), t("col_achieved"), t("col_unit"),
                t("xl_judged"), t("xl_met_formula"), t("xl_justification")]
     _header(book, ws, columns, [6, 38, 10, 10, 14, 14, 12, 50])
@@ -169,10 +256,11 @@ def _results(book: _Book, ws, s: Settlement, t: Lang) -> dict[str, str]:
         ws.write_formula(row, 6, f'=IF({f}<>"",{f},IF({d}>={cc},1,0))', book.fmt("met"), 1 if r.met else 0)
         ws.write_string(row, 7, r.justification or "", book.fmt("wrap"))
     last = max(row, 1)
-    return {"ids": f"Results!$A$2:$A${last + 1}", "met": f"Results!$G$2:$G${last + 1}"}
+    sheet = _ref(prefix + "Results")
+    return {"ids": f"{sheet}!$A$2:$A${last + 1}", "met": f"{sheet}!$G$2:$G${last + 1}"}
 
 
-def _days(book: _Book, ws, s: Settlement, t: Lang) -> dict[str, str]:
+def _days(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> dict[str, str]:
     kinds = list(AbsenceKind)
     columns = (
         [t("col_date"), t("xl_employed"), t("col_guaranteed_wage")]
@@ -183,7 +271,7 @@ def _days(book: _Book, ws, s: Settlement, t: Lang) -> dict[str, str]:
     ws.set_row(0, 45)
     first_off, last_off = 3, 3 + len(kinds) - 1
     on_duty_col, short_col = last_off + 2, last_off + 3
-    fte_cell = "Settlement!$B$6"  # CELL["fte"]
+    fte_cell = f"{_ref(prefix + 'Settlement')}!$B$6"  # CELL["fte"], on every layout
     row = 0
     for row, d in enumerate(ledger(s), start=1):
         ws.write_datetime(row, 0, datetime.combine(d.day, time()), book.fmt("date"))
@@ -195,41 +283,49 @@ def _days(book: _Book, ws, s: Settlement, t: Lang) -> dict[str, str]:
         ws.write_number(row, on_duty_col, d.on_duty)
         ws.write_formula(row, short_col, f"=MAX(0,{fte_cell}-{xl_rowcol_to_cell(row, on_duty_col)})", None, d.short)
     column = xl_rowcol_to_cell(0, short_col, col_abs=True).rstrip("1").lstrip("$")
-    return {"short": f"Days!${column}$2:${column}${row + 1}"}
+    return {"short": f"{_ref(prefix + 'Days')}!${column}$2:${column}${row + 1}"}
 
 
-def _payments(book: _Book, ws, s: Settlement, t: Lang) -> str:
+def _payments(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> str:
     _header(book, ws, [t("col_date"), t("col_label"), t("col_amount")], [18, 30, 16])
     row = 0
     for row, p in enumerate(s.payments, start=1):
         ws.write_datetime(row, 0, datetime.combine(p.date, time()), book.fmt("date"))
         ws.write_string(row, 1, p.label or "")
         ws.write_number(row, 2, p.amount, book.fmt("input_money"))
-    return f"Payments!$C$2:$C${max(row, 1) + 1}"
+    return f"{_ref(prefix + 'Payments')}!$C$2:$C${max(row, 1) + 1}"
 
 
 # --- the Settlement sheet ---------------------------------------------------------------
 
 
-def _settlement(book: _Book, ws, s: Settlement, t: Lang, case: str, results: dict, days: dict, paid_range: str) -> None:
-    """Inputs as cells, then every figure as a formula over named cells (``{max}``, ``{fte}``, …)."""
+def _settlement(
+    book: _Book, ws, s: Settlement, t: Lang, case: str, results: dict, days: dict, paid_range: str, key: str = ""
+) -> dict[str, str]:
+    """Inputs as cells, then every figure as a formula over named cells (``{max}``, ``{fte}``, …); returns the
+    cell of each figure.
+
+    S19: an addendum's sheet has one more input, the consultant funding (``{funding}``) its daily rate is
+    taken on, and a rate of 0 when it funds no consultant.
+    """
     c = s.convenant
     r = s.results
+    b = s.budget
     ws.set_column(0, 0, 44)
     ws.set_column(1, 1, 20)
     ws.set_column(2, 2, 100)
     ws.write_string(0, 0, f"{t('report_title')} — {c.title}", book.fmt("title"))
-    ws.write_string(1, 0, f"{c.id}{' · ' + case if case else ''} · convenant {__version__}")
+    ws.write_string(1, 0, f"{c.id}{key}{' · ' + case if case else ''} · convenant {__version__}")
     ws.write_string(3, 0, t("xl_inputs"), book.fmt("section"))
     ws.write_string(3, 2, t("xl_rule"), book.fmt("section"))
     # (key, label, input value or formula, cached value, format, rule); None: a section heading
     lines: list[tuple | None] = [
-        ("max", t("xl_max"), c.max_subsidy, None, "input_money", "Art. 1"),
-        ("fte", t("xl_fte"), c.consultants_fte, None, "input", "Art. 1, Art. 5"),
-        ("effort_share", t("xl_effort_share"), c.funding.effort_share, None, "input", "Art. 2, S2"),
-        ("result_share", t("xl_result_share"), c.funding.result_share, None, "input",
+        ("max", t("xl_max"), s.max_subsidy, None, "input_money", "Art. 1" if b.main else "S19"),
+        ("fte", t("xl_fte"), s.funded_fte, None, "input", "Art. 1, Art. 5" if b.main else "S19"),
+        ("effort_share", t("xl_effort_share"), s.funding.effort_share, None, "input", "Art. 2, S2"),
+        ("result_share", t("xl_result_share"), s.funding.result_share, None, "input",
          "Art. 2, S2 (effort share + result share = 1; the result pool is what the effort pool leaves)"),
-        ("cutoff", t("xl_cutoff"), c.funding.result_cutoff, None, "input", "Art. 2, S3"),
+        ("cutoff", t("xl_cutoff"), s.funding.result_cutoff, None, "input", "Art. 2, S3"),
         ("start", t("xl_start"), c.term.start, None, "input_date", "Art. 1"),
         ("end", t("xl_end"), c.term.end, None, "input_date", "Art. 1"),
         ("days", t("s_term"), "={end}-{start}+1", s.term_days, "number", "S9, S10: every calendar day of the term"),
@@ -242,11 +338,11 @@ def _settlement(book: _Book, ws, s: Settlement, t: Lang, case: str, results: dic
         ("effort", t("s_effort"), "=" + _half_up_cents("{effort_share}*{max}"), s.effort_pool, "money",
          "S2: effort share × maximum, half-up to cents"),
         ("pool", t("s_result_pool"), "=ROUND({max}-{effort},2)", s.result_pool, "money", "S2: maximum − effort pool"),
-        ("share_met", t("xl_share_met"), "={k}/{n}", round_half_up(Fraction(r.met, r.total), 10), "share",
-         "S3: k / n"),
+        ("share_met", t("xl_share_met"), "={k}/{n}" if r.total else "=IF({n}=0,0,{k}/{n})",
+         round_half_up(Fraction(r.met, r.total), 10) if r.total else 0, "share", "S3: k / n"),
         ("payout", t("s_payout"), "=IF({share_met}<{cutoff},0," + _half_up_cents("{pool}*{k}/{n}") + ")", r.payout,
          "money", "S3: nothing below the cutoff (exactly the cutoff is paid), else result pool × k / n, half-up"),
-        ("rate", t("s_rate"), "={max}/({fte}*{days})", round_half_up(s.deduction.daily_rate, 10), "rate",
+        ("rate", t("s_rate"), "={max}/({fte}*{days})", round_half_up(s.deduction.per_day, 10), "rate",
          "S10: maximum / (FTE × term days), exact in the tool"),
         ("deduction", t("s_deduction"), "=" + _half_up_cents("{max}*{short}/({fte}*{days})"), s.deduction.amount,
          "money", "S10: maximum × FTE-days short / (FTE × term days), half-up to cents"),
@@ -256,6 +352,17 @@ def _settlement(book: _Book, ws, s: Settlement, t: Lang, case: str, results: dic
         ("balance", t("s_balance"), "=ROUND({subsidy}-{paid},2)", s.balance, "total",
          "S12: subsidy − paid; positive: to pay, negative: to recover"),
     ]
+    if not b.main:  # S19: the daily rate is taken on the consultant funding; none without consultants
+        lines.insert(7, ("funding", t("xl_consultant_funding"), b.consultant_funding, None, "input_money",
+                         "S19: the part of the maximum that funds consultants"))
+        rate_rule = "S10, S19: consultant funding / (FTE × term days); 0 without consultants"
+        deduction_rule = "S10, S19: consultant funding × FTE-days short / (FTE × term days), half-up to cents"
+        for i, line in enumerate(lines):
+            if line is not None and line[0] == "rate":
+                lines[i] = ("rate", line[1], "=IF({fte}=0,0,{funding}/({fte}*{days}))", line[3], "rate", rate_rule)
+            elif line is not None and line[0] == "deduction":
+                formula = "=IF({fte}=0,0," + _half_up_cents("{funding}*{short}/({fte}*{days})") + ")"
+                lines[i] = ("deduction", line[1], formula, line[3], "money", deduction_rule)
     first = 4  # row index of the first line (Excel row 5)
     cells = {
         line[0]: xl_rowcol_to_cell(first + i, 1, row_abs=True, col_abs=True)
@@ -281,6 +388,7 @@ def _settlement(book: _Book, ws, s: Settlement, t: Lang, case: str, results: dic
             ws.write_string(row, 2, f"{rule}:   {formula.replace('$', '')}", book.fmt("note"))
     ws.write_string(first + len(lines) + 1, 0, t("xl_rounding"), book.fmt("note"))
     ws.freeze_panes(3, 0)
+    return cells
 
 
 CELLS = (

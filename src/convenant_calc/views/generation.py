@@ -7,8 +7,8 @@ table, JSON, CSV, xlsx, HTML). No I/O, no printing.
 The totals are sums of the rounded figures of the rows (S1: "totals are sums of
 the rounded per-agreement figures"), so the printed column adds up to the
 printed total; FTE-days and result counts are summed exactly. An agreement with
-extension periods (S14) is one row: each figure the sum of its periods' rounded
-figures, as its ``convenant-settlement/2`` total is.
+extension periods (S14) or addenda (S19) is one row: each figure the sum of its
+settlements' rounded figures, as its ``convenant-settlement/2`` or ``/3`` total is.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from convenant_calc.core.money import D, ZERO
-from convenant_calc.core.settlement import AgreementSettlement, Settlement
+from convenant_calc.core.settlement import AgreementSettlement
 from convenant_calc.io.problems import Problem
 
 #: The money columns of a row and of the totals, in the order of SPEC §12.
@@ -43,6 +43,7 @@ class Row:
     achieved: int
     total: int
     periods: int = 1  # S14: the agreement's periods, each settled on its own and added up here
+    lines: int = 1  # S19: the agreement's funding lines (the main line and its addenda), added up here
 
     def money(self) -> tuple[Decimal, ...]:
         return tuple(getattr(self, name) for name in MONEY)
@@ -97,13 +98,13 @@ class Generation:
         return tuple(e for e in self.entries if isinstance(e, Failure))
 
 
-def row(case: str, settled: AgreementSettlement | Settlement) -> Row:
+def row(case: str, settled: AgreementSettlement) -> Row:
     """The overview row of one agreement: the same rounded figures as its JSON (SPEC §4).
 
-    With several periods (S14) each figure is the sum of the periods' rounded figures, the
-    FTE-days short and the commitments (met and in all) of every period added up.
+    With several periods (S14) or lines (S19) each figure is the sum of the settlements' rounded
+    figures, the FTE-days short and the commitments (met and in all) of every one added up.
     """
-    parts = settled.periods if isinstance(settled, AgreementSettlement) else (settled,)
+    parts = settled.settlements
 
     def add(figure) -> Decimal:
         return sum((figure(p) for p in parts), ZERO)
@@ -122,7 +123,8 @@ def row(case: str, settled: AgreementSettlement | Settlement) -> Row:
         shortfall_fte_days=sum((p.deduction.shortfall_fte_days for p in parts), D(0)),
         achieved=sum(p.results.met for p in parts),
         total=sum(p.results.total for p in parts),
-        periods=len(parts),
+        periods=len(settled.period_ids),
+        lines=len(settled.line_ids),
     )
 
 

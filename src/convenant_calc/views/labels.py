@@ -183,12 +183,79 @@ TEXT: dict[str, dict[str, str]] = {
         "over een grens telt in elke periode voor haar dagen daar, met één periode gewaarborgd loon (S7). "
         "Elk totaal is de som van de bedragen van de periodes.",
     },
+    # --- funding lines (S19) ----------------------------------------------------------
+    "funding_line": {"en": "Funding line", "nl": "Financieringslijn"},
+    "lines_title": {"en": "Funding lines (S19)", "nl": "Financieringslijnen (S19)"},
+    "lines_periods_title": {"en": "Funding lines and periods (S14, S19)", "nl": "Financieringslijnen en periodes (S14, S19)"},
+    "col_line": {"en": "line", "nl": "lijn"},
+    "by_line": {"en": "Total by line", "nl": "Totaal per lijn"},
+    "by_period": {"en": "Total by period", "nl": "Totaal per periode"},
+    "lines_note": {
+        "en": "Each funding line (the agreement's own budget, the main line, and each addendum) is settled on its "
+        "own in each period (S2–S12): its own maximum, funded FTE, daily rate, commitments and advances. A "
+        "consultant's absence counts in each line in proportion to the FTE the consultant works for it, with one "
+        "guaranteed-wage window (S7, S19). Each total is the sum of the figures it adds up.",
+        "nl": "Elke financieringslijn (het eigen budget van het convenant, de hoofdlijn, en elk addendum) wordt in "
+        "elke periode afzonderlijk afgerekend (S2–S12): eigen maximum, gefinancierde VTE, dagtarief, "
+        "verbintenissen en voorschotten. De afwezigheid van een consulent telt in elke lijn in verhouding tot de "
+        "VTE die de consulent ervoor werkt, met één periode gewaarborgd loon (S7, S19). Elk totaal is de som van "
+        "de bedragen die het optelt.",
+    },
+    "line_max_line": {
+        "en": "Maximum of the line (S19), {fte} FTE",
+        "nl": "Maximum van de lijn (S19), {fte} VTE",
+    },
+    "no_commitments": {
+        "en": "no result funding, no commitments (S19)",
+        "nl": "geen resultaatfinanciering, geen verbintenissen (S19)",
+    },
+    "no_deduction_line": {
+        "en": "Deduction: the line funds no consultant (S19)",
+        "nl": "Vermindering: de lijn financiert geen consulent (S19)",
+    },
+    "months_note_no_rate": {
+        "en": "The line funds no consultant (consultants_fte 0), so it has no daily rate and no deduction (S19).",
+        "nl": "De lijn financiert geen consulent (consultants_fte 0), dus geen dagbedrag en geen vermindering (S19).",
+    },
+    "s_line_agreement": {"en": "The addendum's figures", "nl": "De cijfers van het addendum"},
+    "f_line_agreement": {
+        "en": "max_subsidy, consultants_fte and consultant_funding, as the addendum states them (S19)",
+        "nl": "maximale subsidie, VTE-consulenten en het deel voor consulenten, zoals het addendum ze vermeldt (S19)",
+    },
+    "x_line_agreement": {
+        "en": "maximum {max}; {fte} FTE funded with {funding} of it",
+        "nl": "maximum {max}; {fte} VTE gefinancierd met {funding} ervan",
+    },
+    "x_no_commitments": {
+        "en": "no commitments: the line has no result funding (S19)",
+        "nl": "geen verbintenissen: de lijn heeft geen resultaatfinanciering (S19)",
+    },
+    "x_line_part": {
+        "en": "× {share} / {fte} FTE in {line}",
+        "nl": "× {share} / {fte} VTE in {line}",
+    },
+    "x_no_rate": {
+        "en": "consultants_fte 0: the line funds no consultant, so no daily rate and no deduction",
+        "nl": "consultants_fte 0: de lijn financiert geen consulent, dus geen dagbedrag en geen vermindering",
+    },
+    "f_rate_line": {
+        "en": "daily_rate = consultant_funding / (consultants_fte × term_days), kept exact (S19)",
+        "nl": "dagbedrag = deel voor consulenten / (gefinancierde VTE × dagen), exact bewaard (S19)",
+    },
+    "f_rate_none": {
+        "en": "a line with consultants_fte 0 has no daily rate (S19)",
+        "nl": "een lijn met consultants_fte 0 heeft geen dagbedrag (S19)",
+    },
     "amendments": {"en": "Amendments (Art. 8, S14)", "nl": "Wijzigingen (Art. 8, S14)"},
     "am_extension": {"en": "extension", "nl": "verlenging"},
     "am_change": {"en": "change", "nl": "wijziging"},
     "am_extension_what": {
         "en": "adds the period {start} … {end}, maximum {max}",
         "nl": "voegt de periode {start} … {end} toe, maximum {max}",
+    },
+    "am_extension_line_what": {
+        "en": "adds the period {start} … {end}, continuing {line} with a maximum of {max}",
+        "nl": "voegt de periode {start} … {end} toe, met {line} verder met een maximum van {max}",
     },
     "am_replace": {"en": "replaces", "nl": "vervangt"},
     "am_add": {"en": "adds", "nl": "voegt toe"},
@@ -258,6 +325,18 @@ TEXT: dict[str, dict[str, str]] = {
     "xl_rule": {"en": "rule", "nl": "regel"},
     "xl_value": {"en": "value", "nl": "waarde"},
     "xl_max": {"en": "Maximum subsidy (EUR)", "nl": "Maximale subsidie (EUR)"},
+    "xl_consultant_funding": {
+        "en": "Consultant funding (EUR, S19)",
+        "nl": "Deel voor consulenten (EUR, S19)",
+    },
+    "xl_sheet": {"en": "sheet", "nl": "blad"},
+    "col_title": {"en": "title", "nl": "titel"},
+    "xl_totals_note": {
+        "en": "Every figure is a formula over the settlements' own sheets; each total is the sum of the rounded "
+        "figures it adds up (S14, S19).",
+        "nl": "Elk bedrag is een formule over de eigen bladen van de afrekeningen; elk totaal is de som van de "
+        "afgeronde bedragen die het optelt (S14, S19).",
+    },
     "xl_fte": {"en": "Funded FTE", "nl": "Gefinancierde VTE"},
     "xl_effort_share": {"en": "Effort share", "nl": "Aandeel inspanningsfinanciering"},
     "xl_result_share": {"en": "Result share", "nl": "Aandeel resultaatfinanciering"},

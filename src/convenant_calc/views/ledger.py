@@ -71,7 +71,7 @@ def _series(s: Settlement) -> dict[str, list[Span]]:
 def ledger(s: Settlement) -> list[LedgerDay]:
     """S9/S10 day by day: the rows add up to ``shortfall_fte_days`` and to the exact deduction."""
     term = s.convenant.term
-    rate = s.deduction.daily_rate
+    rate = s.deduction.per_day
     rows: list[LedgerDay] = []
     running = Fraction(0)
     for first, last, v in sweep(_series(s), term.start, term.end):
@@ -120,7 +120,7 @@ def months(s: Settlement) -> list[Month]:
     deductions (see the module docstring), so Σ months = round(Σ exact) =
     ``deduction.amount``.
     """
-    rate = s.deduction.daily_rate
+    rate = s.deduction.per_day
     buckets: dict[tuple[int, int], list[Decimal | int]] = {}
     for p in s.staffing.pieces:
         for day in day_range(p.first, p.last):

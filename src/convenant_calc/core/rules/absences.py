@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, DatedDays, Staffing, Term, days_between
@@ -205,6 +206,7 @@ class AbsenceOutcome:
     uncovered_days_in_term: int
     replaced: tuple[Span, ...]  # FTE replaced, on uncovered days in the term
     off_duty: tuple[Span, ...]  # FTE off duty, uncovered and unreplaced, in the term
+    share: Fraction | None = None  # S19: the part of the absence that counts in a line (None: all of it)
 
     @property
     def replaced_fte_days(self) -> Decimal:

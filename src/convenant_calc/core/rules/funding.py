@@ -105,9 +105,13 @@ def result_payout(result_pool: Decimal, met: int, total: int, cutoff: Decimal, *
     ``result_pool × met / total`` rounded half-up to cents. Equal weights.
     Reading ``results.half-not-paid`` (``cutoff_paid=False``): exactly the
     cutoff is not paid either (0 when ``met/total ≤ cutoff``).
+    S19: an addendum without result funding (``result_share: 0``) needs no commitments; with none,
+    nothing is paid ("result_commitments: required when result_share > 0").
     """
+    if total == 0 and result_pool == 0:
+        return ZERO
     if total <= 0:
-        raise ValueError("a convenant has at least one result commitment")
+        raise ValueError("a line with result funding has at least one result commitment (S3, S19)")
     if below_cutoff(met, total, cutoff, cutoff_paid=cutoff_paid):
         return ZERO
     return round_cents(Fraction(result_pool) * Fraction(met, total))

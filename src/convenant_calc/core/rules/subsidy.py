@@ -25,6 +25,31 @@ def daily_rate(max_subsidy: Decimal, funded_fte: Decimal, term_days: int) -> Fra
     return Fraction(max_subsidy) / (Fraction(funded_fte) * term_days)
 
 
+def rate_base(
+    consultant_funding: Decimal,
+    max_subsidy: Decimal,
+    effort_pool: Decimal,
+    effort_share: Decimal,
+    *,
+    effort_basis: bool = False,
+) -> Decimal:
+    """S10, S19 (S17) — the amount the daily rate is taken on.
+
+    S10: "``daily_rate = max_subsidy / (consultants_fte × term_days)``"; S19: "``daily_rate_L =
+    consultant_funding_L / (consultants_fte_L × term_days)`` (for the main line
+    ``consultant_funding`` is its ``max_subsidy``, as in S10)".
+    Reading ``rate.effort-basis`` ("vermindert de maximale werkingssubsidie"): S17 "effort_pool /
+    (FTE × term days)", and S19 "``effort_share × consultant_funding_L``" for a line whose consultant
+    funding is only part of its maximum. Where the consultant funding is the whole maximum (the
+    main line) that is the effort pool, as S17 has it (``effort_share × max`` rounded to cents, S2).
+    """
+    if not effort_basis:
+        return consultant_funding
+    if consultant_funding == max_subsidy:
+        return effort_pool
+    return effort_share * consultant_funding
+
+
 def whole_years(term: Term) -> int | None:
     """The number of whole years the term spans (2023-07-01 … 2025-06-30: 2), or None when it is not whole.
 

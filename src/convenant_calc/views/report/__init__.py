@@ -1,8 +1,9 @@
 """The report model: the settlement as an auditor redoes it, as plain data.
 
-:func:`build` is a pure function of a :class:`~convenant_calc.core.settlement.Settlement`,
-the case's staffing file and the input files' hashes. It returns a
-:class:`Report` — strings already written in the chosen language — which the
+:func:`build` is a pure function of an :class:`~convenant_calc.core.settlement.AgreementSettlement`,
+the case's staffing file and the input files' hashes. It returns an :class:`AgreementReport`: a
+:class:`Report` per settlement (:func:`build_part`) and, for more than one, the overview of the
+periods and lines with their totals — strings already written in the chosen language — which the
 Markdown and the HTML templates lay out (``render/report.py``); neither template
 computes anything. Every figure is taken from the settlement or derived from it
 by :mod:`convenant_calc.views.ledger`; the report never applies a rule itself.
@@ -20,7 +21,7 @@ One module per part of the report:
 - ``amendments``: S14, the amendments of a period and the overview of the periods;
 - ``readings``: the alternative readings of the agreement and what each costs (S17).
 
-A new section is a builder module and a field of :class:`Report` filled in :func:`build`.
+A new section is a builder module and a field of :class:`Report` filled in :func:`build_part`.
 """
 
 from __future__ import annotations
@@ -28,14 +29,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from convenant_calc import __version__
-from convenant_calc.core.interim import Interim
+from convenant_calc.core.interim import Interim, Positions
 from convenant_calc.io.versions import dependencies_line
 from convenant_calc.core.models import Staffing
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.absences import absence_rows, absence_totals, shown_absences
-from convenant_calc.views.report.amendments import amendment_rows, period_rows
+from convenant_calc.views.report.amendments import amendment_rows, overview_rows, total_row
 from convenant_calc.views.report.commitments import commitment_rows
 from convenant_calc.views.report.inputs import ROLES, input_files
 from convenant_calc.views.report.interim import interim_section
@@ -48,6 +49,7 @@ from convenant_calc.views.report.model import (
     InputFile,
     Line,
     MonthRow,
+    Overview,
     PaymentRow,
     Quote,
     Report,
@@ -83,7 +85,7 @@ __all__ = [
     "TimelineRow",
     "balance_word",
     "build",
-    "build_agreement",
+    "build_part",
     "build_timeline",
     "input_files",
     "reason",
@@ -93,7 +95,7 @@ __all__ = [
 ]
 
 
-def build(
+def build_part(
     s: Settlement,
     staffing: Staffing,
     inputs: tuple[InputFile, ...],
@@ -103,7 +105,7 @@ def build(
     interim: Interim | None = None,
     costs: Sequence[ReadingCost] | None = None,
 ) -> Report:
-    """The report of a settlement, in one language; the same arguments give the same report.
+    """The report of one settlement (a period and a line), in one language; the same arguments give the same report.
 
     ``costs`` (S17, ``settle --readings``) adds the section of alternative readings;
     ``interim`` (S16, ``settle --as-of``) the interim position.
@@ -111,6 +113,7 @@ def build(
     t = lang
     c = s.convenant
     rows, totals = month_rows(s, t)
+    anchor = "-".join(f"{name}-{value}" for name, value in (("period", s.period), ("line", s.line)) if value)
     return Report(
         lang=t.code,
         labels=t.labels(),
@@ -138,6 +141,9 @@ def build(
         paid=t.money(s.paid),
         timeline=build_timeline(s, staffing, t),
         period=s.period or "",
+        line=s.line or "",
+        line_title=s.budget.title if s.line else "",
+        anchor=anchor,
         amendments=amendment_rows(s, t),
         interim=interim_section(interim, t) if interim is not None else None,
         readings_note=applied_note(s, t),
@@ -145,18 +151,39 @@ def build(
     )
 
 
-def build_agreement(
+def build(
     a: AgreementSettlement,
     staffing: Staffing,
     inputs: tuple[InputFile, ...],
     lang: Lang,
     case: str = "",
     stamp: str | None = None,
+    positions: Positions | None = None,
     costs: Sequence[ReadingCost] | None = None,
 ) -> AgreementReport:
-    """S14: the report of every period (each as :func:`build` makes it), the overview and the totals
-    (S17: and what each reading costs the agreement's total)."""
-    reports = tuple(build(s, staffing, inputs, lang, case=case, stamp=stamp) for s in a.periods)
-    overview, total = period_rows(a, lang)
-    rows = reading_rows(costs, lang) if costs is not None else ()
-    return AgreementReport(lang.code, lang.labels(), a.convenant.id, a.convenant.title, reports, overview, total, rows)
+    """The report of an agreement: each settlement's (as :func:`build_part` makes it) and, when it has more
+    than one (S14, S19), the overview of its periods and lines with the totals, what each reading costs
+    the agreement's total (S17) and the interim position of all its lines (S16)."""
+    only = a.only
+    interims = positions.parts if positions is not None else (None,) * len(a.settlements)
+    parts = tuple(
+        build_part(s, staffing, inputs, lang, case=case, stamp=stamp, interim=i, costs=costs if only else None)
+        for s, i in zip(a.settlements, interims, strict=True)
+    )
+    readings = reading_rows(costs, lang) if costs is not None and only is None else ()
+    return AgreementReport(lang.code, lang.labels(), a.convenant.id, a.convenant.title, parts,
+                           None if only is not None else overview(a, lang, positions), readings)
+
+
+def overview(a: AgreementSettlement, t: Lang, positions: Positions | None = None) -> Overview:
+    """S14, S19: the rows of the settlements and the totals; by line and by period when there are both."""
+    rows, total = overview_rows(a, t)
+    both = len(a.dimensions) == 2
+    return Overview(
+        rows=rows,
+        total=total,
+        lines="line" in a.dimensions,
+        by_line=tuple(total_row(x, t, x.key, x.title) for x in a.by_line) if both else (),
+        by_period=tuple(total_row(x, t, x.key) for x in a.by_period) if both else (),
+        interim=interim_section(positions.total, t) if positions is not None else None,
+    )

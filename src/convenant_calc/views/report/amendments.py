@@ -4,7 +4,7 @@ overview of the periods of a multi-period agreement."""
 from __future__ import annotations
 
 from convenant_calc.core.models import AmendmentKind
-from convenant_calc.core.settlement import AgreementSettlement, Settlement
+from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.model import AmendmentRow, PeriodRow
 
@@ -17,7 +17,10 @@ def amendment_rows(s: Settlement, t: Lang) -> tuple[AmendmentRow, ...]:
             if a.term is None or a.max_subsidy is None:  # the model requires both for an extension
                 raise ValueError(f"extension {a.id} needs a term and a max_subsidy (S14)")
             start, end = t.date(a.term.start), t.date(a.term.end)
-            what = t("am_extension_what", start=start, end=end, max=t.money(a.max_subsidy))
+            if s.budget.main:
+                what = t("am_extension_what", start=start, end=end, max=t.money(a.max_subsidy))
+            else:  # S19: the extension continues this addendum with its own maximum
+                what = t("am_extension_line_what", start=start, end=end, max=t.money(s.max_subsidy), line=s.budget.line)
         else:
             target = t("col_target")
             parts = []
@@ -40,29 +43,32 @@ def amendment_rows(s: Settlement, t: Lang) -> tuple[AmendmentRow, ...]:
     return tuple(rows)
 
 
-def period_rows(a: AgreementSettlement, t: Lang) -> tuple[tuple[PeriodRow, ...], PeriodRow]:
-    """S14: one row per period, and the totals (each the sum of the periods' rounded figures)."""
-    rows = []
-    for pid, s in zip(a.period_ids, a.periods, strict=True):
-        term = s.convenant.term
-        rows.append(
-            PeriodRow(
-                id=pid,
-                term=f"{t.date(term.start)} … {t.date(term.end)}",
-                days=s.term_days,
-                max_subsidy=t.money(s.max_subsidy),
-                subsidy=t.money(s.subsidy),
-                paid=t.money(s.paid),
-                balance=t.money(s.balance),
-            )
-        )
-    total = PeriodRow(
-        id=t("total"),
-        term=f"{t.date(a.periods[0].convenant.term.start)} … {t.date(a.periods[-1].convenant.term.end)}",
-        days=sum(s.term_days for s in a.periods),
-        max_subsidy=t.money(a.max_subsidy),
-        subsidy=t.money(a.subsidy),
-        paid=t.money(a.paid),
-        balance=t.money(a.balance),
+def overview_rows(a: AgreementSettlement, t: Lang) -> tuple[tuple[PeriodRow, ...], PeriodRow]:
+    """S14, S19: one row per settlement (named by its period, or by its line, or both), and the total (each the
+    sum of the rounded figures)."""
+    rows = tuple(
+        _row(s.budget.period, s.convenant.term.start, s.convenant.term.end, s.term_days, s, t, s.budget.line, s.budget.title)
+        if s.line is not None
+        else _row(s.budget.period, s.convenant.term.start, s.convenant.term.end, s.term_days, s, t)
+        for s in a.settlements
     )
-    return tuple(rows), total
+    return rows, total_row(a.total, t)
+
+
+def total_row(x: Total, t: Lang, key: str | None = None, title: str = "") -> PeriodRow:
+    """A total as a row: the agreement's (named "total"), or a line's or a period's (named by ``key``)."""
+    return _row(t("total") if key is None else key, x.first, x.last, x.days, x, t, key or "", title)
+
+
+def _row(key: str, first, last, days: int, x, t: Lang, line: str = "", title: str = "") -> PeriodRow:
+    return PeriodRow(
+        id=key,
+        term=f"{t.date(first)} … {t.date(last)}",
+        days=days,
+        max_subsidy=t.money(x.max_subsidy),
+        subsidy=t.money(x.subsidy),
+        paid=t.money(x.paid),
+        balance=t.money(x.balance),
+        line=line,
+        title=title,
+    )

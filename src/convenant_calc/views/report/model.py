@@ -181,6 +181,7 @@ class ReadingRow:
     subsidy: str
     difference: str  # signed: +54.20, −2.39, 0.00
     status: str  # "", "not applicable: …" or "in force …"
+    lines: tuple[tuple[str, str, str], ...] = ()  # S19: (line, subsidy, difference) of each line
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,9 @@ class Report:
     paid: str
     timeline: Timeline
     period: str = ""  # S14: the period's id when the agreement has more than one
+    line: str = ""  # S19: the line's id when the agreement has more than one
+    line_title: str = ""  # S19: the line's title (with ``line``)
+    anchor: str = ""  # the id of its section in an agreement's HTML report ("period-ID", "line-ID", both)
     amendments: tuple[AmendmentRow, ...] = ()  # S14: the extension that made this period and the changes to it
     interim: InterimSection | None = None  # S16, settle --as-of
     readings_note: str = ""  # S17: set when settled under alternative readings
@@ -217,7 +221,7 @@ class Report:
 
 @dataclass(frozen=True)
 class PeriodRow:
-    """S14: one period in the overview of a multi-period agreement."""
+    """S14, S19: one settlement (a period, a line, or both) in the overview of an agreement, or a total."""
 
     id: str
     term: str
@@ -226,17 +230,41 @@ class PeriodRow:
     subsidy: str
     paid: str
     balance: str
+    line: str = ""  # S19: the line's id, in an overview of lines
+    title: str = ""  # S19: the line's title
+
+
+@dataclass(frozen=True)
+class Overview:
+    """S14, S19: the settlements of an agreement of more than one, and their totals.
+
+    ``lines``: the overview has a line column (the agreement has more than one line);
+    ``by_line`` and ``by_period`` are the subtotals when it has more than one of both.
+    """
+
+    rows: tuple[PeriodRow, ...]
+    total: PeriodRow
+    lines: bool = False
+    by_line: tuple[PeriodRow, ...] = ()
+    by_period: tuple[PeriodRow, ...] = ()
+    interim: InterimSection | None = None  # S16: the interim position of all lines together
 
 
 @dataclass(frozen=True)
 class AgreementReport:
-    """S14: every period's own report, with the overview of the periods and the totals."""
+    """S14, S19: the report of an agreement: each settlement's own report, and the overview with the totals.
+
+    ``overview`` is None for an agreement of one settlement, whose report is that settlement's.
+    """
 
     lang: str
     labels: dict[str, str]
     agreement_id: str
     agreement_title: str
-    periods: tuple[Report, ...]
-    overview: tuple[PeriodRow, ...]
-    total: PeriodRow
+    parts: tuple[Report, ...]
+    overview: Overview | None = None
     readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings, on the agreement's total
+
+    @property
+    def total(self) -> PeriodRow | None:
+        return self.overview.total if self.overview is not None else None

@@ -39,10 +39,11 @@ def month_rows(s: Settlement, t: Lang) -> tuple[tuple[MonthRow, ...], MonthRow]:
 
 
 def months_note(s: Settlement, t: Lang) -> str:
-    c = s.convenant
+    if s.deduction.daily_rate is None:  # S19: a line that funds no consultant
+        return t("months_note_no_rate")
     return t(
         "months_note",
         max=t.money(s.deduction.rate_base),  # the maximum, unless a reading of S17 says otherwise
-        fte=t.number(c.consultants_fte),
+        fte=t.number(s.funded_fte),
         days=t.number(s.deduction.rate_days),
     )

@@ -51,6 +51,7 @@ def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...
                 subsidy=t.money(c.subsidy),
                 difference=signed(c.difference, t),
                 status=status,
+                lines=tuple((x.line, t.money(x.subsidy), signed(x.difference, t)) for x in c.by_line),
             )
         )
     return tuple(rows)

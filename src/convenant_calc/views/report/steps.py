@@ -35,8 +35,8 @@ class StepInput:
 
     @property
     def fte(self) -> str:
-        """The agreement's FTE, written in the report's language."""
-        return self.t.number(self.s.convenant.consultants_fte)
+        """The FTE the line funds (the agreement's, for the main line), written in the report's language."""
+        return self.t.number(self.s.funded_fte)
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,26 @@ class Draft:
     quote_keys: tuple[str, ...]
     article_keys: tuple[str, ...] | None = None
     formula_key: str | None = None  # the formula ``f_<formula_key>`` instead of ``f_<key>``
+    article: str | None = None  # the article shown, instead of the one of the keys (S19: an addendum's reference)
 
 
 StepBuilder = Callable[[StepInput], "Draft | None"]
 
 
 def agreement(x: StepInput) -> Draft:
-    c, t = x.s.convenant, x.t
+    s, t = x.s, x.t
+    b = s.budget
+    if not b.main:  # S19: an addendum's own budget, and the part of it that funds consultants
+        return Draft(
+            "line_agreement",
+            t("x_line_agreement", max=t.money(b.max_subsidy), fte=x.fte, funding=t.money(b.consultant_funding)),
+            f"{t.eur(b.max_subsidy)}; {x.fte} {t('tl_fte')}",
+            "S19",
+            (),
+            (),
+            article=b.reference or b.title,
+        )
+    c = s.convenant
     return Draft(
         "agreement",
         t("x_agreement", max=t.money(c.max_subsidy), fte=x.fte),
@@ -79,9 +92,8 @@ def term(x: StepInput) -> Draft:
 
 def effort(x: StepInput) -> Draft:
     s, t = x.s, x.t
-    c = s.convenant
-    product = c.funding.effort_share * c.max_subsidy
-    figures = f"{t.number(c.funding.effort_share)} × {t.money(c.max_subsidy)} = {t.exact_money(product)}"
+    product = s.funding.effort_share * s.max_subsidy
+    figures = f"{t.number(s.funding.effort_share)} × {t.money(s.max_subsidy)} = {t.exact_money(product)}"
     return Draft("effort", figures, t.eur(s.effort_pool), "S2", ("effort_pool",))
 
 
@@ -89,7 +101,7 @@ def result_pool(x: StepInput) -> Draft:
     s, t = x.s, x.t
     return Draft(
         "result_pool",
-        f"{t.money(s.convenant.max_subsidy)} − {t.money(s.effort_pool)} = {t.money(s.result_pool)}",
+        f"{t.money(s.max_subsidy)} − {t.money(s.effort_pool)} = {t.money(s.result_pool)}",
         t.eur(s.result_pool),
         "S2",
         ("result_pool",),
@@ -99,6 +111,8 @@ def result_pool(x: StepInput) -> Draft:
 
 def met(x: StepInput) -> Draft:
     r, t = x.s.results, x.t
+    if not r.total:  # S19: a line without result funding has no commitments
+        return Draft("met", t("x_no_commitments"), t("r_met", k=0, n=0), "S4, S19", ())
     judged = []
     for co in r.commitments:
         if co.pending:
@@ -113,6 +127,8 @@ def met(x: StepInput) -> Draft:
 def payout(x: StepInput) -> Draft:
     s, t = x.s, x.t
     r = s.results
+    if not r.total:  # S19: "result_commitments: required when result_share > 0"
+        return Draft("payout", t("x_no_commitments"), t.eur(r.payout), "S3, S19", ())
     share = Fraction(r.met, r.total)
     if r.below_cutoff:
         figures = t("x_below", k=r.met, n=r.total, share=t.exact(share, 4), cutoff=t.number(r.cutoff))
@@ -158,6 +174,8 @@ def absent(x: StepInput) -> Draft:
             continue
         terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
         terms += f" = {t.number(a.short_fte_days)}"
+        if a.share is not None:  # S19: the part of the absence that counts in this line
+            terms += f" ({line_part(x, a.consultant)})"
         if s.readings.days_counted == "working":  # S17 days.working: only these FTE-days count
             terms += f" ({t('x_working_days', n=t.number(a.short_fte_days_on_working_days))})"
         parts.append(
@@ -181,16 +199,25 @@ def absent(x: StepInput) -> Draft:
 def absorbed(x: StepInput) -> Draft | None:
     """Absence on surplus staff (S9); no step when there is none."""
     s, t = x.s, x.t
-    c, st = s.convenant, s.staffing
+    st = s.staffing
     if not st.absorbed_fte_days:
         return None
     parts = [
         f"{p.days} d × min({t.number(p.off_duty)}, {t.number(p.employed)} − {x.fte}) ({p.first} … {p.last})"
         for p in st.pieces
-        if p.off_duty and p.employed > c.consultants_fte and p.counted  # S17 days.working: counted days only
+        if p.off_duty and p.employed > s.funded_fte and p.counted  # S17 days.working: counted days only
     ]
     figures = " + ".join(parts) + f" = {t.number(st.absorbed_fte_days)}"
     return Draft("absorbed", figures, t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
+
+
+def line_part(x: StepInput, consultant_id: str) -> str:
+    """S19: how much of a consultant's absence counts in the line: "× 0.25 / 1 in duaal-leren"."""
+    t, b = x.t, x.s.budget
+    c = x.staffing.consultant(consultant_id)
+    if c is None:  # not reached: a part is only taken of a listed consultant's absence
+        return b.line
+    return t("x_line_part", share=t.number(c.share(b.line, b.main)), fte=t.number(c.fte), line=b.line)
 
 
 def termination(x: StepInput) -> Draft | None:
@@ -236,22 +263,29 @@ def short(x: StepInput) -> Draft:
 
 def rate(x: StepInput) -> Draft:
     s, t = x.s, x.t
-    c, d = s.convenant, s.deduction
-    divisor = c.consultants_fte * d.rate_days  # the maximum and the term's days, unless a reading of S17 says otherwise
+    d = s.deduction
+    formula = None if s.budget.main else "rate_line"  # S19: an addendum's rate is on its consultant funding
+    if d.daily_rate is None:  # S19: "A line with consultants_fte: 0 has no deduction"
+        return Draft("rate", t("x_no_rate"), "—", "S10, S19", ("daily_rate",), None, "rate_none")
+    divisor = s.funded_fte * d.rate_days  # the maximum and the term's days, unless a reading of S17 says otherwise
     return Draft(
         "rate",
         f"{t.money(d.rate_base)} / ({x.fte} × {t.number(d.rate_days)}) = {t.money(d.rate_base)} / "
         f"{t.number(divisor)} = {t.exact(d.daily_rate)}",
         t("r_rate", rate=t.exact(d.daily_rate), fraction=f"{d.daily_rate.numerator}/{d.daily_rate.denominator}"),
-        "S10",
+        "S10" if s.budget.main else "S10, S19",
         ("daily_rate",),
+        None,
+        formula,
     )
 
 
 def deduction(x: StepInput) -> Draft:
     s, t = x.s, x.t
-    c, d = s.convenant, s.deduction
-    divisor = c.consultants_fte * d.rate_days
+    d = s.deduction
+    if d.daily_rate is None:  # S19: no consultants funded, no deduction
+        return Draft("deduction", t("x_no_rate"), t.eur(d.amount), "S10, S19", ("deduction",))
+    divisor = s.funded_fte * d.rate_days
     return Draft(
         "deduction",
         f"{t.number(d.shortfall_fte_days)} × {t.money(d.rate_base)} / {t.number(divisor)} "
@@ -345,7 +379,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilde
             formula=t(f"f_{d.formula_key or d.key}") + reading_note(s, d.key, t),
             figures=d.figures,
             result=d.result,
-            article=article(s, d.article_keys or d.quote_keys),
+            article=d.article if d.article is not None else article(s, d.article_keys or d.quote_keys),
             rule=d.rule,
             quotes=quotes(s, d.quote_keys),
             rules=rule_links(d.rule, t.code),

@@ -25,19 +25,26 @@ def balance_word(s: Settlement, t: Lang) -> str:
 
 def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
     """The settlement lines (as the terminal table shows them), which add up to the subsidy and the balance."""
-    c, d, r = s.convenant, s.deduction, s.results
-    if r.below_cutoff and Fraction(r.met, r.total) == Fraction(r.cutoff):  # S17 results.half-not-paid
+    d, r = s.deduction, s.results
+    if not r.total:  # S19: a line without result funding
+        why = t("no_commitments")
+    elif r.below_cutoff and Fraction(r.met, r.total) == Fraction(r.cutoff):  # S17 results.half-not-paid
         why = t("at_cutoff_not_paid", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
     elif r.below_cutoff:
         why = t("below_cutoff", met=r.met, total=r.total, cutoff=t.pct(r.cutoff))
     else:
         why = t("pro_rata", met=r.met, total=r.total, pool=t.money(s.result_pool))
     lines = [
-        Line(t("max_subsidy_line", fte=t.number(c.consultants_fte)), t.money(s.max_subsidy)),
-        Line(t("effort_line", pct=t.pct(c.funding.effort_share)), t.money(s.effort_pool)),
+        Line(
+            t("max_subsidy_line" if s.budget.main else "line_max_line", fte=t.number(s.funded_fte)),
+            t.money(s.max_subsidy),
+        ),
+        Line(t("effort_line", pct=t.pct(s.funding.effort_share)), t.money(s.effort_pool)),
         Line(t("result_line", why=why), t.money(r.payout)),
         Line(
-            t("deduction_line", days=t.number(d.shortfall_fte_days), rate=t.decimals(d.daily_rate, 6)),
+            t("deduction_line", days=t.number(d.shortfall_fte_days), rate=t.decimals(d.daily_rate, 6))
+            if d.daily_rate is not None
+            else t("no_deduction_line"),
             f"−{t.money(d.amount)}",
         ),
     ]

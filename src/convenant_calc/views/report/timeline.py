@@ -51,8 +51,10 @@ def _lanes(outcomes: list[AbsenceOutcome]) -> dict[int, Decimal]:
 
 def _people(s: Settlement, staffing: Staffing) -> list[tuple]:
     """(id, name, FTE, employed from, employed to) of each row; without a staffing file, the absences' consultants."""
-    if staffing.consultants:
-        return [(p.id, p.name or p.id, p.fte, p.employed.from_, p.employed.to) for p in staffing.consultants]
+    if staffing.consultants:  # S19: each consultant's share in the line (the main line: all of a consultant without lines)
+        budget = s.budget
+        shares = [(p, p.share(budget.line, budget.main)) for p in staffing.consultants]
+        return [(p.id, p.name or p.id, share, p.employed.from_, p.employed.to) for p, share in shares if share]
     seen: list[str] = []
     for a in shown_absences(s):
         if a.consultant not in seen:
@@ -141,7 +143,7 @@ def build_timeline(s: Settlement, staffing: Staffing, t: Lang) -> Timeline:
     people = _people(s, staffing)
     rows = [_consultant_row(s, t, *person) for person in people]
     if not staffing.consultants:
-        rest = c.consultants_fte - len(people)
+        rest = s.funded_fte - len(people)
         if rest > 0:
             title = t("tl_assumed_title", fte=t.number(rest))
             bar = _bar(s, c.term.start, c.term.end, 0, rest, "employed", "", title)
