@@ -42,10 +42,10 @@ def test_dates():
 
 
 def test_the_dutch_report_writes_dates_and_amounts_the_flemish_way():
-    html = report_render.html(report("07-everything-together", "nl"))
+    html = report_render.part_html(report("07-everything-together", "nl"))
     assert "1 juli 2023 … 30 juni 2025 (731 dagen)" in html  # the term
     assert "<td class=\"date\">8 januari 2024</td>" in html  # An's sickness starts (absences table)
     assert "<td class=\"date\">2 oktober 2023</td>" in html  # the first advance (payments table)
     assert "356.067,20" in html and "356,067.20" not in html
-    english = report_render.html(report("07-everything-together", "en"))
+    english = report_render.part_html(report("07-everything-together", "en"))
     assert "2023-07-01 … 2025-06-30 (731 days)" in english

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from convenant_calc.core.settlement import settle
+from convenant_calc.core.settlement import settle, settle_agreement
 from convenant_calc.render import xlsx
 
 from .. import helpers
-from ..report.conftest import EXAMPLES, loaded, settled
+from ..report.conftest import EXAMPLES, agreement, loaded, settled
 
 formulas = pytest.importorskip("formulas", reason="the formulas package (test extra formulas[excel]) is missing")
 
@@ -29,7 +29,7 @@ FIGURES = ("days", "n", "k", "short", "effort", "pool", "payout", "deduction", "
 
 
 def workbook(name: str, lang: str = "en") -> bytes:
-    return xlsx.render(settled(name), loaded(name).case.staffing, case=name, lang=lang)
+    return xlsx.render(agreement(name), loaded(name).case.staffing, case=name, lang=lang)
 
 
 def evaluate(path: str, variants: tuple[dict[str, object], ...] = ({},)) -> list[dict[str, Decimal]]:
@@ -76,7 +76,7 @@ def evaluated(tmp: Path) -> dict[str, list[dict[str, Decimal]]]:
 
 def half_cent():
     # max 1000.15: effort 0.70 × 1000.15 = 700.105 exactly → 700.11 (S1 half-up)
-    return settle(helpers.case(helpers.convenant(max_subsidy=Decimal("1000.15"))))
+    return settle_agreement(helpers.case(helpers.convenant(max_subsidy=Decimal("1000.15"))))
 
 
 @pytest.fixture(scope="module")
@@ -133,7 +133,7 @@ def test_a_half_cent_is_rounded_up_as_s1_says(recomputed):
     # 0.70 × 1000.15 = 700.105 exactly → 700.11 (S1); in binary 0.7 × 1000.15 × 100 is 70010.49999999999,
     # which a bare ROUND(x, 2) as the formulas package computes it takes down to 700.10. Result pool
     # 1000.15 − 700.11 = 300.04; all met: payout 300.04; no absences: subsidy 1000.15.
-    s = half_cent()
+    s = half_cent().only
     assert (s.effort_pool, s.result_pool, s.results.payout) == (Decimal("700.11"), Decimal("300.04"), Decimal("300.04"))
     assert s.subsidy == Decimal("1000.15")
     from formulas.functions.math import xround

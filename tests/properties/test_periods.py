@@ -10,6 +10,9 @@
 
 from __future__ import annotations
 
+import io
+import json
+
 from datetime import timedelta
 from decimal import Decimal
 
@@ -24,6 +27,15 @@ from convenant_calc.render import table
 from ..helpers import all_met
 from .test_invariants import START, TERM, cases
 
+def plain(view) -> str:
+    """A rich view as plain text, as ``table.render`` prints one."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=120, color_system=None, force_terminal=False).print(view, crop=False)
+    return buffer.getvalue()
+
+
 DAYS = 61  # TERM: 2024-01-01 … 2024-03-01, with the leap day
 
 
@@ -32,9 +44,9 @@ DAYS = 61  # TERM: 2024-01-01 … 2024-03-01, with the leap day
 def test_one_period_settles_byte_identically(case: Case):
     today = settle(case)
     agreement = settle_agreement(case)
-    assert agreement.single and agreement.periods[0].period is None
-    assert json_render.render(agreement) == json_render.render(today)
-    assert table.render(agreement) == table.render(today)
+    assert agreement.only is not None and agreement.only.period is None
+    assert json_render.render(agreement) == json.dumps(json_render.settlement_dict(today), indent=2, ensure_ascii=False) + "\n"
+    assert table.render(agreement) == plain(table.settlement_renderable(today))
 
 
 def split(case: Case, cut: int, per_day: Decimal) -> tuple[Case, Case]:
@@ -67,8 +79,8 @@ def test_extension_split_deductions_add_up(case: Case, cut: int, cents: int):
     whole, cut_case = split(case, cut, Decimal(cents).scaleb(-2))
     one = settle(whole)
     a = settle_agreement(cut_case)
-    assert len(a.periods) == 2
-    first, second = a.periods
+    assert len(a.settlements) == 2
+    first, second = a.settlements
     assert first.deduction.daily_rate == second.deduction.daily_rate == one.deduction.daily_rate
     # The FTE-days short of the two periods are those of the whole term, split at the cut (one staffing
     # history, one set of guaranteed-wage windows).

@@ -112,7 +112,7 @@ def production_shortfall(case: Case, *, elapsed: bool = False) -> Decimal:
     conv = case.convenant
     outcomes = absence_rules.absence_outcomes(case.staffing, conv.absence_rules, conv.term, elapsed=elapsed)
     off = [span for o in outcomes for span in o.off_duty]
-    return shortfall.shortfall(conv.consultants_fte, conv.term, staffing.baseline(conv, case.staffing), off).fte_days
+    return shortfall.shortfall(conv.consultants_fte, conv.term, staffing.baseline(conv.term, conv.consultants_fte, case.staffing, conv.id, main=True), off).fte_days
 
 
 NESTED_THEN_RELAPSE = (

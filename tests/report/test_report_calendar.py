@@ -6,7 +6,7 @@ from convenant_calc.core.interim import interim
 from convenant_calc.io.bundled import data_dir, examples_dir
 from convenant_calc.render import report as render_report
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.report import build, input_files
+from convenant_calc.views.report import build_part, input_files
 
 from .conftest import loaded, report, settled
 
@@ -42,14 +42,14 @@ def test_interim_section_in_markdown_and_html():
     s = settled(name)
     for lang, words in (("nl", ("Tussentijdse stand op 30 september 2024 (S16)", "−6.670,31", "290.129,69", "391.889,69")),
                         ("en", ("Interim position on 2024-09-30 (S16)", "−6,670.31", "290,129.69", "391,889.69"))):
-        r = build(s, case.case.staffing, input_files(case.sources, data_dir()), Lang(lang), case=name,
+        r = build_part(s, case.case.staffing, input_files(case.sources, data_dir()), Lang(lang), case=name,
                   interim=interim(s, date(2024, 9, 30)))
-        md, html = render_report.markdown(r), render_report.html(r)
+        md, html = render_report.part_markdown(r), render_report.part_html(r)
         for word in words:
             assert word in md and word in html
         assert "R1, R4, R5" in md
     # Without --as-of there is no such section.
-    assert "Tussentijdse" not in render_report.markdown(report(name, "nl"))
+    assert "Tussentijdse" not in render_report.part_markdown(report(name, "nl"))
     assert (examples_dir() / name / "expected.yaml").is_file()
 
 

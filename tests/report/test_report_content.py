@@ -11,7 +11,7 @@ from convenant_calc.io.loading import load_case
 from convenant_calc.render import report as render_report
 from convenant_calc.render.json import settlement_dict
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.report import build, input_files
+from convenant_calc.views.report import build_part, input_files
 from convenant_calc.core.settlement import settle
 
 from .conftest import example_path, report, settled
@@ -36,10 +36,10 @@ def test_spec_example_b_shows_vacancy_and_time_credit():
     dirk = [a for a in report("04-time-credit-and-vacancy").absences if a.consultant == "dirk"]
     assert [(a.kind, a.days_in_term, a.short) for a in dirk] == [("time credit", 303, "60.6")]
 
-    md = render_report.markdown(report("04-time-credit-and-vacancy"))
+    md = render_report.part_markdown(report("04-time-credit-and-vacancy"))
     assert "**36 FTE-days**" in md
     assert "time credit 60.6" in md
-    nl = render_report.markdown(report("04-time-credit-and-vacancy", "nl"))
+    nl = render_report.part_markdown(report("04-time-credit-and-vacancy", "nl"))
     assert "**36 VTE-dagen**" in nl
     assert "tijdskrediet 60,6" in nl
     assert "**15.747,74 EUR**" in nl
@@ -63,8 +63,8 @@ def test_reports_reproduce_the_json_figures(example, lang):
     assert steps["paid"].result == t.eur(Decimal(j["paid"]))
     assert steps["balance"].result.startswith(t.eur(abs(Decimal(j["balance"]))))
     assert [step.number for step in r.steps] == list(range(1, len(r.steps) + 1))
-    md = render_report.markdown(r)
-    html = render_report.html(r)
+    md = render_report.part_markdown(r)
+    html = render_report.part_html(r)
     for figure in (j["subsidy"], j["deduction"]["amount"], j["balance"].lstrip("-"), j["results"]["payout"]):
         assert t.money(Decimal(figure)) in md
         assert t.money(Decimal(figure)) in html
@@ -112,7 +112,7 @@ def test_agreement_without_references_still_reports():
     assert (steps["payout"].article, steps["deduction"].article) == ("Art. 2", "Art. 5")
     # 2/4 = ½ is not below the cutoff ½: 63600.00 × 2 / 4 = 31800.00 (examples/05/README.md).
     assert steps["payout"].figures == "2/4 = 0.5 ≥ 0.5; 63,600.00 × 2 / 4 = 31,800.00"
-    md = render_report.markdown(r)
+    md = render_report.part_markdown(r)
     assert "> Art." not in md
     assert "**EUR 171,572.09**" in md
 
@@ -126,7 +126,7 @@ def test_dutch_money_is_written_the_dutch_way():
     steps = steps_by_key("07-everything-together", "nl")
     assert steps["agreement"].result == "424.000,00 EUR; 4 VTE"
     assert steps["balance"].result == "59.267,20 EUR uit te betalen"
-    md = render_report.markdown(report("06-fewer-than-half-to-recover", "nl"))
+    md = render_report.part_markdown(report("06-fewer-than-half-to-recover", "nl"))
     # 292449.79 − 339200.00 = −46750.21: to recover (examples/06/README.md).
     assert "**46.750,21 EUR terug te vorderen**" in md
     assert "Resultaatfinanciering: 2/5 behaald is minder dan de drempel 50 %: niets uitbetaald" in md
@@ -141,10 +141,10 @@ def test_user_text_is_escaped(tmp_path):
     )
     results.write_text(text, encoding="utf-8")
     loaded = load_case(case)
-    r = build(settle(loaded.case), loaded.case.staffing, input_files(loaded.sources), Lang("en"))
-    md = render_report.markdown(r)
+    r = build_part(settle(loaded.case), loaded.case.staffing, input_files(loaded.sources), Lang("en"))
+    md = render_report.part_markdown(r)
     assert r"a \| b \<script\>alert(1)\</script\> \*bold\*" in md
-    html = render_report.html(r)
+    html = render_report.part_html(r)
     assert "<script>" not in html
     assert "a | b &lt;script&gt;alert(1)&lt;/script&gt; *bold*" in html
 
@@ -162,7 +162,7 @@ def test_absorbed_absence_is_a_step(tmp_path):
         encoding="utf-8",
     )
     loaded = load_case(case)
-    r = build(settle(loaded.case), loaded.case.staffing, input_files(loaded.sources), Lang("en"))
+    r = build_part(settle(loaded.case), loaded.case.staffing, input_files(loaded.sources), Lang("en"))
     steps = {s.key: s for s in r.steps}
     assert steps["vacancy"].result == "0 FTE-days"
     assert steps["absorbed"].figures == "30 d × min(0.2, 5 − 4) (2024-11-01 … 2024-11-30) = 6"
@@ -182,7 +182,7 @@ def test_absence_that_joins_a_running_spell_names_it_and_its_days_left():
         ]
     )
     s = settle(c)
-    rows = {lang: build(s, c.staffing, (), Lang(lang)).absences for lang in ("en", "nl")}
+    rows = {lang: build_part(s, c.staffing, (), Lang(lang)).absences for lang in ("en", "nl")}
     first, second = rows["en"]
     assert first.window == "own window of 30 d"
     assert (second.window, second.guaranteed_wage_days, second.short) == ("with #1: 21 d of the window left", "21", "8")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.report import build
+from convenant_calc.views.report import build_part
 
 from ..helpers import case, convenant
 from convenant_calc.core.settlement import settle
@@ -27,7 +27,7 @@ def test_dated_relapse_rule_named_with_its_reference():
             {"consultant": "an", "kind": "sickness", "from": "2025-01-02", "to": "2025-02-28"},
         ],
     )
-    report = build(settle(c), c.staffing, (), Lang("en"))
+    report = build_part(settle(c), c.staffing, (), Lang("en"))
     assert [a.window for a in report.absences] == [
         "own window of 30 d (guaranteed_wage_days 30)",
         "relapse of #1: 20 d of the window left "
@@ -38,5 +38,5 @@ def test_dated_relapse_rule_named_with_its_reference():
         "S7 with S13 (values in force): #1 guaranteed_wage_days 30; "
         "#2 relapse_days 56 (from 2025-01-01): herval binnen 8 weken"
     )
-    nl = build(settle(c), c.staffing, (), Lang("nl"))
+    nl = build_part(settle(c), c.staffing, (), Lang("nl"))
     assert nl.absences[1].window.endswith("(relapse_days 56 (vanaf 2025-01-01): herval binnen 8 weken)")

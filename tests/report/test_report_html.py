@@ -60,7 +60,7 @@ def parse(text: str) -> Collector:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_html_parses_and_stays_offline(example, lang):
-    html = render_report.html(report(example, lang))
+    html = render_report.part_html(report(example, lang))
     assert html.startswith("<!DOCTYPE html>\n")
     doc = parse(html)
     assert doc.svgs == 1
@@ -76,7 +76,7 @@ def test_html_parses_and_stays_offline(example, lang):
 
 
 def test_timeline_has_one_row_per_consultant():
-    doc = parse(render_report.html(report("07-everything-together")))
+    doc = parse(render_report.part_html(report("07-everything-together")))
     consultants = [c.id for c in loaded("07-everything-together").case.staffing.consultants]
     assert [a["data-id"] for a in doc.rows("consultant")] == consultants == ["an", "bram", "chloe", "dirk", "els"]
     assert len(doc.rows("vacancy")) == 1  # Bram → Chloe
@@ -87,14 +87,14 @@ def test_timeline_has_one_row_per_consultant():
 def test_timeline_without_consultants_list():
     # examples/03: no consultants list; bram and dirk are absent, so 4 − 2 = 2 FTE are assumed (S5).
     r = report("03-relapse-within-14-days")
-    doc = parse(render_report.html(r))
+    doc = parse(render_report.part_html(r))
     assert [a["data-id"] for a in doc.rows("consultant")] == ["bram", "dirk"]
     assert len(doc.rows("assumed")) == 1
     assert doc.rows("vacancy") == []
     assumed = [row for row in r.timeline.rows if row.key == "assumed"][0]
     assert assumed.label == "others: 2 FTE (S5)"
     # examples/01: no absences at all: only the assumed 4 FTE.
-    doc = parse(render_report.html(report("01-no-absences")))
+    doc = parse(render_report.part_html(report("01-no-absences")))
     assert doc.rows("consultant") == []
     assert len(doc.rows("assumed")) == 1
 

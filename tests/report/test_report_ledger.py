@@ -13,7 +13,7 @@ from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import round_cents
 from convenant_calc.render import ledger_csv
 
-from .conftest import settled
+from .conftest import agreement, settled
 
 RATE = Fraction(424000, 4 * 731)  # = 106000/731 = 145.00684… (SPEC §5 a)
 
@@ -95,7 +95,7 @@ def test_ledger_days_of_example_07():
 
 def test_ledger_csv_sums_to_the_deduction_in_a_spreadsheet(example):
     s = settled(example)
-    text = ledger_csv.render(ledger(s))
+    text = ledger_csv.render(agreement(example))
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == ledger_csv.HEADER
     assert len(rows) == s.term_days
@@ -109,7 +109,7 @@ def test_ledger_csv_sums_to_the_deduction_in_a_spreadsheet(example):
 
 def test_ledger_csv_of_spec_example_a():
     # SPEC §5 a: 12 FTE-days short, 2024-02-07 … 2024-02-18, each 1 × 106000/731.
-    rows = list(csv.DictReader(io.StringIO(ledger_csv.render(ledger(settled("02-long-sickness-partly-replaced"))))))
+    rows = list(csv.DictReader(io.StringIO(ledger_csv.render(agreement("02-long-sickness-partly-replaced")))))
     short = [r for r in rows if r["fte_short"] != "0"]
     assert [r["date"] for r in (short[0], short[-1])] == ["2024-02-07", "2024-02-18"]
     assert len(short) == 12

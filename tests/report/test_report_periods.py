@@ -16,8 +16,7 @@ from convenant_calc.io.bundled import data_dir
 from convenant_calc.render import ledger_csv, table
 from convenant_calc.render import report as render_report
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.ledger import ledger
-from convenant_calc.views.report import build_agreement, input_files
+from convenant_calc.views.report import build, input_files
 
 from .conftest import PERIOD_EXAMPLES, loaded
 from .test_report_html import parse
@@ -29,7 +28,7 @@ P1, P2 = "lokale-besturen-2023-2025", "verlenging-2025-2026"
 def agreement_report(lang: str = "en"):
     case = loaded(NAME)
     a = settle_agreement(case.case)
-    return build_agreement(a, case.case.staffing, input_files(case.sources, data_dir()), Lang(lang), case=NAME)
+    return build(a, case.case.staffing, input_files(case.sources, data_dir()), Lang(lang), case=NAME)
 
 
 def test_example_09_is_a_period_example():
@@ -38,14 +37,14 @@ def test_example_09_is_a_period_example():
 
 def test_overview_and_totals():
     r = agreement_report()
-    assert [(p.id, p.days, p.subsidy, p.balance) for p in r.overview] == [
+    assert [(p.id, p.days, p.subsidy, p.balance) for p in r.overview.rows] == [
         (P1, 731, "396,819.92", "100,019.92"),
         (P2, 365, "183,249.32", "98,449.32"),
     ]
     assert (r.total.days, r.total.max_subsidy, r.total.subsidy, r.total.paid, r.total.balance) == (
         1096, "636,000.00", "580,069.24", "381,600.00", "198,469.24",
     )
-    first, second = r.periods
+    first, second = r.parts
     assert (first.period, second.period) == (P1, P2)
     assert [(a.id, a.kind, a.what) for a in first.amendments] == [
         ("bijsturing-2024", "change", "replaces R2 (target 3)")
@@ -72,10 +71,10 @@ def test_overview_and_totals():
 def test_markdown_and_html():
     for lang in ("en", "nl"):
         r = agreement_report(lang)
-        md = render_report.agreement_markdown(r)
+        md = render_report.markdown(r)
         assert md.count("\n## Settlement report") + md.count("\n## Afrekeningsrapport") == 2
         assert ("580,069.24" if lang == "en" else "580.069,24") in md
-        html = render_report.agreement_html(r)
+        html = render_report.html(r)
         doc = parse(html)
         assert doc.svgs == 2 and html.count("<section") == 2
         assert html.startswith("<!DOCTYPE html>\n") and html.endswith("</html>\n")
@@ -90,10 +89,10 @@ def test_table_shows_each_period_and_the_totals():
 
 def test_ledger_by_period_sums_to_each_deduction():
     a = settle_agreement(loaded(NAME).case)
-    text = ledger_csv.render_periods([(pid, ledger(s)) for pid, s in zip(a.period_ids, a.periods)])
+    text = ledger_csv.render(a)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 731 + 365
-    for pid, s in zip(a.period_ids, a.periods):
+    for pid, s in zip(a.period_ids, a.settlements):
         mine = [r for r in rows if r["period"] == pid]
         total = sum((Fraction(r["deduction_exact"]) for r in mine), Fraction(0))
         assert round_cents(total) == s.deduction.amount  # 1740.08 and 7550.68

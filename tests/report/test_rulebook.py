@@ -43,9 +43,9 @@ def test_each_step_of_the_report_links_its_rules_to_the_rulebook(lang, book):
         ("S8", f"{book}#s8"),
     ]
     assert all(step.rules for step in r.steps)
-    markdown = render_report.markdown(r)
+    markdown = render_report.part_markdown(r)
     assert f"[S7]({book}#s7)" in markdown
-    assert f'<a class="rule" href="{book}#s7">S7</a>' in render_report.html(r)
+    assert f'<a class="rule" href="{book}#s7">S7</a>' in render_report.part_html(r)
     anchors = set(re.findall(r'<a id="(s\d+)"></a>', (ROOT / book).read_text(encoding="utf-8")))
     linked = {link.href.split("#")[1] for step in r.steps for link in step.rules}
     assert linked <= anchors

@@ -41,7 +41,7 @@ def test_periods_of_example_09():
 
 def test_each_period_settled_on_its_own():
     a = settle_agreement(CASE)
-    one, two = a.periods
+    one, two = a.settlements
     # Period 1: 12 FTE-days (An, 2025-06-19 … 06-30); 12 × 424000 / 2924 = 1740.0820… → 1740.08
     assert (one.deduction.shortfall_fte_days, one.deduction.amount) == (12, Decimal("1740.08"))
     assert (one.results.met, one.results.payout, one.subsidy) == (4, Decimal("101760.00"), Decimal("396819.92"))
@@ -61,7 +61,7 @@ def test_each_period_settled_on_its_own():
 def test_boundary_30_june_1_july_one_window():
     # An, sick 2025-05-20 … 2025-07-15: the window covers 30 days, 2025-05-20 … 2025-06-18 (12 + 18).
     # 30 June is short in period 1; 1 July is short in period 2: the window does not restart on 1 July.
-    one, two = settle_agreement(CASE).periods
+    one, two = settle_agreement(CASE).settlements
     an1, an2 = one.absences[0], two.absences[0]
     assert (an1.days_in_term, an1.covered_days_in_term, an1.short_fte_days) == (42, 30, 12)
     assert (an2.days_in_term, an2.covered_days_in_term, an2.short_fte_days) == (15, 0, 15)
@@ -71,7 +71,7 @@ def test_boundary_30_june_1_july_one_window():
 
 
 def test_boundary_31_december_1_january_dated_relapse_rule():
-    two = settle_agreement(CASE).periods[1]
+    two = settle_agreement(CASE).settlements[1]
     bram2, dirk2 = two.absences[2], two.absences[4]
     # Bram: 2026-01-05 − 2025-11-21 = 45 days ≤ 56 (in force on 2026-01-05): a relapse with 30 − 19 = 11 days left;
     # covered 2026-01-05 … 01-15, short 2026-01-16 … 02-13 = 16 + 13 = 29 days.
@@ -86,7 +86,7 @@ def test_boundary_31_december_1_january_dated_relapse_rule():
 
 
 def test_settle_refuses_an_agreement_of_several_periods():
-    with pytest.raises(ValueError, match="2 periods"):
+    with pytest.raises(ValueError, match="2 settlements"):
         settle(CASE)
 
 
@@ -130,9 +130,9 @@ def test_a_change_alone_keeps_one_period_and_the_v1_contract():
     results = [{"commitment": r, "achieved": a} for r, a in (("R1", 96), ("R2", 3), ("R3", 0), ("R4", 0), ("R5", 0))]
     c = c.model_copy(update={"results": Results.model_validate({"results": results})})
     a = settle_agreement(c)
-    assert a.single and a.periods[0].period is None
+    assert a.only is not None and a.only.period is None
     # R2 met against 3: 2 of 5 < ½ → no payout (against 4 it would be 1 of 5, the same payout here)
-    assert [co.target for co in a.periods[0].results.commitments][:2] == [96, 3]
-    assert a.periods[0].results.met == 2
+    assert [co.target for co in a.only.results.commitments][:2] == [96, 3]
+    assert a.only.results.met == 2
     assert agreement_dict(a)["schema"] == "convenant-settlement/1" and "period" not in agreement_dict(a)
-    assert [x.id for x in a.periods[0].amendments] == ["c"]
+    assert [x.id for x in a.only.amendments] == ["c"]

@@ -14,7 +14,7 @@ ONE_YEAR = {"start": "2024-01-01", "end": "2024-12-31"}  # 366 days (leap year)
 
 def test_no_consultants_list_means_the_funded_fte_every_day():
     conv = convenant()
-    (span,) = baseline(conv, Staffing())
+    (span,) = baseline(conv.term, conv.consultants_fte, Staffing(), conv.id, main=True)
     assert (span.first, span.last, span.value) == (date(2023, 7, 1), date(2025, 6, 30), Decimal(4))
 
 
@@ -30,7 +30,7 @@ def test_open_and_closed_employment_bounds():
             ]
         }
     )
-    spans = {(s.first, s.last) for s in baseline(convenant(), staffing)}
+    spans = {(s.first, s.last) for s in baseline(convenant().term, convenant().consultants_fte, staffing, "test", main=True)}
     assert spans == {
         (date(2023, 7, 1), date(2025, 6, 30)),  # an, dirk: open bounds → the whole term
         (date(2023, 7, 1), date(2024, 11, 30)),

@@ -136,8 +136,8 @@ def test_a_period_after_the_end_has_no_funded_day(examples):
         update={"convenant": case.convenant.model_copy(update={"termination": _mutual("2025-06-30")})}
     )
     s = settle_agreement(ended)
-    first, extension = s.periods
-    assert first.subsidy == plain.periods[0].subsidy and first.ending.unfunded_from is None
+    first, extension = s.settlements
+    assert first.subsidy == plain.settlements[0].subsidy and first.ending.unfunded_from is None
     fte = extension.convenant.consultants_fte
     assert extension.staffing.unfunded_fte_days == 365 * fte
     assert extension.deduction.amount == extension.max_subsidy

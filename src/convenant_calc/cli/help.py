@@ -8,7 +8,7 @@ HELP = "\n".join(
         '                                                                                ',
         ' Usage: convenant [OPTIONS] COMMAND [ARGS]...                                   ',
         '                                                                                ',
-        ' Settle a Flemish sectorconvenant subsidy exactly (rules S1–S18:                ',
+        ' Settle a Flemish sectorconvenant subsidy exactly (rules S1–S19:                ',
         ' docs/rules.md).                                                                ',
         '                                                                                ',
         '╭─ Options ────────────────────────────────────────────────────────────────────╮',
