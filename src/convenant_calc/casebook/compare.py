@@ -16,7 +16,11 @@ from convenant_calc.casebook.expected import read_expected
 from convenant_calc.casebook.model import (
     AS_OF,
     EXPECTED,
+    LINES,
     PERIODS,
+    SCHEMA_LINES,
+    SCHEMA_PERIODS,
+    TOTAL_FIELDS,
     PINS,
     READINGS,
     TOLERATED,
@@ -36,51 +40,126 @@ from convenant_calc.core.text import quoted
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path
 
 
+def keyed(actual: dict[str, Any]) -> dict[str, Any]:
+    """The settlement's figures as expected.yaml names them: the /1 contract as it is; in /2 the periods
+    by id (S14); in /3 each line by id with its settlement's figures (one period) or its periods' (under
+    ``periods``) and its totals, the periods' totals by id and the total (S19)."""
+    schema = actual.get("schema")
+    if schema == SCHEMA_PERIODS:
+        return {**actual, PERIODS: {p["period"]: p for p in actual[PERIODS]}}
+    if schema != SCHEMA_LINES:
+        return actual
+    entries = actual["settlements"]
+    several = len({e["period"] for e in entries}) > 1
+    lines: dict[str, Any] = {}
+    for line in actual[LINES]:
+        own = [e for e in entries if e["line"] == line["line"]]
+        body: dict[str, Any] = {"title": line["title"]}
+        if several:
+            body[PERIODS] = {e["period"]: e for e in own}
+        else:
+            body.update(own[0])
+        body.update({key: line[key] for key in TOTAL_FIELDS})
+        lines[line["line"]] = body
+    rest = {k: v for k, v in actual.items() if k not in ("settlements", LINES, PERIODS, TOTAL)}
+    return {**rest, LINES: lines, PERIODS: {p["period"]: p for p in actual[PERIODS]}, TOTAL: actual[TOTAL]}
+
+
 def lookup(actual: dict[str, Any], path: Field) -> Any:
-    """The settled value at ``path``; in /2 output ``periods`` is looked up by period id (S14)."""
+    """The settled value at ``path`` of :func:`keyed` figures."""
     value: Any = actual
     for part in path:
-        if isinstance(value, list):  # the periods of convenant-settlement/2
-            value = next(p for p in value if p.get("period") == part)
-        else:
-            value = value[part]
+        value = value[part]
     return value
 
 
+def present(actual: dict[str, Any], path: Field) -> bool:
+    """Whether the settlement (:func:`keyed`) has a figure at ``path``."""
+    value: Any = actual
+    for part in path:
+        if not isinstance(value, dict) or part not in value:
+            return False
+        value = value[part]
+    return not isinstance(value, dict)
+
+
 def unmatched(expected: Expected, actual: dict[str, Any]) -> list[Problem]:
-    """S14: expected figures the settlement cannot have, each at its place (a period it does not have,
-    a flat field for an agreement of several periods, periods for an agreement of one)."""
-    several = actual.get("schema") == "convenant-settlement/2"
-    ids = [p["period"] for p in actual[PERIODS]] if several else [actual["convenant"]]
+    """S14, S19: expected figures the settlement cannot have, each at its place (a period or a line it does
+    not have, a flat field for an agreement of several periods or lines, periods for an agreement of one)."""
+    schema = actual.get("schema")
+    one = schema not in (SCHEMA_PERIODS, SCHEMA_LINES)
+    ids = list(actual[PERIODS]) if not one else [actual["convenant"]]
+    lines = list(actual[LINES]) if schema == SCHEMA_LINES else []
     problems = []
-    named: set[str] = set()  # a period that does not exist is reported once
+    named: set[tuple[str, str]] = set()  # a period or line that does not exist is reported once
     for e in expected.expectations:
-        if e.field[0] in (PERIODS, TOTAL) and not several:
+        head = e.field[0]
+        if head in (PERIODS, TOTAL) and one:
             problems.append(
                 Problem(
                     e.position,
                     f"{dotted(e.field)}: {actual['convenant']} has one period (no extension), so its settlement has "
-                    f"no {e.field[0]!r}; write the figure at the top of {EXPECTED}, as in SPEC §4",
+                    f"no {head!r}; write the figure at the top of {EXPECTED}, as in SPEC §4",
                 )
             )
-        elif e.field[0] == PERIODS and e.field[1] not in ids:
-            if e.field[1] in named:
-                continue
-            named.add(e.field[1])
-            hint = closest(e.field[1], ids)
-            guess = f"did you mean {quoted(hint)}? " if hint else ""
-            problems.append(
-                Problem(e.position, f"no period {quoted(e.field[1])}; {guess}the periods are {', '.join(ids)}")
-            )
-        elif several and e.field[0] not in (PERIODS, TOTAL) and e.field not in TOP_OF_PERIODS:
+        elif head == LINES and not lines:
+            where = "at the top" if one else "under periods"
             problems.append(
                 Problem(
                     e.position,
-                    f"{dotted(e.field)}: {actual['convenant']} has {len(ids)} periods (S14); pin this figure "
-                    f"for a period under periods: {{{ids[0]}: ...}}, or a sum under total",
+                    f"{dotted(e.field)}: {actual['convenant']} has one funding line (no addenda, S19), so its "
+                    f"settlement has no 'lines'; write the figure {where} of {EXPECTED}",
                 )
             )
+        elif head in (PERIODS, LINES) and e.field[1] not in (ids if head == PERIODS else lines):
+            if (head, e.field[1]) in named:
+                continue
+            named.add((head, e.field[1]))
+            known = ids if head == PERIODS else lines
+            what = "period" if head == PERIODS else "line"
+            hint = closest(e.field[1], known)
+            guess = f"did you mean {quoted(hint)}? " if hint else ""
+            problems.append(
+                Problem(e.position, f"no {what} {quoted(e.field[1])}; {guess}the {what}s are {', '.join(known)}")
+            )
+        elif not one and head not in (PERIODS, TOTAL, LINES) and e.field not in TOP_OF_PERIODS:
+            if lines:
+                how = f"for a line under lines: {{{lines[0]}: ...}}"
+                count = f"{len(lines)} funding lines (S19)"
+            else:
+                how = f"for a period under periods: {{{ids[0]}: ...}}"
+                count = f"{len(ids)} periods (S14)"
+            problems.append(
+                Problem(
+                    e.position,
+                    f"{dotted(e.field)}: {actual['convenant']} has {count}; pin this figure {how}, or a sum under total",
+                )
+            )
+        elif not present(actual, e.field):
+            problems.append(Problem(e.position, _absent(e.field, actual, ids, lines)))
     return problems
+
+
+def _absent(path: Field, actual: dict[str, Any], ids: list[str], lines: list[str]) -> str:
+    """Why a figure of a period or a line is not in the settlement, and where it is (S14, S19)."""
+    field = dotted(path)
+    if path[0] == PERIODS and lines:
+        return (
+            f"{field}: with several funding lines (S19) 'periods' holds each period's totals "
+            f"({', '.join(TOTAL_FIELDS)}); pin a line's figure under lines: {{{lines[0]}: ...}}"
+        )
+    if path[0] == LINES and len(ids) > 1 and path[2:3] != (PERIODS,):
+        return (
+            f"{field}: {actual['convenant']} has {len(ids)} periods (S14); pin the line's figure for a period under "
+            f"lines.{path[1]}.periods.{ids[0]}, or its totals ({', '.join(TOTAL_FIELDS)}) under lines.{path[1]}"
+        )
+    if path[0] == LINES and path[2:3] == (PERIODS,):
+        if len(ids) == 1:
+            return f"{field}: {actual['convenant']} has one period; write the line's figures under lines.{path[1]}"
+        return f"{field}: no period {quoted(path[3])} of line {quoted(path[1])}; its periods are " + ", ".join(
+            actual[LINES][path[1]][PERIODS]
+        )
+    return f"{field}: the settlement has no such figure"
 
 
 def show_expected(e: Expectation) -> str:
@@ -152,7 +231,7 @@ def settle_dir(case_dir: Path, expected: Expected | None = None) -> tuple[dict[s
             where = expected.readings_position or Position(expected.file)
             raise InputError([Problem(where, f"{READINGS}: {line}") for line in refused])
     agreement = settle_agreement(loaded.case, readings, pending_allowed=pending)
-    actual = agreement_dict(agreement)
+    actual = keyed(agreement_dict(agreement))
     if expected is not None and as_of is not None:
         from datetime import date
 

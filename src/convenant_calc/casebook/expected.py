@@ -28,7 +28,9 @@ from convenant_calc.casebook.model import (
     FIELDS,
     GROUPS,
     INTERIM_FIELDS,
+    LINES,
     MAX_TOLERANCE,
+    NAMES,
     PERIODS,
     PINS,
     READINGS,
@@ -122,6 +124,27 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                     )
                     continue
                 _fields(doc, (key, str(period)), figures, expectations, problems, period=True)
+        elif key == LINES:
+            if not isinstance(item, dict) or not item:
+                problems.append(
+                    Problem(
+                        doc.position((key,)),
+                        "'lines' maps each funding line's id to its figures (S19); "
+                        'write it as a mapping, e.g. lines: {duaal-leren: {subsidy: "59564.98"}}',
+                    )
+                )
+                continue
+            for line, figures in item.items():
+                if not isinstance(figures, dict):
+                    problems.append(
+                        Problem(
+                            doc.position((key, line)),
+                            f"line {quoted(line)} holds fields of the JSON contract; write them as a mapping, "
+                            'e.g. {subsidy: "59564.98"}',
+                        )
+                    )
+                    continue
+                _line_fields(doc, (key, str(line)), figures, expectations, problems)
         elif key == TOTAL:
             if not isinstance(item, dict):
                 problems.append(
@@ -215,6 +238,35 @@ def _pins(doc: yamlpos.Document, item: Any, out: list[Expectation], problems: li
         _expectation(doc, (PINS, name), raw, out, problems, Kind.MONEY)
 
 
+def _line_fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems: list[Problem]) -> None:
+    """S19: one line's figures: the fields of its settlement (or of each period's, under ``periods``), its title
+    and its totals."""
+    for key, item in mapping.items():
+        if key != PERIODS:
+            _fields(doc, prefix, {key: item}, out, problems, period=True)
+            continue
+        if not isinstance(item, dict) or not item:
+            problems.append(
+                Problem(
+                    doc.position(prefix + (key,)),
+                    "'periods' of a line maps each period's id to the line's figures in it (S14, S19); write it as "
+                    'a mapping, e.g. periods: {verlenging-2025-2026: {subsidy: "29782.49"}}',
+                )
+            )
+            continue
+        for period, figures in item.items():
+            if not isinstance(figures, dict):
+                problems.append(
+                    Problem(
+                        doc.position(prefix + (key, period)),
+                        f"period {quoted(period)} holds fields of the JSON contract; write them as a mapping, "
+                        'e.g. {subsidy: "29782.49"}',
+                    )
+                )
+                continue
+            _fields(doc, prefix + (key, str(period)), figures, out, problems, period=True)
+
+
 def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems: list[Problem], *, period: bool) -> None:
     """The fields of the /1 contract in ``mapping`` (at ``prefix``: the top, or one period's figures, S14).
 
@@ -238,11 +290,11 @@ def _fields(doc, prefix: Field, mapping: dict, out: list[Expectation], problems:
                     _expectation(doc, path + (sub,), subitem, out, problems)
                 else:
                     problems.append(_unknown(doc, path + (sub,), groups[key]))
-        elif (key,) in fields or (period and key == "period"):
+        elif (key,) in fields or (period and key in NAMES):
             _expectation(doc, path, item, out, problems)
         else:
             known = list(dict.fromkeys(p[0] for p in fields))
-            known += ["period"] if period else [TOLERANCE, AS_OF, READINGS, PINS, PERIODS, TOTAL]
+            known += ["period"] if period else [TOLERANCE, AS_OF, READINGS, PINS, PERIODS, LINES, TOTAL]
             problems.append(_unknown(doc, path, known))
 
 

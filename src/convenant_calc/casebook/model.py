@@ -91,11 +91,27 @@ TOTAL = "total"
 TOTAL_FIELDS: dict[str, Kind] = {"max_subsidy": Kind.MONEY, "subsidy": Kind.MONEY, "paid": Kind.MONEY, "balance": Kind.MONEY}
 TOP_OF_PERIODS: tuple[Field, ...] = (("schema",), ("convenant",))
 
+#: S19: an agreement of more than one funding line prints ``convenant-settlement/3``; expected.yaml then pins
+#: each line's figures under ``lines: {ID: {...}}``, as periods are pinned under ``periods``: the fields of
+#: FIELDS of the line's settlement (one period), or under ``lines.ID.periods.PERIOD`` (several periods), and
+#: the line's totals (``max_subsidy``, ``subsidy``, ``paid``, ``balance``, and its ``title``); ``periods.ID``
+#: then holds each period's totals over its lines, and ``total`` the agreement's.
+LINES = "lines"
+SCHEMA_PERIODS = "convenant-settlement/2"
+SCHEMA_LINES = "convenant-settlement/3"
+#: The texts a settlement of a line or a period carries besides the contract's fields.
+NAMES = ("period", "line", "title")
+
 
 def field_kind(path: Field) -> Kind:
-    """How the field at ``path`` is compared: a field of the /1 contract, of a period, or a total."""
+    """How the field at ``path`` is compared: a field of the /1 contract, of a period, of a line, or a total."""
+    if path[0] == LINES:
+        rest = path[2:]
+        if rest[:1] == (PERIODS,):
+            rest = rest[2:]
+        return Kind.TEXT if rest[-1:] and rest[0] in NAMES else FIELDS[rest]
     if path[0] == PERIODS:
-        return Kind.TEXT if path[2:] == ("period",) else FIELDS[path[2:]]
+        return Kind.TEXT if path[2:] in (("period",), ("line",)) else FIELDS[path[2:]]
     if path[0] == TOTAL:
         return TOTAL_FIELDS[path[1]]
     return ALL_FIELDS[path]  # the /1 contract's, or the interim position's (S16)

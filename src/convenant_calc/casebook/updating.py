@@ -21,6 +21,9 @@ from typing import Any
 from convenant_calc.casebook.compare import compare, lookup, settle_dir, unmatched
 from convenant_calc.casebook.expected import read_expected_document, validate
 from convenant_calc.casebook.model import (
+    LINES,
+    SCHEMA_LINES,
+    SCHEMA_PERIODS,
     ALL_FIELDS,
     ALL_GROUPS,
     AS_OF,
@@ -57,7 +60,7 @@ def defaults(as_of: str | None) -> tuple[Field, ...]:
     return DEFAULT_INTERIM_FIELDS if as_of is not None else DEFAULT_FIELDS
 
 
-SEVERAL = "convenant-settlement/2"  # S14: the schema of an agreement of more than one period
+SEVERAL = SCHEMA_PERIODS  # S14: the schema of an agreement of more than one period
 
 
 def contract(actual: dict[str, Any], as_of: str | None) -> tuple[tuple[Field, ...], tuple[Field, ...]]:
@@ -66,11 +69,15 @@ def contract(actual: dict[str, Any], as_of: str | None) -> tuple[tuple[Field, ..
     For an agreement of one period, the fields of the /1 contract (and, with ``as_of``, of the
     interim position). S14, for several periods: ``convenant`` at the top, each period's fields
     under ``periods.ID`` (all but ``convenant`` and ``period``) in the order of the periods, and
-    the totals.
+    the totals. S19, for several lines: each line's figures under ``lines.ID`` (under
+    ``lines.ID.periods.PERIOD`` and its totals, for several periods), the periods' totals (for
+    several periods) and the total.
     """
+    if actual.get("schema") == SCHEMA_LINES:
+        return _line_contract(actual)
     if actual.get("schema") != SEVERAL:
         return tuple(ALL_FIELDS), defaults(as_of)
-    ids = [str(p["period"]) for p in actual[PERIODS]]
+    ids = [str(p) for p in actual[PERIODS]]
     order = TOP_OF_PERIODS + tuple((PERIODS, i) + f for i in ids for f in (*FIELDS, ("period",)))
     order += tuple((TOTAL, key) for key in TOTAL_FIELDS)
     wanted = (("convenant",),) + tuple((PERIODS, i) + f for i in ids for f in DEFAULT_FIELDS if f != ("convenant",))
@@ -78,12 +85,46 @@ def contract(actual: dict[str, Any], as_of: str | None) -> tuple[tuple[Field, ..
     return order, wanted
 
 
+def _line_contract(actual: dict[str, Any]) -> tuple[tuple[Field, ...], tuple[Field, ...]]:
+    """S19: the fields of a settlement of several lines (:func:`contract`), in contract order, and those written."""
+    ids = [str(p) for p in actual[PERIODS]]
+    several = len(ids) > 1
+    settled = tuple(f for f in FIELDS if f not in TOP_OF_PERIODS) + (("period",), ("line",))
+    written = tuple(f for f in DEFAULT_FIELDS if f != ("convenant",))
+    totals = tuple((key,) for key in TOTAL_FIELDS)
+    order: tuple[Field, ...] = TOP_OF_PERIODS
+    wanted: tuple[Field, ...] = (("convenant",),)
+    for line in actual[LINES]:
+        at = (LINES, str(line))
+        order += (at + ("title",),)
+        if several:
+            for i in ids:
+                if i in actual[LINES][line][PERIODS]:
+                    order += tuple(at + (PERIODS, i) + f for f in (("schema",), ("convenant",)) + settled)
+                    wanted += tuple(at + (PERIODS, i) + f for f in written)
+            order += tuple(at + f for f in totals)
+            wanted += tuple(at + f for f in totals)
+        else:
+            order += tuple(at + f for f in (("schema",), ("convenant",)) + settled)
+            wanted += tuple(at + f for f in written)
+    for i in ids:
+        order += tuple((PERIODS, i) + f for f in (("period",), *totals))
+        if several:
+            wanted += tuple((PERIODS, i) + f for f in totals)
+    order += tuple((TOTAL, key) for key in TOTAL_FIELDS)
+    wanted += tuple((TOTAL, key) for key in TOTAL_FIELDS)
+    return order, wanted
+
+
 def fresh_any(
     actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, expected: Expected | None = None
 ) -> str:
-    """A new expected.yaml: :func:`fresh` for one period, :func:`fresh_periods` (every figure) for several."""
+    """A new expected.yaml: :func:`fresh` for one period, :func:`fresh_periods` (every figure) for several,
+    :func:`fresh_nested` (``fields``) for several lines."""
     if actual.get("schema") == SEVERAL:
         return fresh_periods(actual, tolerance, expected)
+    if actual.get("schema") == SCHEMA_LINES:
+        return fresh_nested(actual, fields, tolerance, expected)
     return fresh(actual, fields, tolerance, expected)
 
 
@@ -203,12 +244,33 @@ def fresh_periods(actual: dict[str, Any], tolerance: str | None = None, expected
     if expected is not None and expected.readings:
         out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
     out.append(f"convenant: {_format(Kind.TEXT, actual['convenant'])}\n{PERIODS}:\n")
-    for period in actual[PERIODS]:
+    for period in actual[PERIODS].values():
         body = fresh(period, tuple(f for f in DEFAULT_FIELDS if f != ("convenant",)))[len(HEADER) :]
         out.append(f"  {period['period']}:\n")
         out.extend(f"    {line}\n" for line in body.splitlines())
     out.append(f"{TOTAL}:\n")
     out.extend(f'  {key}: "{actual[TOTAL][key]}"\n' for key in TOTAL_FIELDS)
+    return "".join(out)
+
+
+def fresh_nested(
+    actual: dict[str, Any], fields: tuple[Field, ...], tolerance: str | None = None, expected: Expected | None = None
+) -> str:
+    """S19: a new expected.yaml holding ``fields`` (in contract order) of a settlement of several lines, each
+    mapping opened where its first field is written. S17: the ``readings`` of ``expected`` are kept."""
+    out = [HEADER]
+    if tolerance is not None:
+        out.append(f'{TOLERANCE}: "{tolerance}"\n')
+    if expected is not None and expected.readings:
+        out.append(f"{READINGS}: [{', '.join(expected.readings)}]\n")
+    opened: Field = ()
+    for path in fields:
+        common = 0
+        while common < min(len(opened), len(path) - 1) and opened[common] == path[common]:
+            common += 1
+        out.extend(f"{'  ' * depth}{path[depth]}:\n" for depth in range(common, len(path) - 1))
+        opened = path[:-1]
+        out.append(f"{'  ' * (len(path) - 1)}{path[-1]}: {_format(_kind(path), lookup(actual, path))}\n")
     return "".join(out)
 
 

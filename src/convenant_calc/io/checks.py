@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
 
 from convenant_calc.core.text import clip, quoted
 from convenant_calc.core.models import (
     CHANGE_KEYS,
+    Addendum,
     EXTENSION_KEYS,
     AmendmentKind,
     Convenant,
@@ -22,7 +24,8 @@ from convenant_calc.core.models import (
     Staffing,
 )
 from convenant_calc.core.money import D
-from convenant_calc.core.rules.periods import periods
+from convenant_calc.core.rules.lines import budgets, exact_decimal, line_factor
+from convenant_calc.core.rules.periods import consultant_funding, periods
 from convenant_calc.io.problems import closest
 from convenant_calc.core.spans import Span, sweep
 
@@ -53,7 +56,7 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
     commitment a change removed is an error too (it would silently count for nothing).
     S16: in an interim position (``pending_allowed``) a commitment without a result is pending.
     """
-    commitments = [c for p in periods(convenant) for c in p.convenant.result_commitments]
+    commitments = [c for p in periods(convenant) for b in budgets(p) for c in b.result_commitments]  # S14, S19
     known = {c.id for c in commitments}
     removed = {r: a.id for a in convenant.amendments for r in a.remove if r not in known}
     seen: dict[str, int] = {}
@@ -119,6 +122,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             )
         ids.setdefault(consultant.id, i)
 
+    yield from _check_assignments(convenant, staffing)
     listed = [c.id for c in staffing.consultants]
     found = periods(convenant)
     span = (found[0].convenant.term.start, found[-1].convenant.term.end)  # S14: all periods together
@@ -179,6 +183,68 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
     if not staffing.consultants:
         for period in found:  # S14: each period with its own funded FTE
             yield from _check_unlisted(period.convenant, staffing)
+
+
+def _check_assignments(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:
+    """S19: a consultant's ``lines`` name addenda of the agreement, and each part of an absence in a line is
+    an exact number of FTE.
+
+    SPEC S19: "an unknown line id is an input error"; the main line takes what the addenda leave of a
+    consultant's ``fte``, so it is not listed. An absence of ``a`` FTE of a consultant of ``f`` FTE counts
+    ``a × share / f`` in a line; S1 and S9 count FTE-days exactly, so that part must have a finite decimal
+    (0.2 × 0.25 / 0.75 = 1/15 has none): such an absence is refused rather than rounded.
+    """
+    addenda = [a.id for a in convenant.addenda]
+    for i, consultant in enumerate(staffing.consultants):
+        for line in consultant.lines:
+            if line == convenant.id:
+                yield Finding(
+                    "absences",
+                    ("consultants", i, "lines", line),
+                    f"{quoted(line)} is the main line, which takes the rest of {quoted(consultant.id)}'s fte "
+                    f"{consultant.fte}; list only the addenda under 'lines' (S19)",
+                )
+            elif line not in addenda:
+                known = f"the addenda are {_listing(addenda)}" if addenda else f"{clip(convenant.id)} has no addenda"
+                yield Finding(
+                    "absences",
+                    ("consultants", i, "lines", line),
+                    f"unknown line {quoted(line)}; {_did_you_mean(line, addenda)}{known}; correct the id or add the "
+                    "addendum to convenant.yaml (S19)",
+                )
+    lines = {b.line: b for p in periods(convenant) for b in budgets(p)}
+    for i, absence in enumerate(staffing.absences):
+        consultant = staffing.consultant(absence.consultant)
+        if consultant is None or not consultant.lines:
+            continue
+        fte = staffing.absence_fte(absence)
+        amounts = [("fte", fte)] + [
+            (("replacement", j, "fte"), r.fte) for j, r in enumerate(absence.replacement) if r.fte is not None
+        ]
+        inexact = [
+            (where, amount, budget)
+            for budget in lines.values()
+            for where, amount in amounts
+            if not _exact(Fraction(amount) * line_factor(staffing, absence.consultant, budget))
+        ]
+        if inexact:  # one finding per absence: the first line and amount that cannot be counted exactly
+            where, amount, budget = inexact[0]
+            share = consultant.share(budget.line, budget.main)
+            yield Finding(
+                "absences",
+                ("absences", i) + ((where,) if isinstance(where, str) else where),
+                f"in line {quoted(budget.line)} this counts {amount} × {share} / {consultant.fte} FTE, which has no "
+                "exact decimal, and FTE-days are counted exactly (S1, S9, S19); check this fte and the consultant's "
+                "shares under 'lines'",
+            )
+
+
+def _exact(value: Fraction) -> bool:
+    try:
+        exact_decimal(value)
+    except ArithmeticError:
+        return False
+    return True
 
 
 def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
@@ -247,8 +313,26 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
     period is often made during the next, so the date cannot decide); a named period must exist.
     """
     found = {p.id: p.convenant.term for p in periods(convenant)}
+    lines_in = {p.id: [b.line for b in budgets(p)] for p in periods(convenant)}
+    lines = [convenant.id] + [a.id for a in convenant.addenda]
     ids = ", ".join(found)
     for i, payment in enumerate(payments.payments):
+        if payment.line is not None and payment.line not in lines:  # S19: "a payment may name line: <id>"
+            yield Finding(
+                "payments",
+                ("payments", i, "line"),
+                f"payment for unknown line {quoted(payment.line)}; {_did_you_mean(payment.line, lines)}"
+                f"the lines of {convenant.id} are {', '.join(lines)} (S19); correct the id",
+            )
+        elif payment.line is not None and (payment.period in found or len(found) == 1):
+            period = payment.period if payment.period in found else next(iter(found))
+            if payment.line not in lines_in[period]:
+                yield Finding(
+                    "payments",
+                    ("payments", i, "line"),
+                    f"payment for line {quoted(payment.line)}, which has no budget in period {quoted(period)}; "
+                    f"the lines of that period are {', '.join(lines_in[period])} (S19); correct the line or the period",
+                )
         term = convenant.term
         if payment.period is None and len(found) > 1:
             yield Finding(
@@ -332,17 +416,41 @@ def check_reports(convenant: Convenant) -> Iterator[Finding]:
         )
 
 
+def _in(where: tuple[str, str], main: str) -> str:
+    """Where a commitment belongs, as a message names it: "period 'P'", or "line 'L' of period 'P'" (S19)."""
+    period, line = where
+    return f"period {quoted(period)}" if line == main else f"line {quoted(line)} of period {quoted(period)}"
+
+
 def check_amendments(convenant: Convenant) -> Iterator[Finding]:
-    """S14: the amendments fit together; every mistake at its place.
+    """S14, S19: the amendments fit together; every mistake at its place.
 
     An extension carries a term, a maximum and its own commitments, and starts the day
-    after the previous period ends (no gap, no overlap); a change names a known period
-    and existing commitments; ids of amendments are unique; commitment ids are unique
-    across the whole agreement; no period is left without commitments.
+    after the previous period ends (no gap, no overlap); the addenda it continues are addenda of
+    the agreement, each once (S19); a change names a known period, a line with a budget in it
+    (S19) and existing commitments; ids of amendments are unique; commitment ids are unique
+    across the whole agreement, its periods and its lines; no period is left without commitments.
     """
+    main = convenant.id
     period_ids = {convenant.id: ("id",)}
-    owner: dict[str, str] = {c.id: convenant.id for c in convenant.result_commitments}  # commitment -> period
-    current: dict[str, set[str]] = {convenant.id: set(owner)}
+    owner: dict[str, tuple[str, str]] = {c.id: (main, main) for c in convenant.result_commitments}  # -> (period, line)
+    current: dict[tuple[str, str], set[str]] = {(main, main): set(owner)}
+    for i, addendum in enumerate(convenant.addenda):  # S19: the addenda's commitments in the first period
+        current.setdefault((main, addendum.id), set())
+        for j, c in enumerate(addendum.result_commitments):
+            if c.id in owner:
+                yield Finding(
+                    "convenant",
+                    ("addenda", i, "result_commitments", j, "id"),
+                    f"commitment id {quoted(c.id)} is already used in {_in(owner[c.id], main)}; commitment ids are "
+                    "unique across the whole agreement and its lines (S14, S19), give this one its own",
+                )
+            else:
+                owner[c.id] = (main, addendum.id)
+                current[(main, addendum.id)].add(c.id)
+    addenda = {a.id: a for a in convenant.addenda}
+    budget = {a.id: a.model_copy(update={"funding": a.funding or convenant.funding}) for a in convenant.addenda}
+    paid_for_results = {(main, a.id): b.funding.result_share > 0 for a, b in zip(convenant.addenda, budget.values())}
     previous_end = convenant.term.end
     previous_id = convenant.id
     extensions = [a for a in convenant.amendments if a.kind is AmendmentKind.extension]
@@ -404,19 +512,70 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 previous_end, previous_id = a.term.end, a.id
             if a.id not in period_ids:
                 period_ids[a.id] = where + ("id",)
-                current[a.id] = set()
+                current[(a.id, main)] = set()
                 for j, c in enumerate(a.result_commitments or ()):
                     if c.id in owner:
                         yield Finding(
                             "convenant",
                             where + ("result_commitments", j, "id"),
-                            f"commitment id {quoted(c.id)} is already used in period {quoted(owner[c.id])}; commitment ids "
+                            f"commitment id {quoted(c.id)} is already used in {_in(owner[c.id], main)}; commitment ids "
                             "are unique across the whole agreement (S14), give this one its own",
                         )
                     else:
-                        owner[c.id] = a.id
-                        current[a.id].add(c.id)
+                        owner[c.id] = (a.id, main)
+                        current[(a.id, main)].add(c.id)
+                continued: set[str] = set()
+                for j, more in enumerate(a.addenda or ()):  # S19: the addenda this extension continues
+                    at = where + ("addenda", j)
+                    if more.id not in addenda:
+                        known = f"the addenda are {_listing(list(addenda))}" if addenda else f"{clip(main)} has no addenda"
+                        yield Finding(
+                            "convenant",
+                            at + ("id",),
+                            f"extension {quoted(a.id)} continues unknown addendum {quoted(more.id)}; "
+                            f"{_did_you_mean(more.id, list(addenda))}{known} (S19); correct the id",
+                        )
+                        continue
+                    if more.id in continued:
+                        yield Finding(
+                            "convenant",
+                            at + ("id",),
+                            f"extension {quoted(a.id)} continues addendum {quoted(more.id)} twice; list it once (S19)",
+                        )
+                        continue
+                    continued.add(more.id)
+                    before = budget[more.id]
+                    now = before.model_copy(
+                        update={
+                            "max_subsidy": more.max_subsidy,
+                            "consultants_fte": more.consultants_fte
+                            if more.consultants_fte is not None
+                            else before.consultants_fte,
+                            "consultant_funding": more.consultant_funding
+                            if more.consultant_funding is not None
+                            else before.consultant_funding,
+                            "funding": more.funding or before.funding,
+                            "result_commitments": tuple(more.result_commitments or ()),
+                        }
+                    )
+                    budget[more.id] = now
+                    paid_for_results[(a.id, more.id)] = now.funding is not None and now.funding.result_share > 0
+                    yield from _line_budget(now, at, carried=more.consultant_funding is None)
+                    current[(a.id, more.id)] = set()
+                    for k, c in enumerate(more.result_commitments or ()):
+                        if c.id in owner:
+                            yield Finding(
+                                "convenant",
+                                at + ("result_commitments", k, "id"),
+                                f"commitment id {quoted(c.id)} is already used in {_in(owner[c.id], main)}; commitment "
+                                "ids are unique across the whole agreement and its lines (S14, S19), give this one "
+                                "its own",
+                            )
+                        else:
+                            owner[c.id] = (a.id, more.id)
+                            current[(a.id, more.id)].add(c.id)
     # Changes, once every period is known (a change may name an extension listed after it).
+    periods_known = list(dict.fromkeys(period for period, _ in current))
     for i, a in enumerate(convenant.amendments):
         if a.kind is not AmendmentKind.change:
             continue
@@ -428,21 +587,34 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 f"change {quoted(a.id)} replaces, adds and removes nothing; list its 'replace', 'add' or 'remove'",
             )
         target = a.period or last
-        if target not in current:
+        if target not in periods_known:
             yield Finding(
                 "convenant",
                 where + ("period",),
-                f"change {quoted(a.id)} names unknown period {quoted(target)}; {_did_you_mean(target, list(current))}"
-                f"the periods are {', '.join(current)}",
+                f"change {quoted(a.id)} names unknown period {quoted(target)}; {_did_you_mean(target, periods_known)}"
+                f"the periods are {', '.join(periods_known)}",
             )
             continue
-        listed = current[target]
+        line = a.line or main
+        if (target, line) not in current:
+            there = [ln for period, ln in current if period == target]
+            what = "unknown line" if line not in addenda else "line"
+            why = "" if line not in addenda else f", which has no budget in period {quoted(target)}"
+            yield Finding(
+                "convenant",
+                where + ("line",),
+                f"change {quoted(a.id)} names {what} {quoted(line)}{why}; {_did_you_mean(line, there)}"
+                f"the lines of period {quoted(target)} are {', '.join(there)} (S19)",
+            )
+            continue
+        listed = current[(target, line)]
+        of = _in((target, line), main)
         for j, c in enumerate(a.replace):
             if c.id not in listed:
                 yield Finding(
                     "convenant",
                     where + ("replace", j, "id"),
-                    f"change {quoted(a.id)} replaces {quoted(c.id)}, which is not a commitment of period {quoted(target)} "
+                    f"change {quoted(a.id)} replaces {quoted(c.id)}, which is not a commitment of {of} "
                     f"({', '.join(sorted(listed)) or 'none'}); use 'add' for a new commitment, or correct the id",
                 )
         for j, c in enumerate(a.add):
@@ -450,27 +622,96 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                 yield Finding(
                     "convenant",
                     where + ("add", j, "id"),
-                    f"change {quoted(a.id)} adds {quoted(c.id)}, an id already used in period {quoted(owner[c.id])}; commitment ids "
-                    "are unique across the whole agreement (S14), use 'replace' or give it its own id",
+                    f"change {quoted(a.id)} adds {quoted(c.id)}, an id already used in {_in(owner[c.id], main)}; "
+                    "commitment ids are unique across the whole agreement (S14), use 'replace' or give it its own id",
                 )
             else:
-                owner[c.id] = target
+                owner[c.id] = (target, line)
                 listed.add(c.id)
         for j, rid in enumerate(a.remove):
             if rid not in listed:
                 yield Finding(
                     "convenant",
                     where + ("remove", j),
-                    f"change {quoted(a.id)} removes {quoted(rid)}, which is not a commitment of period {quoted(target)} "
+                    f"change {quoted(a.id)} removes {quoted(rid)}, which is not a commitment of {of} "
                     f"({', '.join(sorted(listed)) or 'none'}); correct the id",
                 )
             listed.discard(rid)
-        if a.remove and not listed:
+        if a.remove and not listed and (line == main or paid_for_results.get((target, line), False)):
             yield Finding(
                 "convenant",
                 where + ("remove",),
-                f"after change {quoted(a.id)} period {quoted(target)} has no result commitment left; keep at least one (S3)",
+                f"after change {quoted(a.id)} {of} has no result commitment left; keep at least one (S3)",
             )
+
+
+def check_lines(convenant: Convenant) -> Iterator[Finding]:
+    """S19: the addenda are funding lines of their own: each id once (and not the agreement's), and a
+    budget that holds together (:func:`_line_budget`)."""
+    seen: dict[str, int] = {}
+    for i, addendum in enumerate(convenant.addenda):
+        where = ("addenda", i)
+        if addendum.id == convenant.id:
+            yield Finding(
+                "convenant",
+                where + ("id",),
+                f"addendum id {quoted(addendum.id)} is the agreement's own id, which names the main line (S19); "
+                "give the addendum its own id",
+            )
+        elif addendum.id in seen:
+            yield Finding(
+                "convenant",
+                where + ("id",),
+                f"addendum id {quoted(addendum.id)} is used twice (first by addendum {seen[addendum.id] + 1}); "
+                "give each addendum its own id",
+            )
+        seen.setdefault(addendum.id, i)
+        resolved = addendum.model_copy(update={"funding": addendum.funding or convenant.funding})
+        yield from _line_budget(resolved, where, carried=False)
+
+
+def _line_budget(addendum: Addendum, where: tuple[str | int, ...], *, carried: bool) -> Iterator[Finding]:
+    """S19: an addendum's budget in a period holds together.
+
+    SPEC S19: ``consultant_funding`` is "the part of max_subsidy that funds those consultants" (so
+    between 0 and the maximum), a line that funds consultants (``consultants_fte > 0``) needs
+    funding for them, and ``result_commitments`` are "required when result_share > 0". ``carried``:
+    the consultant funding was not given here but carried from the previous period (S19 defaults).
+    """
+    name = quoted(addendum.id)
+    funding = addendum.consultant_funding
+    key = "max_subsidy" if carried else "consultant_funding"
+    if funding is not None and funding > addendum.max_subsidy:
+        came = " (carried from the previous period)" if carried else ""
+        yield Finding(
+            "convenant",
+            where + (key,),
+            f"addendum {name}: consultant_funding {funding}{came} is more than its max_subsidy "
+            f"{addendum.max_subsidy}; it is the part of the maximum that funds consultants (S19)",
+        )
+    if addendum.consultants_fte > 0 and funding is not None and funding == 0:
+        yield Finding(
+            "convenant",
+            where + (key,),
+            f"addendum {name} funds {addendum.consultants_fte} FTE of consultants with consultant_funding 0, so its "
+            "daily rate would be 0 (S19); give the part of the maximum that funds them, or leave consultant_funding "
+            "out (then all of it)",
+        )
+    if addendum.consultants_fte == 0 and funding:
+        yield Finding(
+            "convenant",
+            where + (key,),
+            f"addendum {name} funds no consultant (consultants_fte 0), so its consultant_funding {funding} is not "
+            "used (S19); give consultants_fte, or remove consultant_funding",
+            warning=True,
+        )
+    if addendum.funding is not None and addendum.funding.result_share > 0 and not addendum.result_commitments:
+        yield Finding(
+            "convenant",
+            where,
+            f"addendum {name} has result funding (result_share {addendum.funding.result_share}) but no "
+            "result_commitments; list them (S3, S19), or give it funding: {effort_share: 1.0, result_share: 0.0}",
+        )
 
 
 def check_dated_parameters(convenant: Convenant) -> Iterator[Finding]:
@@ -497,7 +738,8 @@ def check_case(
     pending_allowed: bool = False,
 ) -> list[Finding]:
     """Every check across files; a file given as None (it could not be read) is skipped."""
-    findings: list[Finding] = list(check_dated_parameters(convenant)) + list(check_amendments(convenant))
+    findings: list[Finding] = list(check_dated_parameters(convenant)) + list(check_lines(convenant))
+    findings += check_amendments(convenant)
     findings += [*check_termination(convenant), *check_reports(convenant)]
     if results is not None:
         findings += check_results(convenant, results, pending_allowed=pending_allowed)
