@@ -164,6 +164,8 @@ def _absent(path: Field, actual: dict[str, Any], ids: list[str], lines: list[str
 
 def show_expected(e: Expectation) -> str:
     """The expected value the way the contract writes it (money with two decimals)."""
+    if e.value is None:  # S19: a line without a daily rate
+        return "null"
     if e.kind is Kind.MONEY:
         return f"{e.value.quantize(CENT):f}"  # type: ignore[union-attr]
     if e.kind is Kind.FTE_DAYS:
@@ -181,11 +183,14 @@ def compare(expected: Expected, actual: dict[str, Any]) -> list[Difference]:
     for e in expected.expectations:
         got = lookup(actual, e.field)
         diff: Decimal | int | None
-        if e.kind in (Kind.TEXT, Kind.DATE):
+        if e.kind in (Kind.TEXT, Kind.DATE) or got is None or e.value is None:  # None: no daily rate (S19)
             if got == e.value:
                 continue
-            diff = None
-        elif e.kind is Kind.IDS:
+            differences.append(
+                Difference(e.field, e.kind, show_expected(e), "null" if got is None else str(got), None, e.position)
+            )
+            continue
+        if e.kind is Kind.IDS:
             if tuple(got) == e.value:
                 continue
             differences.append(Difference(e.field, e.kind, show_expected(e), ", ".join(got) or "none", None,
