@@ -81,9 +81,46 @@ EXPECTED_PERIODS = {
 }
 
 
+# S19: the examples of more than one funding line, by period and line (each example's README.md).
+EXPECTED_LINES = {
+    "13-addendum-duaal-leren": {  # SPEC §13 worked example (c): 456819.92 in all
+        ("lokale-besturen-2023-2025", "lokale-besturen-2023-2025"): ("9", "1305.06", "397254.94", "397254.94"),
+        ("lokale-besturen-2023-2025", "duaal-leren"): ("3", "435.02", "59564.98", "59564.98"),
+    },
+    "14-project-only-addendum": {
+        ("lokale-besturen-2023-2025", "lokale-besturen-2023-2025"): ("12", "1740.08", "396819.92", "227219.92"),
+        ("lokale-besturen-2023-2025", "diversiteit"): ("0", "0.00", "60000.00", "30000.00"),
+    },
+    "15-extension-continues-one-addendum": {
+        ("lokale-besturen-2023-2025", "lokale-besturen-2023-2025"): ("24.4", "3538.17", "395021.83", "225421.83"),
+        ("lokale-besturen-2023-2025", "duaal-leren"): ("0", "0.00", "60000.00", "36000.00"),
+        ("lokale-besturen-2023-2025", "diversiteit"): ("0", "0.00", "40000.00", "0.00"),
+        ("verlenging-2025-2026", "lokale-besturen-2023-2025"): ("10.5", "1524.66", "189275.34", "104475.34"),
+        ("verlenging-2025-2026", "duaal-leren"): ("3.5", "508.22", "29491.78", "17491.78"),
+    },
+}
+TOTALS_LINES = {  # subsidy and balance in all
+    "13-addendum-duaal-leren": ("456819.92", "456819.92"),
+    "14-project-only-addendum": ("456819.92", "257219.92"),
+    "15-extension-continues-one-addendum": ("713788.95", "383388.95"),
+}
+
+
 def test_every_example_settles_to_its_hand_derivation():
     cases = sorted(p.name for p in EXAMPLES.iterdir() if (p / "results.yaml").is_file())  # not examples/generation
-    assert cases == sorted([*EXPECTED, *EXPECTED_PERIODS])
+    assert cases == sorted([*EXPECTED, *EXPECTED_PERIODS, *EXPECTED_LINES])
+    for name, parts in EXPECTED_LINES.items():
+        out = settle_json(EXAMPLES / name)
+        assert out["schema"] == "convenant-settlement/3"
+        got = {
+            (s["period"], s["line"]): (
+                s["deduction"]["shortfall_fte_days"], s["deduction"]["amount"], s["subsidy"], s["balance"]
+            )
+            for s in out["settlements"]
+        }
+        assert got == parts, name
+        assert [(s["period"], s["line"]) for s in out["settlements"]] == list(parts)  # by period, then line
+        assert (out["total"]["subsidy"], out["total"]["balance"]) == TOTALS_LINES[name]
     for name, (fte_days, deduction, subsidy, balance) in EXPECTED.items():
         out = settle_json(EXAMPLES / name)
         got = (out["deduction"]["shortfall_fte_days"], out["deduction"]["amount"], out["subsidy"], out["balance"])

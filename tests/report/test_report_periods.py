@@ -32,7 +32,7 @@ def agreement_report(lang: str = "en"):
 
 
 def test_example_09_is_a_period_example():
-    assert PERIOD_EXAMPLES == [NAME]
+    assert PERIOD_EXAMPLES == [NAME, "15-extension-continues-one-addendum"]
 
 
 def test_overview_and_totals():

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from convenant_calc.core.rules import absences, funding, registry, shortfall, staffing, subsidy
+from convenant_calc.core.rules import absences, funding, lines, periods, registry, shortfall, staffing, subsidy
 from convenant_calc.core.rules.registry import RULES, cite, rule
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,6 +64,11 @@ RULE_FUNCTIONS = [
     subsidy.daily_rate,
     subsidy.deduction,
     subsidy.subsidy,
+    subsidy.rate_base,
+    lines.budgets,
+    lines.line_factor,
+    lines.line_outcome,
+    periods.consultant_funding,
 ]
 
 

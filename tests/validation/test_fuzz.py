@@ -129,8 +129,11 @@ def test_mutated_examples_exit_0_or_2_without_traceback(example, how, data):
             assert out_file.read_text(encoding="utf-8").strip()
         else:
             out = json.loads(result.stdout)
-            # S14: an agreement of several periods prints each period as a /1 object, and totals.
-            settlements = out["periods"] if out["schema"] == "convenant-settlement/2" else [out]
+            # S14, S19: an agreement of several periods or lines prints each settlement as a /1 object, and totals.
+            settlements = {
+                "convenant-settlement/2": lambda: out["periods"],
+                "convenant-settlement/3": lambda: out["settlements"],
+            }.get(out["schema"], lambda: [out])()
             for one in settlements:
                 money = {k: Decimal(one[k]) for k in ("max_subsidy", "effort_pool", "result_pool", "subsidy", "paid", "balance")}
                 assert money["effort_pool"] + money["result_pool"] == money["max_subsidy"]

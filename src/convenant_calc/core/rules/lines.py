@@ -53,6 +53,9 @@ class Budget:
 def budgets(period: Period) -> tuple[Budget, ...]:
     """S19 — the lines with a budget in ``period``: the main line first, then the addenda as listed.
 
+    Art. 4: "De middelen uit het sectorconvenant (4 VTE x 53.000 euro op jaarbasis) en een deel van het
+    addendum duaal leren worden uitsluitend aangewend voor de tewerkstelling van de sectorconsulenten."
+
     SPEC S19: "for the main line ``consultant_funding`` is its ``max_subsidy``, as in S10"; an
     addendum's ``funding`` defaults to the agreement's.
     """
@@ -94,6 +97,9 @@ def budgets(period: Period) -> tuple[Budget, ...]:
 
 def line_factor(staffing: Staffing, consultant_id: str, budget: Budget) -> Fraction:
     """S19 — the part of a consultant's absences (and replacements) that counts in a line.
+
+    Art. 4: "De middelen uit het sectorconvenant (4 VTE x 53.000 euro op jaarbasis) en een deel van het
+    addendum duaal leren worden uitsluitend aangewend voor de tewerkstelling van de sectorconsulenten."
 
     SPEC S19: "An absence of FTE ``a`` of a consultant with FTE ``f`` takes ``a × share_L / f`` off
     duty in line L (in proportion to the consultant's assignment); a replacement puts back its FTE

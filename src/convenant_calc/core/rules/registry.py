@@ -403,6 +403,46 @@ RULES: tuple[Rule, ...] = (
             "verminderd; R1, R4, R5 open: tussen 290.129,69 en 391.889,69."
         ),
     ),
+    Rule(
+        id="S19",
+        article="Art. 4",
+        quote=(
+            "De middelen uit het sectorconvenant (4 VTE x 53.000 euro op jaarbasis) en een deel van het addendum "
+            "duaal leren worden uitsluitend aangewend voor de tewerkstelling van de sectorconsulenten."
+        ),
+        title_en="Funding lines: the agreement and its addenda",
+        title_nl="Financieringslijnen: het convenant en zijn addenda",
+        reading_en=(
+            "The agreement's own budget is the main line; each addendum is a funding line with its own maximum, "
+            "funded FTE, consultant funding, funding split, commitments and advances, settled on its own in each "
+            "period by S2–S12. A consultant may work part of its FTE for an addendum; an absence then counts in "
+            "each line in proportion to that part, with one guaranteed-wage window (S7). Without a consultants "
+            "list every line is fully staffed and every absence counts in the main line. A line that funds no "
+            "consultant has no daily rate and no deduction. An extension lists the addenda it continues; the "
+            "others have no budget in it. Every total is the sum of the rounded figures it adds up."
+        ),
+        reading_nl=(
+            "Het eigen budget van het convenant is de hoofdlijn; elk addendum is een financieringslijn met een "
+            "eigen maximum, gefinancierde VTE, deel voor consulenten, verdeling van de financiering, verbintenissen "
+            "en voorschotten, in elke periode afzonderlijk afgerekend volgens S2–S12. Een consulent kan een deel "
+            "van zijn VTE voor een addendum werken; een afwezigheid telt dan in elke lijn naar verhouding van dat "
+            "deel, met één periode gewaarborgd loon (S7). Zonder lijst van consulenten is elke lijn volledig "
+            "bezet en telt elke afwezigheid in de hoofdlijn. Een lijn die geen consulent financiert, heeft geen "
+            "dagbedrag en geen vermindering. Een verlenging somt de addenda op die ze voortzet; de andere hebben "
+            "er geen budget. Elk totaal is de som van de afgeronde bedragen die het optelt."
+        ),
+        example_en=(
+            "SPEC §13 (c), examples/13: An (1.0 FTE, 0.25 for the addendum duaal leren) is 12 days short: 9 "
+            "FTE-days in the main line, 9 × 424000 / 2924 = 1305.06, subsidy 397254.94; 3 in the addendum, "
+            "3 × 26500 / (0.25 × 731) = 435.02, subsidy 42000.00 + 18000.00 − 435.02 = 59564.98; in all 456819.92."
+        ),
+        example_nl=(
+            "SPEC §13 (c), examples/13: An (1,0 VTE, waarvan 0,25 voor het addendum duaal leren) is 12 dagen "
+            "tekort: 9 VTE-dagen in de hoofdlijn, 9 × 424000 / 2924 = 1305,06, subsidie 397.254,94; 3 in het "
+            "addendum, 3 × 26500 / (0,25 × 731) = 435,02, subsidie 42.000,00 + 18.000,00 − 435,02 = 59.564,98; "
+            "samen 456.819,92."
+        ),
+    ),
 )
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
