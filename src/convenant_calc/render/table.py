@@ -213,17 +213,20 @@ def overview_table(a: AgreementSettlement, t: Lang = EN) -> Table:
     table.add_column(t("col_line") if lines else t("col_period"), overflow="fold")  # the id above its term
     for key in ("col_max", "col_subsidy", "col_paid", "col_balance"):
         table.add_column(t(key), justify="right", no_wrap=True)
-    for s in a.settlements:
+    for s in a.settlements:  # the id above its term; a line's id (and its period's) above its title
         term = s.convenant.term
-        span = f"{t.date(term.start)} … {t.date(term.end)}"
-        first = " · ".join(a.key(s)[::-1]) if lines else s.budget.period  # the line, then its period
-        table.add_row(_two_lines(first, span), *_figures(s, t))
+        if lines:  # with several periods too: the line, and below it its period (ids may be alike)
+            second = f"{t('col_period')} {s.budget.period}" if len(a.dimensions) == 2 else s.budget.title
+            table.add_row(_two_lines(s.budget.line, second), *_figures(s, t))
+        else:
+            table.add_row(_two_lines(s.budget.period, f"{t.date(term.start)} … {t.date(term.end)}"), *_figures(s, t))
     if len(a.dimensions) == 2:
         table.add_section()
         for x in a.by_line:
-            table.add_row(_two_lines(f"{t('total')} {x.key}", x.title), *_figures(x, t))
+            table.add_row(_two_lines(f"{t('total')} {t('col_line')} {x.key}", x.title), *_figures(x, t))
         for x in a.by_period:
-            table.add_row(_two_lines(f"{t('total')} {x.key}", f"{t.date(x.first)} … {t.date(x.last)}"), *_figures(x, t))
+            span = f"{t.date(x.first)} … {t.date(x.last)}"
+            table.add_row(_two_lines(f"{t('total')} {t('col_period')} {x.key}", span), *_figures(x, t))
     total = a.total
     span = f"{t.date(total.first)} … {t.date(total.last)}"
     table.add_row(_two_lines(t("total"), span, "bold"), *(_text(cell.plain, "bold") for cell in _figures(total, t)))

@@ -231,8 +231,14 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "geen verbintenissen: de lijn heeft geen resultaatfinanciering (S19)",
     },
     "x_line_part": {
-        "en": "× {share} / {fte} FTE in {line}",
-        "nl": "× {share} / {fte} VTE in {line}",
+        "en": "{whole} FTE × {share} / {fte} in line {line}",
+        "nl": "{whole} VTE × {share} / {fte} in lijn {line}",
+    },
+    "f_deduction_line": {
+        "en": "deduction = shortfall_fte_days × consultant_funding / (consultants_fte × term_days), rounded half-up "
+        "to cents (S19)",
+        "nl": "vermindering = VTE-dagen tekort × deel voor consulenten / (gefinancierde VTE × dagen), half naar boven "
+        "afgerond op centen (S19)",
     },
     "x_no_rate": {
         "en": "consultants_fte 0: the line funds no consultant, so no daily rate and no deduction",

@@ -175,7 +175,7 @@ def absent(x: StepInput) -> Draft:
         terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
         terms += f" = {t.number(a.short_fte_days)}"
         if a.share is not None:  # S19: the part of the absence that counts in this line
-            terms += f" ({line_part(x, a.consultant)})"
+            terms += f" ({line_part(x, a.index, a.consultant)})"
         if s.readings.days_counted == "working":  # S17 days.working: only these FTE-days count
             terms += f" ({t('x_working_days', n=t.number(a.short_fte_days_on_working_days))})"
         parts.append(
@@ -211,13 +211,15 @@ def absorbed(x: StepInput) -> Draft | None:
     return Draft("absorbed", figures, t("r_fte_days", n=t.number(st.absorbed_fte_days)), "S9", ("staffing",))
 
 
-def line_part(x: StepInput, consultant_id: str) -> str:
-    """S19: how much of a consultant's absence counts in the line: "× 0.25 / 1 in duaal-leren"."""
+def line_part(x: StepInput, index: int, consultant_id: str) -> str:
+    """S19: how much of a consultant's absence counts in the line: "1 FTE × 0.25 / 1 in line duaal-leren"."""
     t, b = x.t, x.s.budget
     c = x.staffing.consultant(consultant_id)
     if c is None:  # not reached: a part is only taken of a listed consultant's absence
         return b.line
-    return t("x_line_part", share=t.number(c.share(b.line, b.main)), fte=t.number(c.fte), line=b.line)
+    whole = x.staffing.absence_fte(x.staffing.absences[index])
+    share = c.share(b.line, b.main)
+    return t("x_line_part", whole=t.number(whole), share=t.number(share), fte=t.number(c.fte), line=b.line)
 
 
 def termination(x: StepInput) -> Draft | None:
@@ -291,8 +293,10 @@ def deduction(x: StepInput) -> Draft:
         f"{t.number(d.shortfall_fte_days)} × {t.money(d.rate_base)} / {t.number(divisor)} "
         f"= {t.exact_money(d.exact)}",
         t.eur(d.amount),
-        "S10",
+        "S10" if s.budget.main else "S10, S19",
         ("deduction",),
+        None,
+        None if s.budget.main else "deduction_line",  # S19: on the consultant funding
     )
 
 
