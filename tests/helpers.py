@@ -31,12 +31,14 @@ def convenant(**changes: Any) -> Convenant:
 def all_met(conv: Convenant, met: int | None = None) -> Results:
     """Results meeting the first ``met`` commitments (all when None), the others missed."""
     met = len(conv.result_commitments) if met is None else met
+    addenda = [c for a in conv.addenda for c in a.result_commitments]  # S19: every addendum's commitments met
     return Results.model_validate(
         {
             "results": [
                 {"commitment": c.id, "achieved": c.target if i < met else Decimal(0)}
                 for i, c in enumerate(conv.result_commitments)
             ]
+            + [{"commitment": c.id, "achieved": c.target} for c in addenda]
         }
     )
 

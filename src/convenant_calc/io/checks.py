@@ -36,6 +36,7 @@ class Finding:
     path: tuple[str | int, ...]
     message: str
     warning: bool = False
+    on_key: bool = False  # at the key of the last part of ``path`` (a mapping's key is what is wrong), not its value
 
 
 def _did_you_mean(word: str, known: list[str]) -> str:
@@ -203,6 +204,7 @@ def _check_assignments(convenant: Convenant, staffing: Staffing) -> Iterator[Fin
                     ("consultants", i, "lines", line),
                     f"{quoted(line)} is the main line, which takes the rest of {quoted(consultant.id)}'s fte "
                     f"{consultant.fte}; list only the addenda under 'lines' (S19)",
+                    on_key=True,
                 )
             elif line not in addenda:
                 known = f"the addenda are {_listing(addenda)}" if addenda else f"{clip(convenant.id)} has no addenda"
@@ -211,6 +213,7 @@ def _check_assignments(convenant: Convenant, staffing: Staffing) -> Iterator[Fin
                     ("consultants", i, "lines", line),
                     f"unknown line {quoted(line)}; {_did_you_mean(line, addenda)}{known}; correct the id or add the "
                     "addendum to convenant.yaml (S19)",
+                    on_key=True,
                 )
     lines = {b.line: b for p in periods(convenant) for b in budgets(p)}
     for i, absence in enumerate(staffing.absences):

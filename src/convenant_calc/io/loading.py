@@ -274,7 +274,8 @@ def _cross_checks(
         pending_allowed=pending_allowed,
     )
     for finding in findings:
-        problems.append(Problem(docs[finding.role].position(finding.path), finding.message, warning=finding.warning))
+        position = docs[finding.role].position(finding.path, key=finding.on_key)
+        problems.append(Problem(position, finding.message, warning=finding.warning))
 
 
 def _read(role: str, path: Path, shown: str, docs: dict, models: dict, problems: list[Problem]) -> None:

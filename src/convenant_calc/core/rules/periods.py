@@ -75,7 +75,7 @@ def periods(convenant: Convenant) -> tuple[Period, ...]:
         continued = []
         for more in a.addenda or ():
             before = last_budget.get(more.id)
-            if before is None:
+            if before is None or any(c.id == more.id for c in continued):  # unknown, or listed twice: checked
                 continue
             now = before.model_copy(
                 update={
