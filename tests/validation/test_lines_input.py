@@ -78,7 +78,7 @@ def test_unknown_line_ids(case):
         "the addenda under 'lines' (S19)",
         "case/convenant.yaml:17:34: change 'c1' names unknown line 'extro'; did you mean 'extra'? the lines of "
         "period 'test-2024' are test-2024, extra (S19)",
-        "case/payments.yaml:2:50: payment for unknown line 'extr'; did you mean 'extra'? the lines of test-2024 are "
+        "case/payments.yaml:2:46: payment for unknown line 'extr'; did you mean 'extra'? the lines of test-2024 are "
         "test-2024, extra (S19); correct the id",
         "4 errors in 3 files",
     ]
