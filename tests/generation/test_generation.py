@@ -372,3 +372,32 @@ def test_an_agreement_with_an_extension_is_one_row_adding_up_its_periods(here):
     assert run(str(gen), "-o", "g.xlsx").exit_code == 0
     assert run(str(gen), "-f", "html", "-o", "g.html", "--reports", "r").exit_code == 0
     assert "verlenging-2025-2026" in (here / "r" / "09.html").read_text(encoding="utf-8")
+
+
+def test_an_agreement_with_addenda_is_one_row_adding_up_its_lines(here):
+    # examples/15 (S14, S19): 2 periods, 3 lines, 5 settlements (README.md): subsidy 713788.95, balance
+    # 383388.95; deductions 3538.17 + 1524.66 + 508.22 = 5571.05; 24.4 + 10.5 + 3.5 = 38.4 FTE-days;
+    # results 4/5 + 1/1 + 2/3 + 1/1 = 8/10 (diversiteit has none). examples/01 has one line: no lines key.
+    gen = here / "gen"
+    shutil.copytree(EXAMPLES / "15-extension-continues-one-addendum", gen / "15")
+    shutil.copytree(EXAMPLES / "01-no-absences", gen / "01")
+    out = json.loads(run(str(gen), "-f", "json").stdout)
+    one, lines = out["agreements"]
+    assert "lines" not in one  # an agreement without addenda: its row as before
+    assert (lines["subsidy"], lines["balance"], lines["deduction"], lines["shortfall_fte_days"]) == (
+        "713788.95", "383388.95", "5571.05", "38.4"
+    )
+    assert (lines["results"], lines["periods"], lines["lines"]) == ({"achieved": 8, "total": 10}, 2, 3)
+    assert "(2 periods, 3 lines)" in run(str(gen)).stdout
+    rows = run(str(gen), "-f", "csv").stdout.splitlines()
+    assert rows[0].endswith(",periods,lines") and rows[2].endswith(",2,3") and rows[1].endswith(",1,1")
+    assert run(str(gen), "-o", "g.xlsx").exit_code == 0
+    with zipfile.ZipFile(here / "g.xlsx") as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        strings = z.read("xl/sharedStrings.xml").decode()
+    assert len(sheets) == 3  # the overview and each agreement's own sheet
+    # each line of each period on the agreement's own sheet
+    assert "line duaal-leren (Addendum duaal leren), term 2025-07-01 … 2026-06-30" in strings
+    assert "line diversiteit (Addendum diversiteit en inclusie), term 2023-07-01 … 2025-06-30" in strings
+    assert run(str(gen), "-f", "html", "-o", "g.html", "--reports", "r").exit_code == 0
+    assert 'id="period-verlenging-2025-2026-line-duaal-leren"' in (here / "r" / "15.html").read_text(encoding="utf-8")
