@@ -73,7 +73,7 @@ test-latest:
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg --no-location --project convenant --version 0.1.0 \
 		-o $(LOCALE)/convenant.pot .
-	$(BIN)/pybabel update -i $(LOCALE)/convenant.pot -d $(LOCALE) -D convenant
+	$(BIN)/pybabel update -i $(LOCALE)/convenant.pot -d $(LOCALE) -D convenant --ignore-pot-creation-date
 
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis
