@@ -21,11 +21,13 @@ imported on the settle path (start-up time). Babel extracts and compiles:
 from __future__ import annotations
 
 import ast
-import gettext
 from collections.abc import Collection, Iterator, Mapping
 from functools import cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import gettext
 
 DOMAIN = "convenant"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
@@ -53,6 +55,8 @@ class CatalogMissing(RuntimeError):
 @cache
 def translations(code: str) -> gettext.GNUTranslations:
     """The compiled catalog of ``code``, read once; a missing one is an error, never silent English."""
+    import gettext  # only when a translation is needed: English never reads a catalog
+
     path = mo_path(code)
     try:
         with path.open("rb") as handle:

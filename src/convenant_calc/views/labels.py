@@ -25,6 +25,10 @@ an entry with the key as its context::
 
 (or run ``make messages`` and fill in the new, empty ``msgstr``). A test fails on a message
 the catalog lacks, an empty or fuzzy translation, or a translation whose ``{braces}`` differ.
+An f-string label, ``f"… ({cite('S2')})"``, becomes ``N_("… ({cite_S2})")``. A registry
+entry loses its Dutch the same way: ``Rule(id="S19", title_en="…", title_nl="…")`` keeps
+``title_en`` and its Dutch becomes the ``msgstr`` of ``msgctxt "S19.title"``
+(:meth:`Lang.of`); likewise an alternative reading's ``default_nl``/``alternative_nl``.
 
 Numbers: English groups thousands with a comma and writes a decimal point
 (``424,000.00``); Dutch (Flemish) groups with a point and writes a decimal comma
