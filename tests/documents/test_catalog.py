@@ -124,7 +124,7 @@ def test_the_installed_compiled_catalog_is_the_po(code):
         for entry in read_catalog(code)
         if entry.id and compiled.pgettext(entry.context, entry.id) != entry.string
     ]
-    assert stale == []
+    assert stale == [], "the compiled .mo is not the .po: make install"
 
 
 def test_dutch_comes_from_the_catalog_with_the_citations_filled_in():
