@@ -127,6 +127,11 @@ def test_the_installed_compiled_catalog_is_the_po(code):
     assert stale == [], "the compiled .mo is not the .po: make install"
 
 
+def test_a_catalog_never_compiled_is_an_error_not_silent_english():
+    with pytest.raises(catalog.CatalogMissing, match=r"the 'xx' catalog is not compiled; run `make install`"):
+        catalog.translations("xx")
+
+
 def test_dutch_comes_from_the_catalog_with_the_citations_filled_in():
     nl, en = Lang("nl"), Lang("en")
     # msgstr "Inspanningsfinanciering: {pct} van het maximum ({cite_S2})"; S2 cites Art. 2
