@@ -103,7 +103,8 @@ def agreement_markdown(report: AgreementReport) -> str:
     """The overview of the periods and their totals, each period's own report (headings one level down),
     then one appendix of the rules any period applies."""
     periods = [_MD_HEADING.sub(r"#\1 ", markdown(r, appendix=False)).rstrip("\n") for r in report.periods]
-    return environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods) + "\n"
+    text = environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods)
+    return text.rstrip("\n") + "\n"
 
 
 def agreement_html(report: AgreementReport) -> str:
