@@ -19,9 +19,11 @@ import json
 import os
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -42,7 +44,8 @@ OVERFLOWING = """(() => {
   for (const el of document.body.querySelectorAll('*')) {
     const box = el.getBoundingClientRect();
     if ((box.right > width + 0.5 || box.left < -0.5) && !clipped(el)) {
-      found.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} ${Math.round(box.left)}..${Math.round(box.right)}`);
+      const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '');
+      found.push(`${name} ${Math.round(box.left)}..${Math.round(box.right)}`);
     }
   }
   return {width, scrollWidth: document.documentElement.scrollWidth, overflowing: found};
@@ -61,43 +64,41 @@ class Page:
         self.session = ""
 
     def __enter__(self) -> Page:
-        commands_r, commands_w = os.pipe()
-        answers_r, answers_w = os.pipe()
-
-        def pipes() -> None:  # in the child: the protocol's fds 3 (commands in) and 4 (answers out)
-            high_r = fcntl.fcntl(commands_r, fcntl.F_DUPFD, 10)  # above 3 and 4, so neither is clobbered
-            high_w = fcntl.fcntl(answers_w, fcntl.F_DUPFD, 10)
-            os.dup2(high_r, 3)  # dup2 makes them inheritable
-            os.dup2(high_w, 4)
-
-        self.process = subprocess.Popen(
-            [
-                self.browser,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-extensions",
-                "--hide-scrollbars",
-                "--remote-debugging-pipe",
-                f"--user-data-dir={self.profile}",
-                "about:blank",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            preexec_fn=pipes,  # noqa: PLW1509 (a test helper; no threads start Chromium)
-            close_fds=False,  # keeps 3 and 4; every other fd Python opened is not inheritable (PEP 446)
-            start_new_session=True,
+        # The protocol's pipe ends, moved above 4 (and closed on exec) so that placing them at 3 and 4
+        # in the child cannot overwrite one with the other; posix_spawn needs no code to run in a fork.
+        ends = [*os.pipe(), *os.pipe(), os.open(os.devnull, os.O_RDWR)]
+        commands_r, commands_w, answers_r, answers_w, devnull = (
+            fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in ends
         )
-        os.close(commands_r)
-        os.close(answers_w)
+        for fd in ends:
+            os.close(fd)
+        arguments = [
+            self.browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-extensions",
+            "--hide-scrollbars",
+            "--remote-debugging-pipe",
+            f"--user-data-dir={self.profile}",
+            "about:blank",
+        ]
+        actions = [(os.POSIX_SPAWN_DUP2, devnull, fd) for fd in (0, 1, 2)]
+        actions += [(os.POSIX_SPAWN_DUP2, commands_r, 3), (os.POSIX_SPAWN_DUP2, answers_w, 4)]
+        self.pid = os.posix_spawnp(self.browser, arguments, os.environ, file_actions=actions, setsid=True)
+        for fd in (commands_r, answers_w, devnull):
+            os.close(fd)
         self.out, self.inp = commands_w, answers_r
-        target = self.call("Target.createTarget", url="about:blank")["targetId"]
-        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        self.call("Page.enable")
+        try:
+            target = self.call("Target.createTarget", url="about:blank")["targetId"]
+            self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+            self.call("Page.enable")
+        except BaseException:
+            self.__exit__(None, None, None)  # no browser left behind
+            raise
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
@@ -106,11 +107,13 @@ class Page:
             self.call("Browser.close")
         except (OSError, RuntimeError, TimeoutError):
             pass
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        deadline = time.monotonic() + 10
+        while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > deadline:  # Chromium did not close: end its process group (its own session)
+                os.killpg(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                break
+            time.sleep(0.05)
         os.close(self.out)
         os.close(self.inp)
         shutil.rmtree(self.profile, ignore_errors=True)
@@ -195,7 +198,8 @@ def between(first: str, last: str, below: int) -> str:
         "(() => { const top = t => [...document.querySelectorAll('h2')].find(h => h.textContent === t)"
         ".getBoundingClientRect().top + scrollY;"
         f" const y = top({json.dumps(first)}) - 8;"
-        f" return {{x: 0, y, width: document.documentElement.clientWidth, height: top({json.dumps(last)}) + {below} - y}};"
+        " const width = document.documentElement.clientWidth;"
+        f" return {{x: 0, y, width, height: top({json.dumps(last)}) + {below} - y}};"
         " })()"
     )
 

@@ -58,10 +58,8 @@ def long_words(tmp: Path) -> Path:
             encoding="utf-8",
         )
     absences = case / "absences.yaml"
-    absences.write_text(
-        absences.read_text(encoding="utf-8").replace("name: An Peeters", "name: AnPeetersMetEenNaamZonderEnigeSpatieErin"),
-        encoding="utf-8",
-    )
+    text = absences.read_text(encoding="utf-8")
+    absences.write_text(text.replace("name: An Peeters", "name: AnPeetersMetEenNaamZonderEnigeSpatieErin"), "utf-8")
     return case
 
 
@@ -126,7 +124,9 @@ def test_on_paper_nothing_scrolls(browser, pages):
     browser.open(pages["09-periods"], DESKTOP)
     browser.call("Emulation.setEmulatedMedia", media="print")
     try:
-        overflow = browser.evaluate("[...document.querySelectorAll('div.wide')].map(d => getComputedStyle(d).overflowX)")
+        overflow = browser.evaluate(
+            "[...document.querySelectorAll('div.wide')].map(d => getComputedStyle(d).overflowX)"
+        )
         appendix = browser.evaluate("getComputedStyle(document.querySelector('section.rules')).breakBefore")
     finally:
         browser.call("Emulation.setEmulatedMedia", media="")
