@@ -20,7 +20,7 @@ import pytest
 from convenant_calc.render import pdf
 
 from ..browser import OVERFLOWING, Page
-from ..conftest import ROOT
+from ..conftest import ROOT, example_as_of
 from .conftest import example_path
 
 pytestmark = pytest.mark.skipif(pdf.chromium() is None, reason="no Chromium on PATH (apt-get install chromium)")
@@ -67,10 +67,13 @@ def long_words(tmp: Path) -> Path:
 def pages(tmp_path_factory) -> dict[str, str]:
     """The pages measured, written through the CLI as a user writes them: name → file URL."""
     tmp = tmp_path_factory.mktemp("screen")
+    interim = example_path("11-interim-position")
     made = {
         "07-en": ["settle", str(example_path("07-everything-together"))],
         "07-nl": ["settle", str(example_path("07-everything-together")), "--lang", "nl"],
         "09-periods": ["settle", str(example_path("09-extension-year"))],  # S14: two periods, one appendix
+        "11-interim": ["settle", str(interim), "--as-of", example_as_of(interim) or ""],  # S16
+        "12-readings": ["settle", str(example_path("12-readings-dispute")), "--readings"],  # S17
         "long-words": ["settle", str(long_words(tmp))],
         "generation": ["generation", str(ROOT / "examples" / "generation"), "--format", "html"],
     }
@@ -85,7 +88,9 @@ def browser():
         yield page
 
 
-@pytest.mark.parametrize("name", ["07-en", "07-nl", "09-periods", "long-words", "generation"])
+@pytest.mark.parametrize(
+    "name", ["07-en", "07-nl", "09-periods", "11-interim", "12-readings", "long-words", "generation"]
+)
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_nothing_runs_off_the_screen(browser, pages, name, width):
     browser.open(pages[name], width)
