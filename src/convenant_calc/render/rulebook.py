@@ -4,7 +4,9 @@ Each rule: its id and title, the article and the agreement's own sentence, the r
 the tool chose, and a worked example. ``make docs`` writes both files
 (``python -m convenant_calc.render.rulebook``); a test checks that the committed files
 are what this module writes, so the rulebook cannot drift from the registry. Every
-rule has an anchor ``#s1`` … ``#s12``: the reports link each step to it there.
+rule has an anchor ``#s1`` … ``#s16``. The reports carry the rules they apply in an
+appendix laid out by the same template (``templates/rules.md.j2``), so a report read
+outside the repository still has them.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from convenant_calc.core.rules.registry import RULEBOOK, RULES, Rule
+from convenant_calc.core.rules.registry import RULEBOOK, RULES
 from convenant_calc.io.catalog import N_
+from convenant_calc.render.report import environment
 from convenant_calc.views.labels import Lang
+from convenant_calc.views.report.articles import rule_text
 
-#: The rulebook's own words, English; translated in the catalog under their keys.
+#: The rulebook's own words, English; translated in the catalog under their keys. The words of
+#: each rule (article, reading, example) are the report appendix's labels (``rule_*``).
 WORDS: dict[str, str] = {
     "rulebook.title": N_("Rulebook: how convenant settles a sectorconvenant"),
     "rulebook.generated": N_(
@@ -26,15 +31,10 @@ WORDS: dict[str, str] = {
         "The rules S1–S12 settle one agreement as signed (SPEC §2). For each: the article of the "
         "agreement and its own sentence (quoted from the *Sectorconvenant 2023-2025 Lokale Besturen*, "
         "`data/lokale-besturen-2023-2025.txt`), the reading this tool chose where the sentence leaves "
-        "room, and a worked example an auditor can redo with a calculator. The reports link each step "
-        "of a settlement to its rule here."
+        "room, and a worked example an auditor can redo with a calculator. Each report carries the rules "
+        "its steps apply in an appendix, in these words."
     ),
     "rulebook.contents": N_("Contents"),
-    "rulebook.article": N_("Article"),
-    "rulebook.no_article": N_("none: a rule of the tool, not of the agreement"),
-    "rulebook.no_quote": N_("The agreement has no sentence for this rule."),
-    "rulebook.reading": N_("Reading chosen"),
-    "rulebook.example": N_("Worked example"),
 }
 
 #: Each rulebook links to the other language's (a link, not a translation).
@@ -51,21 +51,9 @@ def rulebook(lang: str) -> str:
     out = [f"# {w['title']}", "", f"<!-- {w['generated']} -->", "", w["intro"], "", OTHER[lang], ""]
     out += [f"## {w['contents']}", ""]
     out += [f"- [{r.id} — {t.of(r, 'title')}](#{r.anchor})" for r in RULES]
-    for r in RULES:
-        out += ["", *_rule(r, t, w)]
-    return "\n".join(out) + "\n"
-
-
-def _rule(r: Rule, t: Lang, w: dict[str, str]) -> list[str]:
-    lines = [f'<a id="{r.anchor}"></a>', "", f"## {r.id} — {t.of(r, 'title')}", ""]
-    lines.append(f"**{w['article']}:** {r.article or w['no_article']}")
-    lines.append("")
-    lines.append(f"> {r.article}: “{r.quote}”" if r.quote else f"*{w['no_quote']}*")
-    lines.append("")
-    lines.append(f"**{w['reading']}.** {t.of(r, 'reading')}")
-    lines.append("")
-    lines.append(f"**{w['example']}.** {t.of(r, 'example')}")
-    return lines
+    texts = tuple(rule_text(r, t) for r in RULES)
+    rules = environment(False).get_template("rules.md.j2").render(rules=texts, t=t.labels(), heading="##")
+    return "\n".join(out) + "\n\n" + rules
 
 
 def write(root: Path) -> list[Path]:

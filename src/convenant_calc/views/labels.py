@@ -257,6 +257,19 @@ TEXT: dict[str, str] = {
     "sig_name": N_("Name"),
     "sig_date": N_("Date"),
     "sig_signature": N_("Signature"),
+    # --- the rules the report applies, in its appendix, and the rulebook (docs/rules.md) ---
+    "rules_appendix": N_("Appendix: the rules applied"),
+    "rules_appendix_intro": N_(
+        "Each rule the steps above apply, as the tool's rulebook states it: the article, the agreement's own sentence, "
+        "the reading the tool chose where the sentence leaves room, and a worked example an auditor can redo with a "
+        "calculator (the rulebook's figures, not this case's)."
+    ),
+    "rule_article": N_("Article"),
+    "rule_no_article": N_("none: a rule of the tool, not of the agreement"),
+    "rule_no_quote": N_("The agreement has no sentence for this rule."),
+    "rule_not_quoted": N_("The agreement file quotes no sentence for this rule (under references)."),
+    "rule_reading": N_("Reading chosen"),
+    "rule_example": N_("Worked example"),
     # --- the timeline picture -------------------------------------------------------
     "tl_employed": N_("employed"),
     "tl_off_duty": N_("off duty: counts as short"),

@@ -25,6 +25,8 @@ TEXT_CALENDAR: dict[str, str] = {
     "ev_notice_received": N_("Notice received: the 3rd working day after posting"),
     "ev_notice_starts": N_("Six months' notice starts: the first working day after the notice"),
     "ev_agreement_ends": N_("Agreement ends ({kind}): its last funded day"),
+    "alarm_days": N_("In {days} days: {event}"),
+    "alarm_tomorrow": N_("Tomorrow: {event}"),
     "party_sector": N_("sector"),
     "party_government": N_("government"),
     "end_notice": N_("notice"),
