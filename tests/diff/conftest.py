@@ -64,3 +64,24 @@ def effects(out: dict) -> list[tuple[str, ...]]:
 def items(out: dict) -> list[list[tuple[str, str, str]]]:
     """Each step's items as (change, item, file:line)."""
     return [[(i["change"], i["item"], f"{i['file']}:{i['line']}") for i in step["items"]] for step in out["steps"]]
+
+
+def fien_pair(root: Path) -> tuple[Path, Path]:
+    """Example 07 (``old``) and the same with Fien (``new``), who fills the vacancy between Bram (left
+    2024-11-30) and Chloe (from 2025-01-06) and takes 5 days of unpaid leave; NEW writes its absences
+    (Fien's on line 3) before its consultants (Fien on line 24). docs/diff.md shows this pair."""
+    old = copy_example("07", root / "old")
+    new = copy_example("07", root / "new")
+    text = (old / "absences.yaml").read_text(encoding="utf-8")
+    consultants = text[text.index("consultants:") : text.index("absences:")]
+    absences = text[text.index("absences:") :]
+    fien = "  - {id: fien, name: Fien Jacobs, fte: 1.0, employed: {from: 2024-12-01, to: 2025-01-05}}\n"
+    leave = "  - {consultant: fien, kind: unpaid_leave, from: 2024-12-02, to: 2024-12-06}\n"
+    (new / "absences.yaml").write_text(
+        "# Fien fills the vacancy between Bram and Chloe.\n"
+        + absences.replace("absences:\n", "absences:\n" + leave, 1)
+        + consultants
+        + fien,
+        encoding="utf-8",
+    )
+    return old, new

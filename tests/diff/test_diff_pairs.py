@@ -7,7 +7,7 @@ difference exactly.
 
 from __future__ import annotations
 
-from .conftest import copy_example, edit, effects, items
+from .conftest import copy_example, edit, effects, fien_pair, items
 
 TWO_PAYMENTS = """payments:
   - {date: 2023-10-02, amount: 169600.00, label: voorschot 1}
@@ -64,7 +64,10 @@ def test_one_more_replacement_one_more_met_result_and_a_removed_payment(here, di
     assert [s["after"]["balance"] for s in out["steps"]] == ["101034.97", "126474.97", "253674.97"]
     details = [[d for i in s["items"] for d in i["details"]] for s in out["steps"]]
     assert details[1] == [{"path": "achieved", "old": "84", "new": "100"}]
-    assert details[2] == [{"path": "", "old": "{amount: 127200.00, label: voorschot 2}", "new": None}]
+    assert details[2] == [
+        {"path": "amount", "old": "127200.00", "new": None},
+        {"path": "label", "old": "voorschot 2", "new": None},
+    ]
 
 
 def test_example_07_against_one_more_replacement_and_one_more_met_result(diff_json):
@@ -97,24 +100,15 @@ def copy_example_path(relative: str) -> str:
 def test_an_absence_before_its_new_consultant_is_merged_with_the_consultant(here, diff_json):
     # NEW writes its absences before its consultants. Fien fills the vacancy between Bram (left
     # 2024-11-30) and Chloe (from 2025-01-06), and takes 5 days of unpaid leave. Her absence (line 3)
-    # comes before her (line 18) in NEW's order; alone it names a consultant the list does not hold,
+    # comes before her (line 24) in NEW's order; alone it names a consultant the list does not hold,
     # so it is applied together with her, and the step says so.
-    old = copy_example("07", here / "old")
-    new = copy_example("07", here / "new")
-    text = (old / "absences.yaml").read_text(encoding="utf-8")
-    consultants = text[text.index("consultants:") : text.index("absences:")]
-    absences = text[text.index("absences:") :]
-    fien = "  - {id: fien, name: Fien Jacobs, fte: 1.0, employed: {from: 2024-12-01, to: 2025-01-05}}\n"
-    leave = "  - {consultant: fien, kind: unpaid_leave, from: 2024-12-02, to: 2024-12-06}\n"
-    (new / "absences.yaml").write_text(
-        absences.replace("absences:\n", "absences:\n" + leave, 1) + consultants + fien, encoding="utf-8"
-    )
+    fien_pair(here)
     out, code = diff_json("old", "new")
     assert code == 1
     assert items(out) == [
         [
-            ("added", "absence of fien, unpaid leave from 2024-12-02", "new/absences.yaml:2"),
-            ("added", "consultant fien", "new/absences.yaml:23"),
+            ("added", "absence of fien, unpaid leave from 2024-12-02", "new/absences.yaml:3"),
+            ("added", "consultant fien", "new/absences.yaml:24"),
         ]
     ]
     (step,) = out["steps"]

@@ -178,13 +178,12 @@ def details(item: Item) -> list[Detail]:
     if item.change == REORDERED:
         return [Detail("", flow(item.old), flow(item.new))]
     value = item.new if item.change == ADDED else item.old
-    if item.keyed and isinstance(value, dict):
-        shown = set(KEYED[item.role][item.field])
-        value = {k: v for k, v in value.items() if k not in shown}
-        if not value:
-            return []
-    text = flow(value)
-    return [Detail("", None, text) if item.change == ADDED else Detail("", text, None)]
+    if isinstance(value, dict):  # field by field, without those that identify it (they are in its label)
+        shown = set(KEYED[item.role][item.field]) if item.keyed else set()
+        pairs = [(str(k), flow(v)) for k, v in value.items() if k not in shown]
+    else:
+        pairs = [("", flow(value))]
+    return [Detail(path, None, text) if item.change == ADDED else Detail(path, text, None) for path, text in pairs]
 
 
 def _differences(path: str, old: Any, new: Any) -> list[Detail]:
@@ -288,7 +287,7 @@ def rows(c: Comparison, t: Lang) -> list[Row]:
                 t(f"diff_{it.change}"),
                 label(it, t),
                 _where(c.where[it]),
-                tuple(detail_text(d, it.change) for d in details(it)),
+                _detail_lines(it),
             )
             for it in step.items
         )
@@ -297,6 +296,14 @@ def rows(c: Comparison, t: Lang) -> list[Row]:
             merged = t("diff_merged", item=label(step.items[0], t), problem=step.needs)
         out.append(Row(n, lines, merged, step.effect))
     return out
+
+
+def _detail_lines(item: Item) -> tuple[str, ...]:
+    """A change value by value, a line each; an added or removed item on one line, its fields after each other."""
+    texts = tuple(detail_text(d, item.change) for d in details(item))
+    if item.change in (ADDED, REMOVED) and texts:
+        return (", ".join(texts),)
+    return texts
 
 
 def _where(p: Position) -> str:
