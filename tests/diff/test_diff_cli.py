@@ -116,3 +116,19 @@ def test_text_from_the_input_cannot_drive_the_terminal(here, diff):
     assert "\x1b" not in text and '"\\u001b]0;owned\\u0007 voorschot"' in text
     result = diff(old, new, "--format", "markdown")
     assert "\x1b" not in result.stdout
+
+
+def test_two_periods_show_the_difference_per_period(here, diff):
+    # Example 09 with V3 met (30 → 50): the extension's payout 63600.00 × 3/3 instead of × 2/3: +21200.00,
+    # the first period unchanged.
+    old = copy_example("09", here / "old")
+    new = copy_example("09", here / "new")
+    edit(new / "results.yaml", "{commitment: V3, achieved: 30}", "{commitment: V3, achieved: 50}")
+    result = diff(old, new, "--output", "diff.txt")
+    assert result.exit_code == 1
+    lines = [line.split() for line in (here / "diff.txt").read_text(encoding="utf-8").splitlines()]
+    assert ["lokale-besturen-2023-2025", "0", "0.00", "0.00", "0.00", "0.00"] in lines
+    assert ["verlenging-2025-2026", "0", "0.00", "+21,200.00", "+21,200.00", "+21,200.00"] in lines
+    assert lines[lines.index(["1", "0", "0.00", "+21,200.00", "+21,200.00", "+21,200.00"]) + 1] == [
+        "total", "0", "0.00", "+21,200.00", "+21,200.00", "+21,200.00"
+    ]

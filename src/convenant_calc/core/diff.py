@@ -205,7 +205,7 @@ def state(old: Values, new: Values, every: Sequence[Item], applied: Iterable[Ite
     applied. What it yields never depends on the order the items were applied in.
     """
     done = set(applied)
-    if len(done) == len(every):
+    if every and len(done) == len(every):
         return {role: new[role] for role in ROLES if role in new}
     out: dict[str, Any] = {}
     for role in ROLES:
@@ -377,8 +377,7 @@ def walk(
     the case is valid. With every item applied the case is NEW, which is valid, so this ends.
     OLD and NEW themselves must be valid (``evaluate`` of each gives figures).
     """
-    first = evaluate(state(old, new, ordered, ()))
-    last = evaluate(state(old, new, ordered, ordered))
+    first, last = evaluate(dict(old)), evaluate(dict(new))  # = state() with none, and with every item applied
     if isinstance(first, Invalid) or isinstance(last, Invalid):
         raise ValueError("OLD and NEW must each be a valid case")
     applied: list[Item] = []

@@ -179,6 +179,11 @@ def markdown(c: Comparison, t: Lang) -> str:
     out += [f"## {md(t('diff_figures'))}", ""]
     out += _md_table(["", *columns], [[t("diff_old"), *figure_cells(c.walk.old.total, t)],
                                       [t("diff_new"), *figure_cells(c.walk.new.total, t)]])
+    found = period_rows(c)
+    if found:
+        out += ["", f"## {md(t('diff_periods'))}", ""]
+        body = [[pid, *figure_cells((new or Figures()) - (old or Figures()), t, signed=True)] for pid, old, new in found]
+        out += _md_table([t("col_period"), *columns], body)
     out += ["", f"## {md(t('diff_steps'))}", ""]
     if c.walk.steps:
         body = []
@@ -197,11 +202,6 @@ def markdown(c: Comparison, t: Lang) -> str:
         out += _md_table([t("col_no"), t("diff_col_change"), *columns], body, escape=False)
     else:
         out.append(md(t("diff_no_changes")))
-    found = period_rows(c)
-    if found:
-        out += ["", f"## {md(t('diff_periods'))}", ""]
-        body = [[pid, *figure_cells((new or Figures()) - (old or Figures()), t, signed=True)] for pid, old, new in found]
-        out += _md_table([t("col_period"), *columns], body)
     out += ["", md(t("diff_equal") if c.walk.equal else t("diff_differ"))]
     return "\n".join(out) + "\n"
 

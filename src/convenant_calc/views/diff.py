@@ -116,7 +116,7 @@ def label(item: Item, t: Lang) -> str:
         if item.role != "convenant" and item.field == "convenant":
             return t("diff_named")
         return t("diff_field", field=item.field)
-    key = item.key or ()
+    key = (*(item.key or ()), None, None, None)  # an identity has up to three fields
     kind = (item.role, item.field)
     if kind == ("absences", "absences"):
         text = t("diff_absence", who=key[0], kind=_kind(key[1], t), start=_date(key[2], t))

@@ -32,8 +32,8 @@ TEXT_DIFF: dict[str, dict[str, str]] = {
     },
     "diff_no_changes": {"en": "No item differs.", "nl": "Geen enkel onderdeel verschilt."},
     "diff_periods": {
-        "en": "Per period (S14): the totals above add these up",
-        "nl": "Per periode (S14): de totalen hierboven tellen deze op",
+        "en": "Difference per period (S14), which the total difference adds up",
+        "nl": "Verschil per periode (S14), samen het totale verschil",
     },
     "diff_merged": {
         "en": "merged: {item} alone leaves the case invalid ({problem}); applied with the items it needs",
