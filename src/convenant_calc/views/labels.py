@@ -26,6 +26,7 @@ from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
 from convenant_calc.core.rules.registry import ARTICLES, cite
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
+from convenant_calc.views.labels_diff import TEXT_DIFF
 
 LANGS = ("en", "nl")
 
@@ -488,6 +489,7 @@ TEXT: dict[str, dict[str, str]] = {
     "settled": {"en": "settled", "nl": "vereffend"},
 }
 TEXT.update(TEXT_CALENDAR)  # the calendar, the termination and the interim position (S15, S16)
+TEXT.update(TEXT_DIFF)  # convenant diff (S22)
 
 KINDS: dict[AbsenceKind, dict[str, str]] = {
     AbsenceKind.sickness: {"en": "sickness", "nl": "ziekte"},
