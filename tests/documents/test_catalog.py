@@ -148,6 +148,20 @@ def test_no_label_keeps_a_citation_field_unfilled():
         assert left == {}, code
 
 
+def test_a_label_merged_in_the_old_form_is_named_not_printed(monkeypatch):
+    # another branch's {"en": …, "nl": …} entry that merged cleanly into TEXT
+    from convenant_calc.views import labels
+
+    monkeypatch.setitem(labels.TEXT, "new_label", {"en": "New", "nl": "Nieuw"})
+    labels._words.cache_clear()
+    try:
+        with pytest.raises(TypeError, match=r"labels written the old way .*: new_label; write N_\(english\)"):
+            Lang("en")("settlement")
+    finally:
+        monkeypatch.undo()
+        labels._words.cache_clear()
+
+
 def test_a_reason_is_translated_with_its_values():
     # a term of 1 year and 184 days is no whole number of years (rate.calendar-365 cannot apply)
     term = Term(start=date(2023, 7, 1), end=date(2024, 12, 31))

@@ -405,7 +405,14 @@ def _fixed(match: re.Match[str]) -> str:
 @cache
 def _words(code: str) -> dict[str, str]:
     """Every message of :data:`TEXT`, :data:`KINDS` and :data:`MONTHS` in ``code``, citations filled in."""
-    return {key: _FIXED.sub(_fixed, _message(code, key, text)) for key, text in {**TEXT, **KINDS, **MONTHS}.items()}
+    english = {**TEXT, **KINDS, **MONTHS}
+    old = [key for key, text in english.items() if not isinstance(text, str)]
+    if old:  # a label merged in from a branch written before the catalog
+        raise TypeError(
+            f"labels written the old way ({{'en': …, 'nl': …}}): {', '.join(old)}; "
+            "write N_(english) and put the Dutch in the .po (the top of views/labels.py says how)"
+        )
+    return {key: _FIXED.sub(_fixed, _message(code, key, text)) for key, text in english.items()}
 
 
 def _message(code: str, key: str, english: str) -> str:
