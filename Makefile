@@ -10,12 +10,16 @@ LOCK   := requirements.lock
 # The example `convenant settle` used to settle with no argument (bundled.DEFAULT_EXAMPLE).
 EXAMPLE := examples/07-everything-together
 
+# The gettext catalogs (docs/translating.md): the build compiles each .po to a .mo (hatch_build.py).
+LOCALE := src/convenant_calc/locale
+PO     := $(wildcard $(LOCALE)/*/LC_MESSAGES/convenant.po)
+
 LATEST_VENV := .venv-latest
 LATEST_BIN  := $(LATEST_VENV)/bin
 
-.PHONY: install settle test clean lock test-latest
+.PHONY: install settle test clean lock test-latest messages
 
-$(STAMP): $(LOCK) pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml hatch_build.py $(PO)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
@@ -64,16 +68,27 @@ test-latest:
 	$(LATEST_BIN)/python -m pytest -p no:cacheprovider
 	$(LATEST_BIN)/convenant check examples/
 
+# The messages of the code into every catalog (docs/translating.md): new ones come with an
+# empty msgstr, changed ones fuzzy, until a translator fills them in; `make test` fails till then.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --project convenant --version 0.1.0 \
+		-o $(LOCALE)/convenant.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/convenant.pot -d $(LOCALE) -D convenant --ignore-pot-creation-date \
+		--ignore-obsolete
+
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis
 
-# The rulebook (docs/rules.md, docs/regels.md) from the rule registry (a test checks they are current), and the README's report page.
+# The rulebook (docs/rules.md, docs/regels.md) from the rule registry (a test checks they are current), and the
+# pictures of the report in docs/ (needs chromium and pdftoppm).
 .PHONY: docs
 docs: $(STAMP)
 	$(BIN)/python -m convenant_calc.render.rulebook .
-	@# docs/report-page.png: page 1 of example 07's printed report (needs chromium and pdftoppm)
+	@# docs/report-page.png: page 1 of example 07's printed report
 	$(BIN)/convenant settle examples/07-everything-together --output /tmp/convenant-report-page.pdf
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-report-page.pdf docs/report-page
+	@# docs/report-390.png, docs/report-1280.png, docs/timeline.png: example 07's HTML report in headless Chromium
+	$(BIN)/python -m tests.browser docs
 
 # Start-up, batch and scaling figures (issue 6); not part of `make test`.
 .PHONY: bench

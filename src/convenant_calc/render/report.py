@@ -81,19 +81,23 @@ def environment(html: bool) -> Environment:
 
 
 def markdown(report: AgreementReport) -> str:
-    """The report in Markdown: a settlement's own report, or the overview and then each settlement's report."""
+    """The report in Markdown: a settlement's own report (with the rules its steps apply, issue 22, at the
+    end), or the overview, each settlement's report (headings one level down) and one appendix of the rules
+    any of them applies."""
     if report.overview is None:
         return part_markdown(report.parts[0])
-    parts = [_MD_HEADING.sub(r"#\1 ", part_markdown(r)).rstrip("\n") for r in report.parts]
-    return environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=parts) + "\n"
+    parts = [_MD_HEADING.sub(r"#\1 ", part_markdown(r, appendix=False)).rstrip("\n") for r in report.parts]
+    text = environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=parts)
+    return text.rstrip("\n") + "\n"
 
 
 def html(report: AgreementReport) -> str:
     """The report as one HTML page: a settlement's own report, or the first settlement's head, the overview,
-    then each settlement's body in a section."""
+    each settlement's body in a section, then one appendix of the rules any of them applies (the steps of
+    every settlement link to it)."""
     if report.overview is None:
         return part_html(report.parts[0])
-    pages = [part_html(r) for r in report.parts]
+    pages = [part_html(r, appendix=False) for r in report.parts]
     head = pages[0][: pages[0].index("<body>") + len("<body>\n")]
     head = head.replace(f"<html lang=\"{report.parts[0].lang}\">", f"<html lang=\"{report.lang}\">")
     overview = environment(True).get_template("agreement.html.j2").render(a=report, t=report.labels)
@@ -102,17 +106,20 @@ def html(report: AgreementReport) -> str:
         body = page[page.index("<body>\n") + len("<body>\n") : page.rindex("</body>")]
         body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
         sections.append(f'<section id="{Markup.escape(r.anchor)}">\n{body}</section>\n')
-    return head + overview + "\n" + "\n".join(sections) + "</body>\n</html>\n"
+    rules = environment(True).get_template("rules.html.j2").render(rules=report.rules, t=report.labels)
+    return head + overview + "\n" + "\n".join(sections) + rules + "</body>\n</html>\n"
 
 
-def part_markdown(report: Report) -> str:
-    return environment(False).get_template("report.md.j2").render(r=report, t=report.labels)
+def part_markdown(report: Report, appendix: bool = True) -> str:
+    """One settlement's report in Markdown; ``appendix``: with the rules its steps apply (issue 22), at the end."""
+    return environment(False).get_template("report.md.j2").render(r=report, t=report.labels, appendix=appendix)
 
 
-def part_html(report: Report) -> str:
+def part_html(report: Report, appendix: bool = True) -> str:
+    """One settlement's report as an HTML page; ``appendix``: with the rules its steps apply (issue 22)."""
     picture = Markup(svg.render(report.timeline))  # built with every text escaped
     return environment(True).get_template("report.html.j2").render(
-        r=report, t=report.labels, timeline=picture, input_hash=input_hash(report)
+        r=report, t=report.labels, timeline=picture, input_hash=input_hash(report), appendix=appendix
     )
 
 

@@ -12,7 +12,7 @@ One module per part of the report:
 
 - ``model``: the frozen data (Report, Step, Line, the table rows, the timeline's Bar/TimelineRow/Tick/Timeline);
 - ``inputs``: the input files and their SHA-256 (the only I/O);
-- ``articles``: each step's article and the agreement's quoted sentence;
+- ``articles``: each step's article and the agreement's quoted sentence, and the appendix of the rules applied;
 - ``summary``: the settlement lines adding up to subsidy and balance;
 - ``steps``: the numbered steps, one builder each, in the list ``STEPS``;
 - ``commitments``, ``absences``, ``months``, ``payments``: the tables;
@@ -37,6 +37,7 @@ from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.absences import absence_rows, absence_totals, shown_absences
 from convenant_calc.views.report.amendments import amendment_rows, overview_rows, total_row
+from convenant_calc.views.report.articles import cited_rules, merged_rules
 from convenant_calc.views.report.commitments import commitment_rows
 from convenant_calc.views.report.inputs import ROLES, input_files
 from convenant_calc.views.report.interim import interim_section
@@ -114,6 +115,7 @@ def build_part(
     c = s.convenant
     rows, totals = month_rows(s, t)
     anchor = "-".join(f"{name}-{value}" for name, value in (("period", s.period), ("line", s.line)) if value)
+    chain = steps(s, staffing, t)
     return Report(
         lang=t.code,
         labels=t.labels(),
@@ -130,7 +132,7 @@ def build_part(
             (t(f"role_{f.role}"), f"{f.name} ({t('bundled')})" if f.bundled else f.name, f.sha256) for f in inputs
         ),
         summary=summary_lines(s, t),
-        steps=steps(s, staffing, t),
+        steps=chain,
         commitments=commitment_rows(s, t),
         absences=absence_rows(s, staffing, t),
         absence_totals=absence_totals(s, t),
@@ -148,6 +150,7 @@ def build_part(
         interim=interim_section(interim, t) if interim is not None else None,
         readings_note=applied_note(s, t),
         readings=reading_rows(costs, t) if costs is not None else (),
+        rules=cited_rules(s, (link for step in chain for link in step.rules), t),
     )
 
 
@@ -171,8 +174,16 @@ def build(
         for s, i in zip(a.settlements, interims, strict=True)
     )
     readings = reading_rows(costs, lang) if costs is not None and only is None else ()
-    return AgreementReport(lang.code, lang.labels(), a.convenant.id, a.convenant.title, parts,
-                           None if only is not None else overview(a, lang, positions), readings)
+    return AgreementReport(
+        lang.code,
+        lang.labels(),
+        a.convenant.id,
+        a.convenant.title,
+        parts,
+        None if only is not None else overview(a, lang, positions),
+        readings,
+        merged_rules(*(r.rules for r in parts)),
+    )
 
 
 def overview(a: AgreementSettlement, t: Lang, positions: Positions | None = None) -> Overview:

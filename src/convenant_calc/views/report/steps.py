@@ -365,7 +365,7 @@ STEPS_READ = {
 def reading_note(s: Settlement, key: str, t: Lang) -> str:
     """' — ID: the alternative reading' for each alternative in force that changes the step ``key`` (S17)."""
     return "".join(
-        f" — {a.id}: {a.alternative_nl if t.dutch else a.alternative_en}"
+        f" — {a.id}: {t.of(a, 'alternative')}"
         for a in ALTERNATIVES
         if a.applied_in(s.readings) and key in STEPS_READ.get(a.field, ())
     )
@@ -386,7 +386,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilde
             article=d.article if d.article is not None else article(s, d.article_keys or d.quote_keys),
             rule=d.rule,
             quotes=quotes(s, d.quote_keys),
-            rules=rule_links(d.rule, t.code),
+            rules=rule_links(d.rule),
         )
         for n, d in enumerate(drafts, start=1)
     )
