@@ -357,10 +357,10 @@ def _bounded(number: Decimal) -> Decimal:
     return number
 
 
-def parse_value(kind: Kind, raw: Any) -> str | int | Decimal:
+def parse_value(kind: Kind, raw: Any) -> str | int | Decimal | None:
     """The expected value of a field, from a quoted string or a plain YAML scalar."""
     if raw is None and kind is Kind.RATE:  # S19: "A line with consultants_fte: 0 has no deduction: its JSON daily_rate is null"
-        return None  # type: ignore[return-value]
+        return None
     if raw is None:
         raise ValueError("no value given; write the figure you expect, or remove the field")
     if kind is Kind.TEXT:

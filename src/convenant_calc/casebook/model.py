@@ -130,7 +130,7 @@ class Expectation:
 
     field: Field
     kind: Kind
-    value: str | int | Decimal
+    value: str | int | Decimal | None  # None: S19's null daily rate
     position: Position
 
 

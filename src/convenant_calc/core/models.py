@@ -207,7 +207,7 @@ def _line_funding(value: Decimal) -> Decimal:
             f"consultant_funding is the part of the maximum that funds consultants: 0 or more, e.g. 26500.00; "
             f"got {value}"
         )
-    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+    if value != value.quantize(D("0.01")):
         raise ValueError(f"an amount has at most two decimals (cents), got {value}; round it to cents")
     return value
 
