@@ -23,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.models import AbsenceKind
-from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
+from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, fmt_signed, round_half_up
 from convenant_calc.core.rules.registry import ARTICLES, cite
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
 
@@ -504,6 +504,14 @@ class Lang:
     def money(self, value: Decimal) -> str:
         """An amount in cents with the language's grouping, no currency: 424,000.00 / 424.000,00."""
         return fmt_nl(value) if self.dutch else fmt_en(value)
+
+    def less(self, value: Decimal) -> str:
+        """An amount taken off, with a minus sign: −1,740.08; nothing taken off is 0.00, never −0.00."""
+        return fmt_signed(-value, self.money, plus="")
+
+    def signed(self, value: Decimal) -> str:
+        """A difference with its sign: +54.20, −2.39, 0.00."""
+        return fmt_signed(value, self.money)
 
     def eur(self, value: Decimal) -> str:
         """An amount in running text: EUR 424,000.00 / 424.000,00 EUR."""
