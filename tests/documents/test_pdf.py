@@ -11,11 +11,13 @@ and say why; the refusal without Chromium is tested everywhere.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
@@ -40,20 +42,29 @@ needs_chromium = pytest.mark.skipif(
 LAST_MONTH = {"en": "Jun", "nl": "jun"}  # every example's term ends in June 2025
 
 
-@cache
-def printed(tmp: Path) -> dict[tuple[str, str], Path]:
-    """Every example in English, and the richest in Dutch, printed to PDF through the CLI."""
-    jobs = [(name, "en") for name in EXAMPLES] + [("07-everything-together", "nl")]
+EPOCH = 1719835200  # SOURCE_DATE_EPOCH of the prints: 2024-07-01 12:00:00 UTC
+UNDATED = ("07-everything-together", "nl")  # printed without SOURCE_DATE_EPOCH: dated at the time of printing
+AGAIN = ("07-everything-together", "en", "again")  # printed twice under SOURCE_DATE_EPOCH: the same bytes
 
-    def one(job: tuple[str, str]) -> Path:
-        name, lang = job
-        out = tmp / f"{name}.{lang}.pdf"
+
+@cache
+def printed(tmp: Path) -> dict[tuple[str, ...], Path]:
+    """Every example in English, and the richest in Dutch, printed to PDF through the CLI (and 07 twice)."""
+    jobs = [(name, "en") for name in EXAMPLES] + [UNDATED, AGAIN]
+
+    def one(job: tuple[str, ...]) -> Path:
+        name, lang = job[:2]
+        out = tmp / f"{'.'.join(job)}.pdf"
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        if job != UNDATED:
+            env["SOURCE_DATE_EPOCH"] = str(EPOCH)
         done = subprocess.run(
             [sys.executable, "-m", "convenant_calc", "settle", str(example_path(name)), "--lang", lang, "-o", str(out)]
             + (["--as-of", as_of] if (as_of := example_as_of(example_path(name))) else []),  # S16: examples/11
             capture_output=True,
             text=True,
             check=False,
+            env=env,
         )
         assert done.returncode == 0, done.stderr
         assert done.stderr == f"wrote {out} ({out.stat().st_size} bytes)\n"
@@ -64,7 +75,7 @@ def printed(tmp: Path) -> dict[tuple[str, str], Path]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
+def pdfs(tmp_path_factory) -> dict[tuple[str, ...], Path]:
     return printed(tmp_path_factory.mktemp("pdf"))
 
 
@@ -79,7 +90,7 @@ def pages_text(path: Path) -> list[str]:
 
 
 @needs_chromium
-@pytest.mark.parametrize("name, lang", [(name, "en") for name in EXAMPLES] + [("07-everything-together", "nl")])
+@pytest.mark.parametrize("name, lang", [(name, "en") for name in EXAMPLES] + [UNDATED])
 def test_printed_report(pdfs, name, lang):
     path = pdfs[(name, lang)]
     meta = info(path)
@@ -108,6 +119,34 @@ def test_printed_report(pdfs, name, lang):
         assert "1 juli 2023 … 30 juni 2025" in whole
     # no hover hint on paper
     assert "Hover a bar" not in whole and "Beweeg over een balk" not in whole
+    # issue 22 item 3: each month of the month table on one line ("2024-07", never "2024-" above "07");
+    # 2023-07 … 2025-06 are 24 months, and every example's term is that one
+    month_lines = re.findall(r"^\s*(\d{4}-\d{2})\s+\d", whole, re.MULTILINE)
+    assert month_lines == [m.label for m in model.months], month_lines
+    assert not re.search(r"^\s*\d{4}-\s", whole, re.MULTILINE)  # no month or ISO date cut at its hyphen
+    # issue 18 item 13: no amount printed as minus zero (examples 01, 02, 03, 08 deduct or were paid nothing)
+    assert not re.search(r"[\u2212-]0[.,]00\b", whole)
+
+
+@needs_chromium
+def test_the_same_inputs_print_the_same_bytes_under_source_date_epoch(pdfs):
+    # issue 22 item 3: Chromium dates the file now and links into its temporary directory; both are set
+    # (the dates to SOURCE_DATE_EPOCH, the links relative again) and the /ID follows from the content
+    first, again = pdfs[("07-everything-together", "en")], pdfs[AGAIN]
+    assert first.read_bytes() == again.read_bytes()
+    meta = info(first)
+    assert meta["CreationDate"].strip() == meta["ModDate"].strip() == "Mon Jul  1 12:00:00 2024 UTC"
+    assert b"convenant-pdf-" not in first.read_bytes()  # no link into the temporary directory
+
+
+@needs_chromium
+def test_without_source_date_epoch_the_pdf_is_dated_now(pdfs):
+    import pikepdf
+
+    with pikepdf.open(pdfs[UNDATED]) as doc:
+        created = str(doc.docinfo["/CreationDate"])
+    printed_at = datetime.strptime(created, "D:%Y%m%d%H%M%S+00'00'").replace(tzinfo=timezone.utc)
+    assert abs(datetime.now(timezone.utc) - printed_at) < timedelta(minutes=10)  # printed by this session
 
 
 def test_without_chromium_a_clear_refusal(tmp_path, monkeypatch):
