@@ -1,16 +1,18 @@
 """The printed report: each example to PDF in a real headless Chromium, read back with poppler (issue 11).
 
-Each example is printed once (two at a time: each print takes a couple of seconds)
-and the PDF is shared by the checks: A4 pages (595 × 842 pt), the footer's
-``page x of y`` agreeing with the page count, the running header with the case,
-the agreement id and the input hash on every page, and the last month of the term
-in the month table and at the right end of the timeline (the timeline scaled to
-the page instead of cut off). Without Chromium or poppler the printing tests skip
-and say why; the refusal without Chromium is tested everywhere.
-"""
+Each example is printed once, as the pages of its dossier (``convenant pack``, which prints
+with the same function as ``settle --format pdf``; conftest.py), and example 07 through
+``settle -o x.pdf``: in Dutch, and twice in English under SOURCE_DATE_EPOCH. The checks: A4
+pages (595 × 842 pt), the footer's ``page x of y`` agreeing with the page count, the running
+header with the case, the agreement id and the input hash on every page, the last month of the
+term in the month table and at the right end of the timeline (the timeline scaled to the page
+instead of cut off), each month on one line, no −0.00, and the same bytes for the same inputs
+(issue 22 item 3). Without Chromium or poppler the printing tests skip and say why; the refusal
+without Chromium is tested everywhere."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -28,8 +30,8 @@ from convenant_calc.cli.app import app
 from convenant_calc.render import pdf
 from convenant_calc.render import report as report_render
 
-from ..conftest import example_as_of
 from ..report.conftest import EXAMPLES, example_path, report
+from .conftest import EPOCH
 
 MISSING = [tool for tool in ("pdfinfo", "pdftotext") if shutil.which(tool) is None]
 needs_chromium = pytest.mark.skipif(
@@ -42,15 +44,15 @@ needs_chromium = pytest.mark.skipif(
 LAST_MONTH = {"en": "Jun", "nl": "jun"}  # every example's term ends in June 2025
 
 
-EPOCH = 1719835200  # SOURCE_DATE_EPOCH of the prints: 2024-07-01 12:00:00 UTC
 UNDATED = ("07-everything-together", "nl")  # printed without SOURCE_DATE_EPOCH: dated at the time of printing
-AGAIN = ("07-everything-together", "en", "again")  # printed twice under SOURCE_DATE_EPOCH: the same bytes
+DATED = ("07-everything-together", "en")  # printed twice under SOURCE_DATE_EPOCH: the same bytes
+AGAIN = ("07-everything-together", "en", "again")
 
 
 @cache
 def printed(tmp: Path) -> dict[tuple[str, ...], Path]:
-    """Every example in English, and the richest in Dutch, printed to PDF through the CLI (and 07 twice)."""
-    jobs = [(name, "en") for name in EXAMPLES] + [UNDATED, AGAIN]
+    """Example 07 printed through `settle -o x.pdf`: in Dutch without SOURCE_DATE_EPOCH, in English twice with it."""
+    jobs = [UNDATED, DATED, AGAIN]
 
     def one(job: tuple[str, ...]) -> Path:
         name, lang = job[:2]
@@ -59,8 +61,7 @@ def printed(tmp: Path) -> dict[tuple[str, ...], Path]:
         if job != UNDATED:
             env["SOURCE_DATE_EPOCH"] = str(EPOCH)
         done = subprocess.run(
-            [sys.executable, "-m", "convenant_calc", "settle", str(example_path(name)), "--lang", lang, "-o", str(out)]
-            + (["--as-of", as_of] if (as_of := example_as_of(example_path(name))) else []),  # S16: examples/11
+            [sys.executable, "-m", "convenant_calc", "settle", str(example_path(name)), "--lang", lang, "-o", str(out)],
             capture_output=True,
             text=True,
             check=False,
@@ -75,8 +76,10 @@ def printed(tmp: Path) -> dict[tuple[str, ...], Path]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory) -> dict[tuple[str, ...], Path]:
-    return printed(tmp_path_factory.mktemp("pdf"))
+def pdfs(tmp_path_factory, dossiers) -> dict[tuple[str, ...], Path]:
+    """The printed report of every example in English (the pages of its dossier, conftest.py) and the
+    prints of example 07 through `settle`."""
+    return {**{(name, "en"): dossiers[name] for name in EXAMPLES}, **printed(tmp_path_factory.mktemp("pdf"))}
 
 
 def info(path: Path) -> dict[str, str]:
@@ -132,7 +135,7 @@ def test_printed_report(pdfs, name, lang):
 def test_the_same_inputs_print_the_same_bytes_under_source_date_epoch(pdfs):
     # issue 22 item 3: Chromium dates the file now and links into its temporary directory; both are set
     # (the dates to SOURCE_DATE_EPOCH, the links relative again) and the /ID follows from the content
-    first, again = pdfs[("07-everything-together", "en")], pdfs[AGAIN]
+    first, again = pdfs[DATED], pdfs[AGAIN]
     assert first.read_bytes() == again.read_bytes()
     meta = info(first)
     assert meta["CreationDate"].strip() == meta["ModDate"].strip() == "Mon Jul  1 12:00:00 2024 UTC"
@@ -192,3 +195,59 @@ def test_input_hash_is_what_sha256sum_piped_gives():
     lines = "".join(hashlib.sha256(f.read_bytes()).hexdigest() + "\n" for f in files)
     expected = hashlib.sha256(lines.encode()).hexdigest()
     assert report_render.input_hash(report("07-everything-together")) == expected
+
+
+def test_finish_dates_links_and_element_ids_without_chromium():
+    # render.pdf.finish on a PDF made here, shaped as Chromium's: a link into its temporary directory,
+    # tagged elements named after DOM node numbers that vary from run to run (13, 20 here; 14, 21 in
+    # another run), and a title that merely looks like an id
+    import pikepdf
+
+    def chromium_like(first: int) -> bytes:
+        with pikepdf.new() as doc:
+            doc.add_blank_page()
+            base = "file:///tmp/convenant-pdf-1-abc/"
+            link = pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Link,
+                Rect=[0, 0, 10, 10],
+                A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String(base + "docs/rules.md#s10")),
+            )
+            doc.pages[0].obj.Annots = doc.make_indirect(pikepdf.Array([link]))
+            ids = [f"node{first:08d}", f"node{first + 7:08d}"]
+            cells = [
+                doc.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, ID=pikepdf.String(ids[0]))),
+                doc.make_indirect(
+                    pikepdf.Dictionary(
+                        Type=pikepdf.Name.StructElem,
+                        ID=pikepdf.String(ids[1]),
+                        T=pikepdf.String("node00000099"),
+                        A=pikepdf.Dictionary(O=pikepdf.Name.Table, Headers=pikepdf.Array([pikepdf.String(ids[0])])),
+                    )
+                ),
+            ]
+            doc.Root.StructTreeRoot = pikepdf.Dictionary(
+                K=pikepdf.Array(cells),
+                IDTree=pikepdf.Dictionary(
+                    Names=pikepdf.Array([pikepdf.String(ids[0]), cells[0], pikepdf.String(ids[1]), cells[1]]),
+                    Limits=pikepdf.Array([pikepdf.String(ids[0]), pikepdf.String(ids[1])]),
+                ),
+            )
+            out = io.BytesIO()
+            doc.save(out)
+            return out.getvalue()
+
+    moment = datetime(2024, 7, 1, 12, 0, tzinfo=timezone.utc)
+    one = pdf.finish(chromium_like(13), moment, "file:///tmp/convenant-pdf-1-abc/")
+    assert one == pdf.finish(chromium_like(14), moment, "file:///tmp/convenant-pdf-1-abc/")
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(one)) as doc:
+        assert str(doc.docinfo["/CreationDate"]) == str(doc.docinfo["/ModDate"]) == "D:20240701120000+00'00'"
+        assert str(doc.pages[0].obj.Annots[0].A.URI) == "docs/rules.md#s10"
+        tree = doc.Root.StructTreeRoot
+        assert [str(x) for x in tree.IDTree.Names[::2]] == ["node00000001", "node00000002"]
+        assert [str(x) for x in tree.IDTree.Limits] == ["node00000001", "node00000002"]
+        second = tree.K[1]
+        assert (str(second.ID), str(second.A.Headers[0]), str(second.T)) == ("node00000002", "node00000001", "node00000099")
+        assert len(doc.trailer.ID) == 2  # a file identifier, computed from the content

@@ -460,6 +460,24 @@ TEXT: dict[str, dict[str, str]] = {
     "to_pay": {"en": "to pay", "nl": "uit te betalen"},
     "to_recover": {"en": "to recover", "nl": "terug te vorderen"},
     "settled": {"en": "settled", "nl": "vereffend"},
+    # --- the dossier's attachments (convenant pack, S23): each description ends in "; SHA-256 …" ---
+    "dossier_input": {"en": "input file of {case}: {role}", "nl": "invoerbestand van {case}: {role}"},
+    "dossier_bundled": {
+        "en": "{name}, bundled with convenant {version}",
+        "nl": "{name}, meegeleverd met convenant {version}",
+    },
+    "dossier_settlement": {
+        "en": "the settlement of {case} (convenant settle --format json)",
+        "nl": "de afrekening van {case} (convenant settle --format json)",
+    },
+    "dossier_workbook": {
+        "en": "the workbook of {case} (convenant settle --format xlsx)",
+        "nl": "de werkmap van {case} (convenant settle --format xlsx)",
+    },
+    "dossier_workbook_period": {
+        "en": "the workbook of {case}, period {period} (convenant settle --period {period} --format xlsx)",
+        "nl": "de werkmap van {case}, periode {period} (convenant settle --period {period} --format xlsx)",
+    },
 }
 TEXT.update(TEXT_CALENDAR)  # the calendar, the termination and the interim position (S15, S16)
 
