@@ -131,7 +131,7 @@ def test_a_sigkill_of_the_tool_takes_chromium_along_and_the_next_print_removes_i
     # Chromium was started with a parent-death signal: it dies with the tool, its helpers with it
     assert wait_for(lambda: running_in(group) == [], 10), running_in(group)
     left = [p for p in tmp.iterdir() if p.name.startswith(f"convenant-pdf-{tool.pid}-")]
-    assert len(left) == 1  # the temporary directory is what a SIGKILL leaves (docs/pdf.md)
+    assert len(left) == 1  # the temporary directory is what a SIGKILL leaves (docs/outputs.md)
     # the next print removes it, once it is older than a print may take
     old = time.time() - pdf.TIMEOUT - 1
     os.utime(left[0], (old, old))

@@ -27,7 +27,7 @@ own SIGKILL; for that, on Linux Chromium is started with a parent-death signal (
 killed with the process that started it, and its helpers end with it), and the
 temporary directory carries the process id (``convenant-pdf-PID-…``), so that a later
 print removes the directory of a run that no longer exists (:func:`sweep`).
-``docs/pdf.md`` says what a SIGKILL can still leave and how to clean it by hand.
+``docs/outputs.md`` (Print and PDF) says what a SIGKILL can still leave and how to clean it by hand.
 """
 
 from __future__ import annotations
