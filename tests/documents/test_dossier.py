@@ -237,7 +237,9 @@ def test_a_missing_dossier(tmp_path, capsys):
 def test_bad_input_to_pack_is_refused_as_by_settle(tmp_path, capsys):
     case = tmp_path / "case"
     case.mkdir()
-    (case / "results.yaml").write_text("convenant: lokale-besturen-2023-2025\nresults:\n  - {commitment: R9, achieved: 1}\n")
+    (case / "results.yaml").write_text(
+        "convenant: lokale-besturen-2023-2025\nresults:\n  - {commitment: R9, achieved: 1}\n"
+    )
     out = tmp_path / "dossier.pdf"
     assert run_pack(case, out) == 2
     _, err = capsys.readouterr()
@@ -250,7 +252,10 @@ def test_bad_input_to_pack_is_refused_as_by_settle(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["--output", "dossier.json"], "dossier.json: a dossier is a PDF, and the extension .json names json; name it .pdf"),
+        (
+            ["--output", "dossier.json"],
+            "dossier.json: a dossier is a PDF, and the extension .json names json; name it .pdf",
+        ),
         (["--output", "d.pdf", "--as-of", "2024-13-01"], "--as-of 2024-13-01:"),
     ],
 )

@@ -225,7 +225,9 @@ def _run(argv: list[str], log: Path, timeout: float, browser: str) -> int:
         raise PdfError(f"{browser}: cannot run it: {exc.strerror or exc}; {INSTALL_HINT}") from None
     try:
         if not _wait_unreaped(child, timeout):
-            raise PdfError(f"{browser} did not print the report within {timeout:g} s; try again, or write --format html")
+            raise PdfError(
+                f"{browser} did not print the report within {timeout:g} s; try again, or write --format html"
+            )
         return child.wait()  # reaps it: it has ended
     finally:
         _kill_group(child)
