@@ -228,9 +228,9 @@ def _run(argv: list[str], log: Path, timeout: float, browser: str) -> int:
             raise PdfError(
                 f"{browser} did not print the report within {timeout:g} s; try again, or write --format html"
             )
-        return child.wait()  # reaps it: it has ended
     finally:
-        _kill_group(child)
+        _kill_group(child)  # also after a clean exit: a helper may linger
+    return child.returncode
 
 
 def _wait_unreaped(child: subprocess.Popen, timeout: float) -> bool:
@@ -254,7 +254,10 @@ def _wait_unreaped(child: subprocess.Popen, timeout: float) -> bool:
 
 
 def _kill_group(child: subprocess.Popen) -> None:
-    """SIGKILL every process left in Chromium's group (its helpers too), then reap Chromium itself."""
+    """SIGKILL every process left in Chromium's group (its helpers too), then reap Chromium itself.
+
+    Chromium is reaped only after the kill: until then its process id, which is the group's id,
+    cannot be given to another process, so the kill reaches Chromium's group and nothing else."""
     try:
         os.killpg(child.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
