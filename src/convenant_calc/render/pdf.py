@@ -107,7 +107,9 @@ def render(html: str, moment: datetime | None = None, timeout: float = TIMEOUT) 
         page, pdf = work / "report.html", work / "report.pdf"
         page.write_text(html, encoding="utf-8")
         log = work / "chromium.log"
-        code = _run(command(browser, page, pdf, work / "profile"), log, timeout, browser)
+        scratch = work / "tmp"  # Chromium's own temporary files (org.chromium.Chromium.*) go here too
+        scratch.mkdir()
+        code = _run(command(browser, page, pdf, work / "profile"), log, timeout, browser, scratch)
         if code != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
             said = log.read_text("utf-8", "replace").strip().splitlines()[-3:] if log.is_file() else []
             raise PdfError(
@@ -202,34 +204,62 @@ def _stable_node_ids(doc) -> None:
 @contextmanager
 def _workdir() -> Iterator[Path]:
     """A fresh temporary directory ``convenant-pdf-PID-…``, removed on every way out of the block."""
-    work = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
+    from convenant_calc.io.output import signals_held
+
+    work = None
     try:
+        with signals_held():  # SIGINT or SIGTERM is delivered once the directory is in reach of finally
+            work = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         yield work
     finally:
+        if work is not None:
+            _remove(work)
+
+
+def _remove(work: Path) -> None:
+    """Remove the directory, trying again for a second: a helper of Chromium that was just sent SIGKILL
+    may still write into its profile for a moment, and the first removal then leaves a directory behind."""
+    for pause in (0.0, 0.02, 0.05, 0.1, 0.2, 0.6):
+        time.sleep(pause)
         shutil.rmtree(work, ignore_errors=True)
+        if not os.path.lexists(work):
+            return
 
 
-def _run(argv: list[str], log: Path, timeout: float, browser: str) -> int:
-    """Run Chromium in its own process group and return its exit code; the group is killed on the way out."""
+def _run(argv: list[str], log: Path, timeout: float, browser: str, scratch: Path) -> int:
+    """Run Chromium in its own process group and return its exit code; the group is killed on the way out.
+
+    ``scratch`` is its TMPDIR: what Chromium puts in the temporary directory itself (and cannot remove
+    when it is killed) is removed with the print's own directory.
+    """
+    from convenant_calc.io.output import signals_held
+
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    child = None
     try:
-        with log.open("wb") as err:
-            child = subprocess.Popen(
-                argv,
-                stdin=subprocess.DEVNULL,
-                stdout=err,
-                stderr=err,
-                start_new_session=True,  # its own process group: one signal reaches Chromium and its helpers
-                preexec_fn=_die_with_parent() if sys.platform == "linux" else None,
-            )
-    except OSError as exc:
-        raise PdfError(f"{browser}: cannot run it: {exc.strerror or exc}; {INSTALL_HINT}") from None
-    try:
+        # A signal while Popen starts Chromium would leave it running, unknown to this function:
+        # SIGINT and SIGTERM are held until ``child`` is set, then delivered inside this try.
+        with signals_held():
+            try:
+                with log.open("wb") as err:
+                    child = subprocess.Popen(
+                        argv,
+                        stdin=subprocess.DEVNULL,
+                        stdout=err,
+                        stderr=err,
+                        env=env,
+                        start_new_session=True,  # its own process group: one signal reaches all of it
+                        preexec_fn=_die_with_parent() if sys.platform == "linux" else None,
+                    )
+            except OSError as exc:
+                raise PdfError(f"{browser}: cannot run it: {exc.strerror or exc}; {INSTALL_HINT}") from None
         if not _wait_unreaped(child, timeout):
             raise PdfError(
                 f"{browser} did not print the report within {timeout:g} s; try again, or write --format html"
             )
     finally:
-        _kill_group(child)  # also after a clean exit: a helper may linger
+        if child is not None:
+            _kill_group(child)  # also after a clean exit: a helper may linger
     return child.returncode
 
 
