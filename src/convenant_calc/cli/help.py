@@ -29,6 +29,8 @@ HELP = "\n".join(
         '│             0), or every error (exit 2).                                     │',
         '│ generation  Settle every case under DIRECTORY in one process: one row per    │',
         '│             agreement and the totals (exit 2 if any failed).                 │',
+        '│ diff        What changed between two versions of a case, and what each       │',
+        '│             change cost (S22): exit 0 equal, 1 different.                    │',
         '│ pack        One PDF for the auditor (S23): the printed report with the input │',
         '│             files, JSON and workbook attached.                               │',
         '│ verify      Check a dossier: attachments as packed, inputs settled again     │',

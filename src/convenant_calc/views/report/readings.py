@@ -15,13 +15,15 @@ from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.model import ReadingRow
 
+NL = Lang("nl")  # both readings are shown in English and Dutch, whatever the language
+
 
 def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...]:
     rows = []
     for c in costs:
         a = c.alternative
         if c.reason is not None:
-            status = t("not_applicable", why=c.reason.nl if t.dutch else c.reason.en)
+            status = t("not_applicable", why=c.reason.text(t.of(c.reason, "text")))
         elif c.in_force:
             status = t("in_force")
         else:
@@ -32,10 +34,10 @@ def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...
                 article=f"{a.article}, {a.rules}",
                 sentence=a.sentence,
                 default_en=a.default_en,
-                default_nl=a.default_nl,
+                default_nl=NL.of(a, "default"),
                 alternative_en=a.alternative_en,
-                alternative_nl=a.alternative_nl,
-                alternative=a.alternative_nl if t.dutch else a.alternative_en,
+                alternative_nl=NL.of(a, "alternative"),
+                alternative=t.of(a, "alternative"),
                 applies=c.applies,
                 in_force=c.in_force,
                 subsidy=t.money(c.subsidy),
