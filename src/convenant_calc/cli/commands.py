@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -149,6 +149,10 @@ class Failed(Exception):
     """The command failed and has said why already (the problems of a case): exit 2, nothing more printed."""
 
 
+class NotWritten(Exception):
+    """The output cannot be made (Chromium missing): said on stderr, exit 2."""
+
+
 def run_settle(
     case_dir: Path | None,
     fmt: str | None = "table",
@@ -169,14 +173,20 @@ def run_settle(
     """
     try:
         request = settle_request(case_dir, fmt, lang, output, stamp, show_readings, reading_ids, period, line, as_of)
+        moment = source_date() if request.fmt == "pdf" else None
         settled = settle_case(request, "settle")
-        data = render_settlement(request, settled)
-    except Usage as exc:
+        if request.fmt == "table" and output is None:  # on the terminal, in colour
+            from rich.console import Console
+
+            Console().print(terminal_table(settled, lang), crop=False)
+            return 0
+        data = document(settled, request.fmt, request.lang, moment)
+    except (Usage, NotWritten) as exc:
         print(exc, file=sys.stderr)
         return 2
     except Failed:
         return 2
-    return 0 if data is None else _emit(data, output)
+    return _emit(data, output)
 
 
 def settle_request(
@@ -332,54 +342,68 @@ def settle_case(request: SettleRequest, command: str) -> Settled:
     return Settled(loaded, case_dir, when, selected, positions, costs)
 
 
-def render_settlement(r: SettleRequest, settled: Settled) -> str | bytes | None:
-    """The settlement in the format asked for (None: printed on the terminal already, in colour)."""
-    a, loaded = settled.selected, settled.loaded
-    if r.fmt == "xlsx":
-        from convenant_calc.render import xlsx
-
-        return xlsx.render(a, loaded.case.staffing, case=_case_name(settled.case_dir), lang=r.lang)
-    if r.fmt == "json":
-        from convenant_calc.render import json as json_render
-
-        return json_render.render(a, settled.costs, settled.positions)
+def terminal_table(s: Settled, lang: str):
+    """The settlement as the terminal shows it (a rich renderable)."""
+    from convenant_calc.render import table
     from convenant_calc.views.labels import Lang
 
-    if r.fmt == "table":
+    names = {"case": _case_shown(s.case_dir), "bundled": _bundled(s.loaded)}
+    return table.renderable(s.selected, Lang(lang), s.stamp, s.costs, **names, positions=s.positions)
+
+
+def document(s: Settled, fmt: str, lang: str, moment: datetime | None = None) -> str | bytes:
+    """The settlement in ``fmt`` (table, json, markdown, html, pdf or xlsx) as `settle --output` writes it.
+
+    ``moment``: the PDF's date (None: now). Raises :class:`NotWritten` when it cannot be made.
+    """
+    a, loaded = s.selected, s.loaded
+    if fmt == "xlsx":
+        from convenant_calc.render import xlsx
+
+        return xlsx.render(a, loaded.case.staffing, case=_case_name(s.case_dir), lang=lang)
+    if fmt == "json":
+        from convenant_calc.render import json as json_render
+
+        return json_render.render(a, s.costs, s.positions)
+    from convenant_calc.views.labels import Lang
+
+    if fmt == "table":
         from convenant_calc.render import table
 
-        names = {"case": _case_shown(settled.case_dir), "bundled": _bundled(loaded)}
-        if r.output is None:
-            from rich.console import Console
-
-            view = table.renderable(a, Lang(r.lang), settled.stamp, settled.costs, **names, positions=settled.positions)
-            Console().print(view, crop=False)
-            return None
-        return table.render(a, t=Lang(r.lang), stamp=settled.stamp, costs=settled.costs, **names,
-                            positions=settled.positions)
-    from convenant_calc.io.bundled import data_dir
+        names = {"case": _case_shown(s.case_dir), "bundled": _bundled(loaded)}
+        return table.render(a, t=Lang(lang), stamp=s.stamp, costs=s.costs, **names, positions=s.positions)
     from convenant_calc.render import report as report_render
-    from convenant_calc.views.report import build, input_files
 
-    model = build(
-        a,
-        loaded.case.staffing,
-        input_files(loaded.sources, data_dir()),
-        Lang(r.lang),
-        case=_case_name(settled.case_dir),
-        stamp=settled.stamp,
-        positions=settled.positions,
-        costs=settled.costs,
-    )
-    text = report_render.markdown(model) if r.fmt == "markdown" else report_render.html(model)
-    if r.fmt != "pdf":
-        return text
+    model = report_model(s, lang)
+    if fmt == "markdown":
+        return report_render.markdown(model)
+    if fmt != "pdf":
+        return report_render.html(model)
     from convenant_calc.render import pdf
 
     try:
-        return pdf.render(text)
+        return pdf.render(report_render.html(model), moment)
     except pdf.PdfError as exc:
-        raise Usage(str(exc)) from None
+        raise NotWritten(str(exc)) from None
+
+
+def report_model(s: Settled, lang: str):
+    """The report of the settlement (of every period and line, and the totals, S14, S19), with its input files'
+    hashes."""
+    from convenant_calc.io.bundled import data_dir
+    from convenant_calc.views.labels import Lang
+    from convenant_calc.views.report import build, input_files
+
+    return build(
+        s.selected,
+        s.loaded.case.staffing,
+        input_files(s.loaded.sources, data_dir()),
+        Lang(lang),
+        case=_case_name(s.case_dir),
+        stamp=s.stamp,
+        positions=s.positions,
+        costs=s.costs,
+    )
 
 
 def run_ledger(
@@ -508,6 +532,7 @@ def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", ou
 
 
 def _source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (reproducible builds: the time the same inputs always show), or None when unset."""
     import os
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -516,6 +541,14 @@ def _source_date_epoch() -> int | None:
     if not epoch.isdigit():
         raise Usage(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC")
     return int(epoch)
+
+
+def source_date() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a moment in UTC, or None when unset (then a document is dated now)."""
+    from datetime import timezone
+
+    epoch = _source_date_epoch()
+    return None if epoch is None else datetime.fromtimestamp(epoch, timezone.utc)
 
 
 def run_validate(case_dir: Path) -> int:
@@ -581,13 +614,9 @@ def _stamp(wanted: bool) -> str | None:
     """The time of writing, only when asked for (--stamp); SOURCE_DATE_EPOCH fixes it for reproducible builds."""
     if not wanted:
         return None
-    import os
-    from datetime import datetime, timezone
+    from datetime import timezone
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch and not epoch.isdigit():
-        raise Usage(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = source_date() or datetime.now(timezone.utc)
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 

@@ -71,7 +71,7 @@ def write_atomic(path: Path, data: str | bytes) -> int:
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
     directory = path.parent if str(path.parent) else Path(".")
-    with _signals_held():
+    with signals_held():
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -89,7 +89,7 @@ def write_atomic(path: Path, data: str | bytes) -> int:
     return len(raw)
 
 @contextmanager
-def _signals_held() -> Iterator[None]:
+def signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM for the block; deliver the first one caught to its handler afterwards."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set in the main thread, where Python runs them anyway

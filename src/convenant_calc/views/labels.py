@@ -51,7 +51,7 @@ from fractions import Fraction
 from functools import cache
 
 from convenant_calc.core.models import AbsenceKind
-from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
+from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, fmt_signed, round_half_up
 from convenant_calc.core.rules.registry import ARTICLES, cite
 from convenant_calc.io.catalog import N_, context, translations
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
@@ -401,6 +401,11 @@ TEXT: dict[str, str] = {
     "to_pay": N_("to pay"),
     "to_recover": N_("to recover"),
     "settled": N_("settled"),
+    # --- the dossier's attachments (convenant pack, S23): each description ends in "; SHA-256 …" ---
+    "dossier_input": N_("input file of {case}: {role}"),
+    "dossier_bundled": N_("{name}, bundled with convenant {version}"),
+    "dossier_settlement": N_("the settlement of {case} (convenant settle --format json)"),
+    "dossier_workbook": N_("the workbook of {case} (convenant settle --format xlsx)"),
 }
 TEXT.update(TEXT_CALENDAR)  # the calendar, the termination and the interim position (S15, S16)
 TEXT.update(TEXT_DIFF)  # convenant diff (S22)
@@ -485,6 +490,14 @@ class Lang:
     def money(self, value: Decimal) -> str:
         """An amount in cents with the language's grouping, no currency: 424,000.00 / 424.000,00."""
         return fmt_nl(value) if self.dutch else fmt_en(value)
+
+    def less(self, value: Decimal) -> str:
+        """An amount taken off, with a minus sign: −1,740.08; nothing taken off is 0.00, never −0.00."""
+        return fmt_signed(-value, self.money, plus="")
+
+    def signed(self, value: Decimal) -> str:
+        """A difference with its sign: +54.20, −2.39, 0.00."""
+        return fmt_signed(value, self.money)
 
     def eur(self, value: Decimal) -> str:
         """An amount in running text: EUR 424,000.00 / 424.000,00 EUR."""

@@ -8,7 +8,6 @@ English and Dutch whatever the language, as the parties to a dispute may need ei
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
@@ -17,15 +16,6 @@ from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.model import ReadingRow
 
 NL = Lang("nl")  # both readings are shown in English and Dutch, whatever the language
-
-
-def signed(value: Decimal, t: Lang) -> str:
-    """A difference with its sign: +54.20, −2.39, 0.00."""
-    if value > 0:
-        return f"+{t.money(value)}"
-    if value < 0:
-        return f"−{t.money(-value)}"
-    return t.money(value)
 
 
 def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...]:
@@ -51,9 +41,9 @@ def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...
                 applies=c.applies,
                 in_force=c.in_force,
                 subsidy=t.money(c.subsidy),
-                difference=signed(c.difference, t),
+                difference=t.signed(c.difference),
                 status=status,
-                lines=tuple((x.line, t.money(x.subsidy), signed(x.difference, t)) for x in c.by_line),
+                lines=tuple((x.line, t.money(x.subsidy), t.signed(x.difference)) for x in c.by_line),
             )
         )
     return tuple(rows)
