@@ -210,3 +210,12 @@ def test_exact_decimal():
     assert exact_decimal(Fraction(3, 4)) == Decimal("0.75")
     with pytest.raises(ArithmeticError):
         exact_decimal(Fraction(1, 15))
+
+
+def test_validate_names_the_addenda():
+    from typer.testing import CliRunner
+
+    from convenant_calc.cli.app import app
+
+    out = CliRunner().invoke(app, ["validate", str(examples_dir() / "15-extension-continues-one-addendum")]).stdout
+    assert "; 2 addenda (funding lines: duaal-leren 60000.00, diversiteit 40000.00);" in out

@@ -25,7 +25,7 @@ from convenant_calc.core.models import (
 )
 from convenant_calc.core.money import D
 from convenant_calc.core.rules.lines import budgets, exact_decimal, line_factor
-from convenant_calc.core.rules.periods import consultant_funding, periods
+from convenant_calc.core.rules.periods import continued_addendum, periods
 from convenant_calc.io.problems import closest
 from convenant_calc.core.spans import Span, sweep
 
@@ -547,20 +547,7 @@ def check_amendments(convenant: Convenant) -> Iterator[Finding]:
                         )
                         continue
                     continued.add(more.id)
-                    before = budget[more.id]
-                    now = before.model_copy(
-                        update={
-                            "max_subsidy": more.max_subsidy,
-                            "consultants_fte": more.consultants_fte
-                            if more.consultants_fte is not None
-                            else before.consultants_fte,
-                            "consultant_funding": more.consultant_funding
-                            if more.consultant_funding is not None
-                            else before.consultant_funding,
-                            "funding": more.funding or before.funding,
-                            "result_commitments": tuple(more.result_commitments or ()),
-                        }
-                    )
+                    now = continued_addendum(budget[more.id], more)
                     budget[more.id] = now
                     paid_for_results[(a.id, more.id)] = now.funding is not None and now.funding.result_share > 0
                     yield from _line_budget(now, at, carried=more.consultant_funding is None)

@@ -603,6 +603,11 @@ def summary(loaded: LoadedCase) -> list[str]:
                 f"max_subsidy {fmt_plain(conv.max_subsidy)}, {conv.consultants_fte} FTE, "
                 f"{_count_of(len(conv.result_commitments), 'commitment')}"
             )
+            if conv.addenda:  # S19
+                n = len(conv.addenda)
+                text += f"; {n} {'addendum' if n == 1 else 'addenda'} (funding lines: " + ", ".join(
+                    f"{a.id} {fmt_plain(a.max_subsidy)}" for a in conv.addenda
+                ) + ")"
             if conv.amendments:  # S14
                 found = periods(conv)
                 text += (

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 
 from decimal import Decimal
 
-from convenant_calc.core.models import Addendum, Amendment, AmendmentKind, Convenant, ResultCommitment
+from convenant_calc.core.models import (
+    Addendum,
+    Amendment,
+    AmendmentKind,
+    ContinuedAddendum,
+    Convenant,
+    ResultCommitment,
+)
 from convenant_calc.core.money import ZERO
 
 
@@ -77,17 +84,7 @@ def periods(convenant: Convenant) -> tuple[Period, ...]:
             before = last_budget.get(more.id)
             if before is None or any(c.id == more.id for c in continued):  # unknown, or listed twice: checked
                 continue
-            now = before.model_copy(
-                update={
-                    "max_subsidy": more.max_subsidy,
-                    "consultants_fte": more.consultants_fte if more.consultants_fte is not None else before.consultants_fte,
-                    "consultant_funding": more.consultant_funding
-                    if more.consultant_funding is not None
-                    else before.consultant_funding,
-                    "funding": more.funding or before.funding,
-                    "result_commitments": tuple(more.result_commitments or ()),
-                }
-            )
+            now = continued_addendum(before, more)
             last_budget[more.id] = now
             continued.append(now)
         built.append(
@@ -204,6 +201,28 @@ def merged(found: tuple[Period, ...]) -> Period:
         }
     )
     return Period(found[0].id, conv, None, tuple(a for p in found for a in p.amendments))
+
+
+def continued_addendum(before: Addendum, more: ContinuedAddendum) -> Addendum:
+    """S19 — an addendum as an extension continues it: its budget in the new period.
+
+    SPEC S19: "An ``extension`` amendment may list ``addenda: [{id, max_subsidy, consultants_fte?,
+    consultant_funding?, funding?, result_commitments?}]`` for the addenda it continues (defaults: the
+    previous period's values for that line; commitments are required when its result share is > 0)".
+    ``before`` is the addendum as it was in the last period that had it (its funding resolved). A
+    consultant funding left to its default there stays a default (None): all of the new maximum.
+    """
+    return before.model_copy(
+        update={
+            "max_subsidy": more.max_subsidy,
+            "consultants_fte": more.consultants_fte if more.consultants_fte is not None else before.consultants_fte,
+            "consultant_funding": more.consultant_funding
+            if more.consultant_funding is not None
+            else before.consultant_funding,
+            "funding": more.funding or before.funding,
+            "result_commitments": tuple(more.result_commitments or ()),
+        }
+    )
 
 
 def consultant_funding(addendum: Addendum) -> Decimal:
