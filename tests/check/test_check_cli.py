@@ -317,3 +317,17 @@ def test_json_format(check, copy_case, here):
             "col": 10,
         }
     ]
+
+
+def test_a_case_whose_expected_yaml_is_there_by_another_name_is_an_error_not_passed_over(check, copy_case, here):
+    # Issue 18 item 1: `check book` looked only for expected.yaml, so book/b was never checked (exit 0)
+    copy_case("01", here / "book" / "a")
+    b = copy_case("02", here / "book" / "b")
+    (b / "expected.yaml").rename(b / "expected.yml")
+    result = check("book")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[-1] == "1 passed, 0 failed, 1 could not be read"
+    assert result.stderr.splitlines() == [
+        "book/b/expected.yml: 'expected.yml' is not named expected.yaml exactly, so it would not be read; "
+        "rename it to expected.yaml, or move it out of the case directory"
+    ]

@@ -31,6 +31,14 @@ EXTENSIONS = {
 }
 
 
+def say(message: object) -> None:
+    """A message on stderr. The ids, titles and paths in it are input: shown with any control character
+    as an escape (``\\x1b``), so that a message can never drive the terminal."""
+    from convenant_calc.core.text import visible
+
+    print(visible(str(message)), file=sys.stderr)
+
+
 class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
@@ -71,7 +79,7 @@ def load_reporting(case_dir: Path, *, pending_allowed: bool = False):
         exc.report(sys.stderr)
         return None
     for warning in loaded.warnings:
-        print(warning, file=sys.stderr)
+        say(warning)
     return loaded
 
 
@@ -141,7 +149,7 @@ def run_settle(
                 "html or pdf"
             )
     except Usage as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     readings = None
     if reading_ids:
@@ -150,10 +158,10 @@ def run_settle(
         try:
             readings, _ = choose(reading_ids)
         except ReadingError as exc:
-            print(f"--reading: {exc}", file=sys.stderr)
+            say(f"--reading: {exc}")
             return 2
         if period is not None and readings.periods_merged:
-            print("--period: under --reading extension.merged the periods are one term; drop --period", file=sys.stderr)
+            say("--period: under --reading extension.merged the periods are one term; drop --period")
             return 2
     pending = day is not None
     ready = _prepare(case_dir, output, stamp, pending_allowed=pending)
@@ -165,7 +173,7 @@ def run_settle(
 
         refused = not_applicable_to(loaded.case, readings)
         for line in refused:
-            print(f"--reading {line}", file=sys.stderr)
+            say(f"--reading {line}")
         if refused:
             return 2
     chosen = _settle_periods(loaded, period, readings, pending_allowed=pending)
@@ -178,17 +186,15 @@ def run_settle(
     if day is not None:
         if agreement:
             count = len(chosen.periods)  # type: ignore[union-attr]
-            print(
+            say(
                 f"--as-of: {loaded.case.convenant.id} has {count} periods (S14); the interim "
-                "position is that of one period: give --period ID",
-                file=sys.stderr,
+                "position is that of one period: give --period ID"
             )
             return 2
         term = chosen.convenant.term  # type: ignore[union-attr]
         if day < term.start:
-            print(
-                f"--as-of {day}: before the term starts ({term.start}); give a date from {term.start} on",
-                file=sys.stderr,
+            say(
+                f"--as-of {day}: before the term starts ({term.start}); give a date from {term.start} on"
             )
             return 2
         from convenant_calc.core.interim import interim
@@ -202,10 +208,9 @@ def run_settle(
         costs = reading_costs(case_of_period(loaded.case, period), chosen)
     if fmt == "xlsx":
         if agreement:
-            print(
+            say(
                 f"--format xlsx: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); "  # type: ignore[union-attr]
-                "the workbook holds one: give --period ID",
-                file=sys.stderr,
+                "the workbook holds one: give --period ID"
             )
             return 2
         from convenant_calc.render import xlsx
@@ -257,7 +262,7 @@ def run_settle(
             try:
                 return _emit(pdf.render(text), output)
             except pdf.PdfError as exc:
-                print(exc, file=sys.stderr)
+                say(exc)
                 return 2
     return _emit(text, output)
 
@@ -281,10 +286,9 @@ def _settle_periods(loaded, period: str | None, readings=None, *, pending_allowe
 
             hint = closest(period, list(agreement.period_ids))
             guess = f"did you mean {quoted(hint)}? " if hint else ""
-            print(
+            say(
                 f"--period {quoted(period)}: {loaded.case.convenant.id} has no period {quoted(period)}; "
-                f"{guess}its periods are {', '.join(agreement.period_ids)}",
-                file=sys.stderr,
+                f"{guess}its periods are {', '.join(agreement.period_ids)}"
             )
             return None
         return chosen
@@ -300,10 +304,9 @@ def run_ledger(
     """
     named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
     if named not in (None, "csv"):
-        print(
+        say(
             f"{output}: the ledger is CSV, the extension {output.suffix} names {named}; "
-            f"name the file .csv, or write the report with convenant settle CASE --output {output.name}",
-            file=sys.stderr,
+            f"name the file .csv, or write the report with convenant settle CASE --output {output.name}"
         )
         return 2
     ready = _prepare(case_dir, output, stamp=False, command="ledger")
@@ -328,8 +331,9 @@ def run_list() -> int:
     """`convenant list`: the bundled agreements, one line each (id, term, maximum, FTE, title)."""
     from convenant_calc.io.bundled import bundled_ids
     from convenant_calc.io.loading import load_bundled
-    from convenant_calc.io.problems import InputError
     from convenant_calc.core.money import fmt_en
+    from convenant_calc.core.text import visible
+    from convenant_calc.io.problems import InputError
 
     for conv_id in bundled_ids():
         try:
@@ -338,7 +342,7 @@ def run_list() -> int:
             exc.report(sys.stderr)
             return 2
         term = f"{c.term.start} … {c.term.end}"
-        print(f"{c.id}  {term}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}")
+        print(visible(f"{c.id}  {term}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}"))
     return 0
 
 
@@ -350,18 +354,17 @@ def run_init(directory: Path, convenant_id: str | None = None) -> int:
     from convenant_calc.io.starter import OWN_CONVENANT, starter_files
 
     if convenant_id is not None and convenant_id not in bundled_ids():
-        print(
+        say(
             f"--convenant {convenant_id}: no such bundled agreement; bundled are {', '.join(bundled_ids())} "
-            "(convenant list), or leave --convenant out to write your own convenant.yaml",
-            file=sys.stderr,
+            "(convenant list), or leave --convenant out to write your own convenant.yaml"
         )
         return 2
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         what = "is not a directory" if not directory.is_dir() else "is not empty"
-        print(f"{directory}: {what}; give a new or empty directory (init never overwrites a file)", file=sys.stderr)
+        say(f"{directory}: {what}; give a new or empty directory (init never overwrites a file)")
         return 2
     if not directory.parent.is_dir():
-        print(f"{directory}: the directory {directory.parent} does not exist; create it first", file=sys.stderr)
+        say(f"{directory}: the directory {directory.parent} does not exist; create it first")
         return 2
     if convenant_id is not None:
         files = starter_files(load_bundled(convenant_id), bundled=True)
@@ -374,8 +377,8 @@ def run_init(directory: Path, convenant_id: str | None = None) -> int:
     directory.mkdir(exist_ok=True)
     for name, text in files.items():
         write_atomic(directory / name, text)
-        print(f"wrote {directory / name} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
-    print(f"next: fill in {directory / 'results.yaml'}, then: convenant validate {directory}", file=sys.stderr)
+        say(f"wrote {directory / name} ({len(text.encode('utf-8'))} bytes)")
+    say(f"next: fill in {directory / 'results.yaml'}, then: convenant validate {directory}")
     return 0
 
 
@@ -389,7 +392,7 @@ def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", ou
         epoch = _source_date_epoch()
         case_dir = case_or_here(case_dir, "calendar")
     except Usage as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     loaded = load_reporting(case_dir, pending_allowed=True)  # the dates need no results
     if loaded is None:
@@ -460,7 +463,7 @@ def _prepare(
         when = _stamp(stamp)
         case_dir = case_or_here(case_dir, command)
     except Usage as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     loaded = load_reporting(case_dir, pending_allowed=pending_allowed)
     return 2 if loaded is None else (loaded, when, case_dir)
@@ -523,10 +526,12 @@ def _check_output(output: Path | None) -> None:
 def _emit(data: str | bytes, output: Path | None) -> int:
     """Print ``data``, or write it atomically to ``output`` and say so on stderr: ``wrote FILE (N bytes)``."""
     if output is None:
-        if isinstance(data, bytes):
+        from convenant_calc.render.terminal import for_stream, is_terminal
+
+        if isinstance(data, bytes) and not is_terminal(sys.stdout):
             sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        else:  # on a terminal any control character of the input is shown as an escape, in every format
+            sys.stdout.write(for_stream(sys.stdout, data.decode("utf-8") if isinstance(data, bytes) else data))
         return 0
     return write_file(output, data, sys.stderr)
 
