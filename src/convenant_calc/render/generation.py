@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_plain
-from convenant_calc.render.csv_dialects import Dialect, number, write
+from convenant_calc.render.csv_dialects import Dialect, Number, number, write
 from convenant_calc.views.generation import MONEY, Failure, Generation, Row, Totals
 
 if TYPE_CHECKING:
@@ -91,18 +91,18 @@ def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
     def figures(x: Row | Totals) -> list[str]:
         return (
             [number(fmt_plain(m), dialect) for m in x.money()]
-            + [number(fmt_decimal(x.shortfall_fte_days), dialect), str(x.achieved), str(x.total)]
+            + [number(fmt_decimal(x.shortfall_fte_days), dialect), Number(x.achieved), Number(x.total)]
         )
 
     rows: list[list[str]] = []
     for e in g.entries:
         if isinstance(e, Row):
-            rows.append([e.case, e.id, e.title, "settled", *figures(e), "", str(e.periods)])
+            rows.append([e.case, e.id, e.title, "settled", *figures(e), "", Number(e.periods)])
         else:
-            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [str(len(e.errors)), ""])
+            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [Number(len(e.errors)), ""])
     t = g.totals
-    periods = str(sum(r.periods for r in g.rows))
-    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), str(t.failed), periods])
+    periods = Number(sum(r.periods for r in g.rows))
+    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), Number(t.failed), periods])
     return write(CSV_HEADER, rows, dialect)
 
 
