@@ -188,7 +188,11 @@ def main() -> None:
     except UnicodeEncodeError as exc:
         encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
         _fail(f"the output cannot be written in the encoding {encoding}; use UTF-8, e.g. PYTHONIOENCODING=utf-8", 2)
-    except OSError as exc:
+    except OSError as exc:  # a file the tool reads or writes (named), or stdout or stderr itself (no name)
+        if exc.filename is not None:
+            from convenant_calc.core.text import visible
+
+            _fail(visible(f"{exc.filename}: cannot be read or written ({exc.strerror or exc}); check its permissions"), 2)
         _fail(f"cannot write the output ({exc.strerror or exc})", 2)
     sys.exit(code)
 

@@ -10,6 +10,7 @@ differs (``--expect``), 2 a case failed or bad usage.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
@@ -78,11 +79,18 @@ def find_cases(root: Path, recursive: bool) -> list[tuple[Path, str]]:
             if child.name.startswith("."):
                 continue
             name = f"{prefix}{child.name}"
-            if os.path.islink(child) and not child.exists():
-                found.append((child, name))  # a link to nothing: it fails, saying so
-            elif not child.is_dir():
+            try:
+                kind = os.stat(child).st_mode
+            except FileNotFoundError:
+                if os.path.islink(child):
+                    found.append((child, name))  # a link to nothing: it fails, saying so
                 continue
-            elif is_case_directory(child):
+            except OSError:  # cannot be looked at (no search permission above it, a loop of links)
+                found.append((child, name))  # it fails, saying what could not be read
+                continue
+            if not stat.S_ISDIR(kind):
+                continue
+            if is_case_directory(child):
                 found.append((child, name))
             elif recursive:
                 visit(child, f"{name}/")

@@ -173,7 +173,9 @@ def _listing(case_dir: Path, name: str) -> set[str]:
             raise InputError(
                 [
                     Problem(
-                        Position(name), f"case directory cannot be read ({exc.strerror or exc}); check its permissions"
+                        Position(name),
+                        f"case directory cannot be read ({exc.strerror or exc}); check its permissions "
+                        "and those of the directories above it",
                     )
                 ]
             ) from None
@@ -335,6 +337,12 @@ def _refused(case_dir: Path, path: Path, shown: str) -> Problem | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             kind = "a loop of symbolic links"
+        elif exc.errno in (errno.EACCES, errno.EPERM):  # the directory lets its names be listed, not looked at
+            return Problem(
+                Position(shown),
+                f"cannot be read ({exc.strerror}); check the permissions of the case directory (x, to open its "
+                "files) and of the file",
+            )
         elif os.path.islink(path):
             kind = "a symbolic link to nothing"
         else:
