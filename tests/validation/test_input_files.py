@@ -275,7 +275,11 @@ def test_a_case_directory_that_cannot_be_listed_is_one_line(case, monkeypatch):
     monkeypatch.setattr(os, "scandir", refuse)
     run = case.run("settle", "case")
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.lines == ["case: case directory cannot be read (Permission denied); check its permissions", ONE]
+    assert run.lines == [
+        "case: case directory cannot be read (Permission denied); check its permissions and those of the "
+        "directories above it",
+        ONE,
+    ]
 
 
 # --- invariants ------------------------------------------------------------------------------
