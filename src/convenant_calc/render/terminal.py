@@ -30,7 +30,9 @@ def safe(text: str) -> str:
     """``text`` made safe for a terminal as rich markup: control characters as escapes, markup escaped."""
     from rich.markup import escape  # rich only where rich draws: for_stream needs none of it
 
-    return escape(visible(text))
+    # rich doubles a trailing backslash (for markup appended after it); a space after the text keeps
+    # every backslash as written, and comes off again
+    return escape(visible(text) + " ")[:-1]
 
 
 def cell(text: str, style: str = "") -> Text:
