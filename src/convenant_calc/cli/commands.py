@@ -170,8 +170,12 @@ def run_settle(
     loaded, when, case_dir = ready
     if readings is not None:
         from convenant_calc.core.readings import not_applicable_to
+        from convenant_calc.core.rules.periods import periods
+        from convenant_calc.core.settlement import case_of_period
 
-        refused = not_applicable_to(loaded.case, readings)
+        # S14: with --period, what is settled is that period (a reading may apply to it alone)
+        one = period if period in {p.id for p in periods(loaded.case.convenant)} else None
+        refused = not_applicable_to(case_of_period(loaded.case, one), readings)
         for line in refused:
             say(f"--reading {line}")
         if refused:
@@ -277,18 +281,20 @@ def _settle_periods(loaded, period: str | None, readings=None, *, pending_allowe
     from convenant_calc.core.text import quoted
 
     agreement = settle_agreement(
-        loaded.case, readings if readings is not None else DEFAULT, pending_allowed=pending_allowed
+        loaded.case, readings if readings is not None else DEFAULT, pending_allowed=pending_allowed, only=period
     )
     if period is not None:
         chosen = agreement.period(period)
         if chosen is None:
+            from convenant_calc.core.rules.periods import periods
             from convenant_calc.io.problems import closest
 
-            hint = closest(period, list(agreement.period_ids))
+            ids = [p.id for p in periods(loaded.case.convenant)]
+            hint = closest(period, ids)
             guess = f"did you mean {quoted(hint)}? " if hint else ""
             say(
                 f"--period {quoted(period)}: {loaded.case.convenant.id} has no period {quoted(period)}; "
-                f"{guess}its periods are {', '.join(agreement.period_ids)}"
+                f"{guess}its periods are {', '.join(ids)}"
             )
             return None
         return chosen

@@ -17,7 +17,16 @@ from decimal import Decimal
 
 from convenant_calc.core.models import Case
 from convenant_calc.core.money import ZERO
-from convenant_calc.core.readings import ALTERNATIVES, DEFAULT, Alternative, Readings, Reason, not_applicable
+from convenant_calc.core.readings import (
+    ALTERNATIVES,
+    DEFAULT,
+    Alternative,
+    Readings,
+    Reads,
+    Reason,
+    not_applicable,
+    reads,
+)
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, settle_agreement
 
 
@@ -28,6 +37,7 @@ class ReadingCost:
     reason: Reason | None  # why it cannot be applied to this case (then subsidy is the settlement's)
     subsidy: Decimal  # the subsidy with this alternative, every other choice as settled
     difference: Decimal  # subsidy with it − subsidy without it
+    reads: Reads  # the case's own agreement's sentence(s) it reads differently (its references)
 
     @property
     def applies(self) -> bool:
@@ -52,15 +62,16 @@ def reading_costs(case: Case, settled: Settlement | AgreementSettlement) -> tupl
 
     costs = []
     for alternative in ALTERNATIVES:
+        quoted = reads(alternative, case.convenant)
         if alternative.applied_in(readings):
             default_choice = getattr(DEFAULT, alternative.field)
             without = subsidy_under(replace(readings, **{alternative.field: default_choice}))
-            costs.append(ReadingCost(alternative, True, None, shown, shown - without))
+            costs.append(ReadingCost(alternative, True, None, shown, shown - without, quoted))
             continue
         reason = not_applicable(alternative, case, readings)
         if reason is not None:
-            costs.append(ReadingCost(alternative, False, reason, shown, ZERO))
+            costs.append(ReadingCost(alternative, False, reason, shown, ZERO, quoted))
             continue
         other = subsidy_under(alternative.apply(readings))
-        costs.append(ReadingCost(alternative, False, None, other, other - shown))
+        costs.append(ReadingCost(alternative, False, None, other, other - shown, quoted))
     return tuple(costs)

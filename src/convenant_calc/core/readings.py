@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
-from convenant_calc.core.models import Case
-from convenant_calc.core.rules.periods import merge_reason, periods
+from convenant_calc.core.models import Case, Convenant
+from convenant_calc.core.rules.periods import merge_reason, merged, periods
 from convenant_calc.core.rules.subsidy import whole_years
 
 
@@ -49,19 +49,27 @@ class Reason:
 
 @dataclass(frozen=True)
 class Alternative:
-    """One alternative reading: the sentence it reads differently and the one choice it changes."""
+    """One alternative reading: the sentence it reads differently and the one choice it changes.
+
+    ``sentence`` is that sentence in the Lokale Besturen agreement (bundled), as written. A case's
+    readings quote the case's own agreement (:func:`reads`): the ``references`` of its agreement
+    file under the keys ``references`` names, never this text for another agreement; only Art. 7
+    (``built_in``), the same in every sectorconvenant of the generation (S15), is quoted for any.
+    """
 
     id: str
     field: str  # the field of Readings it changes
     value: object  # the value it sets
     article: str
     rules: str  # the spec rules it touches
-    sentence: str  # the agreement's Dutch sentence(s), as written ("[…]" marks an omission)
+    sentence: str  # the bundled agreement's Dutch sentence(s), as written ("[…]" marks an omission)
     default_en: str
     default_nl: str
     alternative_en: str
     alternative_nl: str
-    not_applicable: Callable[[Case], Reason | None]
+    not_applicable: Callable[[Case, Readings], Reason | None]
+    references: tuple[str, ...] = ()  # the keys of an agreement file's `references` holding the sentence(s)
+    built_in: bool = False  # Art. 7: ``sentence`` is every agreement's of the generation
 
     def apply(self, readings: Readings) -> Readings:
         return replace(readings, **{self.field: self.value})
@@ -70,21 +78,39 @@ class Alternative:
         return getattr(readings, self.field) == self.value
 
 
-def _always(case: Case) -> Reason | None:
+def _always(case: Case, readings: Readings) -> Reason | None:
     return None
 
 
-def _whole_years(case: Case) -> Reason | None:
-    term = case.convenant.term
-    if whole_years(term) is not None:
-        return None
-    return Reason(
-        en=f"the term {term.start} … {term.end} is not a whole number of years, so there is no yearly basis",
-        nl=f"de looptijd {term.start} … {term.end} is geen geheel aantal jaren, dus er is geen jaarbasis",
-    )
+def _whole_years(case: Case, readings: Readings) -> Reason | None:
+    """S10 on a yearly basis needs a term of whole years: every period's (S14), or the one merged term.
+
+    An agreement whose first period is two years and whose extension half a year: the reading does
+    not apply to the agreement (its extension would be settled on a basis it has not), and settled
+    under it the extension ended in a ValueError; one period asked for alone is that period's case.
+    """
+    found = periods(case.convenant)
+    if readings.periods_merged and merge_reason(found) is None:
+        found = (merged(found),)
+    for period in found:
+        term = period.convenant.term
+        if whole_years(term) is not None:
+            continue
+        if len(found) == 1:
+            return Reason(
+                en=f"the term {term.start} … {term.end} is not a whole number of years, so there is no yearly basis",
+                nl=f"de looptijd {term.start} … {term.end} is geen geheel aantal jaren, dus er is geen jaarbasis",
+            )
+        return Reason(
+            en=f"the term of the period {period.id} ({term.start} … {term.end}) is not a whole number of years, "
+            "so there is no yearly basis for it (S14: settle another period alone with --period)",
+            nl=f"de looptijd van de periode {period.id} ({term.start} … {term.end}) is geen geheel aantal jaren, "
+            "dus er is geen jaarbasis voor (S14: reken een andere periode alleen af met --period)",
+        )
+    return None
 
 
-def _no_termination(case: Case) -> Reason | None:
+def _no_termination(case: Case, readings: Readings) -> Reason | None:
     termination = case.convenant.termination
     if termination is not None and termination.kind.value == "notice":
         return None
@@ -94,7 +120,7 @@ def _no_termination(case: Case) -> Reason | None:
     )
 
 
-def _one_period(case: Case) -> Reason | None:
+def _one_period(case: Case, readings: Readings) -> Reason | None:
     why = merge_reason(periods(case.convenant))
     if why is None:
         return None
@@ -126,6 +152,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_nl="de subsidie geldt op jaarbasis: max / (VTE × 365 × jaren van de looptijd); "
         "enkel voor gehele jaren",
         not_applicable=_whole_years,
+        references=("yearly_basis", "daily_rate"),
     ),
     Alternative(
         id="days.working",
@@ -145,6 +172,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_nl="enkel werkdagen (geen zaterdag, zondag of wettelijke feestdag) tellen, "
         "in de deler van het dagbedrag en in het tekort",
         not_applicable=_always,
+        references=("daily_rate", "deduction"),
     ),
     Alternative(
         id="rate.effort-basis",
@@ -164,6 +192,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_nl="het dagbedrag wordt berekend op de inspanningsfinanciering (de \"werkingssubsidie\"): "
         "inspanningsfinanciering / (VTE × dagen van de looptijd)",
         not_applicable=_always,
+        references=("deduction_base",),
     ),
     Alternative(
         id="results.half-not-paid",
@@ -180,6 +209,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_en="exactly half of the commitments met is not paid either",
         alternative_nl="ook precies de helft behaald wordt niet uitbetaald",
         not_applicable=_always,
+        references=("result_cutoff",),
     ),
     Alternative(
         id="window.elapsed",
@@ -199,6 +229,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_nl="het venster is de 30 kalenderdagen vanaf de eerste dag van arbeidsongeschiktheid, "
         "en loopt door terwijl de consulent weer aan het werk is",
         not_applicable=_always,
+        references=("guaranteed_wage",),
     ),
     Alternative(
         id="notice.from-posting",
@@ -215,6 +246,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_en="the notice starts on the first working day after posting",
         alternative_nl="de opzeggingstermijn begint op de eerste werkdag na de verzending",
         not_applicable=_no_termination,
+        built_in=True,
     ),
     Alternative(
         id="extension.merged",
@@ -233,6 +265,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_nl="de periodes worden als één looptijd afgerekend: de maxima opgeteld, één dagbedrag over "
         "alle dagen, alle verbintenissen samen beoordeeld",
         not_applicable=_one_period,
+        references=("extension",),
     ),
 )
 
@@ -305,7 +338,7 @@ def applied(readings: Readings) -> tuple[str, ...]:
 
 def not_applicable(alternative: Alternative, case: Case, readings: Readings = DEFAULT) -> Reason | None:
     """Why ``alternative`` cannot be applied to ``case`` on top of ``readings``, or None when it can."""
-    reason = alternative.not_applicable(case)
+    reason = alternative.not_applicable(case, alternative.apply(readings))
     if reason is not None:
         return reason
     if alternative.applied_in(readings):
@@ -314,10 +347,48 @@ def not_applicable(alternative: Alternative, case: Case, readings: Readings = DE
 
 
 def not_applicable_to(case: Case, readings: Readings) -> list[str]:
-    """'ID: does not apply to this case: why' for each alternative in force that cannot apply to ``case``."""
+    """'ID: does not apply to this case: why' for each alternative in force that cannot apply to ``case``.
+
+    ``case`` is what is settled: the agreement with every period, or one period's case (S14,
+    :func:`~convenant_calc.core.settlement.case_of_period`) when one is asked for alone.
+    """
     lines = []
     for name in applied(readings):
-        reason = BY_ID[name].not_applicable(case)
+        reason = BY_ID[name].not_applicable(case, readings)
         if reason is not None:
             lines.append(f"{name}: does not apply to this case: {reason.en}")
     return lines
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What an alternative reads in one case's agreement: its own sentence(s), or None when its file has none."""
+
+    article: str
+    text: str | None  # the agreement file's quotes under the alternative's references keys, "[…]" between
+    missing: tuple[str, ...] = ()  # the references keys the agreement file does not quote
+
+    def unquoted(self) -> Reason:
+        """What to say in place of the sentence when the agreement file quotes none of it."""
+        keys = ", ".join(f"references.{k}" for k in self.missing)
+        return Reason(
+            en=f"the agreement file quotes no sentence for this reading; add {keys} (article and quote)",
+            nl=f"het overeenkomstbestand citeert hiervoor geen zin; voeg {keys} toe (artikel en citaat)",
+        )
+
+
+def reads(alternative: Alternative, convenant: Convenant) -> Reads:
+    """The sentence(s) of ``convenant`` that ``alternative`` reads differently: from its own ``references``.
+
+    Never the bundled agreement's sentence for another agreement: a 2-FTE agreement was shown
+    "inzet van 4 VTE". Art. 7 (``built_in``) is quoted for every agreement of the generation.
+    """
+    if alternative.built_in:
+        return Reads(alternative.article, alternative.sentence)
+    refs = convenant.references
+    found = [refs[k] for k in alternative.references if k in refs and refs[k].quote]
+    missing = tuple(k for k in alternative.references if k not in refs or not refs[k].quote)
+    if not found:
+        return Reads(alternative.article, None, missing)
+    article = ", ".join(dict.fromkeys(r.article for r in found))
+    return Reads(article, " […] ".join(r.quote for r in found), missing)

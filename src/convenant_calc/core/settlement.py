@@ -263,7 +263,7 @@ class AgreementSettlement:
 
 
 def settle_agreement(
-    case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False
+    case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False, only: str | None = None
 ) -> AgreementSettlement:
     """S14 — settle each period of the agreement on its own, with one staffing history.
 
@@ -271,6 +271,8 @@ def settle_agreement(
     all absences; each period then counts the days of each absence that fall
     in its own term (S6), with its own daily rate (S10). An agreement without
     extensions has one period, settled exactly as :func:`settle` does.
+    ``only``: settle that period alone (``--period``), as it is settled among the others; a reading
+    that applies to it need not apply to the others (S17).
     """
     found = periods(case.convenant)
     if readings.periods_merged and merge_reason(found) is None:  # S17 reading extension.merged: one term
@@ -291,6 +293,7 @@ def settle_agreement(
                 pending_allowed=pending_allowed,
             )
             for p in found
+            if only is None or (p.id if named else case.convenant.id) == only
         ),
     )
 

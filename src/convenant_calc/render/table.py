@@ -137,7 +137,7 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
     table.add_column(t("col_subsidy"), justify="right", no_wrap=True)
     table.add_column(t("col_difference"), justify="right", no_wrap=True)
     for row in reading_rows(costs, t):
-        text = cell(f"{row.article}: “{row.sentence}”")
+        text = cell(f"{row.article}: “{row.sentence}”" if row.sentence else f"{row.article}: ({row.unquoted})")
         text.append("\n")  # the line breaks are ours, not the input's
         text.append(cell(f"→ {row.alternative}", "italic"))
         if row.status:
