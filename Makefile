@@ -67,13 +67,16 @@ test-latest:
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis
 
-# The rulebook (docs/rules.md, docs/regels.md) from the rule registry (a test checks they are current), and the README's report page.
+# The rulebook (docs/rules.md, docs/regels.md) from the rule registry (a test checks they are current), and the
+# pictures of the report in docs/ (needs chromium and pdftoppm).
 .PHONY: docs
 docs: $(STAMP)
 	$(BIN)/python -m convenant_calc.render.rulebook .
-	@# docs/report-page.png: page 1 of example 07's printed report (needs chromium and pdftoppm)
+	@# docs/report-page.png: page 1 of example 07's printed report
 	$(BIN)/convenant settle examples/07-everything-together --output /tmp/convenant-report-page.pdf
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-report-page.pdf docs/report-page
+	@# docs/report-390.png, docs/report-1280.png, docs/timeline.png: example 07's HTML report in headless Chromium
+	$(BIN)/python -m tests.browser docs
 
 # Start-up, batch and scaling figures (issue 6); not part of `make test`.
 .PHONY: bench

@@ -37,8 +37,9 @@ def test_the_casebook_passes(check):
     result = check(str(EXAMPLES))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    # the casebook grows (12-readings-dispute, S17); examples/generation adds its 14 made-up agreements
-    n = len(list(EXAMPLES.glob("*/expected.yaml")))
+    # the casebook grows (12-readings-dispute, S17); examples/generation adds its 14 made-up agreements,
+    # examples/diff the second versions that docs/diff.md compares (S22)
+    n = len(list(EXAMPLES.glob("*/expected.yaml"))) + len(list(EXAMPLES.glob("diff/*/expected.yaml")))
     assert n >= 8
     generation = len(list(EXAMPLES.glob("generation/*/expected.yaml")))
     assert generation == 14
@@ -248,7 +249,7 @@ def test_k_selects_cases_by_name(check):
     assert result.stdout.splitlines() == [f"ok   {_name('03-relapse-within-14-days')}", "1 passed, 0 failed"]
     result = check(str(EXAMPLES), "-k", "no-such-case")
     assert result.exit_code == 2
-    n = len(list(EXAMPLES.glob("*/expected.yaml"))) + len(list(EXAMPLES.glob("generation/*/expected.yaml")))
+    n = len(list(EXAMPLES.rglob("expected.yaml")))
     assert f"no case name contains 'no-such-case' (of {n} found)" in result.stderr
 
 

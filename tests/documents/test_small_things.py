@@ -142,12 +142,15 @@ def test_version_short_and_long(flag, capsys):
     assert capsys.readouterr().out == expected
 
 
-def test_readme_ci_snippets_install_from_git_or_a_wheel():
-    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
-    assert 'pip install "convenant==' not in readme  # no package index holds it
-    assert readme.count('pip install "convenant @ git+https://') == 2  # GitHub Actions and GitLab CI
-    assert "pip install vendor/convenant-0.1.0-py3-none-any.whl" in readme
-    assert "![Page 1 of the printed report" in readme and (EXAMPLES.parent / "docs" / "report-page.png").is_file()
+def test_the_ci_snippets_install_from_git_or_a_wheel():
+    docs = EXAMPLES.parent / "docs"
+    casebook = (docs / "casebook.md").read_text(encoding="utf-8")
+    assert 'pip install "convenant==' not in casebook  # no package index holds it
+    assert casebook.count('pip install "convenant @ git+https://') == 2  # GitHub Actions and GitLab CI
+    assert "pip install vendor/convenant-0.1.0-py3-none-any.whl" in casebook
+    outputs = (docs / "outputs.md").read_text(encoding="utf-8")
+    assert "![Page 1 of the printed report of examples/07 (A4)](report-page.png)" in outputs
+    assert (docs / "report-page.png").is_file()
 
 
 def test_the_workbook_refuses_alternative_readings(tmp_path):

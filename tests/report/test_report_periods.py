@@ -77,8 +77,15 @@ def test_markdown_and_html():
         assert ("580,069.24" if lang == "en" else "580.069,24") in md
         html = render_report.agreement_html(r)
         doc = parse(html)
-        assert doc.svgs == 2 and html.count("<section") == 2
+        assert doc.svgs == 2 and html.count('<section id="period-') == 2
         assert html.startswith("<!DOCTYPE html>\n") and html.endswith("</html>\n")
+        # One appendix of rules for both periods, at the end; every step's link lands in it.
+        assert html.count('<section class="rules">') == 1 and md.count("<a id=\"s10\"></a>") == 1
+        assert md.endswith(".\n") and not md.endswith("\n\n")  # the appendix ends the file, one newline
+        assert html.index('<section class="rules">') > html.rindex('<section id="period-')
+        ids = [a["id"] for _, a in doc.tags if "id" in a]
+        linked = {a["href"][1:] for t, a in doc.tags if t == "a" and a.get("class") == "rule"}
+        assert linked and all(ids.count(anchor) == 1 for anchor in linked)
 
 
 def test_table_shows_each_period_and_the_totals():

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import re
+from markupsafe import escape
 
 import pytest
 
 from convenant_calc.core.rules.registry import RULEBOOK, RULES
 from convenant_calc.render import report as render_report
+from convenant_calc.core.models import Reference
+from convenant_calc.core.settlement import settle
 from convenant_calc.render import rulebook
+from convenant_calc.views.labels import lang
+from convenant_calc.views.report.articles import cited_rules
+from convenant_calc.views.report.model import Quote, RuleLink
 
 from ..conftest import ROOT
-from .conftest import report
+from .conftest import loaded, report
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -32,20 +37,54 @@ def test_every_rule_has_its_anchor_quote_reading_and_example(lang):
         assert (r.example_nl if lang == "nl" else r.example_en) in text
 
 
-@pytest.mark.parametrize("lang, book", [("en", "docs/rules.md"), ("nl", "docs/regels.md")])
-def test_each_step_of_the_report_links_its_rules_to_the_rulebook(lang, book):
+def section(book: str, anchor: str) -> str:
+    """One rule of a rulebook: from its anchor to the next one (or the end)."""
+    start = book.index(f'<a id="{anchor}"></a>')
+    end = book.find('<a id="', start + 1)
+    return book[start : end if end != -1 else len(book)].rstrip("\n")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_each_step_links_its_rules_to_the_reports_own_appendix(lang):
+    # issue 22: a link to docs/rules.md breaks outside the repository; the report carries the rules itself.
     # examples/02 (SPEC §5 a): the absences step applies S6, S7 and S8
     r = report("02-long-sickness-partly-replaced", lang)
     absent = next(step for step in r.steps if step.key == "absent")
-    assert [(link.id, link.href) for link in absent.rules] == [
-        ("S6", f"{book}#s6"),
-        ("S7", f"{book}#s7"),
-        ("S8", f"{book}#s8"),
-    ]
+    assert [(link.id, link.href) for link in absent.rules] == [("S6", "#s6"), ("S7", "#s7"), ("S8", "#s8")]
     assert all(step.rules for step in r.steps)
     markdown = render_report.markdown(r)
-    assert f"[S7]({book}#s7)" in markdown
-    assert f'<a class="rule" href="{book}#s7">S7</a>' in render_report.html(r)
-    anchors = set(re.findall(r'<a id="(s\d+)"></a>', (ROOT / book).read_text(encoding="utf-8")))
-    linked = {link.href.split("#")[1] for step in r.steps for link in step.rules}
-    assert linked <= anchors
+    html = render_report.html(r)
+    assert "[S7](#s7)" in markdown and '<a class="rule" href="#s7">S7</a>' in html
+    # The appendix: each rule a step links, once, in the rulebook's order (S1 is linked by no step).
+    linked = {link.id for step in r.steps for link in step.rules}
+    assert [text.id for text in r.rules] == [rule.id for rule in RULES if rule.id in linked]
+    assert [text.id for text in r.rules] == ["S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11", "S12"]
+    # ... in the rulebook's own words (examples/02 is on the bundled agreement the rulebook quotes),
+    # one heading level down in Markdown, after the signature.
+    book = rulebook.rulebook(lang)
+    for text in r.rules:
+        assert section(book, text.anchor).replace("\n## ", "\n### ", 1) in markdown
+        assert f'<section class="rule" id="{text.anchor}">' in html
+        assert escape(text.reading) in html and escape(text.example) in html
+    assert markdown.index("<a id=\"s2\"></a>") > markdown.index("| " + r.labels["sig_signature"])
+    assert html.count('id="s7"') == 1
+
+
+def test_appendix_quotes_the_cases_own_agreement_never_the_bundled_one():
+    # examples/05 is a 2-FTE agreement whose file quotes no sentence: its appendix must not show the
+    # bundled agreement's "Hiertoe worden effectief 4 VTE- sectorconsulenten ingezet." (S5), nor any other.
+    r = report("05-maternity-half-replaced-exactly-half")
+    s5 = next(text for text in r.rules if text.id == "S5")
+    assert s5.quotes == () and s5.unquoted == "The agreement file quotes no sentence for this rule (under references)."
+    markdown = render_report.markdown(r)
+    assert "4 VTE" not in markdown and "Hiertoe worden" not in markdown
+    assert all(rule.quote not in markdown for rule in RULES if rule.quote)
+    # The same case with the sentence in its own file: that sentence is quoted.
+    case = loaded("05-maternity-half-replaced-exactly-half").case
+    own = {"staffing": Reference(article="Art. 5", quote="Hiertoe worden effectief 2 VTE-sectorconsulenten ingezet.")}
+    convenant = case.convenant.model_copy(update={"references": own})
+    s = settle(case.model_copy(update={"convenant": convenant}))
+    texts = cited_rules(s, (RuleLink("S5", "#s5"),), lang("nl"))
+    assert [(t.id, t.quotes) for t in texts] == [
+        ("S5", (Quote("Art. 5", "Hiertoe worden effectief 2 VTE-sectorconsulenten ingezet."),))
+    ]

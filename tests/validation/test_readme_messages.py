@@ -1,6 +1,6 @@
-"""The README's "Files, links, writing and the shell" messages are the tool's own, word for word.
+"""The "Files, links, writing and the shell" messages of docs/errors.md are the tool's own, word for word.
 
-Each scenario below produces one message as the tool prints it; the README block must list
+Each scenario below produces one message as the tool prints it; the docs' block must list
 exactly these (plus the SIGTERM line, asserted in tests/cli/test_writing.py).
 """
 
@@ -20,11 +20,11 @@ from convenant_calc.io.bundled import examples_dir
 from ..conftest import ROOT
 
 runner = CliRunner()
-HEADING = "### Files, links, writing and the shell"
+HEADING = "## Files, links, writing and the shell"
 
 
 def _readme_block() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     block = text.split(HEADING, 1)[1].split("Choices made here", 1)[0]
     return [line[4:] for line in block.splitlines() if line.startswith("    ")]
 

@@ -279,6 +279,33 @@ def generation(
     )
 
 
+class DiffFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The old version of the case (a case directory).")],
+    new: Annotated[Path, typer.Argument(help="The new version of the case (a case directory).")],
+    format: Annotated[
+        Optional[DiffFormat],
+        typer.Option("--format", "-f", help="Output format. Default: from --output's extension (.md .json), else table."),
+    ] = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of the table and Markdown output (JSON keys never change).")
+    ] = Language.en,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of the terminal.")
+    ] = None,
+) -> None:
+    """What changed between two versions of a case, and what each change cost (S22): exit 0 equal, 1 different."""
+    from convenant_calc.cli.diff import run_diff
+
+    raise typer.Exit(run_diff(old, new, format.value if format else None, lang.value, output))
+
+
 @app.command("list")
 def list_() -> None:
     """Show the bundled agreements: id, term, maximum subsidy, funded FTE and title."""

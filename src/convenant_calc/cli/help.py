@@ -29,6 +29,8 @@ HELP = "\n".join(
         '│             0), or every error (exit 2).                                     │',
         '│ generation  Settle every case under DIRECTORY in one process: one row per    │',
         '│             agreement and the totals (exit 2 if any failed).                 │',
+        '│ diff        What changed between two versions of a case, and what each       │',
+        '│             change cost (S22): exit 0 equal, 1 different.                    │',
         '│ list        Show the bundled agreements: id, term, maximum subsidy, funded   │',
         '│             FTE and title.                                                   │',
         '│ init        Write a commented starter case that validates: results,          │',

@@ -11,7 +11,8 @@ import os
 import stat
 import types
 import typing
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -58,6 +59,8 @@ class LoadedCase:
     case: Case
     sources: dict[str, Path]  # role -> file read (the bundled agreement included)
     warnings: list[Problem] = field(default_factory=list)
+    #: role -> the parsed file, with the position of every value (the bundled agreement included)
+    documents: dict[str, yamlpos.Document] = field(default_factory=dict)
     unread: tuple[str, ...] = ()  # the other entries of the case directory (a README, a letter), not read
 
 
@@ -97,18 +100,54 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
     if "convenant" not in sources:
         _bundled_convenant(docs, models, sources, problems, name)
     else:
-        for role in ("absences", "results", "payments"):
-            named = getattr(models.get(role), "convenant", None)
-            conv = models.get("convenant")
-            if named and conv is not None and named != conv.id:
-                problems.append(
-                    Problem(
-                        docs[role].position(("convenant",)),
-                        f"names convenant {quoted(named)} but convenant.yaml is {quoted(conv.id)}; "
-                        "make the ids the same",
-                    )
-                )
+        _same_agreement(docs, models, problems)
+    loaded = _checked(docs, models, sources, problems, pending_allowed=pending_allowed)
+    return replace(loaded, unread=tuple(unread_files(listing)))
 
+
+def case_from_documents(documents: Mapping[str, yamlpos.Document], *, pending_allowed: bool = False) -> LoadedCase:
+    """A case from parsed files held in memory, checked exactly as :func:`load_case` checks the files on disk.
+
+    ``documents`` maps a role (``convenant``, ``absences``, ``results``, ``payments``) to its parsed
+    file; the agreement and the results are required (the agreement is never looked up by name here:
+    give the bundled one's document, as :attr:`LoadedCase.documents` holds it). ``convenant diff`` (S22)
+    settles each intermediate case between two versions so, without writing a file. Raises InputError
+    with every problem, at the positions the documents know.
+    """
+    problems: list[Problem] = []
+    docs: dict[str, yamlpos.Document] = {}
+    models: dict[str, Any] = {}
+    for role in FILES:
+        if role in documents:
+            docs[role] = documents[role]
+            _validate(role, docs[role], Path(docs[role].file).name, models, problems)
+    missing = [FILES[role] for role in ("convenant", "results") if role not in docs]
+    if missing:
+        raise InputError([Problem(Position(name), "required, and not given") for name in missing])
+    _same_agreement(docs, models, problems)
+    sources = {role: Path(doc.file) for role, doc in docs.items()}
+    return _checked(docs, models, sources, problems, pending_allowed=pending_allowed)
+
+
+def _same_agreement(docs: dict, models: dict, problems: list[Problem]) -> None:
+    """A file that names its agreement (``convenant: <id>``) must name the one in convenant.yaml."""
+    conv = models.get("convenant")
+    for role in ("absences", "results", "payments"):
+        named = getattr(models.get(role), "convenant", None)
+        if named and conv is not None and named != conv.id:
+            problems.append(
+                Problem(
+                    docs[role].position(("convenant",)),
+                    f"names convenant {quoted(named)} but convenant.yaml is {quoted(conv.id)}; "
+                    "make the ids the same",
+                )
+            )
+
+
+def _checked(
+    docs: dict, models: dict, sources: dict, problems: list[Problem], *, pending_allowed: bool
+) -> LoadedCase:
+    """The checks across files, then the case; InputError with every problem when there is an error."""
     _cross_checks(docs, models, sources, problems, pending_allowed=pending_allowed)
 
     if any(not p.warning for p in problems):
@@ -119,12 +158,8 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
         results=models["results"],
         payments=models.get("payments", Payments()),
     )
-    return LoadedCase(
-        case=case,
-        sources=sources,
-        warnings=sorted(problems, key=lambda p: p.sort_key),
-        unread=tuple(unread_files(listing)),
-    )
+    warnings = sorted(problems, key=lambda p: p.sort_key)
+    return LoadedCase(case=case, sources=sources, warnings=warnings, documents=dict(docs))
 
 #: The files a case directory may hold besides these (SPEC §3): the expected figures of `convenant check`.
 OTHER_FILES = ("expected.yaml",)
@@ -400,16 +435,21 @@ def _read(role: str, path: Path, shown: str, docs: dict, models: dict, problems:
         problems.append(exc.problem)
         return
     docs[role] = doc
+    _validate(role, doc, path.name, models, problems)
+
+
+def _validate(role: str, doc: yamlpos.Document, filename: str, models: dict, problems: list[Problem]) -> None:
+    """The model of one parsed file into ``models[role]``, or its problems at their positions."""
     model = MODELS[role]
     if not isinstance(doc.value, dict):
         if doc.value is None or role == "convenant":
             what = "empty" if doc.value is None else f"{_describe(doc.value)}, not a mapping of keys"
-            problems.append(Problem(doc.position(()), f"{path.name} is {what}; {_EMPTY_HINTS[role]}"))
+            problems.append(Problem(doc.position(()), f"{filename} is {what}; {_EMPTY_HINTS[role]}"))
         else:
             problems.append(
                 Problem(
                     doc.position(()),
-                    f"{path.name} is {_describe(doc.value)}, not a mapping of keys; "
+                    f"{filename} is {_describe(doc.value)}, not a mapping of keys; "
                     f"start the file with '{role}:' and indent the list below it",
                 )
             )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import quote
 
 from convenant_calc import __version__
 from convenant_calc.core.models import Convenant
-from convenant_calc.views.agenda import AgendaRow
+from convenant_calc.views.agenda import AgendaRow, Reminder
 
 SCHEMA = "convenant-calendar/1"
 CRLF = "\r\n"
@@ -57,9 +59,21 @@ def as_json(convenant: Convenant, rows: tuple[AgendaRow, ...]) -> str:
 # --- iCalendar ----------------------------------------------------------------------------
 
 
+#: A line break in a text: CRLF, a bare CR or LF, or Unicode's line and paragraph separators (which
+#: parsers that split lines with Python's ``str.splitlines`` would take for the end of a content line).
+_LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")
+
+
 def escape_text(text: str) -> str:
-    """RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, a newline as \\n."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    """RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, each line break written ``\\n``,
+    every other control character dropped (issue 18).
+
+    A bare CR in a title must not end the content line: ``x\\rEND:VEVENT\\rBEGIN:VEVENT`` would
+    otherwise start a second event in some readers. A tab stays: TEXT allows it (TSAFE-CHAR).
+    """
+    kept = "".join(ch for ch in text if ch == "\t" or _LINE_BREAK.match(ch) or unicodedata.category(ch) != "Cc")
+    escaped = kept.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _LINE_BREAK.sub(lambda _: "\\n", escaped)
 
 
 def fold(line: str) -> str:
@@ -78,9 +92,23 @@ def fold(line: str) -> str:
 
 
 def uid(convenant: Convenant, row: AgendaRow) -> str:
-    """Stable: the agreement's id, the event's kind and its date (the same event gets the same UID every run)."""
+    """What the event is, never its date: the agreement's id, the period (when there are several) and the
+    event's kind (issue 22). Each kind happens once an agreement (a period's start and end once a period),
+    so the UID is unique, and a corrected date updates the event a calendar already holds instead of
+    adding a second one."""
     period = f"-{quote(row.period, safe='-._~')}" if row.period is not None else ""
-    return f"{quote(convenant.id, safe='-._~')}{period}-{row.kind.replace('_', '-')}-{row.day:%Y%m%d}@convenant"
+    return f"{quote(convenant.id, safe='-._~')}{period}-{row.kind.replace('_', '-')}@convenant"
+
+
+def alarm(reminder: Reminder) -> list[str]:
+    """A VALARM at the start of the day ``days_before`` the event (an all-day event starts at midnight)."""
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"TRIGGER;RELATED=START:-P{reminder.days_before}D",
+        f"DESCRIPTION:{escape_text(reminder.text)}",
+        "END:VALARM",
+    ]
 
 
 def dtstamp(convenant: Convenant, epoch: int | None = None) -> str:
@@ -94,7 +122,8 @@ def dtstamp(convenant: Convenant, epoch: int | None = None) -> str:
 
 
 def ics(convenant: Convenant, rows: tuple[AgendaRow, ...], epoch: int | None = None) -> str:
-    """An iCalendar object with one all-day event per date (DTSTART;VALUE=DATE, DTEND the next day), CRLF lines."""
+    """An iCalendar object with one all-day event per date (DTSTART;VALUE=DATE, DTEND the next day), CRLF lines;
+    the report deadlines and the last day to post a notice with their reminders (VALARM)."""
     stamp = dtstamp(convenant, epoch)
     lines = [
         "BEGIN:VCALENDAR",
@@ -114,6 +143,7 @@ def ics(convenant: Convenant, rows: tuple[AgendaRow, ...], epoch: int | None = N
             f"SUMMARY:{escape_text(row.title)}",
             f"DESCRIPTION:{escape_text(f'{convenant.title} ({convenant.id}): {row.article}, {row.rule}')}",
             "TRANSP:TRANSPARENT",
+            *(line for reminder in row.reminders for line in alarm(reminder)),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

@@ -88,14 +88,16 @@ def environment(html: bool) -> Environment:
     return env
 
 
-def markdown(report: Report) -> str:
-    return environment(False).get_template("report.md.j2").render(r=report, t=report.labels)
+def markdown(report: Report, appendix: bool = True) -> str:
+    """The report in Markdown; ``appendix``: with the rules its steps apply (issue 22), at the end."""
+    return environment(False).get_template("report.md.j2").render(r=report, t=report.labels, appendix=appendix)
 
 
-def html(report: Report) -> str:
+def html(report: Report, appendix: bool = True) -> str:
+    """The report as one HTML page; ``appendix``: with the rules its steps apply (issue 22), at the end."""
     picture = Markup(svg.render(report.timeline))  # built with every text escaped
     return environment(True).get_template("report.html.j2").render(
-        r=report, t=report.labels, timeline=picture, input_hash=input_hash(report)
+        r=report, t=report.labels, timeline=picture, input_hash=input_hash(report), appendix=appendix
     )
 
 
@@ -106,14 +108,17 @@ _HTML_HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
 def agreement_markdown(report: AgreementReport) -> str:
-    """The overview of the periods and their totals, then each period's own report (headings one level down)."""
-    periods = [_MD_HEADING.sub(r"#\1 ", markdown(r)).rstrip("\n") for r in report.periods]
-    return environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods) + "\n"
+    """The overview of the periods and their totals, each period's own report (headings one level down),
+    then one appendix of the rules any period applies."""
+    periods = [_MD_HEADING.sub(r"#\1 ", markdown(r, appendix=False)).rstrip("\n") for r in report.periods]
+    text = environment(False).get_template("agreement.md.j2").render(a=report, t=report.labels, periods=periods)
+    return text.rstrip("\n") + "\n"
 
 
 def agreement_html(report: AgreementReport) -> str:
-    """One HTML page: the first period's head, the overview, then each period's body in a section."""
-    pages = [html(r) for r in report.periods]
+    """One HTML page: the first period's head, the overview, each period's body in a section, then one
+    appendix of the rules any period applies (the steps of every period link to it)."""
+    pages = [html(r, appendix=False) for r in report.periods]
     head = pages[0][: pages[0].index("<body>") + len("<body>\n")]
     head = head.replace(f"<html lang=\"{report.periods[0].lang}\">", f"<html lang=\"{report.lang}\">")
     overview = environment(True).get_template("agreement.html.j2").render(a=report, t=report.labels)
@@ -122,4 +127,5 @@ def agreement_html(report: AgreementReport) -> str:
         body = page[page.index("<body>\n") + len("<body>\n") : page.rindex("</body>")]
         body = _HTML_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", body)
         sections.append(f'<section id="period-{Markup.escape(r.period)}">\n{body}</section>\n')
-    return head + overview + "\n" + "\n".join(sections) + "</body>\n</html>\n"
+    rules = environment(True).get_template("rules.html.j2").render(rules=report.rules, t=report.labels)
+    return head + overview + "\n" + "\n".join(sections) + rules + "</body>\n</html>\n"

@@ -4,7 +4,9 @@ Each rule: its id and title, the article and the agreement's own sentence, the r
 the tool chose, and a worked example. ``make docs`` writes both files
 (``python -m convenant_calc.render.rulebook``); a test checks that the committed files
 are what this module writes, so the rulebook cannot drift from the registry. Every
-rule has an anchor ``#s1`` … ``#s12``: the reports link each step to it there.
+rule has an anchor ``#s1`` … ``#s16``. The reports carry the rules they apply in an
+appendix laid out by the same template (``templates/rules.md.j2``), so a report read
+outside the repository still has them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from convenant_calc.core.rules.registry import RULEBOOK, RULES, Rule
+from convenant_calc.core.rules.registry import RULEBOOK, RULES
+from convenant_calc.render.report import environment
+from convenant_calc.views.labels import Lang
+from convenant_calc.views.report.articles import rule_text
 
 WORDS = {
     "en": {
@@ -22,16 +27,11 @@ WORDS = {
             "The rules S1–S12 settle one agreement as signed (SPEC §2). For each: the article of the "
             "agreement and its own sentence (quoted from the *Sectorconvenant 2023-2025 Lokale Besturen*, "
             "`data/lokale-besturen-2023-2025.txt`), the reading this tool chose where the sentence leaves "
-            "room, and a worked example an auditor can redo with a calculator. The reports link each step "
-            "of a settlement to its rule here."
+            "room, and a worked example an auditor can redo with a calculator. Each report carries the rules "
+            "its steps apply in an appendix, in these words."
         ),
         "other": "Nederlandse versie: [regels.md](regels.md).",
         "contents": "Contents",
-        "article": "Article",
-        "no_article": "none: a rule of the tool, not of the agreement",
-        "no_quote": "The agreement has no sentence for this rule.",
-        "reading": "Reading chosen",
-        "example": "Worked example",
     },
     "nl": {
         "title": "Regelboek: hoe convenant een sectorconvenant afrekent",
@@ -43,15 +43,11 @@ WORDS = {
             "het artikel van het convenant en de eigen zin ervan (geciteerd uit het *Sectorconvenant "
             "2023-2025 Lokale Besturen*, `data/lokale-besturen-2023-2025.txt`), de lezing die dit programma "
             "koos waar de zin ruimte laat, en een uitgewerkt voorbeeld dat een auditor met een "
-            "rekenmachine kan nadoen. De rapporten verwijzen bij elke stap van een afrekening naar de regel hier."
+            "rekenmachine kan nadoen. Elk rapport neemt de regels die zijn stappen toepassen in deze woorden op "
+            "in een bijlage."
         ),
         "other": "English version: [rules.md](rules.md).",
         "contents": "Inhoud",
-        "article": "Artikel",
-        "no_article": "geen: een regel van het programma, niet van het convenant",
-        "no_quote": "Het convenant heeft geen zin voor deze regel.",
-        "reading": "Gekozen lezing",
-        "example": "Uitgewerkt voorbeeld",
     },
 }
 
@@ -62,21 +58,9 @@ def rulebook(lang: str) -> str:
     out = [f"# {w['title']}", "", f"<!-- {w['generated']} -->", "", w["intro"], "", w["other"], ""]
     out += [f"## {w['contents']}", ""]
     out += [f"- [{r.id} — {r.title(lang)}](#{r.anchor})" for r in RULES]
-    for r in RULES:
-        out += ["", *_rule(r, lang, w)]
-    return "\n".join(out) + "\n"
-
-
-def _rule(r: Rule, lang: str, w: dict[str, str]) -> list[str]:
-    lines = [f'<a id="{r.anchor}"></a>', "", f"## {r.id} — {r.title(lang)}", ""]
-    lines.append(f"**{w['article']}:** {r.article or w['no_article']}")
-    lines.append("")
-    lines.append(f"> {r.article}: “{r.quote}”" if r.quote else f"*{w['no_quote']}*")
-    lines.append("")
-    lines.append(f"**{w['reading']}.** {r.reading_nl if lang == 'nl' else r.reading_en}")
-    lines.append("")
-    lines.append(f"**{w['example']}.** {r.example_nl if lang == 'nl' else r.example_en}")
-    return lines
+    texts = tuple(rule_text(r, Lang(lang)) for r in RULES)
+    rules = environment(False).get_template("rules.md.j2").render(rules=texts, t=Lang(lang).labels(), heading="##")
+    return "\n".join(out) + "\n\n" + rules
 
 
 def write(root: Path) -> list[Path]:

@@ -10,6 +10,18 @@ from convenant_calc.core.models import Convenant
 from convenant_calc.views.labels import Lang
 
 
+#: The events an agenda reminds of, and how many days before (issue 22): the report deadlines
+#: (Art. 6) and the last day to post a notice that ends by the term's end (Art. 7).
+REMINDED = ("report_progress", "report_final", "last_posting_day")
+REMINDER_DAYS = (14, 1)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    days_before: int
+    text: str
+
+
 @dataclass(frozen=True)
 class AgendaRow:
     day: date
@@ -18,6 +30,7 @@ class AgendaRow:
     article: str
     rule: str
     period: str | None = None
+    reminders: tuple[Reminder, ...] = ()
 
 
 def title(event: Event, convenant: Convenant, t: Lang) -> str:
@@ -32,5 +45,19 @@ def title(event: Event, convenant: Convenant, t: Lang) -> str:
     return t(f"ev_{event.kind}")
 
 
+def reminders(event: Event, text: str, t: Lang) -> tuple[Reminder, ...]:
+    """14 days and 1 day before a report deadline or the last day to post a notice; none for the rest."""
+    if event.kind not in REMINDED:
+        return ()
+    return tuple(
+        Reminder(days, t("alarm_tomorrow", event=text) if days == 1 else t("alarm_days", days=days, event=text))
+        for days in REMINDER_DAYS
+    )
+
+
 def rows(convenant: Convenant, events: tuple[Event, ...], t: Lang) -> tuple[AgendaRow, ...]:
-    return tuple(AgendaRow(e.day, e.kind, title(e, convenant, t), e.article, e.rule, e.period) for e in events)
+    found = []
+    for e in events:
+        text = title(e, convenant, t)
+        found.append(AgendaRow(e.day, e.kind, text, e.article, e.rule, e.period, reminders(e, text, t)))
+    return tuple(found)

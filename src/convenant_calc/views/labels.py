@@ -26,6 +26,7 @@ from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
 from convenant_calc.core.rules.registry import ARTICLES, cite
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
+from convenant_calc.views.labels_diff import TEXT_DIFF
 
 LANGS = ("en", "nl")
 
@@ -302,6 +303,32 @@ TEXT: dict[str, dict[str, str]] = {
     "sig_name": {"en": "Name", "nl": "Naam"},
     "sig_date": {"en": "Date", "nl": "Datum"},
     "sig_signature": {"en": "Signature", "nl": "Handtekening"},
+    # --- the rules the report applies, in its appendix, and the rulebook (docs/rules.md) ---
+    "rules_appendix": {"en": "Appendix: the rules applied", "nl": "Bijlage: de toegepaste regels"},
+    "rules_appendix_intro": {
+        "en": "Each rule the steps above apply, as the tool's rulebook states it: the article, the "
+        "agreement's own sentence, the reading the tool chose where the sentence leaves room, and a worked "
+        "example an auditor can redo with a calculator (the rulebook's figures, not this case's).",
+        "nl": "Elke regel die de stappen hierboven toepassen, zoals het regelboek van het programma hem "
+        "beschrijft: het artikel, de eigen zin van het convenant, de lezing die het programma koos waar de zin "
+        "ruimte laat, en een uitgewerkt voorbeeld dat een auditor met een rekenmachine kan nadoen (met de "
+        "cijfers van het regelboek, niet die van dit dossier).",
+    },
+    "rule_article": {"en": "Article", "nl": "Artikel"},
+    "rule_no_article": {
+        "en": "none: a rule of the tool, not of the agreement",
+        "nl": "geen: een regel van het programma, niet van het convenant",
+    },
+    "rule_no_quote": {
+        "en": "The agreement has no sentence for this rule.",
+        "nl": "Het convenant heeft geen zin voor deze regel.",
+    },
+    "rule_not_quoted": {
+        "en": "The agreement file quotes no sentence for this rule (under references).",
+        "nl": "Het convenantbestand citeert geen zin voor deze regel (onder references).",
+    },
+    "rule_reading": {"en": "Reading chosen", "nl": "Gekozen lezing"},
+    "rule_example": {"en": "Worked example", "nl": "Uitgewerkt voorbeeld"},
     # --- the timeline picture -------------------------------------------------------
     "tl_employed": {"en": "employed", "nl": "tewerkgesteld"},
     "tl_off_duty": {"en": "off duty: counts as short", "nl": "afwezig: telt als tekort"},
@@ -462,6 +489,7 @@ TEXT: dict[str, dict[str, str]] = {
     "settled": {"en": "settled", "nl": "vereffend"},
 }
 TEXT.update(TEXT_CALENDAR)  # the calendar, the termination and the interim position (S15, S16)
+TEXT.update(TEXT_DIFF)  # convenant diff (S22)
 
 KINDS: dict[AbsenceKind, dict[str, str]] = {
     AbsenceKind.sickness: {"en": "sickness", "nl": "ziekte"},

@@ -37,6 +37,8 @@ TEXT_CALENDAR: dict[str, dict[str, str]] = {
         "en": "Agreement ends ({kind}): its last funded day",
         "nl": "Het convenant eindigt ({kind}): de laatste gefinancierde dag",
     },
+    "alarm_days": {"en": "In {days} days: {event}", "nl": "Over {days} dagen: {event}"},
+    "alarm_tomorrow": {"en": "Tomorrow: {event}", "nl": "Morgen: {event}"},
     "party_sector": {"en": "sector", "nl": "de sector"},
     "party_government": {"en": "government", "nl": "de Vlaamse Regering"},
     "end_notice": {"en": "notice", "nl": "opzegging"},

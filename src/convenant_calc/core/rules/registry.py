@@ -453,7 +453,6 @@ ARTICLES: dict[str, str] = {
 #: The rulebook, one file per language, generated from :data:`RULES` by ``make docs``.
 RULEBOOK: dict[str, str] = {"en": "docs/rules.md", "nl": "docs/regels.md"}
 
-
-def rulebook_link(rule_id: str, lang: str = "en") -> str:
-    """Where a rule is explained: ``docs/rules.md#s7`` (relative to the repository's root)."""
-    return f"{RULEBOOK.get(lang, RULEBOOK['en'])}#{rule(rule_id).anchor}"
+#: The agreement whose sentences the rules' ``quote`` are (the bundled one): a report on another
+#: agreement quotes that agreement's own file instead, never these.
+QUOTED_AGREEMENT = "lokale-besturen-2023-2025"

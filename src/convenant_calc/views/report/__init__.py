@@ -11,7 +11,7 @@ One module per part of the report:
 
 - ``model``: the frozen data (Report, Step, Line, the table rows, the timeline's Bar/TimelineRow/Tick/Timeline);
 - ``inputs``: the input files and their SHA-256 (the only I/O);
-- ``articles``: each step's article and the agreement's quoted sentence;
+- ``articles``: each step's article and the agreement's quoted sentence, and the appendix of the rules applied;
 - ``summary``: the settlement lines adding up to subsidy and balance;
 - ``steps``: the numbered steps, one builder each, in the list ``STEPS``;
 - ``commitments``, ``absences``, ``months``, ``payments``: the tables;
@@ -36,6 +36,7 @@ from convenant_calc.core.settlement import AgreementSettlement, Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.absences import absence_rows, absence_totals, shown_absences
 from convenant_calc.views.report.amendments import amendment_rows, period_rows
+from convenant_calc.views.report.articles import cited_rules, merged_rules
 from convenant_calc.views.report.commitments import commitment_rows
 from convenant_calc.views.report.inputs import ROLES, input_files
 from convenant_calc.views.report.interim import interim_section
@@ -111,6 +112,7 @@ def build(
     t = lang
     c = s.convenant
     rows, totals = month_rows(s, t)
+    chain = steps(s, staffing, t)
     return Report(
         lang=t.code,
         labels=t.labels(),
@@ -127,7 +129,7 @@ def build(
             (t(f"role_{f.role}"), f"{f.name} ({t('bundled')})" if f.bundled else f.name, f.sha256) for f in inputs
         ),
         summary=summary_lines(s, t),
-        steps=steps(s, staffing, t),
+        steps=chain,
         commitments=commitment_rows(s, t),
         absences=absence_rows(s, staffing, t),
         absence_totals=absence_totals(s, t),
@@ -142,6 +144,7 @@ def build(
         interim=interim_section(interim, t) if interim is not None else None,
         readings_note=applied_note(s, t),
         readings=reading_rows(costs, t) if costs is not None else (),
+        rules=cited_rules(s, (link for step in chain for link in step.rules), t),
     )
 
 
@@ -159,4 +162,14 @@ def build_agreement(
     reports = tuple(build(s, staffing, inputs, lang, case=case, stamp=stamp) for s in a.periods)
     overview, total = period_rows(a, lang)
     rows = reading_rows(costs, lang) if costs is not None else ()
-    return AgreementReport(lang.code, lang.labels(), a.convenant.id, a.convenant.title, reports, overview, total, rows)
+    return AgreementReport(
+        lang.code,
+        lang.labels(),
+        a.convenant.id,
+        a.convenant.title,
+        reports,
+        overview,
+        total,
+        rows,
+        merged_rules(*(r.rules for r in reports)),
+    )

@@ -29,10 +29,27 @@ class Quote:
 
 @dataclass(frozen=True)
 class RuleLink:
-    """A rule a step applies, and where the rulebook explains it (``docs/rules.md#s7``)."""
+    """A rule a step applies, and its place in the report's appendix of rules (``#s7``)."""
 
     id: str
     href: str
+
+
+@dataclass(frozen=True)
+class RuleText:
+    """A rule as the rulebook states it (``docs/rules.md``), for the report's appendix (issue 22).
+
+    ``quotes`` are the agreement's own sentences; when there are none, ``unquoted`` says why.
+    """
+
+    id: str
+    anchor: str  # "s7"
+    title: str
+    article: str  # "" for a rule of the tool rather than of the agreement
+    quotes: tuple[Quote, ...]
+    unquoted: str
+    reading: str
+    example: str
 
 
 @dataclass(frozen=True)
@@ -214,6 +231,7 @@ class Report:
     interim: InterimSection | None = None  # S16, settle --as-of
     readings_note: str = ""  # S17: set when settled under alternative readings
     readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
+    rules: tuple[RuleText, ...] = ()  # the appendix: every rule the steps apply, in the rulebook's order
 
 
 @dataclass(frozen=True)
@@ -241,3 +259,4 @@ class AgreementReport:
     overview: tuple[PeriodRow, ...]
     total: PeriodRow
     readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings, on the agreement's total
+    rules: tuple[RuleText, ...] = ()  # the appendix, once for every period: the rules any period applies

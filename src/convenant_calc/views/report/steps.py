@@ -348,7 +348,7 @@ def steps(s: Settlement, staffing: Staffing, t: Lang, builders: tuple[StepBuilde
             article=article(s, d.article_keys or d.quote_keys),
             rule=d.rule,
             quotes=quotes(s, d.quote_keys),
-            rules=rule_links(d.rule, t.code),
+            rules=rule_links(d.rule),
         )
         for n, d in enumerate(drafts, start=1)
     )
