@@ -69,6 +69,11 @@ def hostile(tmp_path_factory) -> Path:
     (case / "expected.yaml").write_text(
         f'convenant: "{PAYLOAD_YAML}"\nperiods:\n  "{EXTENSION_YAML}": {{subsidy: "1.00"}}\n', encoding="utf-8"
     )
+    changed = root / "gen-diff" / "hostile-changed"  # a second version, for `convenant diff`
+    shutil.copytree(case, changed)
+    (changed / "expected.yaml").unlink()
+    payments = (changed / "payments.yaml").read_text(encoding="utf-8").replace("169600.00", "169500.00")
+    (changed / "payments.yaml").write_text(payments, encoding="utf-8")
     other = Path(shutil.copytree(examples_dir() / "01-no-absences", gen / DIRECTORY))
     own = bundled_path("lokale-besturen-2023-2025").read_text(encoding="utf-8")
     (other / "convenant.yaml").write_text(
@@ -136,6 +141,9 @@ def _runs(case: Path, tmp: Path) -> list[tuple[list[str], tuple[int, ...]]]:
         (["generation", gen, "-f", "json"], (0, 2)),
         (["generation", gen, "-f", "csv", "--dialect", "excel-nl"], (0, 2)),
         (["generation", gen, "-f", "html", "--reports", str(tmp / "reports")], (0, 2)),
+        (["diff", f"{gen}/{c}", f"gen-diff/{c}-changed"], (1,)),
+        (["diff", f"{gen}/{c}", f"gen-diff/{c}-changed", "-f", "markdown", "--lang", "nl"], (1,)),
+        (["diff", f"{gen}/{c}", f"gen-diff/{c}-changed", "-f", "json"], (1,)),
         (["list"], (0,)),
     ]
 
