@@ -54,20 +54,29 @@ def _paths(value, prefix=()):
             yield from _paths(v, prefix + (i,))
 
 
-def _structural(text: str, data: st.DataObject) -> str:
-    """Delete a key / list item, or swap a value for one of another type, then write YAML again."""
+def _picked(text: str, data: st.DataObject, prefix: tuple = ()):
+    """The document, and one value at or below ``prefix`` drawn from it as (its parent, its key); None if none."""
     doc = yaml.safe_load(text)
-    paths = [p for p in _paths(doc) if p]
+    paths = [p for p in _paths(doc) if p and p[: len(prefix)] == prefix]
     if not paths:
-        return text
+        return None
     path = data.draw(st.sampled_from(paths), label="path")
     parent = doc
     for part in path[:-1]:
         parent = parent[part]
+    return doc, parent, path[-1]
+
+
+def _structural(text: str, data: st.DataObject) -> str:
+    """Delete a key / list item, or swap a value for one of another type, then write YAML again."""
+    picked = _picked(text, data)
+    if picked is None:
+        return text
+    doc, parent, key = picked
     if data.draw(st.booleans(), label="delete"):
-        del parent[path[-1]]
+        del parent[key]
     else:
-        parent[path[-1]] = data.draw(st.sampled_from(ODD_VALUES), label="value")
+        parent[key] = data.draw(st.sampled_from(ODD_VALUES), label="value")
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
 
@@ -163,21 +172,17 @@ PART_II_VALUES = ODD_VALUES + [
 
 def _under(text: str, prefix: tuple, data: st.DataObject) -> str:
     """Delete, replace (with a value of PART_II_VALUES) or duplicate one value at or below ``prefix``."""
-    doc = yaml.safe_load(text)
-    paths = [p for p in _paths(doc) if p[: len(prefix)] == prefix]
-    if not paths:
+    picked = _picked(text, data, prefix)
+    if picked is None:
         return text
-    path = data.draw(st.sampled_from(paths), label="path")
-    parent = doc
-    for part in path[:-1]:
-        parent = parent[part]
+    doc, parent, key = picked
     how = data.draw(st.sampled_from(["delete", "replace", "duplicate"]), label="how")
     if how == "delete":
-        del parent[path[-1]]
+        del parent[key]
     elif how == "duplicate" and isinstance(parent, list):
-        parent.insert(path[-1], parent[path[-1]])  # the same amendment, payment or report twice
+        parent.insert(key, parent[key])  # the same amendment, payment or report twice
     else:
-        parent[path[-1]] = data.draw(st.sampled_from(PART_II_VALUES), label="value")
+        parent[key] = data.draw(st.sampled_from(PART_II_VALUES), label="value")
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
 
