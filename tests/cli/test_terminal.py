@@ -74,6 +74,7 @@ def hostile(tmp_path_factory) -> Path:
     (changed / "expected.yaml").unlink()
     payments = (changed / "payments.yaml").read_text(encoding="utf-8").replace("169600.00", "169500.00")
     (changed / "payments.yaml").write_text(payments, encoding="utf-8")
+    shutil.copytree(case, root / "update" / case.name)  # for `check --update`, which rewrites expected.yaml
     other = Path(shutil.copytree(examples_dir() / "01-no-absences", gen / DIRECTORY))
     own = bundled_path("lokale-besturen-2023-2025").read_text(encoding="utf-8")
     (other / "convenant.yaml").write_text(
@@ -144,6 +145,8 @@ def _runs(case: Path, tmp: Path) -> list[tuple[list[str], tuple[int, ...]]]:
         (["diff", f"{gen}/{c}", f"gen-diff/{c}-changed"], (1,)),
         (["diff", f"{gen}/{c}", f"gen-diff/{c}-changed", "-f", "markdown", "--lang", "nl"], (1,)),
         (["diff", f"{gen}/{c}", f"gen-diff/{c}-changed", "-f", "json"], (1,)),
+        (["check", "--update", f"update/{c}"], (0,)),
+        (["init", str(tmp / DIRECTORY)], (0,)),  # the names it writes are the user's
         (["list"], (0,)),
     ]
 
