@@ -155,7 +155,8 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
 
 def _write(out, text: str) -> None:
     """Every line of the report as it may reach ``out``: case names, ids and expected values are input,
-    shown on a terminal with their control characters as escapes (:func:`~convenant_calc.render.terminal.for_stream`)."""
+    shown on a terminal with their control characters as escapes
+    (:func:`~convenant_calc.render.terminal.for_stream`)."""
     out.write(for_stream(out, text))
 
 

@@ -192,7 +192,8 @@ def main() -> None:
         if exc.filename is not None:
             from convenant_calc.core.text import visible
 
-            _fail(visible(f"{exc.filename}: cannot be read or written ({exc.strerror or exc}); check its permissions"), 2)
+            reason = exc.strerror or exc
+            _fail(visible(f"{exc.filename}: cannot be read or written ({reason}); check its permissions"), 2)
         _fail(f"cannot write the output ({exc.strerror or exc})", 2)
     sys.exit(code)
 

@@ -22,8 +22,6 @@ from convenant_calc.cli.commands import EXTENSIONS, Usage, _check_output, chosen
 from convenant_calc.core.text import visible
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
-#: What makes a directory a case directory (SPEC §3): any of the files a case is read from.
-CASE_FILES = ("results.yaml", "convenant.yaml", "absences.yaml", "payments.yaml")
 #: Start the progress bar only when the run is still going after this long (S18: "more than a second").
 PROGRESS_AFTER_S = 1.0
 
@@ -261,7 +259,8 @@ def run_generation(
                 try:  # every report goes into a fresh directory beside DIR, swapped in at the end
                     written = stack.enter_context(FreshDirectory(reports))
                 except OSError as exc:
-                    print(f"--reports {reports}: cannot write ({exc.strerror or exc}); give a directory you can write to", file=err)
+                    reason = exc.strerror or exc
+                    print(f"--reports {reports}: cannot write ({reason}); give a directory you can write to", file=err)
                     return 2
             for (case_dir, name), case in zip(cases, loaded, strict=True):
                 if isinstance(case, view.Failure):
@@ -289,7 +288,8 @@ def run_generation(
                 try:  # DIR now holds this run's reports only: a failed case has none, never an old one
                     written.commit()
                 except OSError as exc:
-                    print(f"--reports {reports}: cannot replace it ({exc.strerror or exc}); it is left as it was", file=err)
+                    reason = exc.strerror or exc
+                    print(f"--reports {reports}: cannot replace it ({reason}); it is left as it was", file=err)
                     return 2
     finally:
         progress.close()

@@ -102,7 +102,8 @@ def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
             rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [Number(len(e.errors)), ""])
     t = g.totals
     periods = Number(sum(r.periods for r in g.rows))
-    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), Number(t.failed), periods])
+    summary = f"{t.agreements} agreements, {t.failed} failed"
+    rows.append(["", "", summary, "total", *figures(t), Number(t.failed), periods])
     return write(CSV_HEADER, rows, dialect)
 
 
@@ -134,7 +135,9 @@ def table(g: Generation, width: int | None = None) -> Table:
         )
         for e in g.rows
     ]
-    footer = ("total", "", *(fmt_en(m) for m in t.money()), fmt_decimal(t.shortfall_fte_days), f"{t.achieved}/{t.total}")
+    footer = (
+        "total", "", *(fmt_en(m) for m in t.money()), fmt_decimal(t.shortfall_fte_days), f"{t.achieved}/{t.total}"
+    )
     headings = ("case", "id", *HEADINGS.values(), "FTE-days\nshort", "results")
     failed = [(f.case, "not settled", _errors(f)) for f in g.failures]
     widths = [
