@@ -10,12 +10,16 @@ LOCK   := requirements.lock
 # The example `convenant settle` used to settle with no argument (bundled.DEFAULT_EXAMPLE).
 EXAMPLE := examples/07-everything-together
 
+# The gettext catalogs (docs/translating.md): the build compiles each .po to a .mo (hatch_build.py).
+LOCALE := src/convenant_calc/locale
+PO     := $(wildcard $(LOCALE)/*/LC_MESSAGES/convenant.po)
+
 LATEST_VENV := .venv-latest
 LATEST_BIN  := $(LATEST_VENV)/bin
 
-.PHONY: install settle test clean lock test-latest
+.PHONY: install settle test clean lock test-latest messages
 
-$(STAMP): $(LOCK) pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml hatch_build.py $(PO)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
@@ -63,6 +67,14 @@ test-latest:
 	$(LATEST_BIN)/python -m pip list --format=freeze
 	$(LATEST_BIN)/python -m pytest -p no:cacheprovider
 	$(LATEST_BIN)/convenant check examples/
+
+# The messages of the code into every catalog (docs/translating.md): new ones come with an
+# empty msgstr, changed ones fuzzy, until a translator fills them in; `make test` fails till then.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg --no-location --project convenant --version 0.1.0 \
+		-o $(LOCALE)/convenant.pot .
+	$(BIN)/pybabel update -i $(LOCALE)/convenant.pot -d $(LOCALE) -D convenant --ignore-pot-creation-date \
+		--ignore-obsolete
 
 clean:
 	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis

@@ -22,6 +22,7 @@ def test_wheel_carries_data_and_settles_a_case_naming_the_bundled_convenant(tmp_
     names = zipfile.ZipFile(wheel).namelist()
     assert "convenant_calc/data/lokale-besturen-2023-2025.yaml" in names
     assert "convenant_calc/examples/07-everything-together/results.yaml" in names
+    assert "convenant_calc/locale/nl/LC_MESSAGES/convenant.mo" in names  # compiled by hatch_build.py
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
@@ -37,6 +38,12 @@ def test_wheel_carries_data_and_settles_a_case_naming_the_bundled_convenant(tmp_
     )
     # no absences: 296800.00 + 101760.00 − 0.00 = 398560.00
     assert json.loads(out.stdout)["subsidy"] == "398560.00"
+    dutch = subprocess.run(
+        [sys.executable, "-m", "convenant_calc", "settle", str(case), "--lang", "nl"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
+    )
+    # the Dutch labels come from the wheel's compiled catalog: 398.560,00 as above
+    assert "Afrekening" in dutch.stdout and "Subsidie (S11)" in dutch.stdout and "398.560,00" in dutch.stdout
     import_check = subprocess.run(
         [sys.executable, "-c", "import convenant_calc.io.bundled as b; print(b.data_dir())"],
         capture_output=True, text=True, env=env, cwd=tmp_path, check=True,

@@ -204,3 +204,18 @@ def test_safe_is_the_text_as_written_with_control_characters_escaped(text):
     shown = Text.from_markup(safe(text))  # never a MarkupError, whatever the text
     assert shown.plain == visible(text) == cell(text).plain
     assert not RAW.search(printable(text).replace("\r\n", "").replace("\n", "").replace("\t", ""))
+
+
+def test_pack_and_verify_on_a_terminal_show_input_as_written(hostile, tmp_path):
+    from convenant_calc.render import pdf
+
+    if pdf.chromium() is None:
+        pytest.skip("no Chromium on PATH (pack prints the report with it)")
+    where = hostile.parent.parent
+    dossier = tmp_path / "dossier.pdf"
+    for args, codes in ((["pack", "gen/hostile", "--period", "lokale-besturen-2023-2025", "-o", str(dossier)], (0,)),
+                        (["verify", str(dossier)], (0,))):
+        code, seen = on_a_terminal(*args, cwd=where)
+        plain = SGR.sub("", seen)
+        assert code in codes, (args, plain)
+        assert "Traceback" not in seen and not RAW.search(plain), (args, plain)

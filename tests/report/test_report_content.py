@@ -190,3 +190,19 @@ def test_absence_that_joins_a_running_spell_names_it_and_its_days_left():
     assert first.window == "own window of 30 d"
     assert (second.window, second.guaranteed_wage_days, second.short) == ("with #1: 21 d of the window left", "21", "8")
     assert rows["nl"][1].window == "samen met #1: nog 21 d van de periode over"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("fmt", ["markdown", "html", "table"])
+def test_no_zero_is_printed_with_a_minus_sign(fmt, lang, tmp_path):
+    # issue 18 item 13: example 01 has no absence (deduction 0.00), example 03's case pays nothing
+    # in advance (paid 0.00): both lines are amounts taken off, printed "−0.00" before the fix.
+    from convenant_calc.cli.commands import run_settle
+
+    for name in ("01-no-absences", "03-relapse-within-14-days"):
+        out = tmp_path / f"{name}.{lang}.{fmt}"
+        assert run_settle(example_path(name), fmt, lang, out) == 0
+        text = out.read_text(encoding="utf-8")
+        assert "\u22120.00" not in text and "\u22120,00" not in text and "-0.00" not in text and "-0,00" not in text
+        zero = "0.00" if lang == "en" else "0,00"
+        assert zero in text  # the zero line is there, without a sign

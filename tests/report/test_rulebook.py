@@ -11,7 +11,7 @@ from convenant_calc.render import report as render_report
 from convenant_calc.core.models import Reference
 from convenant_calc.core.settlement import settle
 from convenant_calc.render import rulebook
-from convenant_calc.views.labels import lang
+from convenant_calc.views.labels import Lang, lang
 from convenant_calc.views.report.articles import cited_rules
 from convenant_calc.views.report.model import Quote, RuleLink
 
@@ -27,14 +27,22 @@ def test_committed_rulebook_is_the_generated_one(lang):
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_rule_has_its_anchor_quote_reading_and_example(lang):
-    text = rulebook.rulebook(lang)
+    text, t = rulebook.rulebook(lang), Lang(lang)
     for r in RULES:
         assert f'<a id="{r.anchor}"></a>' in text
-        assert f"## {r.id} — {r.title(lang)}" in text
+        assert f"## {r.id} — {t.of(r, 'title')}" in text
         if r.quote:
             assert f"> {r.article}: “{r.quote}”" in text
-        assert (r.reading_nl if lang == "nl" else r.reading_en) in text
-        assert (r.example_nl if lang == "nl" else r.example_en) in text
+        assert t.of(r, "reading") in text
+        assert t.of(r, "example") in text
+
+
+def test_the_dutch_rulebook_reads_the_catalog():
+    # S7's title and example come from the .po under msgctxt "S7.title", "S7.example"
+    text = rulebook.rulebook("nl")
+    assert "## S7 — Periode van het gewaarborgd loon" in text
+    assert "## S7 — Guaranteed-wage window" not in text
+    assert "**Uitgewerkt voorbeeld.**" in text
 
 
 def section(book: str, anchor: str) -> str:

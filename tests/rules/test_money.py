@@ -4,8 +4,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_nl, fmt_plain, round_cents, round_half_up
+from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_nl, fmt_plain, fmt_signed, round_cents, round_half_up
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,47 @@ def test_formats():
     assert fmt_en(Decimal("424000")) == "424,000.00"
     assert fmt_nl(Decimal("424000")) == "424.000,00"
     assert fmt_nl(Decimal("-1740.08")) == "-1.740,08"
+
+
+# --- issue 18 item 13: never "−0.00" -----------------------------------------------------------
+# A zero deduction was printed as "−0.00" in the report's summary (the line of an amount taken off
+# put a minus sign before any amount, nothing included), and Decimal keeps the sign of a zero:
+# -Decimal("0.00") is Decimal("-0.00"), which every formatter wrote as "-0.00".
+
+
+@pytest.mark.parametrize("zero", [Decimal("0.00"), Decimal("-0.00"), Decimal("-0"), -Decimal("0.00")])
+def test_a_zero_amount_has_no_sign_in_any_format(zero):
+    assert fmt_plain(zero) == "0.00"
+    assert fmt_en(zero) == "0.00"
+    assert fmt_nl(zero) == "0,00"
+    assert fmt_signed(zero) == "0.00"
+    assert fmt_signed(zero, fmt_nl) == "0,00"
+    assert fmt_signed(-zero, plus="") == "0.00"
+
+
+def test_signed_amounts():
+    assert fmt_signed(Decimal("54.20")) == "+54.20"
+    assert fmt_signed(Decimal("-2.39")) == "\u22122.39"  # the minus sign, U+2212
+    assert fmt_signed(Decimal("-1740.08"), fmt_nl) == "\u22121.740,08"
+    # an amount taken off: the paid advances of example 07, 169,600.00 + 127,200.00
+    assert fmt_signed(-Decimal("296800.00"), plus="") == "\u2212296,800.00"
+
+
+def test_lang_less_and_signed():
+    from convenant_calc.views.labels import Lang
+
+    en, nl = Lang("en"), Lang("nl")
+    assert en.less(Decimal("1740.08")) == "\u22121,740.08"  # SPEC §5 (a): the deduction, taken off
+    assert en.less(Decimal("0.00")) == "0.00"  # no deduction: nothing taken off, no sign
+    assert nl.less(Decimal("0.00")) == "0,00"
+    assert en.signed(Decimal("0.00")) == "0.00"
+    assert nl.signed(Decimal("-2.39")) == "\u22122,39"
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12))
+def test_only_a_nonzero_amount_has_a_sign(cents):
+    value = Decimal(cents).scaleb(-2)
+    for text in (fmt_plain(value), fmt_en(value), fmt_signed(value), fmt_signed(-value, plus="")):
+        assert text not in ("-0.00", "\u22120.00", "+0.00")
+    assert fmt_signed(value).startswith("+") == (cents > 0)
+    assert fmt_signed(value).startswith("\u2212") == (cents < 0)

@@ -21,11 +21,10 @@ from convenant_calc.casebook.model import (
     UpdateStatus,
     dotted,
 )
-from convenant_calc.core.money import CENT, fmt_decimal
+from convenant_calc.core.money import CENT, MINUS, fmt_decimal
 from convenant_calc.io.problems import Problem
 
 SCHEMA = "convenant-check/1"
-MINUS = "\u2212"  # the minus sign of the message: (−1.00)
 
 
 def magnitude(d: Difference) -> str:

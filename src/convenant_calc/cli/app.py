@@ -306,6 +306,46 @@ def diff(
     raise typer.Exit(run_diff(old, new, format.value if format else None, lang.value, output))
 
 
+@app.command()
+def pack(
+    case_dir: Annotated[Path, typer.Argument(help="Case directory to settle and pack.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The dossier to write (a PDF, atomically), e.g. dossier.pdf.")
+    ],
+    lang: Annotated[Language, typer.Option("--lang", help="Language of the printed report.")] = Language.en,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option("--as-of", metavar="DATE", help="The interim position on DATE (S16), as settle --as-of; "
+                     "no workbook then."),
+    ] = None,
+    readings: Annotated[
+        bool, typer.Option("--readings", help="Add what each alternative reading costs (S17), as settle --readings.")
+    ] = False,
+    reading: Annotated[
+        Optional[list[str]],
+        typer.Option("--reading", metavar="ID", help="Settle under this alternative reading (S17; repeatable); "
+                     "no workbook then."),
+    ] = None,
+    period: Annotated[
+        Optional[str], typer.Option("--period", help="Only this period of an extended agreement (S14).")
+    ] = None,
+) -> None:
+    """One PDF for the auditor (S23): the printed report with the input files, JSON and workbook attached."""
+    from convenant_calc.cli.dossier import run_pack
+
+    raise typer.Exit(run_pack(case_dir, output, lang.value, as_of, readings, tuple(reading or ()), period))
+
+
+@app.command()
+def verify(
+    dossier: Annotated[Path, typer.Argument(help="A dossier written by convenant pack.")],
+) -> None:
+    """Check a dossier: attachments as packed, inputs settled again (exit 0 hold, 1 differ, 2 altered)."""
+    from convenant_calc.cli.dossier import run_verify
+
+    raise typer.Exit(run_verify(dossier))
+
+
 @app.command("list")
 def list_() -> None:
     """Show the bundled agreements: id, term, maximum subsidy, funded FTE and title."""

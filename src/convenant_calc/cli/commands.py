@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 FORMATS = ("table", "json", "markdown", "html", "pdf", "xlsx")
 LANGUAGES = ("en", "nl")
@@ -115,6 +117,29 @@ def settle_format(fmt: str | None, output: Path | None) -> str:
     return fmt
 
 
+@dataclass(frozen=True)
+class Settled:
+    """A case loaded and settled as `settle` does: what each of its outputs is made from."""
+
+    loaded: Any  # io.loading.LoadedCase
+    chosen: Any  # core.settlement.Settlement (one period) or AgreementSettlement (several, S14)
+    case_dir: Path
+    stamp: str | None = None  # --stamp: the time of writing
+    costs: Any = None  # S17 --readings: what each alternative reading costs
+    position: Any = None  # S16 --as-of: the interim position
+
+    @property
+    def agreement(self) -> bool:
+        """An agreement of several periods (S14), printed as every period and the totals."""
+        from convenant_calc.core.settlement import AgreementSettlement
+
+        return isinstance(self.chosen, AgreementSettlement)
+
+
+class NotWritten(Exception):
+    """The output cannot be made (Chromium missing, a workbook of several periods): stderr, exit 2."""
+
+
 def run_settle(
     case_dir: Path | None,
     fmt: str | None = "table",
@@ -148,9 +173,38 @@ def run_settle(
                 "--format xlsx: the workbook holds no interim position (S16); for --as-of write --format json, "
                 "html or pdf"
             )
+        moment = source_date() if fmt == "pdf" else None
     except Usage as exc:
         say(exc)
         return 2
+    settled = settle_case(case_dir, output, stamp, show_readings, reading_ids, period, day)
+    if isinstance(settled, int):
+        return settled
+    if fmt == "table" and output is None:
+        from rich.console import Console
+
+        Console().print(terminal_table(settled, lang), crop=False)
+        return 0
+    try:
+        data = document(settled, fmt, lang, moment)
+    except NotWritten as exc:
+        say(exc)
+        return 2
+    return _emit(data, output)
+
+
+def settle_case(
+    case_dir: Path | None,
+    output: Path | None = None,
+    stamp: bool = False,
+    show_readings: bool = False,
+    reading_ids: Sequence[str] = (),
+    period: str | None = None,
+    day=None,
+    command: str = "settle",
+) -> Settled | int:
+    """Load and settle a case as `settle` does (S14 ``period``, S16 ``day`` of --as-of, S17 readings);
+    or print every reason it cannot be and return the exit code 2 (nothing is written)."""
     readings = None
     if reading_ids:
         from convenant_calc.core.readings import ReadingError, choose
@@ -164,12 +218,13 @@ def run_settle(
             say("--period: under --reading extension.merged the periods are one term; drop --period")
             return 2
     pending = day is not None
-    ready = _prepare(case_dir, output, stamp, pending_allowed=pending)
+    ready = _prepare(case_dir, output, stamp, command, pending_allowed=pending)
     if isinstance(ready, int):
         return ready
     loaded, when, case_dir = ready
     if readings is not None:
         from convenant_calc.core.readings import not_applicable_to
+
         from convenant_calc.core.rules.periods import periods
         from convenant_calc.core.settlement import case_of_period
 
@@ -183,19 +238,16 @@ def run_settle(
     chosen = _settle_periods(loaded, period, readings, pending_allowed=pending)
     if chosen is None:
         return 2
-    from convenant_calc.core.settlement import AgreementSettlement
-
-    agreement = isinstance(chosen, AgreementSettlement)
+    settled = Settled(loaded, chosen, case_dir, when)
     position = None
     if day is not None:
-        if agreement:
-            count = len(chosen.periods)  # type: ignore[union-attr]
+        if settled.agreement:
             say(
-                f"--as-of: {loaded.case.convenant.id} has {count} periods (S14); the interim "
+                f"--as-of: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); the interim "
                 "position is that of one period: give --period ID"
             )
             return 2
-        term = chosen.convenant.term  # type: ignore[union-attr]
+        term = chosen.convenant.term
         if day < term.start:
             say(
                 f"--as-of {day}: before the term starts ({term.start}); give a date from {term.start} on"
@@ -203,72 +255,82 @@ def run_settle(
             return 2
         from convenant_calc.core.interim import interim
 
-        position = interim(chosen, day)  # type: ignore[arg-type]
+        position = interim(chosen, day)
     costs = None
     if show_readings:  # S14: of one period asked for, that period's costs; else the agreement's total's
         from convenant_calc.core.reading_costs import reading_costs
         from convenant_calc.core.settlement import case_of_period
 
         costs = reading_costs(case_of_period(loaded.case, period), chosen)
+    return replace(settled, costs=costs, position=position)
+
+
+def terminal_table(s: Settled, lang: str):
+    """The settlement as the terminal shows it (a rich renderable)."""
+    from convenant_calc.render import table
+    from convenant_calc.views.labels import Lang
+
+    names = {"case": _case_shown(s.case_dir), "bundled": _bundled(s.loaded)}
+    if s.agreement:
+        return table.agreement_renderable(s.chosen, Lang(lang), s.stamp, s.costs, **names)
+    return table.renderable(s.chosen, Lang(lang), s.stamp, s.costs, **names, interim=s.position)
+
+
+def document(s: Settled, fmt: str, lang: str, moment=None) -> str | bytes:
+    """The settlement in ``fmt`` (table, json, markdown, html, pdf or xlsx) as `settle --output` writes it.
+
+    ``moment``: the PDF's date (None: now). Raises :class:`NotWritten` when it cannot be made.
+    """
+    chosen = s.chosen
     if fmt == "xlsx":
-        if agreement:
-            say(
-                f"--format xlsx: {loaded.case.convenant.id} has {len(chosen.periods)} periods (S14); "  # type: ignore[union-attr]
+        if s.agreement:
+            raise NotWritten(
+                f"--format xlsx: {chosen.convenant.id} has {len(chosen.periods)} periods (S14); "
                 "the workbook holds one: give --period ID"
             )
-            return 2
         from convenant_calc.render import xlsx
 
-        return _emit(xlsx.render(chosen, loaded.case.staffing, case=_case_name(case_dir), lang=lang), output)
+        return xlsx.render(chosen, s.loaded.case.staffing, case=_case_name(s.case_dir), lang=lang)
     if fmt == "json":
         from convenant_calc.render import json as json_render
 
-        text = json_render.render(chosen, costs, position)
-    elif fmt == "table":
+        return json_render.render(chosen, s.costs, s.position)
+    if fmt == "table":
         from convenant_calc.render import table
         from convenant_calc.views.labels import Lang
 
-        names = {"case": _case_shown(case_dir), "bundled": _bundled(loaded)}
-        view = table.agreement_renderable if agreement else table.renderable
-        if output is None:
-            from rich.console import Console
+        names = {"case": _case_shown(s.case_dir), "bundled": _bundled(s.loaded)}
+        return table.render(chosen, t=Lang(lang), stamp=s.stamp, costs=s.costs, **names, interim=s.position)
+    from convenant_calc.render import report as report_render
 
-            extra = {} if agreement else {"interim": position}
-            shown = view(chosen, Lang(lang), when, costs, **names, **extra)  # type: ignore[arg-type]
-            Console().print(shown, crop=False)
-            return 0
-        text = table.render(chosen, t=Lang(lang), stamp=when, costs=costs, **names, interim=position)
+    model = report_model(s, lang)
+    if s.agreement:
+        markdown, html = report_render.agreement_markdown, report_render.agreement_html
     else:
-        from convenant_calc.io.bundled import data_dir
-        from convenant_calc.render import report as report_render
-        from convenant_calc.views.labels import Lang
-        from convenant_calc.views.report import build, build_agreement, input_files
+        markdown, html = report_render.markdown, report_render.html
+    if fmt == "markdown":
+        return markdown(model)
+    if fmt != "pdf":
+        return html(model)
+    from convenant_calc.render import pdf
 
-        make = build_agreement if agreement else build
-        model = make(
-            chosen,  # type: ignore[arg-type]
-            loaded.case.staffing,
-            input_files(loaded.sources, data_dir()),
-            Lang(lang),
-            case=_case_name(case_dir),
-            stamp=when,
-            costs=costs,
-            **({} if agreement else {"interim": position}),
-        )
-        if agreement:
-            markdown, html = report_render.agreement_markdown, report_render.agreement_html
-        else:
-            markdown, html = report_render.markdown, report_render.html
-        text = markdown(model) if fmt == "markdown" else html(model)  # type: ignore[arg-type]
-        if fmt == "pdf":
-            from convenant_calc.render import pdf
+    try:
+        return pdf.render(html(model), moment)
+    except pdf.PdfError as exc:
+        raise NotWritten(str(exc)) from None
 
-            try:
-                return _emit(pdf.render(text), output)
-            except pdf.PdfError as exc:
-                say(exc)
-                return 2
-    return _emit(text, output)
+
+def report_model(s: Settled, lang: str):
+    """The report of the settlement (of every period and the totals, S14), with its input files' hashes."""
+    from convenant_calc.io.bundled import data_dir
+    from convenant_calc.views.labels import Lang
+    from convenant_calc.views.report import build, build_agreement, input_files
+
+    inputs = input_files(s.loaded.sources, data_dir())
+    common = {"case": _case_name(s.case_dir), "stamp": s.stamp, "costs": s.costs}
+    if s.agreement:
+        return build_agreement(s.chosen, s.loaded.case.staffing, inputs, Lang(lang), **common)
+    return build(s.chosen, s.loaded.case.staffing, inputs, Lang(lang), **common, interim=s.position)
 
 
 def _settle_periods(loaded, period: str | None, readings=None, *, pending_allowed: bool = False):
@@ -425,6 +487,7 @@ def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", ou
 
 
 def _source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (reproducible builds: the time the same inputs always show), or None when unset."""
     import os
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -433,6 +496,14 @@ def _source_date_epoch() -> int | None:
     if not epoch.isdigit():
         raise Usage(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC")
     return int(epoch)
+
+
+def source_date() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a moment in UTC, or None when unset (then a document is dated now)."""
+    from datetime import timezone
+
+    epoch = _source_date_epoch()
+    return None if epoch is None else datetime.fromtimestamp(epoch, timezone.utc)
 
 
 def run_validate(case_dir: Path) -> int:
@@ -498,13 +569,9 @@ def _stamp(wanted: bool) -> str | None:
     """The time of writing, only when asked for (--stamp); SOURCE_DATE_EPOCH fixes it for reproducible builds."""
     if not wanted:
         return None
-    import os
-    from datetime import datetime, timezone
+    from datetime import timezone
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch and not epoch.isdigit():
-        raise Usage(f"SOURCE_DATE_EPOCH={epoch!r}: expected whole seconds since 1970-01-01 UTC")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = source_date() or datetime.now(timezone.utc)
     return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
@@ -537,7 +604,7 @@ def _emit(data: str | bytes, output: Path | None) -> int:
         if isinstance(data, bytes) and not is_terminal(sys.stdout):
             sys.stdout.buffer.write(data)
         else:  # on a terminal any control character of the input is shown as an escape, in every format
-            sys.stdout.write(for_stream(sys.stdout, data.decode("utf-8") if isinstance(data, bytes) else data))
+            sys.stdout.write(for_stream(sys.stdout, data.decode("utf-8", "replace") if isinstance(data, bytes) else data))
         return 0
     return write_file(output, data, sys.stderr)
 

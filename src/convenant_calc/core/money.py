@@ -10,11 +10,13 @@ so that nothing is lost before the named rounding point.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
+MINUS = "\u2212"  # the minus sign of an amount in a table or a sentence: −1,740.08
 
 Exact = Decimal | Fraction | int
 
@@ -51,9 +53,20 @@ def round_cents(value: Exact) -> Decimal:
     return round_half_up(value, 2)
 
 
+def cents_of(value: Decimal) -> Decimal:
+    """An amount in cents as every format writes it: two decimals, and zero always as 0.00.
+
+    Decimal keeps the sign of a zero (``-Decimal("0.00")`` is ``Decimal("-0.00")``, which
+    formats as "-0.00"); an amount of nothing has no sign, so a negative zero becomes 0.00 here,
+    below every formatter of amounts.
+    """
+    cents = value.quantize(CENT)
+    return ZERO if cents == 0 else cents
+
+
 def fmt_plain(value: Decimal) -> str:
     """An amount as the JSON contract writes it: always two decimals, no separators."""
-    cents = value.quantize(CENT)
+    cents = cents_of(value)
     if cents != value:
         raise ValueError(f"{value} is not rounded to cents; round it at its named point first")
     return f"{cents:f}"
@@ -79,7 +92,7 @@ def fmt_decimal(value: Exact) -> str:
 
 def fmt_en(value: Decimal) -> str:
     """English grouping: 424,000.00."""
-    return f"{value.quantize(CENT):,.2f}"
+    return f"{cents_of(value):,.2f}"
 
 
 def fmt_nl(value: Decimal) -> str:
@@ -91,10 +104,19 @@ def fmt_nl(value: Decimal) -> str:
     """
     from babel.numbers import format_decimal
 
-    cents = value.quantize(CENT)
-    return format_decimal(cents, format="#,##0.00", locale="nl_BE")
+    return format_decimal(cents_of(value), format="#,##0.00", locale="nl_BE")
 
 
 def fmt_eur_nl(value: Decimal) -> str:
     """An amount in Dutch running text, the one style of every Dutch output: 1.234,56 EUR."""
     return f"{fmt_nl(value)} EUR"
+
+
+def fmt_signed(value: Decimal, fmt: Callable[[Decimal], str] = fmt_en, plus: str = "+") -> str:
+    """An amount with its sign in front, in the format ``fmt``: +54.20, −2.39; nothing (0.00, or a
+    negative zero) has no sign: 0.00. ``plus=""`` writes an amount subtracted: ``fmt_signed(-paid)``
+    is −296,800.00, or 0.00 when nothing was paid (never −0.00)."""
+    cents = cents_of(value)
+    if cents == 0:
+        return fmt(cents)
+    return f"{plus if cents > 0 else MINUS}{fmt(abs(cents))}"

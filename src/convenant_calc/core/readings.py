@@ -5,7 +5,8 @@ rules S1–S16 use is the *default*. :class:`Readings` holds one choice per such
 sentence; :data:`DEFAULT` is the set S1–S16 describe, and settling under it
 gives exactly the figures of the default settlement. Each :class:`Alternative`
 of the registry :data:`ALTERNATIVES` names one sentence of the agreement (quoted
-as written), the default and the alternative reading in English and Dutch, and
+as written), the default and the alternative reading in English (their Dutch is
+in the gettext catalog under ``<id>.default`` and ``<id>.alternative``), and
 changes exactly one field of :class:`Readings`. The rules take the field they
 need as a plain keyword parameter (a rule never sees this module).
 
@@ -41,10 +42,23 @@ DEFAULT = Readings()
 
 @dataclass(frozen=True)
 class Reason:
-    """Why an alternative cannot be applied to a case, in English and Dutch."""
+    """Why an alternative cannot be applied to a case: an English message and the values it names.
 
-    en: str
-    nl: str
+    The catalog translates ``text_en`` under the context ``<id>.text``; :meth:`text` fills in
+    the values (ISO dates, in every language).
+    """
+
+    id: str
+    text_en: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def text(self, message: str) -> str:
+        """``message`` (``text_en`` or its translation) with the values filled in."""
+        return message.format(**dict(self.values))
+
+    @property
+    def en(self) -> str:
+        return self.text(self.text_en)
 
 
 @dataclass(frozen=True)
@@ -63,10 +77,8 @@ class Alternative:
     article: str
     rules: str  # the spec rules it touches
     sentence: str  # the bundled agreement's Dutch sentence(s), as written ("[…]" marks an omission)
-    default_en: str
-    default_nl: str
-    alternative_en: str
-    alternative_nl: str
+    default_en: str  # English; the catalog translates it under "<id>.default"
+    alternative_en: str  # and this under "<id>.alternative"
     not_applicable: Callable[[Case, Readings], Reason | None]
     references: tuple[str, ...] = ()  # the keys of an agreement file's `references` holding the sentence(s)
     built_in: bool = False  # Art. 7: ``sentence`` is every agreement's of the generation
@@ -98,14 +110,15 @@ def _whole_years(case: Case, readings: Readings) -> Reason | None:
             continue
         if len(found) == 1:
             return Reason(
-                en=f"the term {term.start} … {term.end} is not a whole number of years, so there is no yearly basis",
-                nl=f"de looptijd {term.start} … {term.end} is geen geheel aantal jaren, dus er is geen jaarbasis",
+                id="reason.not-whole-years",
+                text_en="the term {start} … {end} is not a whole number of years, so there is no yearly basis",
+                values=(("start", str(term.start)), ("end", str(term.end))),
             )
         return Reason(
-            en=f"the term of the period {period.id} ({term.start} … {term.end}) is not a whole number of years, "
-            "so there is no yearly basis for it (S14: settle another period alone with --period)",
-            nl=f"de looptijd van de periode {period.id} ({term.start} … {term.end}) is geen geheel aantal jaren, "
-            "dus er is geen jaarbasis voor (S14: reken een andere periode alleen af met --period)",
+            id="reason.period-not-whole-years",
+            text_en="the term of the period {period} ({start} … {end}) is not a whole number of years, so there "
+            "is no yearly basis for it (S14: settle another period alone with --period)",
+            values=(("period", period.id), ("start", str(term.start)), ("end", str(term.end))),
         )
     return None
 
@@ -114,10 +127,7 @@ def _no_termination(case: Case, readings: Readings) -> Reason | None:
     termination = case.convenant.termination
     if termination is not None and termination.kind.value == "notice":
         return None
-    return Reason(
-        en="the agreement has no termination by notice (S15)",
-        nl="de overeenkomst kent geen opzegging (S15)",
-    )
+    return Reason(id="reason.no-notice", text_en="the agreement has no termination by notice (S15)")
 
 
 def _one_period(case: Case, readings: Readings) -> Reason | None:
@@ -125,13 +135,10 @@ def _one_period(case: Case, readings: Readings) -> Reason | None:
     if why is None:
         return None
     if why == "single":
-        return Reason(
-            en="the agreement has a single period, no extension (S14)",
-            nl="de overeenkomst heeft één periode, geen verlenging (S14)",
-        )
+        return Reason(id="reason.single-period", text_en="the agreement has a single period, no extension (S14)")
     return Reason(
-        en="the periods differ in funded FTE or funding, so no one daily rate covers them (S14)",
-        nl="de periodes verschillen in gefinancierde VTE of financiering, dus geen enkel dagtarief dekt ze (S14)",
+        id="reason.periods-differ",
+        text_en="the periods differ in funded FTE or funding, so no one daily rate covers them (S14)",
     )
 
 
@@ -147,10 +154,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "De werkingssubsidie wordt dan berekend per consultant per dag van de looptijd."
         ),
         default_en="per consultant per day of the term: max / (FTE × days of the term)",
-        default_nl="per consultant per dag van de looptijd: max / (VTE × dagen van de looptijd)",
         alternative_en="the subsidy is on a yearly basis: max / (FTE × 365 × years of the term); whole years only",
-        alternative_nl="de subsidie geldt op jaarbasis: max / (VTE × 365 × jaren van de looptijd); "
-        "enkel voor gehele jaren",
         not_applicable=_whole_years,
         references=("yearly_basis", "daily_rate"),
     ),
@@ -166,11 +170,8 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "mindering gebracht."
         ),
         default_en="every calendar day of the term counts, in the daily rate's divisor and in the shortfall",
-        default_nl="elke kalenderdag van de looptijd telt, in de deler van het dagbedrag en in het tekort",
         alternative_en="only working days (not Saturday, Sunday or a Belgian legal holiday) count, "
         "in the daily rate's divisor and in the shortfall",
-        alternative_nl="enkel werkdagen (geen zaterdag, zondag of wettelijke feestdag) tellen, "
-        "in de deler van het dagbedrag en in het tekort",
         not_applicable=_always,
         references=("daily_rate", "deduction"),
     ),
@@ -186,11 +187,8 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "werkingssubsidie."
         ),
         default_en="the deduction's daily rate is computed on the maximum subsidy",
-        default_nl="het dagbedrag van de vermindering wordt berekend op de maximale subsidie",
         alternative_en="the daily rate is computed on the effort funding (the \"werkingssubsidie\"): "
         "effort_pool / (FTE × days of the term)",
-        alternative_nl="het dagbedrag wordt berekend op de inspanningsfinanciering (de \"werkingssubsidie\"): "
-        "inspanningsfinanciering / (VTE × dagen van de looptijd)",
         not_applicable=_always,
         references=("deduction_base",),
     ),
@@ -205,9 +203,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "resultaatfinanciering uitbetaald."
         ),
         default_en="exactly half of the commitments met is not \"less than half\": it is paid pro rata",
-        default_nl="precies de helft behaald is niet \"minder dan de helft\": het wordt a rato uitbetaald",
         alternative_en="exactly half of the commitments met is not paid either",
-        alternative_nl="ook precies de helft behaald wordt niet uitbetaald",
         not_applicable=_always,
         references=("result_cutoff",),
     ),
@@ -222,12 +218,8 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "gewaarborgd loon wordt vergoed in aanmerking voor de subsidie."
         ),
         default_en="the guaranteed-wage window is a number of days of incapacity; a relapse uses what is left",
-        default_nl="het venster van het gewaarborgd loon is een aantal dagen arbeidsongeschiktheid; "
-        "een herval gebruikt wat overblijft",
         alternative_en="the window is the 30 calendar days from the first day of incapacity, "
         "running on while the consultant is back at work",
-        alternative_nl="het venster is de 30 kalenderdagen vanaf de eerste dag van arbeidsongeschiktheid, "
-        "en loopt door terwijl de consulent weer aan het werk is",
         not_applicable=_always,
         references=("guaranteed_wage",),
     ),
@@ -242,9 +234,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "vanaf de eerste werkdag na de kennisgeving."
         ),
         default_en="the registered letter counts as received (the notification) on the 3rd working day after posting",
-        default_nl="de aangetekende brief geldt als ontvangen (de kennisgeving) op de 3de werkdag na de verzending",
         alternative_en="the notice starts on the first working day after posting",
-        alternative_nl="de opzeggingstermijn begint op de eerste werkdag na de verzending",
         not_applicable=_no_termination,
         built_in=True,
     ),
@@ -259,11 +249,8 @@ ALTERNATIVES: tuple[Alternative, ...] = (
             "stilzwijgend worden verlengd."
         ),
         default_en="each extension period is settled on its own",
-        default_nl="elke verlengingsperiode wordt afzonderlijk afgerekend",
         alternative_en="the periods are settled as one term: the maxima added, one daily rate over all days, "
         "all commitments judged together",
-        alternative_nl="de periodes worden als één looptijd afgerekend: de maxima opgeteld, één dagbedrag over "
-        "alle dagen, alle verbintenissen samen beoordeeld",
         not_applicable=_one_period,
         references=("extension",),
     ),
@@ -277,10 +264,9 @@ CONFLICTS: tuple[tuple[str, str, Reason], ...] = (
         "rate.calendar-365",
         "days.working",
         Reason(
-            en="rate.calendar-365 and days.working cannot be read together: both set the days the daily rate "
+            id="reason.rate-days-twice",
+            text_en="rate.calendar-365 and days.working cannot be read together: both set the days the daily rate "
             "divides by",
-            nl="rate.calendar-365 en days.working gaan niet samen: beide bepalen de dagen waardoor het dagbedrag "
-            "gedeeld wordt",
         ),
     ),
 )
@@ -370,10 +356,10 @@ class Reads:
 
     def unquoted(self) -> Reason:
         """What to say in place of the sentence when the agreement file quotes none of it."""
-        keys = ", ".join(f"references.{k}" for k in self.missing)
         return Reason(
-            en=f"the agreement file quotes no sentence for this reading; add {keys} (article and quote)",
-            nl=f"het overeenkomstbestand citeert hiervoor geen zin; voeg {keys} toe (artikel en citaat)",
+            id="reason.unquoted",
+            text_en="the agreement file quotes no sentence for this reading; add {keys} (article and quote)",
+            values=(("keys", ", ".join(f"references.{k}" for k in self.missing)),),
         )
 
 

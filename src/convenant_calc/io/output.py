@@ -73,7 +73,7 @@ def write_atomic(path: Path, data: str | bytes) -> int:
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
     directory = path.parent if str(path.parent) else Path(".")
-    with _signals_held():
+    with signals_held():
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -91,7 +91,7 @@ def write_atomic(path: Path, data: str | bytes) -> int:
     return len(raw)
 
 @contextmanager
-def _signals_held() -> Iterator[None]:
+def signals_held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM for the block; deliver the first one caught to its handler afterwards."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set in the main thread, where Python runs them anyway
@@ -131,7 +131,7 @@ class FreshDirectory:
     def __enter__(self) -> FreshDirectory:
         parent = self.target.parent if str(self.target.parent) else Path(".")
         parent.mkdir(parents=True, exist_ok=True)
-        with _signals_held():
+        with signals_held():
             self.path = Path(tempfile.mkdtemp(dir=parent, prefix=f".{self.target.name}.", suffix=".tmp"))
         os.chmod(self.path, 0o777 & ~_umask())  # as a directory made by mkdir, not mkdtemp's 0700
         return self
@@ -140,7 +140,7 @@ class FreshDirectory:
         """Swap the fresh directory in for ``target`` (which must be a directory, or absent)."""
         if self.path is None:
             raise RuntimeError("FreshDirectory.commit outside its with block")
-        with _signals_held():
+        with signals_held():
             old = None
             if os.path.lexists(self.target):
                 old = Path(tempfile.mkdtemp(dir=self.path.parent, prefix=f".{self.target.name}.", suffix=".old"))
@@ -152,7 +152,7 @@ class FreshDirectory:
 
     def __exit__(self, *exc_info) -> None:
         if self.path is not None:  # not committed: nothing of this run is left behind
-            with _signals_held():
+            with signals_held():
                 shutil.rmtree(self.path, ignore_errors=True)
                 self.path = None
 

@@ -14,7 +14,7 @@ from functools import cache
 from convenant_calc import __version__
 
 #: The runtime dependencies of pyproject.toml that shape the output, as pip names them.
-DEPENDENCIES = ("typer", "pydantic", "pyyaml", "rich", "python-dateutil", "jinja2", "babel", "xlsxwriter")
+DEPENDENCIES = ("typer", "pydantic", "pyyaml", "rich", "python-dateutil", "jinja2", "babel", "xlsxwriter", "pikepdf")
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -67,8 +68,12 @@ def input_hash(report: Report) -> str:
     An auditor recomputes it with ``sha256sum FILES | cut -c1-64 | sha256sum``
     (the files in the order of the report's input table).
     """
-    lines = "".join(f"{sha}\n" for _, _, sha in report.inputs)
-    return hashlib.sha256(lines.encode("ascii")).hexdigest()
+    return hash_of_inputs(sha for _, _, sha in report.inputs)
+
+
+def hash_of_inputs(digests: Iterable[str]) -> str:
+    """The input hash of input files with these hex SHA-256 digests (in the report's order)."""
+    return hashlib.sha256("".join(f"{sha}\n" for sha in digests).encode("ascii")).hexdigest()
 
 
 @cache

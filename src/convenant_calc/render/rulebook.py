@@ -15,51 +15,44 @@ import sys
 from pathlib import Path
 
 from convenant_calc.core.rules.registry import RULEBOOK, RULES
+from convenant_calc.io.catalog import N_
 from convenant_calc.render.report import environment
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.articles import rule_text
 
-WORDS = {
-    "en": {
-        "title": "Rulebook: how convenant settles a sectorconvenant",
-        "generated": "Generated from `src/convenant_calc/core/rules/registry.py` by `make docs`; do not edit by hand.",
-        "intro": (
-            "The rules S1–S12 settle one agreement as signed (SPEC §2). For each: the article of the "
-            "agreement and its own sentence (quoted from the *Sectorconvenant 2023-2025 Lokale Besturen*, "
-            "`data/lokale-besturen-2023-2025.txt`), the reading this tool chose where the sentence leaves "
-            "room, and a worked example an auditor can redo with a calculator. Each report carries the rules "
-            "its steps apply in an appendix, in these words."
-        ),
-        "other": "Nederlandse versie: [regels.md](regels.md).",
-        "contents": "Contents",
-    },
-    "nl": {
-        "title": "Regelboek: hoe convenant een sectorconvenant afrekent",
-        "generated": (
-            "Gemaakt uit `src/convenant_calc/core/rules/registry.py` door `make docs`; niet met de hand bewerken."
-        ),
-        "intro": (
-            "De regels S1–S12 rekenen één convenant af zoals het ondertekend is (SPEC §2). Voor elke regel: "
-            "het artikel van het convenant en de eigen zin ervan (geciteerd uit het *Sectorconvenant "
-            "2023-2025 Lokale Besturen*, `data/lokale-besturen-2023-2025.txt`), de lezing die dit programma "
-            "koos waar de zin ruimte laat, en een uitgewerkt voorbeeld dat een auditor met een "
-            "rekenmachine kan nadoen. Elk rapport neemt de regels die zijn stappen toepassen in deze woorden op "
-            "in een bijlage."
-        ),
-        "other": "English version: [rules.md](rules.md).",
-        "contents": "Inhoud",
-    },
+#: The rulebook's own words, English; translated in the catalog under their keys. The words of
+#: each rule (article, reading, example) are the report appendix's labels (``rule_*``).
+WORDS: dict[str, str] = {
+    "rulebook.title": N_("Rulebook: how convenant settles a sectorconvenant"),
+    "rulebook.generated": N_(
+        "Generated from `src/convenant_calc/core/rules/registry.py` by `make docs`; do not edit by hand."
+    ),
+    "rulebook.intro": N_(
+        "The rules S1–S12 settle one agreement as signed (SPEC §2). For each: the article of the "
+        "agreement and its own sentence (quoted from the *Sectorconvenant 2023-2025 Lokale Besturen*, "
+        "`data/lokale-besturen-2023-2025.txt`), the reading this tool chose where the sentence leaves "
+        "room, and a worked example an auditor can redo with a calculator. Each report carries the rules "
+        "its steps apply in an appendix, in these words."
+    ),
+    "rulebook.contents": N_("Contents"),
+}
+
+#: Each rulebook links to the other language's (a link, not a translation).
+OTHER = {
+    "en": "Nederlandse versie: [regels.md](regels.md).",
+    "nl": "English version: [rules.md](rules.md).",
 }
 
 
 def rulebook(lang: str) -> str:
     """The rulebook in ``lang`` (``en`` or ``nl``) as Markdown."""
-    w = WORDS[lang]
-    out = [f"# {w['title']}", "", f"<!-- {w['generated']} -->", "", w["intro"], "", w["other"], ""]
+    t = Lang(lang)
+    w = {key.removeprefix("rulebook."): t.message(key, english) for key, english in WORDS.items()}
+    out = [f"# {w['title']}", "", f"<!-- {w['generated']} -->", "", w["intro"], "", OTHER[lang], ""]
     out += [f"## {w['contents']}", ""]
-    out += [f"- [{r.id} — {r.title(lang)}](#{r.anchor})" for r in RULES]
-    texts = tuple(rule_text(r, Lang(lang)) for r in RULES)
-    rules = environment(False).get_template("rules.md.j2").render(rules=texts, t=Lang(lang).labels(), heading="##")
+    out += [f"- [{r.id} — {t.of(r, 'title')}](#{r.anchor})" for r in RULES]
+    texts = tuple(rule_text(r, t) for r in RULES)
+    rules = environment(False).get_template("rules.md.j2").render(rules=texts, t=t.labels(), heading="##")
     return "\n".join(out) + "\n\n" + rules
 
 

@@ -155,7 +155,7 @@ def interim_table(i: Interim, t: Lang = EN) -> Table:
     table.add_column("what")
     table.add_column("figure", justify="right")
     table.add_row(_text(t("interim_short", as_of=t.date(i.as_of))), _text(t.number(i.shortfall_fte_days)))
-    table.add_row(_text(t("interim_deduction", as_of=t.date(i.as_of))), _text(f"−{t.money(i.deduction)}"))
+    table.add_row(_text(t("interim_deduction", as_of=t.date(i.as_of))), _text(t.less(i.deduction)))
     table.add_row(_text(t("interim_pending")), _text(", ".join(i.pending) or t("interim_none")))
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
         detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"

@@ -236,9 +236,8 @@ def detail_text(d: Detail, change: str) -> str:
 
 
 def signed_money(value: Decimal, t: Lang) -> str:
-    """An effect on an amount: ``+25,440.00``, ``−1,740.08``, ``0.00``."""
-    text = t.money(abs(value))
-    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
+    """An effect on an amount: ``+25,440.00``, ``−1,740.08``, ``0.00`` (never −0.00)."""
+    return t.signed(value)
 
 
 def signed_days(value: Decimal, t: Lang) -> str:

@@ -1,8 +1,34 @@
-"""Every word the human-readable outputs print, in English and Dutch, in one place.
+"""Every word the human-readable outputs print, in one place: English here, the translations in a catalog.
 
 The terminal table, the Markdown report and the HTML report take their labels
 and their number formats from here (``--lang en|nl``). JSON keys never change
 (SPEC §4) and do not come from here.
+
+Words. :data:`TEXT` maps a key to its English message, marked ``N_(…)`` for
+``pybabel extract``; the Dutch is in ``src/convenant_calc/locale/nl/LC_MESSAGES/convenant.po``,
+looked up with the key as gettext's context (``msgctxt``), so that one English word can
+have two translations (``docs/translating.md``). A call stays ``t("case_line", case=…)``;
+the templates get ``t.labels()``. Values go in ``{braces}``; ``{cite_S2}`` and
+``{cite_S3_S4}`` are filled with the rules' citation (``Art. 2, S2``) and
+``{article_max_subsidy}`` with a fact's article, here, in every language.
+
+To add a label (or to convert one written the old way on another branch)::
+
+    "paid_line": {"en": "Paid in advances ({n})", "nl": "Betaalde voorschotten ({n})"},
+
+becomes ``"paid_line": N_("Paid in advances ({n})"),`` here and, in the ``.po`` file,
+an entry with the key as its context::
+
+    msgctxt "paid_line"
+    msgid "Paid in advances ({n})"
+    msgstr "Betaalde voorschotten ({n})"
+
+(or run ``make messages`` and fill in the new, empty ``msgstr``). A test fails on a message
+the catalog lacks, an empty or fuzzy translation, or a translation whose ``{braces}`` differ.
+An f-string label, ``f"… ({cite('S2')})"``, becomes ``N_("… ({cite_S2})")``. A registry
+entry loses its Dutch the same way: ``Rule(id="S19", title_en="…", title_nl="…")`` keeps
+``title_en`` and its Dutch becomes the ``msgstr`` of ``msgctxt "S19.title"``
+(:meth:`Lang.of`); likewise an alternative reading's ``default_nl``/``alternative_nl``.
 
 Numbers: English groups thousands with a comma and writes a decimal point
 (``424,000.00``); Dutch (Flemish) groups with a point and writes a decimal comma
@@ -17,494 +43,389 @@ titles stay ISO in both languages: there they are figures being computed with.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
 from convenant_calc.core.models import AbsenceKind
-from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, round_half_up
+from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fmt_nl, fmt_signed, round_half_up
 from convenant_calc.core.rules.registry import ARTICLES, cite
+from convenant_calc.io.catalog import N_, context, translations
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
 from convenant_calc.views.labels_diff import TEXT_DIFF
 
 LANGS = ("en", "nl")
 
-TEXT: dict[str, dict[str, str]] = {
+TEXT: dict[str, str] = {
     # --- the terminal table -------------------------------------------------------
-    "case_line": {
-        "en": "Case {case}, agreement {agreement} ({where})",
-        "nl": "Dossier {case}, convenant {agreement} ({where})",
-    },
-    "case_bundled": {"en": "bundled", "nl": "meegeleverd"},
-    "settlement": {"en": "Settlement", "nl": "Afrekening"},
-    "max_subsidy_line": {
-        "en": f"Maximum subsidy ({ARTICLES['max_subsidy']}), {{fte}} FTE",
-        "nl": f"Maximale subsidie ({ARTICLES['max_subsidy']}), {{fte}} VTE",
-    },
-    "effort_line": {
-        "en": f"Effort funding: {{pct}} of the maximum ({cite('S2')})",
-        "nl": f"Inspanningsfinanciering: {{pct}} van het maximum ({cite('S2')})",
-    },
-    "below_cutoff": {
-        "en": "{met}/{total} met is below the cutoff {cutoff}: nothing paid",
-        "nl": "{met}/{total} behaald is minder dan de drempel {cutoff}: niets uitbetaald",
-    },
-    "pro_rata": {"en": "{met}/{total} met × {pool}", "nl": "{met}/{total} behaald × {pool}"},
-    "result_line": {
-        "en": f"Result funding: {{why}} ({cite('S3')})",
-        "nl": f"Resultaatfinanciering: {{why}} ({cite('S3')})",
-    },
-    "deduction_line": {
-        "en": f"Deduction: {{days}} FTE-days × {{rate}} a day ({cite('S10')})",
-        "nl": f"Vermindering: {{days}} VTE-dagen × {{rate}} per dag ({cite('S10')})",
-    },
-    "floor_line": {"en": "Floor at zero (S11)", "nl": "Ondergrens nul (S11)"},
-    "subsidy_line": {"en": "Subsidy (S11)", "nl": "Subsidie (S11)"},
-    "paid_line": {"en": "Paid in advances ({n})", "nl": "Betaalde voorschotten ({n})"},
-    "balance_pay": {"en": "Balance: to pay", "nl": "Saldo: uit te betalen"},
-    "balance_recover": {"en": "Balance: to recover", "nl": "Saldo: terug te vorderen"},
-    "balance_settled": {"en": "Balance: settled", "nl": "Saldo: vereffend"},
-    "results_title": {
-        "en": f"Result commitments ({cite('S3', 'S4')})",
-        "nl": f"Resultaatsverbintenissen ({cite('S3', 'S4')})",
-    },
-    "col_id": {"en": "id", "nl": "id"},
-    "col_commitment": {"en": "commitment", "nl": "verbintenis"},
-    "col_target": {"en": "target", "nl": "doel"},
-    "col_achieved": {"en": "achieved", "nl": "behaald"},
-    "col_met": {"en": "met", "nl": "gehaald"},
-    "col_why": {"en": "why", "nl": "waarom"},
-    "yes": {"en": "yes", "nl": "ja"},
-    "no": {"en": "no", "nl": "nee"},
-    "reason_judged_met": {"en": "met by judgement: {why}", "nl": "gehaald volgens oordeel: {why}"},
-    "reason_judged_not_met": {"en": "not met by judgement: {why}", "nl": "niet gehaald volgens oordeel: {why}"},
-    "reason_compared": {"en": "achieved {achieved} {rel} target {target}", "nl": "behaald {achieved} {rel} doel {target}"},
-    "absences_title": {
-        "en": f"Absences ({cite('S6', 'S8')}): days in the term, days covered by the guaranteed wage, "
-        "FTE-days replaced and short",
-        "nl": f"Afwezigheden ({cite('S6', 'S8')}): dagen in de looptijd, dagen gedekt door het gewaarborgd loon, "
-        "VTE-dagen vervangen en tekort",
-    },
-    "col_no": {"en": "#", "nl": "#"},
-    "col_consultant": {"en": "consultant", "nl": "consulent"},
-    "col_who": {"en": "who", "nl": "wie"},
-    "col_covered": {"en": "covered", "nl": "gedekt"},
-    "col_kind": {"en": "kind", "nl": "soort"},
-    "col_from": {"en": "from", "nl": "van"},
-    "col_to": {"en": "to", "nl": "tot en met"},
-    "col_fte": {"en": "FTE", "nl": "VTE"},
-    "col_days": {"en": "days", "nl": "dagen"},
-    "col_guaranteed_wage": {"en": "guaranteed wage", "nl": "gewaarborgd loon"},
-    "col_replaced": {"en": "replaced", "nl": "vervangen"},
-    "col_short": {"en": "short", "nl": "tekort"},
-    "relapse_caption": {
-        "en": "#{no}: a relapse of #{of} (S7): {left} days of the guaranteed-wage window were left",
-        "nl": "#{no}: herval van #{of} (S7): er bleven nog {left} dagen gewaarborgd loon over",
-    },
-    "joins_caption": {
-        "en": "#{no}: began while #{of} ran, one incapacity (S7): {left} days of the guaranteed-wage window were left",
-        "nl": "#{no}: begon terwijl #{of} liep, één arbeidsongeschiktheid (S7): "
-        "er bleven nog {left} dagen gewaarborgd loon over",
-    },
-    "shortfall_title": {"en": "FTE-days short (S9)", "nl": "VTE-dagen tekort (S9)"},
-    "vacancy_line": {"en": "Vacancy: funded FTE not employed", "nl": "Vacature: gefinancierde VTE niet tewerkgesteld"},
-    "absence_line": {"en": "Absences: uncovered and unreplaced", "nl": "Afwezigheden: niet gedekt en niet vervangen"},
-    "absorbed_line": {
-        "en": "Absorbed: absent while more than the funded FTE was employed",
-        "nl": "Opgevangen: afwezig terwijl meer dan de gefinancierde VTE tewerkgesteld was",
-    },
-    "short_line": {"en": "Short", "nl": "Tekort"},
-    "term_line": {"en": "Term {start} … {end}, {days} days", "nl": "Looptijd {start} … {end}, {days} dagen"},
+    "case_line": N_("Case {case}, agreement {agreement} ({where})"),
+    "case_bundled": N_("bundled"),
+    "settlement": N_("Settlement"),
+    "max_subsidy_line": N_("Maximum subsidy ({article_max_subsidy}), {fte} FTE"),
+    "effort_line": N_("Effort funding: {pct} of the maximum ({cite_S2})"),
+    "below_cutoff": N_("{met}/{total} met is below the cutoff {cutoff}: nothing paid"),
+    "pro_rata": N_("{met}/{total} met × {pool}"),
+    "result_line": N_("Result funding: {why} ({cite_S3})"),
+    "deduction_line": N_("Deduction: {days} FTE-days × {rate} a day ({cite_S10})"),
+    "floor_line": N_("Floor at zero (S11)"),
+    "subsidy_line": N_("Subsidy (S11)"),
+    "paid_line": N_("Paid in advances ({n})"),
+    "balance_pay": N_("Balance: to pay"),
+    "balance_recover": N_("Balance: to recover"),
+    "balance_settled": N_("Balance: settled"),
+    "results_title": N_("Result commitments ({cite_S3_S4})"),
+    "col_id": N_("id"),
+    "col_commitment": N_("commitment"),
+    "col_target": N_("target"),
+    "col_achieved": N_("achieved"),
+    "col_met": N_("met"),
+    "col_why": N_("why"),
+    "yes": N_("yes"),
+    "no": N_("no"),
+    "reason_judged_met": N_("met by judgement: {why}"),
+    "reason_judged_not_met": N_("not met by judgement: {why}"),
+    "reason_compared": N_("achieved {achieved} {rel} target {target}"),
+    "absences_title": N_(
+        "Absences ({cite_S6_S8}): days in the term, days covered by the guaranteed wage, FTE-days replaced and short"
+    ),
+    "col_no": N_("#"),
+    "col_consultant": N_("consultant"),
+    "col_who": N_("who"),
+    "col_covered": N_("covered"),
+    "col_kind": N_("kind"),
+    "col_from": N_("from"),
+    "col_to": N_("to"),
+    "col_fte": N_("FTE"),
+    "col_days": N_("days"),
+    "col_guaranteed_wage": N_("guaranteed wage"),
+    "col_replaced": N_("replaced"),
+    "col_short": N_("short"),
+    "relapse_caption": N_("#{no}: a relapse of #{of} (S7): {left} days of the guaranteed-wage window were left"),
+    "joins_caption": N_(
+        "#{no}: began while #{of} ran, one incapacity (S7): {left} days of the guaranteed-wage window were left"
+    ),
+    "shortfall_title": N_("FTE-days short (S9)"),
+    "vacancy_line": N_("Vacancy: funded FTE not employed"),
+    "absence_line": N_("Absences: uncovered and unreplaced"),
+    "absorbed_line": N_("Absorbed: absent while more than the funded FTE was employed"),
+    "short_line": N_("Short"),
+    "term_line": N_("Term {start} … {end}, {days} days"),
     # --- the report ---------------------------------------------------------------
-    "report_title": {"en": "Settlement report", "nl": "Afrekeningsrapport"},
-    "agreement": {"en": "Agreement", "nl": "Convenant"},
-    "source": {"en": "Source", "nl": "Bron"},
-    "term": {"en": "Term", "nl": "Looptijd"},
-    "case": {"en": "Case", "nl": "Dossier"},
-    "tool": {"en": "Tool", "nl": "Programma"},
-    "generated": {"en": "Generated", "nl": "Aangemaakt"},
-    "inputs": {"en": "Input files", "nl": "Invoerbestanden"},
-    "role": {"en": "role", "nl": "rol"},
-    "file": {"en": "file", "nl": "bestand"},
-    "sha256": {"en": "SHA-256", "nl": "SHA-256"},
-    "bundled": {"en": "bundled with the tool", "nl": "meegeleverd met het programma"},
-    "role_convenant": {"en": "agreement", "nl": "convenant"},
-    "role_absences": {"en": "staffing and absences", "nl": "personeel en afwezigheden"},
-    "role_results": {"en": "results", "nl": "resultaten"},
-    "role_payments": {"en": "payments", "nl": "betalingen"},
-    "summary": {"en": "Summary", "nl": "Overzicht"},
-    "amount_eur": {"en": "amount (EUR)", "nl": "bedrag (EUR)"},
-    "line": {"en": "line", "nl": "lijn"},
-    "steps": {"en": "The settlement, step by step", "nl": "De afrekening, stap voor stap"},
-    "steps_intro": {
-        "en": "Each step gives its rule, the formula, the figures put into it and the result. "
-        "Amounts are exact; they are rounded half-up to cents only where a step says so (S1). "
-        "A step quotes the agreement where it carries the sentence.",
-        "nl": "Elke stap geeft de regel, de formule, de ingevulde cijfers en het resultaat. "
-        "Bedragen zijn exact; ze worden enkel afgerond op centen (half naar boven) waar een stap dat zegt (S1). "
-        "Een stap citeert het convenant waar het de zin bevat.",
-    },
-    "step": {"en": "Step", "nl": "Stap"},
-    "formula": {"en": "Formula", "nl": "Formule"},
-    "figures": {"en": "Figures", "nl": "Cijfers"},
-    "result": {"en": "Result", "nl": "Resultaat"},
-    "rule": {"en": "Rule", "nl": "Regel"},
-    "quote": {"en": "Agreement", "nl": "Convenant"},
-    "no_quote": {"en": "(no quote in the agreement file)", "nl": "(geen citaat in het convenantbestand)"},
-    "commitments": {"en": "Result commitments", "nl": "Resultaatsverbintenissen"},
-    "col_unit": {"en": "unit", "nl": "eenheid"},
-    "col_how": {"en": "how judged", "nl": "beoordeling"},
-    "judged_override": {"en": "auditor's judgement: {why}", "nl": "oordeel van de auditor: {why}"},
-    "absences": {"en": "Absences", "nl": "Afwezigheden"},
-    "no_absences": {"en": "No absences were reported.", "nl": "Er zijn geen afwezigheden gemeld."},
-    "col_days_in_term": {"en": "days in term", "nl": "dagen in looptijd"},
-    "col_gw_days": {"en": "guaranteed wage (days)", "nl": "gewaarborgd loon (dagen)"},
-    "col_relapse": {"en": "window", "nl": "periode"},
-    "col_replaced_fte_days": {"en": "FTE-days replaced", "nl": "VTE-dagen vervangen"},
-    "col_short_fte_days": {"en": "FTE-days short", "nl": "VTE-dagen tekort"},
-    "window_own": {"en": "own window of {days} d", "nl": "eigen periode van {days} d"},
-    "window_relapse": {
-        "en": "relapse of #{of}: {left} d of the window left",
-        "nl": "herval van #{of}: nog {left} d van de periode over",
-    },
-    "window_joins": {
-        "en": "with #{of}: {left} d of the window left",
-        "nl": "samen met #{of}: nog {left} d van de periode over",
-    },
-    "window_none": {"en": "not covered (S6)", "nl": "niet gedekt (S6)"},
-    "period": {"en": "Period", "nl": "Periode"},
-    "periods": {"en": "Periods (S14)", "nl": "Periodes (S14)"},
-    "periods_note": {
-        "en": "Each period is settled on its own (S2–S12): its own maximum, funded FTE, term days, daily rate, "
-        "commitments and advances. The staffing is one history: an absence over a boundary counts in each period "
-        "for its days there, with one guaranteed-wage window (S7). Each total is the sum of the periods' figures.",
-        "nl": "Elke periode wordt afzonderlijk afgerekend (S2–S12): eigen maximum, gefinancierde VTE, dagen, "
-        "dagtarief, verbintenissen en voorschotten. De personeelsbezetting is één geschiedenis: een afwezigheid "
-        "over een grens telt in elke periode voor haar dagen daar, met één periode gewaarborgd loon (S7). "
-        "Elk totaal is de som van de bedragen van de periodes.",
-    },
-    "amendments": {"en": "Amendments (Art. 8, S14)", "nl": "Wijzigingen (Art. 8, S14)"},
-    "am_extension": {"en": "extension", "nl": "verlenging"},
-    "am_change": {"en": "change", "nl": "wijziging"},
-    "am_extension_what": {
-        "en": "adds the period {start} … {end}, maximum {max}",
-        "nl": "voegt de periode {start} … {end} toe, maximum {max}",
-    },
-    "am_replace": {"en": "replaces", "nl": "vervangt"},
-    "am_add": {"en": "adds", "nl": "voegt toe"},
-    "am_remove": {"en": "removes", "nl": "schrapt"},
-    "col_kind_amendment": {"en": "kind", "nl": "soort"},
-    "col_decided": {"en": "decided", "nl": "beslist"},
-    "col_reference": {"en": "reference", "nl": "referentie"},
-    "col_what": {"en": "what", "nl": "wat"},
-    "col_subsidy": {"en": "subsidy", "nl": "subsidie"},
-    "col_paid": {"en": "paid", "nl": "betaald"},
-    "col_balance": {"en": "balance", "nl": "saldo"},
-    "col_max": {"en": "maximum", "nl": "maximum"},
-    "col_period": {"en": "period", "nl": "periode"},
-    "col_term": {"en": "term", "nl": "looptijd"},
-    "rule_in_force": {"en": "{name} {value} (from {since})", "nl": "{name} {value} (vanaf {since})"},
-    "rule_plain": {"en": "{name} {value}", "nl": "{name} {value}"},
-    "x_s13": {"en": "S7 with S13 (values in force)", "nl": "S7 met S13 (geldende waarden)"},
-    "absences_note": {
-        "en": "Days and FTE-days count only the part of an absence inside the term. "
-        "Guaranteed-wage days count from the first day of incapacity, also before the term; absences of one "
-        "kind that run together are one incapacity (S7).",
-        "nl": "Dagen en VTE-dagen tellen enkel het deel van een afwezigheid binnen de looptijd. "
-        "De dagen gewaarborgd loon tellen vanaf de eerste dag van arbeidsongeschiktheid, ook vóór de looptijd; "
-        "afwezigheden van één soort die samen lopen zijn één arbeidsongeschiktheid (S7).",
-    },
-    "months": {"en": "Month by month", "nl": "Maand per maand"},
-    "col_month": {"en": "month", "nl": "maand"},
-    "col_vacancy": {"en": "vacancy", "nl": "vacature"},
-    "col_absent": {"en": "absent", "nl": "afwezig"},
-    "col_short_month": {"en": "FTE-days short", "nl": "VTE-dagen tekort"},
-    "col_cumulative_days": {"en": "cumulative FTE-days", "nl": "cumulatief VTE-dagen"},
-    "col_cumulative": {"en": "cumulative deduction", "nl": "cumulatieve vermindering"},
-    "col_deduction": {"en": "deduction", "nl": "vermindering"},
-    "total": {"en": "total", "nl": "totaal"},
-    "months_note": {
-        "en": "Rounding: the agreement rounds the deduction once, on the total (S1, S10). "
-        "A month's deduction is therefore the cumulative deduction at the month's end, rounded to cents, "
-        "minus that of the previous month: cumulative deduction = cumulative FTE-days × {max} / ({fte} × {days}), "
-        "rounded half-up. The months add up to the deduction exactly; no month differs by more than "
-        "one cent from its own exact share.",
-        "nl": "Afronding: het convenant rondt de vermindering één keer af, op het totaal (S1, S10). "
-        "De vermindering van een maand is daarom de cumulatieve vermindering op het einde van de maand, "
-        "afgerond op centen, min die van de vorige maand: cumulatieve vermindering = cumulatief VTE-dagen × "
-        "{max} / ({fte} × {days}), half naar boven afgerond. De maanden tellen exact op tot de vermindering; "
-        "geen maand wijkt meer dan één cent af van haar eigen exacte deel.",
-    },
-    "payments": {"en": "Payments", "nl": "Betalingen"},
-    "no_payments": {"en": "No advances were paid.", "nl": "Er zijn geen voorschotten betaald."},
-    "col_date": {"en": "date", "nl": "datum"},
-    "col_label": {"en": "label", "nl": "omschrijving"},
-    "col_amount": {"en": "amount (EUR)", "nl": "bedrag (EUR)"},
-    "timeline": {"en": "Staffing timeline", "nl": "Tijdlijn van de bezetting"},
-    "timeline_note": {
-        "en": "One row per consultant over the term.",
-        "nl": "Eén rij per consulent over de looptijd.",
-    },
-    "timeline_hover": {
-        "en": "Hover a bar for its dates and figures.",
-        "nl": "Beweeg over een balk voor de data en cijfers.",
-    },
+    "report_title": N_("Settlement report"),
+    "agreement": N_("Agreement"),
+    "source": N_("Source"),
+    "term": N_("Term"),
+    "case": N_("Case"),
+    "tool": N_("Tool"),
+    "generated": N_("Generated"),
+    "inputs": N_("Input files"),
+    "role": N_("role"),
+    "file": N_("file"),
+    "sha256": N_("SHA-256"),
+    "bundled": N_("bundled with the tool"),
+    "role_convenant": N_("agreement"),
+    "role_absences": N_("staffing and absences"),
+    "role_results": N_("results"),
+    "role_payments": N_("payments"),
+    "summary": N_("Summary"),
+    "amount_eur": N_("amount (EUR)"),
+    "line": N_("line"),
+    "steps": N_("The settlement, step by step"),
+    "steps_intro": N_(
+        "Each step gives its rule, the formula, the figures put into it and the result. Amounts are exact; they are "
+        "rounded half-up to cents only where a step says so (S1). A step quotes the agreement where it carries the "
+        "sentence."
+    ),
+    "step": N_("Step"),
+    "formula": N_("Formula"),
+    "figures": N_("Figures"),
+    "result": N_("Result"),
+    "rule": N_("Rule"),
+    "quote": N_("Agreement"),
+    "no_quote": N_("(no quote in the agreement file)"),
+    "commitments": N_("Result commitments"),
+    "col_unit": N_("unit"),
+    "col_how": N_("how judged"),
+    "judged_override": N_("auditor's judgement: {why}"),
+    "absences": N_("Absences"),
+    "no_absences": N_("No absences were reported."),
+    "col_days_in_term": N_("days in term"),
+    "col_gw_days": N_("guaranteed wage (days)"),
+    "col_relapse": N_("window"),
+    "col_replaced_fte_days": N_("FTE-days replaced"),
+    "col_short_fte_days": N_("FTE-days short"),
+    "window_own": N_("own window of {days} d"),
+    "window_relapse": N_("relapse of #{of}: {left} d of the window left"),
+    "window_joins": N_("with #{of}: {left} d of the window left"),
+    "window_none": N_("not covered (S6)"),
+    "period": N_("Period"),
+    "periods": N_("Periods (S14)"),
+    "periods_note": N_(
+        "Each period is settled on its own (S2–S12): its own maximum, funded FTE, term days, daily rate, commitments "
+        "and advances. The staffing is one history: an absence over a boundary counts in each period for its days "
+        "there, with one guaranteed-wage window (S7). Each total is the sum of the periods' figures."
+    ),
+    "amendments": N_("Amendments (Art. 8, S14)"),
+    "am_extension": N_("extension"),
+    "am_change": N_("change"),
+    "am_extension_what": N_("adds the period {start} … {end}, maximum {max}"),
+    "am_replace": N_("replaces"),
+    "am_add": N_("adds"),
+    "am_remove": N_("removes"),
+    "col_kind_amendment": N_("kind"),
+    "col_decided": N_("decided"),
+    "col_reference": N_("reference"),
+    "col_what": N_("what"),
+    "col_subsidy": N_("subsidy"),
+    "col_paid": N_("paid"),
+    "col_balance": N_("balance"),
+    "col_max": N_("maximum"),
+    "col_period": N_("period"),
+    "col_term": N_("term"),
+    "rule_in_force": N_("{name} {value} (from {since})"),
+    "rule_plain": N_("{name} {value}"),
+    "x_s13": N_("S7 with S13 (values in force)"),
+    "absences_note": N_(
+        "Days and FTE-days count only the part of an absence inside the term. Guaranteed-wage days count from the "
+        "first day of incapacity, also before the term; absences of one kind that run together are one incapacity (S7)."
+    ),
+    "months": N_("Month by month"),
+    "col_month": N_("month"),
+    "col_vacancy": N_("vacancy"),
+    "col_absent": N_("absent"),
+    "col_short_month": N_("FTE-days short"),
+    "col_cumulative_days": N_("cumulative FTE-days"),
+    "col_cumulative": N_("cumulative deduction"),
+    "col_deduction": N_("deduction"),
+    "total": N_("total"),
+    "months_note": N_(
+        "Rounding: the agreement rounds the deduction once, on the total (S1, S10). A month's deduction is therefore "
+        "the cumulative deduction at the month's end, rounded to cents, minus that of the previous month: cumulative "
+        "deduction = cumulative FTE-days × {max} / ({fte} × {days}), rounded half-up. The months add up to the "
+        "deduction exactly; no month differs by more than one cent from its own exact share."
+    ),
+    "payments": N_("Payments"),
+    "no_payments": N_("No advances were paid."),
+    "col_date": N_("date"),
+    "col_label": N_("label"),
+    "col_amount": N_("amount (EUR)"),
+    "timeline": N_("Staffing timeline"),
+    "timeline_note": N_("One row per consultant over the term."),
+    "timeline_hover": N_("Hover a bar for its dates and figures."),
     # --- the Excel workbook (settle --format xlsx) -----------------------------------
-    "xl_inputs": {
-        "en": "Inputs (change one: the figures below recompute)",
-        "nl": "Invoer (wijzig er een: de cijfers eronder rekenen opnieuw)",
-    },
-    "xl_outputs": {"en": "Settlement (formulas)", "nl": "Afrekening (formules)"},
-    "xl_rule": {"en": "rule", "nl": "regel"},
-    "xl_value": {"en": "value", "nl": "waarde"},
-    "xl_max": {"en": "Maximum subsidy (EUR)", "nl": "Maximale subsidie (EUR)"},
-    "xl_fte": {"en": "Funded FTE", "nl": "Gefinancierde VTE"},
-    "xl_effort_share": {"en": "Effort share", "nl": "Aandeel inspanningsfinanciering"},
-    "xl_result_share": {"en": "Result share", "nl": "Aandeel resultaatfinanciering"},
-    "xl_cutoff": {"en": "Result cutoff", "nl": "Drempel resultaatfinanciering"},
-    "xl_start": {"en": "Term start", "nl": "Begin looptijd"},
-    "xl_end": {"en": "Term end", "nl": "Einde looptijd"},
-    "xl_n": {"en": "Result commitments (n)", "nl": "Resultaatsverbintenissen (n)"},
-    "xl_k": {"en": "Result commitments met (k)", "nl": "Behaalde resultaatsverbintenissen (k)"},
-    "xl_share_met": {"en": "Share met (k / n)", "nl": "Aandeel behaald (k / n)"},
-    "xl_short_note": {"en": "sum of the Days sheet's short column", "nl": "som van de kolom tekort op het blad Days"},
-    "xl_paid_note": {"en": "sum of the Payments sheet", "nl": "som van het blad Payments"},
-    "xl_met_note": {"en": "sum of the Results sheet's met column", "nl": "som van de kolom gehaald op het blad Results"},
-    "xl_rounding": {
-        "en": "Rounding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half-up to cents; the inner ROUND takes away "
-        "binary floating-point noise so that an exact half cent rounds up, as the tool does exactly.",
-        "nl": "Afronding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half naar boven op centen; de binnenste ROUND "
-        "neemt de ruis van het binair rekenen weg, zodat een exacte halve cent naar boven afrondt, zoals het "
-        "programma exact doet.",
-    },
-    "xl_judged": {"en": "met by judgement (1/0)", "nl": "gehaald volgens oordeel (1/0)"},
-    "xl_met_formula": {"en": "met (1/0)", "nl": "gehaald (1/0)"},
-    "xl_justification": {"en": "justification", "nl": "verantwoording"},
-    "xl_on_duty": {"en": "FTE on duty", "nl": "VTE aan het werk"},
-    "xl_employed": {"en": "FTE employed", "nl": "VTE tewerkgesteld"},
+    "xl_inputs": N_("Inputs (change one: the figures below recompute)"),
+    "xl_outputs": N_("Settlement (formulas)"),
+    "xl_rule": N_("rule"),
+    "xl_value": N_("value"),
+    "xl_max": N_("Maximum subsidy (EUR)"),
+    "xl_fte": N_("Funded FTE"),
+    "xl_effort_share": N_("Effort share"),
+    "xl_result_share": N_("Result share"),
+    "xl_cutoff": N_("Result cutoff"),
+    "xl_start": N_("Term start"),
+    "xl_end": N_("Term end"),
+    "xl_n": N_("Result commitments (n)"),
+    "xl_k": N_("Result commitments met (k)"),
+    "xl_share_met": N_("Share met (k / n)"),
+    "xl_short_note": N_("sum of the Days sheet's short column"),
+    "xl_paid_note": N_("sum of the Payments sheet"),
+    "xl_met_note": N_("sum of the Results sheet's met column"),
+    "xl_rounding": N_(
+        "Rounding (S1): ROUND(ROUND(x × 100; 6); 0) / 100 is x half-up to cents; the inner ROUND takes away binary "
+        "floating-point noise so that an exact half cent rounds up, as the tool does exactly."
+    ),
+    "xl_judged": N_("met by judgement (1/0)"),
+    "xl_met_formula": N_("met (1/0)"),
+    "xl_justification": N_("justification"),
+    "xl_on_duty": N_("FTE on duty"),
+    "xl_employed": N_("FTE employed"),
     # --- the printed page (HTML print style, PDF) ------------------------------------
-    "page": {"en": "page", "nl": "pagina"},
-    "page_of": {"en": "of", "nl": "van"},
-    "input_hash": {"en": "Input hash", "nl": "Invoerhash"},
-    "input_hash_note": {
-        "en": "SHA-256 of the SHA-256 column above, one digest a line, in this order "
-        "(sha256sum FILES | cut -c1-64 | sha256sum); printed at the top of every page.",
-        "nl": "SHA-256 van de kolom SHA-256 hierboven, één digest per lijn, in deze volgorde "
-        "(sha256sum BESTANDEN | cut -c1-64 | sha256sum); bovenaan elke pagina gedrukt.",
-    },
-    "ledger_note": {
-        "en": "The day-by-day ledger (convenant ledger CASE) lists every day of the term with its exact "
-        "deduction and running total; it adds up to the same figures.",
-        "nl": "Het dagboek per dag (convenant ledger CASE) geeft elke dag van de looptijd met de exacte "
-        "vermindering en het lopende totaal; het telt op tot dezelfde cijfers.",
-    },
-    "signature": {"en": "Checked and signed", "nl": "Nagezien en ondertekend"},
-    "sig_name": {"en": "Name", "nl": "Naam"},
-    "sig_date": {"en": "Date", "nl": "Datum"},
-    "sig_signature": {"en": "Signature", "nl": "Handtekening"},
+    "page": N_("page"),
+    "page_of": N_("of"),
+    "input_hash": N_("Input hash"),
+    "input_hash_note": N_(
+        "SHA-256 of the SHA-256 column above, one digest a line, in this order (sha256sum FILES | cut -c1-64 | "
+        "sha256sum); printed at the top of every page."
+    ),
+    "ledger_note": N_(
+        "The day-by-day ledger (convenant ledger CASE) lists every day of the term with its exact deduction and "
+        "running total; it adds up to the same figures."
+    ),
+    "signature": N_("Checked and signed"),
+    "sig_name": N_("Name"),
+    "sig_date": N_("Date"),
+    "sig_signature": N_("Signature"),
     # --- the rules the report applies, in its appendix, and the rulebook (docs/rules.md) ---
-    "rules_appendix": {"en": "Appendix: the rules applied", "nl": "Bijlage: de toegepaste regels"},
-    "rules_appendix_intro": {
-        "en": "Each rule the steps above apply, as the tool's rulebook states it: the article, the "
-        "agreement's own sentence, the reading the tool chose where the sentence leaves room, and a worked "
-        "example an auditor can redo with a calculator (the rulebook's figures, not this case's).",
-        "nl": "Elke regel die de stappen hierboven toepassen, zoals het regelboek van het programma hem "
-        "beschrijft: het artikel, de eigen zin van het convenant, de lezing die het programma koos waar de zin "
-        "ruimte laat, en een uitgewerkt voorbeeld dat een auditor met een rekenmachine kan nadoen (met de "
-        "cijfers van het regelboek, niet die van dit dossier).",
-    },
-    "rule_article": {"en": "Article", "nl": "Artikel"},
-    "rule_no_article": {
-        "en": "none: a rule of the tool, not of the agreement",
-        "nl": "geen: een regel van het programma, niet van het convenant",
-    },
-    "rule_no_quote": {
-        "en": "The agreement has no sentence for this rule.",
-        "nl": "Het convenant heeft geen zin voor deze regel.",
-    },
-    "rule_not_quoted": {
-        "en": "The agreement file quotes no sentence for this rule (under references).",
-        "nl": "Het convenantbestand citeert geen zin voor deze regel (onder references).",
-    },
-    "rule_reading": {"en": "Reading chosen", "nl": "Gekozen lezing"},
-    "rule_example": {"en": "Worked example", "nl": "Uitgewerkt voorbeeld"},
+    "rules_appendix": N_("Appendix: the rules applied"),
+    "rules_appendix_intro": N_(
+        "Each rule the steps above apply, as the tool's rulebook states it: the article, the agreement's own sentence, "
+        "the reading the tool chose where the sentence leaves room, and a worked example an auditor can redo with a "
+        "calculator (the rulebook's figures, not this case's)."
+    ),
+    "rule_article": N_("Article"),
+    "rule_no_article": N_("none: a rule of the tool, not of the agreement"),
+    "rule_no_quote": N_("The agreement has no sentence for this rule."),
+    "rule_not_quoted": N_("The agreement file quotes no sentence for this rule (under references)."),
+    "rule_reading": N_("Reading chosen"),
+    "rule_example": N_("Worked example"),
     # --- the timeline picture -------------------------------------------------------
-    "tl_employed": {"en": "employed", "nl": "tewerkgesteld"},
-    "tl_off_duty": {"en": "off duty: counts as short", "nl": "afwezig: telt als tekort"},
-    "tl_guaranteed_wage": {"en": "guaranteed wage (covered, S7)", "nl": "gewaarborgd loon (gedekt, S7)"},
-    "tl_replaced": {"en": "replaced (S8)", "nl": "vervangen (S8)"},
-    "tl_vacancy": {"en": "vacancy", "nl": "vacature"},
-    "tl_vacancy_row": {"en": "vacancy (S5)", "nl": "vacature (S5)"},
-    "tl_short_row": {"en": "FTE short (S9)", "nl": "VTE tekort (S9)"},
-    "tl_assumed": {"en": "others: {fte} FTE (S5)", "nl": "overige: {fte} VTE (S5)"},
-    "tl_assumed_title": {
-        "en": "{fte} FTE assumed employed every day of the term (no consultants list, S5)",
-        "nl": "{fte} VTE verondersteld tewerkgesteld op elke dag van de looptijd (geen lijst van consulenten, S5)",
-    },
-    "tl_fte": {"en": "FTE", "nl": "VTE"},
+    "tl_employed": N_("employed"),
+    "tl_off_duty": N_("off duty: counts as short"),
+    "tl_guaranteed_wage": N_("guaranteed wage (covered, S7)"),
+    "tl_replaced": N_("replaced (S8)"),
+    "tl_vacancy": N_("vacancy"),
+    "tl_vacancy_row": N_("vacancy (S5)"),
+    "tl_short_row": N_("FTE short (S9)"),
+    "tl_assumed": N_("others: {fte} FTE (S5)"),
+    "tl_assumed_title": N_("{fte} FTE assumed employed every day of the term (no consultants list, S5)"),
+    "tl_fte": N_("FTE"),
     # --- the steps of the report (title, formula) --------------------------------------
-    "s_agreement": {"en": "The agreement's figures", "nl": "De cijfers van het convenant"},
-    "f_agreement": {
-        "en": "max_subsidy and consultants_fte, as the agreement states them",
-        "nl": "maximale subsidie en aantal VTE-consulenten, zoals het convenant ze vermeldt",
-    },
-    "x_agreement": {"en": "maximum {max}; {fte} FTE funded", "nl": "maximum {max}; {fte} VTE gefinancierd"},
-    "s_term": {"en": "Days in the term", "nl": "Dagen in de looptijd"},
-    "f_term": {
-        "en": "term_days = end − start + 1 (calendar days, both ends included)",
-        "nl": "dagen = einde − begin + 1 (kalenderdagen, begin en einde inbegrepen)",
-    },
-    "r_days": {"en": "{n} days", "nl": "{n} dagen"},
-    "s_effort": {"en": "Effort funding", "nl": "Inspanningsfinanciering"},
-    "f_effort": {
-        "en": "effort_pool = effort_share × max_subsidy, rounded half-up to cents",
-        "nl": "inspanningsfinanciering = aandeel inspanning × maximale subsidie, half naar boven afgerond op centen",
-    },
-    "s_result_pool": {"en": "Result funding available", "nl": "Beschikbare resultaatfinanciering"},
-    "f_result_pool": {
-        "en": "result_pool = max_subsidy − effort_pool (the two add up to the maximum)",
-        "nl": "resultaatfinanciering = maximale subsidie − inspanningsfinanciering (samen het maximum)",
-    },
-    "s_met": {"en": "Result commitments met", "nl": "Behaalde resultaatsverbintenissen"},
-    "f_met": {
-        "en": "k = commitments with achieved ≥ target, or met by an auditor's judgement; n = all commitments",
-        "nl": "k = verbintenissen met behaald ≥ doel, of gehaald volgens het oordeel van een auditor; "
-        "n = alle verbintenissen",
-    },
-    "x_judged_met": {"en": "judged met", "nl": "gehaald volgens oordeel"},
-    "x_judged_not_met": {"en": "judged not met", "nl": "niet gehaald volgens oordeel"},
-    "r_met": {"en": "{k} of {n} met", "nl": "{k} van {n} behaald"},
-    "s_payout": {"en": "Result funding paid", "nl": "Uitbetaalde resultaatfinanciering"},
-    "f_payout": {
-        "en": "if k / n < cutoff: payout = 0; otherwise payout = result_pool × k / n, rounded half-up to cents",
-        "nl": "als k / n < drempel: niets; anders resultaatfinanciering × k / n, half naar boven afgerond op centen",
-    },
-    "x_below": {"en": "{k}/{n} = {share} < {cutoff}: nothing is paid", "nl": "{k}/{n} = {share} < {cutoff}: niets uitbetaald"},
-    "x_not_below": {"en": "{k}/{n} = {share} ≥ {cutoff}", "nl": "{k}/{n} = {share} ≥ {cutoff}"},
-    "s_vacancy": {"en": "FTE-days of vacancy", "nl": "VTE-dagen vacature"},
-    "f_vacancy": {
-        "en": "Σ over the days of the term of max(0, consultants_fte − FTE employed)",
-        "nl": "Σ over de dagen van de looptijd van max(0, gefinancierde VTE − tewerkgestelde VTE)",
-    },
-    "x_no_consultants": {
-        "en": "no consultants listed: {fte} FTE assumed employed every day",
-        "nl": "geen consulenten opgegeven: {fte} VTE verondersteld tewerkgesteld op elke dag",
-    },
-    "x_no_vacancy": {
-        "en": "at least {fte} FTE employed on every day",
-        "nl": "op elke dag minstens {fte} VTE tewerkgesteld",
-    },
-    "x_vacancy_piece": {"en": "{days} d × {fte} ({first} … {last})", "nl": "{days} d × {fte} ({first} … {last})"},
-    "s_absent": {"en": "FTE-days absent, not covered and not replaced", "nl": "VTE-dagen afwezig, niet gedekt en niet vervangen"},
-    "f_absent": {
-        "en": "Σ over the absences of FTE off duty × days, outside the guaranteed wage and not replaced",
-        "nl": "Σ over de afwezigheden van afwezige VTE × dagen, buiten het gewaarborgd loon en niet vervangen",
-    },
-    "x_absence_piece": {"en": "#{no} {who}, {kind}: {terms}", "nl": "#{no} {who}, {kind}: {terms}"},
-    "x_no_absent": {"en": "no uncovered, unreplaced absence", "nl": "geen niet-gedekte, niet-vervangen afwezigheid"},
-    "s_absorbed": {"en": "FTE-days absorbed by extra staff", "nl": "VTE-dagen opgevangen door extra personeel"},
-    "f_absorbed": {
-        "en": "Σ over the days of min(FTE off duty, FTE employed − consultants_fte) where more than the funded FTE "
-        "was employed",
-        "nl": "Σ over de dagen van min(afwezige VTE, tewerkgestelde VTE − gefinancierde VTE) waar meer dan de "
-        "gefinancierde VTE tewerkgesteld was",
-    },
-    "s_short": {"en": "FTE-days short", "nl": "VTE-dagen tekort"},
-    "f_short": {
-        "en": "shortfall_fte_days = vacancy + absent − absorbed (= Σ over the days of max(0, consultants_fte − FTE on duty))",
-        "nl": "VTE-dagen tekort = vacature + afwezig − opgevangen (= Σ over de dagen van max(0, gefinancierde VTE − "
-        "VTE aan het werk))",
-    },
-    "r_fte_days": {"en": "{n} FTE-days", "nl": "{n} VTE-dagen"},
-    "s_rate": {"en": "Daily rate per FTE", "nl": "Dagbedrag per VTE"},
-    "f_rate": {
-        "en": "daily_rate = max_subsidy / (consultants_fte × term_days), kept exact",
-        "nl": "dagbedrag = maximale subsidie / (gefinancierde VTE × dagen), exact bewaard",
-    },
-    "r_rate": {"en": "{rate} a day (exact: {fraction})", "nl": "{rate} per dag (exact: {fraction})"},
-    "s_deduction": {"en": "Deduction", "nl": "Vermindering"},
-    "f_deduction": {
-        "en": "deduction = shortfall_fte_days × max_subsidy / (consultants_fte × term_days), rounded half-up to cents",
-        "nl": "vermindering = VTE-dagen tekort × maximale subsidie / (gefinancierde VTE × dagen), half naar boven "
-        "afgerond op centen",
-    },
-    "s_subsidy": {"en": "Subsidy", "nl": "Subsidie"},
-    "f_subsidy": {
-        "en": "subsidy = max(0, effort_pool + payout − deduction), on the rounded amounts",
-        "nl": "subsidie = max(0, inspanningsfinanciering + resultaatfinanciering − vermindering), op de afgeronde "
-        "bedragen",
-    },
-    "x_floor": {"en": "{gross} < 0, so 0.00", "nl": "{gross} < 0, dus 0,00"},
-    "s_paid": {"en": "Paid in advances", "nl": "Betaalde voorschotten"},
-    "f_paid": {"en": "paid = Σ payments", "nl": "betaald = Σ betalingen"},
-    "x_no_payments": {"en": "no payments", "nl": "geen betalingen"},
-    "s_balance": {"en": "Balance", "nl": "Saldo"},
-    "f_balance": {
-        "en": "balance = subsidy − paid; positive: still to pay, negative: to recover",
-        "nl": "saldo = subsidie − betaald; positief: nog uit te betalen, negatief: terug te vorderen",
-    },
+    "s_agreement": N_("The agreement's figures"),
+    "f_agreement": N_("max_subsidy and consultants_fte, as the agreement states them"),
+    "x_agreement": N_("maximum {max}; {fte} FTE funded"),
+    "s_term": N_("Days in the term"),
+    "f_term": N_("term_days = end − start + 1 (calendar days, both ends included)"),
+    "r_days": N_("{n} days"),
+    "s_effort": N_("Effort funding"),
+    "f_effort": N_("effort_pool = effort_share × max_subsidy, rounded half-up to cents"),
+    "s_result_pool": N_("Result funding available"),
+    "f_result_pool": N_("result_pool = max_subsidy − effort_pool (the two add up to the maximum)"),
+    "s_met": N_("Result commitments met"),
+    "f_met": N_("k = commitments with achieved ≥ target, or met by an auditor's judgement; n = all commitments"),
+    "x_judged_met": N_("judged met"),
+    "x_judged_not_met": N_("judged not met"),
+    "r_met": N_("{k} of {n} met"),
+    "s_payout": N_("Result funding paid"),
+    "f_payout": N_("if k / n < cutoff: payout = 0; otherwise payout = result_pool × k / n, rounded half-up to cents"),
+    "x_below": N_("{k}/{n} = {share} < {cutoff}: nothing is paid"),
+    "x_not_below": N_("{k}/{n} = {share} ≥ {cutoff}"),
+    "s_vacancy": N_("FTE-days of vacancy"),
+    "f_vacancy": N_("Σ over the days of the term of max(0, consultants_fte − FTE employed)"),
+    "x_no_consultants": N_("no consultants listed: {fte} FTE assumed employed every day"),
+    "x_no_vacancy": N_("at least {fte} FTE employed on every day"),
+    "x_vacancy_piece": N_("{days} d × {fte} ({first} … {last})"),
+    "s_absent": N_("FTE-days absent, not covered and not replaced"),
+    "f_absent": N_("Σ over the absences of FTE off duty × days, outside the guaranteed wage and not replaced"),
+    "x_absence_piece": N_("#{no} {who}, {kind}: {terms}"),
+    "x_no_absent": N_("no uncovered, unreplaced absence"),
+    "s_absorbed": N_("FTE-days absorbed by extra staff"),
+    "f_absorbed": N_(
+        "Σ over the days of min(FTE off duty, FTE employed − consultants_fte) where more than the funded FTE was "
+        "employed"
+    ),
+    "s_short": N_("FTE-days short"),
+    "f_short": N_(
+        "shortfall_fte_days = vacancy + absent − absorbed (= Σ over the days of max(0, consultants_fte − FTE on duty))"
+    ),
+    "r_fte_days": N_("{n} FTE-days"),
+    "s_rate": N_("Daily rate per FTE"),
+    "f_rate": N_("daily_rate = max_subsidy / (consultants_fte × term_days), kept exact"),
+    "r_rate": N_("{rate} a day (exact: {fraction})"),
+    "s_deduction": N_("Deduction"),
+    "f_deduction": N_(
+        "deduction = shortfall_fte_days × max_subsidy / (consultants_fte × term_days), rounded half-up to cents"
+    ),
+    "s_subsidy": N_("Subsidy"),
+    "f_subsidy": N_("subsidy = max(0, effort_pool + payout − deduction), on the rounded amounts"),
+    "x_floor": N_("{gross} < 0, so 0.00"),
+    "s_paid": N_("Paid in advances"),
+    "f_paid": N_("paid = Σ payments"),
+    "x_no_payments": N_("no payments"),
+    "s_balance": N_("Balance"),
+    "f_balance": N_("balance = subsidy − paid; positive: still to pay, negative: to recover"),
     # --- alternative readings (S17) -----------------------------------------------------
-    "settlement_under": {
-        "en": "Settlement under alternative readings: {ids}",
-        "nl": "Afrekening volgens andere lezingen: {ids}",
-    },
-    "readings_in_force": {"en": "Readings", "nl": "Lezingen"},
-    "readings_default": {
-        "en": "the default readings (S1–S16)",
-        "nl": "de standaardlezingen (S1–S16)",
-    },
-    "readings_applied_note": {
-        "en": "settled under alternative readings of the agreement (S17), not the defaults: {ids}",
-        "nl": "afgerekend volgens andere lezingen van het convenant (S17), niet de standaardlezingen: {ids}",
-    },
-    "readings_title": {"en": "Alternative readings (S17)", "nl": "Andere lezingen (S17)"},
-    "readings_intro": {
-        "en": "Where a sentence of the agreement can be read more than one way, the subsidy with each alternative "
-        "reading, every other choice as in this settlement, and the difference it makes.",
-        "nl": "Waar een zin van het convenant op meer dan één manier gelezen kan worden: de subsidie met elke "
-        "andere lezing, alle andere keuzes zoals in deze afrekening, en het verschil dat ze maakt.",
-    },
-    "col_reading": {"en": "reading", "nl": "lezing"},
-    "x_working_days": {"en": "{n} on working days", "nl": "{n} op werkdagen"},
-    "col_article": {"en": "article", "nl": "artikel"},
-    "col_reads": {"en": "the agreement reads", "nl": "het convenant zegt"},
-    "col_subsidy": {"en": "subsidy", "nl": "subsidie"},
-    "col_difference": {"en": "difference", "nl": "verschil"},
-    "reading_default": {"en": "Default reading", "nl": "Standaardlezing"},
-    "reading_alternative": {"en": "Alternative reading", "nl": "Andere lezing"},
-    "not_applicable": {"en": "not applicable: {why}", "nl": "niet van toepassing: {why}"},
-    "not_applicable_short": {"en": "n/a", "nl": "n.v.t."},
-    "in_force": {
-        "en": "in force in this settlement; the difference is from the default reading",
-        "nl": "toegepast in deze afrekening; het verschil is dat met de standaardlezing",
-    },
-    "at_cutoff_not_paid": {
-        "en": "{met}/{total} met is not more than the cutoff {cutoff}: nothing paid (reading results.half-not-paid)",
-        "nl": "{met}/{total} behaald is niet meer dan de drempel {cutoff}: niets uitbetaald "
-        "(lezing results.half-not-paid)",
-    },
-    "to_pay": {"en": "to pay", "nl": "uit te betalen"},
-    "to_recover": {"en": "to recover", "nl": "terug te vorderen"},
-    "settled": {"en": "settled", "nl": "vereffend"},
+    "settlement_under": N_("Settlement under alternative readings: {ids}"),
+    "readings_in_force": N_("Readings"),
+    "readings_default": N_("the default readings (S1–S16)"),
+    "readings_applied_note": N_("settled under alternative readings of the agreement (S17), not the defaults: {ids}"),
+    "readings_title": N_("Alternative readings (S17)"),
+    "readings_intro": N_(
+        "Where a sentence of the agreement can be read more than one way, the subsidy with each alternative reading, "
+        "every other choice as in this settlement, and the difference it makes."
+    ),
+    "col_reading": N_("reading"),
+    "x_working_days": N_("{n} on working days"),
+    "col_article": N_("article"),
+    "col_reads": N_("the agreement reads"),
+    "col_difference": N_("difference"),
+    "reading_default": N_("Default reading"),
+    "reading_alternative": N_("Alternative reading"),
+    "not_applicable": N_("not applicable: {why}"),
+    "not_applicable_short": N_("n/a"),
+    "in_force": N_("in force in this settlement; the difference is from the default reading"),
+    "at_cutoff_not_paid": N_(
+        "{met}/{total} met is not more than the cutoff {cutoff}: nothing paid (reading results.half-not-paid)"
+    ),
+    "to_pay": N_("to pay"),
+    "to_recover": N_("to recover"),
+    "settled": N_("settled"),
+    # --- the dossier's attachments (convenant pack, S23): each description ends in "; SHA-256 …" ---
+    "dossier_input": N_("input file of {case}: {role}"),
+    "dossier_bundled": N_("{name}, bundled with convenant {version}"),
+    "dossier_settlement": N_("the settlement of {case} (convenant settle --format json)"),
+    "dossier_workbook": N_("the workbook of {case} (convenant settle --format xlsx)"),
+    "dossier_workbook_period": N_(
+        "the workbook of {case}, period {period} (convenant settle --period {period} --format xlsx)"
+    ),
 }
 TEXT.update(TEXT_CALENDAR)  # the calendar, the termination and the interim position (S15, S16)
 TEXT.update(TEXT_DIFF)  # convenant diff (S22)
 
-KINDS: dict[AbsenceKind, dict[str, str]] = {
-    AbsenceKind.sickness: {"en": "sickness", "nl": "ziekte"},
-    AbsenceKind.accident: {"en": "accident", "nl": "ongeval"},
-    AbsenceKind.maternity_leave: {"en": "maternity leave", "nl": "moederschapsverlof"},
-    AbsenceKind.time_credit: {"en": "time credit", "nl": "tijdskrediet"},
-    AbsenceKind.career_break: {"en": "career break", "nl": "loopbaanonderbreking"},
-    AbsenceKind.parental_leave: {"en": "parental leave", "nl": "ouderschapsverlof"},
-    AbsenceKind.unpaid_leave: {"en": "unpaid leave", "nl": "onbetaald verlof"},
+#: The kinds of absence, by ``kind.<value>``.
+KINDS: dict[str, str] = {
+    "kind.sickness": N_("sickness"),
+    "kind.accident": N_("accident"),
+    "kind.maternity_leave": N_("maternity leave"),
+    "kind.time_credit": N_("time credit"),
+    "kind.career_break": N_("career break"),
+    "kind.parental_leave": N_("parental leave"),
+    "kind.unpaid_leave": N_("unpaid leave"),
 }
 
-MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+#: The months, short, by ``month.<1–12>``.
+MONTHS: dict[str, str] = {
+    "month.1": N_("Jan"),
+    "month.2": N_("Feb"),
+    "month.3": N_("Mar"),
+    "month.4": N_("Apr"),
+    "month.5": N_("May"),
+    "month.6": N_("Jun"),
+    "month.7": N_("Jul"),
+    "month.8": N_("Aug"),
+    "month.9": N_("Sep"),
+    "month.10": N_("Oct"),
+    "month.11": N_("Nov"),
+    "month.12": N_("Dec"),
 }
+
+# {cite_S2} → cite("S2"), {cite_S3_S4} → cite("S3", "S4"), {article_max_subsidy} → ARTICLES["max_subsidy"]
+_FIXED = re.compile(r"\{(cite|article)_(\w+)\}")
+
+
+def _fixed(match: re.Match[str]) -> str:
+    what, name = match.groups()
+    return cite(*name.split("_")) if what == "cite" else ARTICLES[name]
+
+
+@cache
+def _words(code: str) -> dict[str, str]:
+    """Every message of :data:`TEXT`, :data:`KINDS` and :data:`MONTHS` in ``code``, citations filled in."""
+    english = {**TEXT, **KINDS, **MONTHS}
+    old = [key for key, text in english.items() if not isinstance(text, str)]
+    if old:  # a label merged in from a branch written before the catalog
+        raise TypeError(
+            f"labels written the old way ({{'en': …, 'nl': …}}): {', '.join(old)}; "
+            "write N_(english) and put the Dutch in the .po (the top of views/labels.py says how)"
+        )
+    return {key: _FIXED.sub(_fixed, _message(code, key, text)) for key, text in english.items()}
+
+
+def _message(code: str, key: str, english: str) -> str:
+    """``english`` in ``code``: itself in English, else the catalog's translation under the context ``key``."""
+    return english if code == "en" else translations(code).pgettext(key, english)
 
 
 @dataclass(frozen=True)
@@ -518,12 +439,13 @@ class Lang:
             raise ValueError(f"unknown language {self.code!r}; use one of {', '.join(LANGS)}")
 
     def __call__(self, key: str, **values: object) -> str:
-        text = TEXT[key][self.code]
+        text = _words(self.code)[key]
         return text.format(**values) if values else text
 
     def labels(self) -> dict[str, str]:
         """Every label of this language, for the templates."""
-        return {key: texts[self.code] for key, texts in TEXT.items()}
+        words = _words(self.code)
+        return {key: words[key] for key in TEXT}
 
     @property
     def dutch(self) -> bool:
@@ -532,6 +454,14 @@ class Lang:
     def money(self, value: Decimal) -> str:
         """An amount in cents with the language's grouping, no currency: 424,000.00 / 424.000,00."""
         return fmt_nl(value) if self.dutch else fmt_en(value)
+
+    def less(self, value: Decimal) -> str:
+        """An amount taken off, with a minus sign: −1,740.08; nothing taken off is 0.00, never −0.00."""
+        return fmt_signed(-value, self.money, plus="")
+
+    def signed(self, value: Decimal) -> str:
+        """A difference with its sign: +54.20, −2.39, 0.00."""
+        return fmt_signed(value, self.money)
 
     def eur(self, value: Decimal) -> str:
         """An amount in running text: EUR 424,000.00 / 424.000,00 EUR."""
@@ -580,10 +510,22 @@ class Lang:
         return f"{self.number(Fraction(share) * 100)} %"
 
     def kind(self, kind: AbsenceKind) -> str:
-        return KINDS[kind][self.code]
+        return _words(self.code)[f"kind.{kind.value}"]
 
     def month(self, month: int) -> str:
-        return MONTHS[self.code][month - 1]
+        return _words(self.code)[f"month.{month}"]
+
+    def message(self, key: str, english: str) -> str:
+        """A message of another table (``"rulebook.title": N_(…)``) in this language; the key is its context."""
+        return _message(self.code, key, english)
+
+    def of(self, entry: object, field: str) -> str:
+        """A registry entry's text ``field`` in this language (a rule's title, a reading, a reason).
+
+        The English is the entry's ``<field>_en``, written in core; the translation is in the
+        catalog under the context ``<entry.id>.<field>`` (``S7.title``).
+        """
+        return self.message(context(getattr(entry, "id"), field), getattr(entry, f"{field}_en"))
 
 
 def _swap(text: str) -> str:

@@ -1,64 +1,47 @@
-"""The words of ``convenant diff`` (S22), in English and Dutch.
+"""The words of ``convenant diff`` (S22), in English.
 
 Kept beside :mod:`convenant_calc.views.labels`, which merges them into its ``TEXT``; the same
-rules hold (JSON keys never come from here).
+rules hold (the Dutch in the catalog under the key as context, JSON keys never come from here).
 """
 
 from __future__ import annotations
 
-TEXT_DIFF: dict[str, dict[str, str]] = {
-    "diff_title": {"en": "What changed, and what it cost (S22)", "nl": "Wat er veranderde, en wat het kostte (S22)"},
-    "diff_old": {"en": "old", "nl": "oud"},
-    "diff_new": {"en": "new", "nl": "nieuw"},
-    "diff_figures": {"en": "Settled figures", "nl": "Afgerekende bedragen"},
-    "diff_steps": {
-        "en": "Steps, in the order of the new version's files and lines",
-        "nl": "Stappen, in de volgorde van de bestanden en regels van de nieuwe versie",
-    },
-    "diff_effects": {
-        "en": "Effect of each step, adding up to the total difference (new − old)",
-        "nl": "Effect van elke stap, samen het totale verschil (nieuw − oud)",
-    },
-    "diff_col_change": {"en": "change", "nl": "wijziging"},
-    "diff_col_payout": {"en": "payout", "nl": "uitbetaling resultaten"},
-    "diff_total": {"en": "Total difference (new − old)", "nl": "Totaal verschil (nieuw − oud)"},
-    "diff_equal": {
-        "en": "The settled figures are equal.",
-        "nl": "De afgerekende bedragen zijn gelijk.",
-    },
-    "diff_differ": {
-        "en": "The settled figures differ.",
-        "nl": "De afgerekende bedragen verschillen.",
-    },
-    "diff_no_changes": {"en": "No item differs.", "nl": "Geen enkel onderdeel verschilt."},
-    "diff_periods": {
-        "en": "Difference per period (S14), which the total difference adds up",
-        "nl": "Verschil per periode (S14), samen het totale verschil",
-    },
-    "diff_merged": {
-        "en": "merged: {item} alone leaves the case invalid ({problem}); applied with the items it needs",
-        "nl": "samengevoegd: {item} alleen maakt het dossier ongeldig ({problem}); toegepast samen met wat het "
-        "nodig heeft",
-    },
+from convenant_calc.io.catalog import N_
+
+TEXT_DIFF: dict[str, str] = {
+    "diff_title": N_("What changed, and what it cost (S22)"),
+    "diff_old": N_("old"),
+    "diff_new": N_("new"),
+    "diff_figures": N_("Settled figures"),
+    "diff_steps": N_("Steps, in the order of the new version's files and lines"),
+    "diff_effects": N_("Effect of each step, adding up to the total difference (new − old)"),
+    "diff_col_change": N_("change"),
+    "diff_col_payout": N_("payout"),
+    "diff_total": N_("Total difference (new − old)"),
+    "diff_equal": N_("The settled figures are equal."),
+    "diff_differ": N_("The settled figures differ."),
+    "diff_no_changes": N_("No item differs."),
+    "diff_periods": N_("Difference per period (S14), which the total difference adds up"),
+    "diff_merged": N_("merged: {item} alone leaves the case invalid ({problem}); applied with the items it needs"),
     # the kinds of change
-    "diff_changed": {"en": "changed", "nl": "gewijzigd"},
-    "diff_added": {"en": "added", "nl": "toegevoegd"},
-    "diff_removed": {"en": "removed", "nl": "geschrapt"},
-    "diff_reordered": {"en": "reordered", "nl": "anders geordend"},
+    "diff_changed": N_("changed"),
+    "diff_added": N_("added"),
+    "diff_removed": N_("removed"),
+    "diff_reordered": N_("reordered"),
     # the items
-    "diff_field": {"en": "{field}", "nl": "{field}"},
-    "diff_named": {"en": "the agreement it names", "nl": "het convenant dat het noemt"},
-    "diff_order": {"en": "the order of {field}", "nl": "de volgorde van {field}"},
-    "diff_commitment": {"en": "commitment {id}", "nl": "verbintenis {id}"},
-    "diff_amendment": {"en": "amendment {id}", "nl": "wijziging {id}"},
-    "diff_addendum": {"en": "addendum {id}", "nl": "addendum {id}"},
-    "diff_consultant": {"en": "consultant {id}", "nl": "consulent {id}"},
-    "diff_absence": {"en": "absence of {who}, {kind} from {start}", "nl": "afwezigheid van {who}, {kind} vanaf {start}"},
-    "diff_result": {"en": "result {id}", "nl": "resultaat {id}"},
-    "diff_payment": {"en": "payment of {date}", "nl": "betaling van {date}"},
-    "diff_cost": {"en": "cost of {date}, {ref}", "nl": "kost van {date}, {ref}"},
-    "diff_in_period": {"en": ", period {period}", "nl": ", periode {period}"},
-    "diff_in_line": {"en": ", line {line}", "nl": ", lijn {line}"},
-    "diff_occurrence": {"en": " (the {n}th with these)", "nl": " (de {n}de met deze)"},
-    "diff_item": {"en": "{list} item", "nl": "{list}-onderdeel"},
+    "diff_field": N_("{field}"),
+    "diff_named": N_("the agreement it names"),
+    "diff_order": N_("the order of {field}"),
+    "diff_commitment": N_("commitment {id}"),
+    "diff_amendment": N_("amendment {id}"),
+    "diff_addendum": N_("addendum {id}"),
+    "diff_consultant": N_("consultant {id}"),
+    "diff_absence": N_("absence of {who}, {kind} from {start}"),
+    "diff_result": N_("result {id}"),
+    "diff_payment": N_("payment of {date}"),
+    "diff_cost": N_("cost of {date}, {ref}"),
+    "diff_in_period": N_(", period {period}"),
+    "diff_in_line": N_(", line {line}"),
+    "diff_occurrence": N_(" (the {n}th with these)"),
+    "diff_item": N_("{list} item"),
 }

@@ -6,8 +6,11 @@ that they agree, and that every quote appears verbatim in the agreement's text i
 ``data/lokale-besturen-2023-2025.txt``). S1–S12 settle one agreement as signed; the
 rules of Part II (S13–S18) are added here as they are built, with the same fields.
 
-Each rule also carries the reading the tool chose and a worked example, in English
-and in Dutch, for the rulebook.
+Each rule also carries the reading the tool chose and a worked example, for the
+rulebook. The texts are English (``title_en``, ``reading_en``, ``example_en``); their
+translations are in the gettext catalog under ``S7.title``, ``S7.reading``, ``S7.example``
+(``src/convenant_calc/locale``, ``docs/translating.md``). Core reads no catalog:
+``views.labels.Lang.of(rule, "title")`` gives a text in a language.
 """
 
 from __future__ import annotations
@@ -20,21 +23,15 @@ class Rule:
     id: str  # "S7"
     article: str  # "Art. 5"; "" for a rule of the tool rather than of the agreement
     quote: str  # the agreement's sentence(s), verbatim; "" when no sentence says it
-    title_en: str
-    title_nl: str
+    title_en: str  # English; the catalog translates it under "S7.title" (and so on)
     reading_en: str  # the reading the tool chose, in a few sentences
-    reading_nl: str
     example_en: str  # a worked example an auditor can redo
-    example_nl: str
     references: tuple[str, ...] = ()  # keys of a convenant.yaml's `references` quoting the same article
 
     @property
     def anchor(self) -> str:
         """The rule's anchor in the rulebook: ``s7``."""
         return self.id.lower()
-
-    def title(self, lang: str) -> str:
-        return self.title_nl if lang == "nl" else self.title_en
 
 
 RULES: tuple[Rule, ...] = (
@@ -43,20 +40,12 @@ RULES: tuple[Rule, ...] = (
         article="",
         quote="",
         title_en="Money",
-        title_nl="Geld",
         reading_en=(
             "All arithmetic is exact (decimal numbers and fractions, never floating point). Amounts are "
             "rounded once, half-up to cents, at the points the rules name: the effort pool (S2), the result "
             "payout (S3) and the deduction (S10). A number in a file is read exactly: 0.1 is one tenth."
         ),
-        reading_nl=(
-            "Alle rekenwerk is exact (decimale getallen en breuken, nooit drijvende komma). Bedragen worden "
-            "één keer afgerond, half naar boven op centen, op de plaatsen die de regels noemen: de "
-            "inspanningsfinanciering (S2), de resultaatfinanciering (S3) en de vermindering (S10). Een getal "
-            "in een bestand wordt exact gelezen: 0.1 is één tiende."
-        ),
         example_en="12 × 424000 / 2924 = 1740.0820… is rounded once, to 1740.08; 0.005 rounds to 0.01.",
-        example_nl="12 × 424000 / 2924 = 1740,0820… wordt één keer afgerond, op 1740,08; 0,005 wordt 0,01.",
     ),
     Rule(
         id="S2",
@@ -66,17 +55,11 @@ RULES: tuple[Rule, ...] = (
             "inspanningsverbintenissen"
         ),
         title_en="Effort and result pools",
-        title_nl="Inspannings- en resultaatfinanciering",
         reading_en=(
             "effort_pool = effort_share × max_subsidy, rounded to cents; result_pool = max_subsidy − "
             "effort_pool, so that the two always add up to the maximum."
         ),
-        reading_nl=(
-            "inspanningsfinanciering = 70 % × maximale subsidie, afgerond op centen; resultaatfinanciering = "
-            "maximale subsidie − inspanningsfinanciering, zodat beide samen altijd het maximum zijn."
-        ),
         example_en="0.70 × 424000.00 = 296800.00; 424000.00 − 296800.00 = 127200.00.",
-        example_nl="0,70 × 424.000,00 = 296.800,00; 424.000,00 − 296.800,00 = 127.200,00.",
         references=("effort_pool",),
     ),
     Rule(
@@ -88,18 +71,11 @@ RULES: tuple[Rule, ...] = (
             "behaald, wordt geen resultaatfinanciering uitbetaald."
         ),
         title_en="Result payout",
-        title_nl="Uitbetaling van de resultaatfinanciering",
         reading_en=(
             "With k of n commitments met: nothing when k/n is below the cutoff (½, \"minder dan de helft\"), "
             "otherwise result_pool × k / n, rounded to cents. Exactly half is paid. All commitments weigh the same."
         ),
-        reading_nl=(
-            "Met k van n verbintenissen behaald: niets als k/n onder de drempel ligt (½, \"minder dan de "
-            "helft\"), anders resultaatfinanciering × k / n, afgerond op centen. Precies de helft wordt "
-            "uitbetaald. Alle verbintenissen wegen even zwaar."
-        ),
         example_en="4 of 5 met: 127200.00 × 4/5 = 101760.00. 2 of 5 met: 2/5 < ½, nothing.",
-        example_nl="4 van 5 behaald: 127.200,00 × 4/5 = 101.760,00. 2 van 5 behaald: 2/5 < ½, niets.",
         references=("result_payout", "result_cutoff"),
     ),
     Rule(
@@ -107,46 +83,26 @@ RULES: tuple[Rule, ...] = (
         article="Art. 2",
         quote="Bij de afrekening wordt de verantwoording van de inspanningen én van de resultaten beoordeeld",
         title_en="A result commitment met",
-        title_nl="Behaalde resultaatverbintenis",
         reading_en=(
             "A result is met when the achieved value reaches the target. An auditor's met: true or false, "
             "with its mandatory justification, overrides the comparison. A commitment without a reported "
             "result is an input error, never silently \"not met\"."
         ),
-        reading_nl=(
-            "Een resultaat is behaald als de gerealiseerde waarde het streefcijfer haalt. Het oordeel van een "
-            "auditor (met: true of false, met verplichte verantwoording) gaat voor. Een verbintenis zonder "
-            "gerapporteerd resultaat is een invoerfout, nooit stilzwijgend \"niet behaald\"."
-        ),
         example_en="Target 96 visits, 97 reported: met. Target 100 jobcoaches, 84 reported: not met.",
-        example_nl=(
-            "Streefcijfer 96 bezoeken, 97 gerapporteerd: behaald. Streefcijfer 100 jobcoaches, 84: niet behaald."
-        ),
     ),
     Rule(
         id="S5",
         article="Art. 5",
         quote="Hiertoe worden effectief 4 VTE- sectorconsulenten ingezet.",
         title_en="Consultants employed",
-        title_nl="Tewerkgestelde sectorconsulenten",
         reading_en=(
             "With a list of consultants, the FTE employed on a day is the sum of the FTE of those whose "
             "employment holds that day (an open bound: employed before or after the term). Without a list, "
             "the funded FTE is taken as employed on every day of the term."
         ),
-        reading_nl=(
-            "Met een lijst van consulenten is de tewerkgestelde VTE op een dag de som van de VTE van wie die "
-            "dag in dienst is (een open grens: al in dienst voor of nog na de looptijd). Zonder lijst geldt de "
-            "gefinancierde VTE als tewerkgesteld op elke dag van de looptijd."
-        ),
         example_en=(
             "Bram leaves on 2024-11-30, Chloé starts on 2025-01-06: 2024-12-01 … 2025-01-05 is 36 days with "
             "3 FTE employed of 4 funded, 36 FTE-days."
-        ),
-        example_nl=(
-            "Bram vertrekt op 30 november 2024, Chloé begint op 6 januari 2025: 1 december 2024 … "
-            "5 januari 2025 zijn 36 dagen "
-            "met 3 van de 4 gefinancierde VTE in dienst, 36 VTE-dagen."
         ),
         references=("staffing",),
     ),
@@ -159,22 +115,12 @@ RULES: tuple[Rule, ...] = (
             "zijn of haar afwezigheid door een vervang(st)er afdoende wordt uitgeoefend."
         ),
         title_en="Absences",
-        title_nl="Afwezigheden",
         reading_en=(
             "An absence takes its FTE off duty on each of its days, except on days the guaranteed wage covers "
             "(sickness and accident, S7). Maternity leave, time credit, career break, parental and unpaid leave "
             "are never covered. Only the days inside the term count."
         ),
-        reading_nl=(
-            "Een afwezigheid neemt haar VTE weg op elk van haar dagen, behalve op dagen die het gewaarborgd "
-            "loon dekt (ziekte en ongeval, S7). Moederschapsrust, tijdskrediet, loopbaanonderbreking, "
-            "ouderschapsverlof en onbetaald verlof zijn nooit gedekt. Alleen de dagen binnen de looptijd tellen."
-        ),
         example_en="A 1/5 time credit 2024-09-01 … 2025-06-30 (303 days), not replaced: 303 × 0.2 = 60.6 FTE-days.",
-        example_nl=(
-            "Een tijdskrediet van 1/5 van 1 september 2024 tot en met 30 juni 2025 (303 dagen), niet vervangen: "
-            "303 × 0,2 = 60,6 VTE-dagen."
-        ),
         references=("uncovered_leave",),
     ),
     Rule(
@@ -185,7 +131,6 @@ RULES: tuple[Rule, ...] = (
             "gewaarborgd loon wordt vergoed in aanmerking voor de subsidie."
         ),
         title_en="Guaranteed-wage window",
-        title_nl="Periode van het gewaarborgd loon",
         reading_en=(
             "A consultant's absences of one kind (sickness, or accident) are one incapacity while they run: "
             "their dates joined make incapacity spells. A new cause starting right after an incapacity ended "
@@ -194,25 +139,10 @@ RULES: tuple[Rule, ...] = (
             "days of incapacity of a spell and its relapses (days back at work do not use it, also before the "
             "term); on a covered day every absence of the spell is covered. The order of the lines never matters."
         ),
-        reading_nl=(
-            "De afwezigheden van één soort (ziekte, of ongeval) van een consulent zijn één "
-            "arbeidsongeschiktheid zolang ze lopen: hun data samen vormen periodes van arbeidsongeschiktheid. "
-            "Een nieuwe oorzaak vlak na het einde van een arbeidsongeschiktheid opent een eigen periode; tijdens "
-            "een lopende arbeidsongeschiktheid niet. Een periode die ten hoogste 14 dagen na het einde van de "
-            "vorige begint, zonder nieuwe oorzaak, is een herval. Het gewaarborgd loon dekt de eerste 30 dagen "
-            "arbeidsongeschiktheid van een periode en haar hervallen (dagen weer aan het werk tellen niet mee, "
-            "ook voor de looptijd); op een gedekte dag is elke afwezigheid van de periode gedekt. De volgorde "
-            "van de regels in het bestand speelt nooit een rol."
-        ),
         example_en=(
             "Accidents of 0.2 and 0.8 FTE, both 2024-03-01 … 2024-04-29: one spell, covered 2024-03-01 … "
             "2024-03-30 for both; 30 days × 1.0 FTE = 30 FTE-days short. A sickness 2024-03-04 … 03-20 "
             "(17 days) and another from 2024-04-03 (14 days later): a relapse with 13 days left."
-        ),
-        example_nl=(
-            "Ongevallen van 0,2 en 0,8 VTE, beide 1 maart … 29 april 2024: één periode, gedekt 1 … 30 maart 2024 "
-            "voor beide; 30 dagen × 1,0 VTE = 30 VTE-dagen tekort. Ziek 4 … 20 maart 2024 "
-            "(17 dagen) en opnieuw vanaf 3 april 2024 (14 dagen later): een herval met nog 13 dagen."
         ),
         references=("guaranteed_wage",),
     ),
@@ -224,24 +154,14 @@ RULES: tuple[Rule, ...] = (
             "vervangt na afloop van de periode die is gedekt door het gewaarborgde loon."
         ),
         title_en="Replacement",
-        title_nl="Vervanging",
         reading_en=(
             "On an uncovered day the replaced FTE (the replacements of that day added up, at most the absent "
             "FTE) stays on duty. Replacements adding up to more than the absent FTE are valid: they count for "
             "the absent FTE, with a warning."
         ),
-        reading_nl=(
-            "Op een niet-gedekte dag blijft de vervangen VTE (de vervangingen van die dag samen, ten hoogste de "
-            "afwezige VTE) aan het werk. Vervangingen die samen meer zijn dan de afwezige VTE zijn geldig: ze "
-            "tellen voor de afwezige VTE, met een waarschuwing."
-        ),
         example_en=(
             "Sick 2024-01-08 … 2024-03-15 (68 days): 30 covered, 38 not; replaced 2024-02-19 … 03-15 (26 "
             "days): 12 FTE-days short."
-        ),
-        example_nl=(
-            "Ziek 8 januari … 15 maart 2024 (68 dagen): 30 gedekt, 38 niet; vervangen 19 februari … 15 maart "
-            "2024 (26 dagen): 12 VTE-dagen tekort."
         ),
         references=("replacement",),
     ),
@@ -253,18 +173,11 @@ RULES: tuple[Rule, ...] = (
             "gesteld waren en in mindering gebracht."
         ),
         title_en="FTE-days short",
-        title_nl="VTE-dagen tekort",
         reading_en=(
             "For each day of the term: on duty = employed − uncovered, unreplaced absent FTE; short = "
             "max(0, funded FTE − on duty). The FTE-days short are the sum over the days, exact."
         ),
-        reading_nl=(
-            "Voor elke dag van de looptijd: aan het werk = tewerkgesteld − niet-gedekte, niet-vervangen "
-            "afwezige VTE; tekort = max(0, gefinancierde VTE − aan het werk). De VTE-dagen tekort zijn de som "
-            "over de dagen, exact."
-        ),
         example_en="36 FTE-days of vacancy + 60.6 of time credit + 12 of sickness = 108.6 FTE-days (SPEC §5 b).",
-        example_nl="36 VTE-dagen vacature + 60,6 tijdskrediet + 12 ziekte = 108,6 VTE-dagen (SPEC §5 b).",
         references=("deduction",),
     ),
     Rule(
@@ -272,17 +185,11 @@ RULES: tuple[Rule, ...] = (
         article="Art. 5",
         quote="De werkingssubsidie wordt dan berekend per consultant per dag van de looptijd.",
         title_en="Deduction",
-        title_nl="Vermindering",
         reading_en=(
             "daily_rate = max_subsidy / (funded FTE × days of the term), kept exact; deduction = daily_rate × "
             "FTE-days short, rounded to cents."
         ),
-        reading_nl=(
-            "dagbedrag = maximale subsidie / (gefinancierde VTE × dagen van de looptijd), exact; vermindering "
-            "= dagbedrag × VTE-dagen tekort, afgerond op centen."
-        ),
         example_en="424000 / (4 × 731) = 145.00684…; 12 × 424000 / 2924 = 1740.082… → 1740.08.",
-        example_nl="424.000 / (4 × 731) = 145,00684…; 12 × 424.000 / 2924 = 1740,082… → 1740,08.",
         references=("daily_rate",),
     ),
     Rule(
@@ -294,18 +201,11 @@ RULES: tuple[Rule, ...] = (
             "werkingssubsidie."
         ),
         title_en="Subsidy",
-        title_nl="Subsidie",
         reading_en=(
             "subsidy = max(0, effort_pool + payout − deduction), on the rounded lines, so that the printed "
             "lines add up to the printed total. It never exceeds the maximum."
         ),
-        reading_nl=(
-            "subsidie = max(0, inspanningsfinanciering + resultaatfinanciering − vermindering), op de "
-            "afgeronde regels, zodat de gedrukte regels optellen tot het gedrukte totaal. Ze is nooit meer dan "
-            "het maximum."
-        ),
         example_en="296800.00 + 101760.00 − 1740.08 = 396819.92.",
-        example_nl="296.800,00 + 101.760,00 − 1740,08 = 396.819,92.",
     ),
     Rule(
         id="S12",
@@ -315,21 +215,12 @@ RULES: tuple[Rule, ...] = (
             "Vlaamse Regering / het Ministerieel Besluit"
         ),
         title_en="Balance",
-        title_nl="Saldo",
         reading_en=(
             "paid = the advances added up; balance = subsidy − paid. Positive: still to be paid out; "
             "negative: to be recovered."
         ),
-        reading_nl=(
-            "betaald = de voorschotten samen; saldo = subsidie − betaald. Positief: nog uit te betalen; "
-            "negatief: terug te vorderen."
-        ),
         example_en=(
             "396819.92 − 169600.00 = 227219.92 to pay; 292449.79 − 339200.00 = −46750.21: 46750.21 to recover."
-        ),
-        example_nl=(
-            "396.819,92 − 169.600,00 = 227.219,92 uit te betalen; 292.449,79 − 339.200,00 = −46.750,21: "
-            "46.750,21 terug te vorderen."
         ),
     ),
     Rule(
@@ -343,7 +234,6 @@ RULES: tuple[Rule, ...] = (
             "werkdag na de kennisgeving."
         ),
         title_en="Termination",
-        title_nl="Beëindiging",
         reading_en=(
             "A registered letter counts as received on the 3rd working day after posting (weekends and the ten "
             "Belgian legal holidays are not working days); the six months run from the first working day after "
@@ -352,23 +242,10 @@ RULES: tuple[Rule, ...] = (
             "government's immediate end); every day of the term after it counts as a shortfall of the full "
             "funded FTE. The daily rate, the pools and the payout do not change."
         ),
-        reading_nl=(
-            "Een aangetekende brief geldt als ontvangen op de 3de werkdag na de verzending (weekends en de tien "
-            "wettelijke feestdagen zijn geen werkdagen); de zes maanden lopen vanaf de eerste werkdag daarna en "
-            "eindigen de dag vóór dezelfde dag zes maanden later, of op de laatste dag van die maand als die dag "
-            "niet bestaat. Het convenant eindigt op die dag (of op het overeengekomen einde, of bij de "
-            "onmiddellijke beëindiging door de Vlaamse Regering); elke dag van de looptijd erna telt als tekort "
-            "van alle gefinancierde VTE. Het dagbedrag, de potten en de resultaatfinanciering veranderen niet."
-        ),
         example_en=(
             "Posted Friday 2024-12-20 → received 2024-12-26 (25 December is a holiday) → notice from 2024-12-27 "
             "→ ends 2025-06-26; 2025-06-27 … 2025-06-30: 4 days × 4 FTE = 16 FTE-days, "
             "16 × 424000 / 2924 = 2320.11."
-        ),
-        example_nl=(
-            "Gepost vrijdag 2024-12-20 → ontvangen 2024-12-26 (25 december is een feestdag) → opzegtermijn vanaf "
-            "2024-12-27 → einde 2025-06-26; 2025-06-27 … 2025-06-30: 4 dagen × 4 VTE = 16 VTE-dagen, "
-            "16 × 424000 / 2924 = 2320,11."
         ),
     ),
     Rule(
@@ -379,7 +256,6 @@ RULES: tuple[Rule, ...] = (
             "zijn bereikt."
         ),
         title_en="Calendar and interim position",
-        title_nl="Kalender en tussentijdse stand",
         reading_en=(
             "The calendar lists the term, the report deadlines, the last working day to post a notice that ends "
             "by the term's end, and a termination's dates. The interim position on a date counts the shortfall "
@@ -387,20 +263,9 @@ RULES: tuple[Rule, ...] = (
             "projected subsidy is a range: worst (pending not met) and best (pending met), both with no further "
             "shortfall."
         ),
-        reading_nl=(
-            "De kalender toont de looptijd, de rapporteringsdata, de laatste werkdag om een opzegging te posten "
-            "die eindigt binnen de looptijd, en de data van een beëindiging. De tussentijdse stand op een datum "
-            "telt het tekort en de vermindering tot en met die datum; nog niet gerapporteerde resultaten staan "
-            "open, en de verwachte subsidie is een vork: slechtst (openstaande niet behaald) en best (openstaande "
-            "behaald), beide zonder verder tekort."
-        ),
         example_en=(
             "As of 2024-09-30 (examples/11): 46 FTE-days short, 46 × 424000 / 2924 = 6670.31 deducted so far; "
             "R1, R4, R5 pending: between 290129.69 and 391889.69."
-        ),
-        example_nl=(
-            "Op 2024-09-30 (examples/11): 46 VTE-dagen tekort, 46 × 424000 / 2924 = 6670,31 tot nu toe "
-            "verminderd; R1, R4, R5 open: tussen 290.129,69 en 391.889,69."
         ),
     ),
 )

@@ -67,12 +67,12 @@ def rule_text(r: Rule, t: Lang, own: tuple[Quote, ...] | None = None) -> RuleTex
     return RuleText(
         id=r.id,
         anchor=r.anchor,
-        title=r.title(t.code),
+        title=t.of(r, "title"),
         article=r.article,
         quotes=quotes_,
         unquoted=unquoted,
-        reading=r.reading_nl if t.dutch else r.reading_en,
-        example=r.example_nl if t.dutch else r.example_en,
+        reading=t.of(r, "reading"),
+        example=t.of(r, "example"),
     )
 
 

@@ -10,7 +10,7 @@ from convenant_calc.views.report.model import InterimSection, Line
 def interim_section(i: Interim, t: Lang) -> InterimSection:
     lines = [
         Line(t("interim_short", as_of=t.date(i.as_of)), t.number(i.shortfall_fte_days)),
-        Line(t("interim_deduction", as_of=t.date(i.as_of)), f"−{t.money(i.deduction)}"),
+        Line(t("interim_deduction", as_of=t.date(i.as_of)), t.less(i.deduction)),
         Line(t("interim_pending"), ", ".join(i.pending) or t("interim_none")),
     ]
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):

@@ -8,7 +8,6 @@ English and Dutch whatever the language, as the parties to a dispute may need ei
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
@@ -16,14 +15,7 @@ from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.model import ReadingRow
 
-
-def signed(value: Decimal, t: Lang) -> str:
-    """A difference with its sign: +54.20, −2.39, 0.00."""
-    if value > 0:
-        return f"+{t.money(value)}"
-    if value < 0:
-        return f"−{t.money(-value)}"
-    return t.money(value)
+NL = Lang("nl")  # both readings are shown in English and Dutch, whatever the language
 
 
 def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...]:
@@ -31,7 +23,7 @@ def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...
     for c in costs:
         a = c.alternative
         if c.reason is not None:
-            status = t("not_applicable", why=c.reason.nl if t.dutch else c.reason.en)
+            status = t("not_applicable", why=c.reason.text(t.of(c.reason, "text")))
         elif c.in_force:
             status = t("in_force")
         else:
@@ -42,16 +34,16 @@ def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...
                 id=a.id,
                 article=f"{c.reads.article}, {a.rules}",
                 sentence=c.reads.text or "",  # the case's own agreement, never another's (its references)
-                unquoted="" if unquoted is None else (unquoted.nl if t.dutch else unquoted.en),
+                unquoted="" if unquoted is None else unquoted.text(t.of(unquoted, "text")),
                 default_en=a.default_en,
-                default_nl=a.default_nl,
+                default_nl=NL.of(a, "default"),
                 alternative_en=a.alternative_en,
-                alternative_nl=a.alternative_nl,
-                alternative=a.alternative_nl if t.dutch else a.alternative_en,
+                alternative_nl=NL.of(a, "alternative"),
+                alternative=t.of(a, "alternative"),
                 applies=c.applies,
                 in_force=c.in_force,
                 subsidy=t.money(c.subsidy),
-                difference=signed(c.difference, t),
+                difference=t.signed(c.difference),
                 status=status,
             )
         )

@@ -327,7 +327,7 @@ STEPS_READ = {
 def reading_note(s: Settlement, key: str, t: Lang) -> str:
     """' — ID: the alternative reading' for each alternative in force that changes the step ``key`` (S17)."""
     return "".join(
-        f" — {a.id}: {a.alternative_nl if t.dutch else a.alternative_en}"
+        f" — {a.id}: {t.of(a, 'alternative')}"
         for a in ALTERNATIVES
         if a.applied_in(s.readings) and key in STEPS_READ.get(a.field, ())
     )

@@ -38,12 +38,12 @@ def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
         Line(t("result_line", why=why), t.money(r.payout)),
         Line(
             t("deduction_line", days=t.number(d.shortfall_fte_days), rate=t.decimals(d.daily_rate, 6)),
-            f"−{t.money(d.amount)}",
+            t.less(d.amount),
         ),
     ]
     if s.gross < 0:
         lines.append(Line(t("floor_line"), t.money(-s.gross)))
     lines.append(Line(t("subsidy_line"), t.money(s.subsidy), total=True))
-    lines.append(Line(t("paid_line", n=len(s.payments)), f"−{t.money(s.paid)}"))
+    lines.append(Line(t("paid_line", n=len(s.payments)), t.less(s.paid)))
     lines.append(Line(f"{t('balance_' + s.direction)} (S12)", t.money(abs(s.balance)), total=True))
     return tuple(lines)
