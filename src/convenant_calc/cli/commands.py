@@ -604,7 +604,8 @@ def _emit(data: str | bytes, output: Path | None) -> int:
         if isinstance(data, bytes) and not is_terminal(sys.stdout):
             sys.stdout.buffer.write(data)
         else:  # on a terminal any control character of the input is shown as an escape, in every format
-            sys.stdout.write(for_stream(sys.stdout, data.decode("utf-8", "replace") if isinstance(data, bytes) else data))
+            text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+            sys.stdout.write(for_stream(sys.stdout, text))
         return 0
     return write_file(output, data, sys.stderr)
 
