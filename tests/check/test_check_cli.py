@@ -151,8 +151,12 @@ def test_an_unknown_field_in_expected_yaml_is_an_error_at_its_place(check, copy_
         ('tolerance: "-0.01"\nsubsidy: "396819.92"\n', "tolerance: must be 0 or more"),
         ("", "expected.yaml is empty"),
         ("- subsidy\n", "expected.yaml is a list"),
-        ('tolerance: "0.01"\n', "names no figure to compare"),
-        ("term: {}\n", "names no figure to compare"),
+        ('tolerance: "0.01"\n', "compares no figure"),
+        ("term: {}\n", "compares no figure"),
+        # issue 18 item 10: the id alone, or the id and the term's dates, compare no figure (passed, nothing checked)
+        ("convenant: lokale-besturen-2023-2025\n", "compares no figure"),
+        ('schema: convenant-settlement/1\nconvenant: lokale-besturen-2023-2025\nterm: {start: "2023-07-01"}\n',
+         "compares no figure"),
     ],
 )
 def test_bad_expected_values_are_input_errors(check, copy_case, here, text, message):
@@ -162,6 +166,22 @@ def test_bad_expected_values_are_input_errors(check, copy_case, here, text, mess
     assert result.exit_code == 2
     assert message in result.stderr
     assert result.stderr.startswith("a/expected.yaml:1:")
+
+
+def test_an_expected_yaml_of_the_id_alone_is_refused_with_what_to_do(check, copy_case, here):
+    case = copy_case("02", here / "a")
+    (case / "expected.yaml").write_text("convenant: lokale-besturen-2023-2025\n", encoding="utf-8")
+    result = check("a")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "a/expected.yaml:1:1: expected.yaml compares no figure (only convenant), so the case would pass with "
+        'nothing checked; add the figures you expect, e.g. subsidy: "…" (convenant check --update writes the '
+        "current ones)"
+    )
+    # --update fills it in: afterwards it compares every figure and holds
+    assert check("--update", "a").exit_code == 0
+    assert 'subsidy: "396819.92"' in (case / "expected.yaml").read_text(encoding="utf-8")
+    assert check("a").exit_code == 0
 
 
 def test_mixed_directory_fail_beats_ok_and_unreadable_beats_both(check, copy_case, here):
@@ -224,7 +244,7 @@ def test_a_case_named_twice_is_checked_once(check, copy_case, here):
 
 
 def test_k_selects_cases_by_name(check):
-    result = check(str(EXAMPLES), "-k", "RELAPSE")
+    result = check(str(EXAMPLES), "-k", "RELAPSE-WITHIN")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [f"ok   {_name('03-relapse-within-14-days')}", "1 passed, 0 failed"]
     result = check(str(EXAMPLES), "-k", "no-such-case")
@@ -297,4 +317,18 @@ def test_json_format(check, copy_case, here):
             "line": line_of(bad / "expected.yaml", "balance:"),
             "col": 10,
         }
+    ]
+
+
+def test_a_case_whose_expected_yaml_is_there_by_another_name_is_an_error_not_passed_over(check, copy_case, here):
+    # Issue 18 item 1: `check book` looked only for expected.yaml, so book/b was never checked (exit 0)
+    copy_case("01", here / "book" / "a")
+    b = copy_case("02", here / "book" / "b")
+    (b / "expected.yaml").rename(b / "expected.yml")
+    result = check("book")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[-1] == "1 passed, 0 failed, 1 could not be read"
+    assert result.stderr.splitlines() == [
+        "book/b/expected.yml: 'expected.yml' is not named expected.yaml exactly, so it would not be read; "
+        "rename it to expected.yaml, or move it out of the case directory"
     ]

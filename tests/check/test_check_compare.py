@@ -68,5 +68,5 @@ def test_a_rate_difference_keeps_its_decimals():
 
 def test_text_and_dates_differ_without_an_amount():
     actual, _ = settle_dir(EXAMPLE_02)
-    (difference,) = compare(expected_from("term: {end: 2025-06-29}\n"), actual)
+    (difference,) = compare(expected_from('term: {end: 2025-06-29}\nsubsidy: "396819.92"\n'), actual)
     assert difference_text(difference) == "expected.yaml:1:13: term.end: expected 2025-06-29, got 2025-06-30"

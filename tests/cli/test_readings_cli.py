@@ -192,3 +192,117 @@ def test_update_written_afresh_keeps_the_readings(tmp_path):
     assert "readings: [days.working]\n" in text
     assert 'subsidy: "396874.12"\n' in text and '  rate.effort-basis: "397379.88"\n' in text
     assert runner.invoke(app, ["check", str(case)]).exit_code == 0
+
+
+# --- issue 18 item 12: a reading that does not apply to a period; the case's own sentences ------------
+
+EXTENSION = """\
+amendments:
+  - id: verlenging-2025
+    kind: extension
+    decided: 2025-06-01
+    reference: "verlenging met een half jaar (ILLUSTRATIVE)"
+    term: {start: 2025-07-01, end: 2025-12-31}
+    max_subsidy: 53000.00
+    result_commitments:
+      - {id: V1, title: Bedrijfsbezoeken, target: 12, unit: bezoeken}
+"""
+
+
+def _half_year_extension(tmp_path):
+    """examples/12 (two whole years, 2 FTE) with an extension of half a year (2025-07-01 … 2025-12-31)."""
+    import shutil
+
+    case = shutil.copytree(DISPUTE, tmp_path / "d")
+    (case / "expected.yaml").unlink()
+    with open(case / "convenant.yaml", "a", encoding="utf-8") as f:
+        f.write(EXTENSION)
+    with open(case / "results.yaml", "a", encoding="utf-8") as f:
+        f.write("  - {commitment: V1, achieved: 12}\n")
+    payments = (case / "payments.yaml").read_text(encoding="utf-8")
+    (case / "payments.yaml").write_text(
+        payments.replace("label: voorschot 1}", "label: voorschot 1, period: dispuut-2fte-2023-2025}"), encoding="utf-8"
+    )
+    return str(case)
+
+
+def test_readings_list_a_reading_that_does_not_fit_a_period_as_not_applicable(tmp_path):
+    # Issue 18: `settle CASE --readings` ended in a ValueError traceback ("not a whole number of years").
+    case = _half_year_extension(tmp_path)
+    result = settle(case, "--readings", "-f", "json")
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.stdout)["readings"]}
+    assert rows["rate.calendar-365"]["applies"] is False
+    assert rows["rate.calendar-365"]["reason"] == (
+        "the term of the period verlenging-2025 (2025-07-01 … 2025-12-31) is not a whole number of years, so "
+        "there is no yearly basis for it (S14: settle another period alone with --period)"
+    )
+    for fmt in ("table", "markdown", "html"):
+        shown = settle(case, "--readings", "-f", fmt)
+        assert shown.exit_code == 0 and "not a whole number of years" in shown.stdout, fmt
+    nl = settle(case, "--readings", "--lang", "nl", env={"COLUMNS": "400"})
+    assert "de looptijd van de periode verlenging-2025 (2025-07-01 … 2025-12-31) is geen geheel aantal jaren" in nl.stdout
+
+
+def test_a_reading_that_does_not_fit_a_period_is_refused_and_one_that_fits_the_period_asked_for_settles(tmp_path):
+    case = _half_year_extension(tmp_path)
+    refused = settle(case, "--reading", "rate.calendar-365", "-f", "json")
+    assert (refused.exit_code, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("--reading rate.calendar-365: does not apply to this case: the term of the "
+                                     "period verlenging-2025 (2025-07-01 … 2025-12-31)")
+    alone = settle(case, "--reading", "rate.calendar-365", "--period", "verlenging-2025")
+    assert alone.exit_code == 2
+    assert "the term 2025-07-01 … 2025-12-31 is not a whole number of years" in alone.stderr
+    # The whole-year period alone (a traceback too): as examples/12, 10 FTE-days × 212000 / (2 × 365 × 2)
+    # = 1452.0547… → 1452.05; 148400.00 + 31800.00 − 1452.05 = 178747.95; paid 84800.00 → 93947.95.
+    whole = settle(case, "--reading", "rate.calendar-365", "--period", "dispuut-2fte-2023-2025", "-f", "json")
+    assert whole.exit_code == 0, whole.output
+    out = json.loads(whole.stdout)
+    assert (out["deduction"]["amount"], out["subsidy"], out["balance"]) == ("1452.05", "178747.95", "93947.95")
+    costs = json.loads(settle(case, "--readings", "--period", "dispuut-2fte-2023-2025", "-f", "json").stdout)
+    row = next(r for r in costs["readings"] if r["id"] == "rate.calendar-365")
+    assert (row["applies"], row["subsidy"], row["difference"]) == (True, "178747.95", "-1.98")
+
+
+def test_readings_quote_the_cases_own_agreement_never_the_bundled_ones_sentence(tmp_path):
+    # examples/12 is a 2-FTE agreement: it was shown "inzet van 4 VTE", the bundled agreement's sentence.
+    out = json.loads(settle(DISPUTE, "--readings", "-f", "json").stdout)
+    reads = {r["id"]: r["reads"] for r in out["readings"]}
+    assert reads["rate.calendar-365"] == (
+        "De maximale subsidie wordt toegekend voor de inzet van 2 VTE op jaarbasis. […] "
+        "De werkingssubsidie wordt dan berekend per consultant per dag van de looptijd."
+    )
+    for fmt in ("table", "markdown", "html"):
+        text = settle(DISPUTE, "--readings", "-f", fmt, env={"COLUMNS": "400"}).stdout
+        assert "inzet van 2 VTE" in text and "4 VTE" not in text, fmt
+    # An agreement file without references: no sentence, and what to add in its place.
+    import shutil
+
+    case = shutil.copytree(DISPUTE, tmp_path / "bare")
+    text = (case / "convenant.yaml").read_text(encoding="utf-8")
+    (case / "convenant.yaml").write_text(text[: text.index("# The agreement's own sentences")], encoding="utf-8")
+    out = json.loads(settle(str(case), "--readings", "-f", "json").stdout)
+    rows = {r["id"]: r for r in out["readings"]}
+    assert rows["rate.calendar-365"]["reads"] is None
+    assert rows["notice.from-posting"]["reads"].startswith("De kennisgeving van de opzegging")  # Art. 7: every agreement's
+    md = settle(str(case), "--readings", "-f", "markdown").stdout
+    assert "> the agreement file quotes no sentence for this reading; add references.yearly\\_basis, " \
+        "references.daily\\_rate (article and quote)" in md
+    section = md.split("## Alternative readings")[1]
+    assert "4 VTE" not in section and "2 VTE" not in section
+
+
+def test_the_bundled_agreement_reads_as_the_registry_quotes_it():
+    # The bundled agreement's references hold every sentence an alternative reads: its readings quote them.
+    from convenant_calc.core.readings import ALTERNATIVES, reads
+    from convenant_calc.io.loading import load_bundled
+
+    def words(text: str) -> str:
+        return " ".join(text.replace(" […] ", " ").split())
+
+    bundled = load_bundled("lokale-besturen-2023-2025")
+    for a in ALTERNATIVES:
+        r = reads(a, bundled)
+        assert r.text is not None and not r.missing, a.id
+        assert words(r.text) == words(a.sentence), a.id
+        assert r.article == a.article, a.id

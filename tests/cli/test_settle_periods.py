@@ -83,16 +83,16 @@ def test_readings_cost_the_agreement_total():
 
 def test_merged_reading_needs_one_fte_and_funding(tmp_path):
     from convenant_calc.core.models import Case
-    from convenant_calc.core.readings import BY_ID
+    from convenant_calc.core.readings import BY_ID, DEFAULT
     from convenant_calc.io.loading import load_case
 
     case = load_case(EXAMPLES / "09-extension-year").case
-    assert BY_ID["extension.merged"].not_applicable(case) is None
+    assert BY_ID["extension.merged"].not_applicable(case, DEFAULT) is None
     ext = case.convenant.amendments[1].model_copy(update={"consultants_fte": 3})
     other = Case.model_validate(
         case.model_copy(
             update={"convenant": case.convenant.model_copy(update={"amendments": (case.convenant.amendments[0], ext)})}
         )
     )
-    reason = BY_ID["extension.merged"].not_applicable(other)
+    reason = BY_ID["extension.merged"].not_applicable(other, DEFAULT)
     assert reason is not None and "differ in funded FTE or funding" in reason.en

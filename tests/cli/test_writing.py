@@ -235,3 +235,43 @@ def test_error_messages_reach_an_ascii_stderr_escaped(tmp_path):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     assert "result for unknown commitment 'R\\xeb'" in run.stderr  # ë as \xeb: stderr escapes, never fails
+
+
+def _closed(fd: int, *args: str) -> subprocess.CompletedProcess:
+    """The command with file descriptor ``fd`` closed, as the shell's ``>&-`` (1) or ``2>&-`` (2) closes it."""
+    keep = {1: {"stderr": subprocess.PIPE}, 2: {"stdout": subprocess.PIPE}}[fd]
+    return subprocess.run([*PYTHON, *args], text=True, preexec_fn=lambda: os.close(fd), **keep)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["settle", CASE, "-f", "json"],  # issue 18 item 8: was an AttributeError traceback
+        ["settle", CASE],
+        ["settle", CASE, "-f", "markdown", "--lang", "nl"],
+        ["ledger", CASE],
+        ["calendar", CASE],
+        ["validate", CASE],
+        ["check", CASE],
+        ["generation", str(EXAMPLES / "generation"), "-f", "csv"],
+        ["list"],
+        ["--version"],
+    ],
+)
+def test_a_closed_stdout_is_one_line_and_exit_2(args):
+    run = _closed(1, *args)
+    assert (run.returncode, run.stderr) == (2, "convenant: cannot write the output (stdout is closed)\n")
+
+
+def test_a_closed_stdout_does_not_stop_a_run_that_writes_to_a_file(tmp_path):
+    run = _closed(1, "settle", CASE, "-f", "json", "--output", str(tmp_path / "s.json"))
+    assert run.returncode == 0, run.stderr
+    assert '"subsidy": "396819.92"' in (tmp_path / "s.json").read_text(encoding="utf-8")
+
+
+def test_a_closed_stderr_keeps_the_exit_code_without_a_traceback(tmp_path):
+    (tmp_path / "results.yaml").write_text("results: [\n", encoding="utf-8")
+    run = _closed(2, "settle", str(tmp_path))
+    assert (run.returncode, run.stdout) == (2, "")
+    run = _closed(2, "settle", CASE, "-f", "json")
+    assert run.returncode == 0 and '"subsidy": "396819.92"' in run.stdout

@@ -164,8 +164,12 @@ def test_a_label_merged_in_the_old_form_is_named_not_printed(monkeypatch):
 
 def test_a_reason_is_translated_with_its_values():
     # a term of 1 year and 184 days is no whole number of years (rate.calendar-365 cannot apply)
+    from convenant_calc.core.readings import DEFAULT
+    from convenant_calc.io.loading import load_bundled
+
     term = Term(start=date(2023, 7, 1), end=date(2024, 12, 31))
-    reason = BY_ID["rate.calendar-365"].not_applicable(SimpleNamespace(convenant=SimpleNamespace(term=term)))
+    convenant = load_bundled("lokale-besturen-2023-2025").model_copy(update={"term": term})
+    reason = BY_ID["rate.calendar-365"].not_applicable(SimpleNamespace(convenant=convenant), DEFAULT)
     assert isinstance(reason, Reason)
     assert reason.en == "the term 2023-07-01 … 2024-12-31 is not a whole number of years, so there is no yearly basis"
     assert reason.text(Lang("nl").of(reason, "text")) == (

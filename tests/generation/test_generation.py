@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from convenant_calc.cli.app import app
 from convenant_calc.cli.fastpath import answer, generation_args
 from convenant_calc.cli.generation import LateProgress, find_cases, run_generation
-from convenant_calc.io.bundled import examples_dir
+from convenant_calc.io.bundled import bundled_path, examples_dir
 
 EXAMPLES = examples_dir()
 SAMPLE = EXAMPLES / "generation"
@@ -35,11 +35,29 @@ def run(*args: str):
     return CliRunner().invoke(app, ["generation", *args])
 
 
+BUNDLED = "lokale-besturen-2023-2025"
+
+
+def own_agreement(case: Path, new_id: str) -> Path:
+    """The case on an agreement of its own: the bundled agreement's text under another id, the case's
+    files naming it. A generation counts each agreement once (issue 18): examples 01, 02 and 03 all
+    settle the bundled agreement, so as cases of one generation each needs its own id (figures unchanged)."""
+    text = bundled_path(BUNDLED).read_text(encoding="utf-8")
+    (case / "convenant.yaml").write_text(text.replace(f"id: {BUNDLED}", f"id: {new_id}", 1), encoding="utf-8")
+    for path in case.glob("*.yaml"):
+        if path.name != "convenant.yaml":
+            named = path.read_text(encoding="utf-8").replace(f"convenant: {BUNDLED}", f"convenant: {new_id}")
+            path.write_text(named, encoding="utf-8")
+    return case
+
+
 def two_examples(root: Path) -> Path:
-    """A generation of examples 01 and 02 (SPEC §5 a), whose figures the casebook derives by hand."""
+    """A generation of examples 01 and 02 (SPEC §5 a), whose figures the casebook derives by hand;
+    01 on an agreement of its own id (the bundled agreement's text), 02 on the bundled agreement."""
     gen = root / "gen"
     for name in ("01-no-absences", "02-long-sickness-partly-replaced"):
         shutil.copytree(EXAMPLES / name, gen / name)
+    own_agreement(gen / "01-no-absences", "lokale-besturen-2023-2025-01")
     return gen
 
 
@@ -138,7 +156,7 @@ def test_a_case_without_results_is_not_left_out(here):
 
 def test_one_level_unless_recursive(here):
     gen = here / "gen"
-    shutil.copytree(EXAMPLES / "01-no-absences", gen / "a" / "01")
+    own_agreement(Path(shutil.copytree(EXAMPLES / "01-no-absences", gen / "a" / "01")), "a-01")
     shutil.copytree(EXAMPLES / "02-long-sickness-partly-replaced", gen / "b")
     assert [name for _, name in find_cases(gen, recursive=False)] == ["b"]
     assert [name for _, name in find_cases(gen, recursive=True)] == ["a/01", "b"]
@@ -307,7 +325,7 @@ def test_a_slow_run_shows_the_bar_on_a_terminal_and_none_when_piped(here, monkey
 
     gen = here / "gen"
     for i in range(3):
-        shutil.copytree(EXAMPLES / "02-long-sickness-partly-replaced", gen / f"case-{i}")
+        own_agreement(Path(shutil.copytree(EXAMPLES / "02-long-sickness-partly-replaced", gen / f"case-{i}")), f"c{i}")
     monkeypatch.setattr(command, "PROGRESS_AFTER_S", 0.0)  # as if every case took more than a second
     for terminal in (True, False):
         buffer = io.StringIO()
@@ -380,7 +398,7 @@ def test_an_agreement_with_addenda_is_one_row_adding_up_its_lines(here):
     # results 4/5 + 1/1 + 2/3 + 1/1 = 8/10 (diversiteit has none). examples/01 has one line: no lines key.
     gen = here / "gen"
     shutil.copytree(EXAMPLES / "15-extension-continues-one-addendum", gen / "15")
-    shutil.copytree(EXAMPLES / "01-no-absences", gen / "01")
+    own_agreement(shutil.copytree(EXAMPLES / "01-no-absences", gen / "01"), "eigen-2023-2025")  # 15's id is the bundled one
     out = json.loads(run(str(gen), "-f", "json").stdout)
     one, lines = out["agreements"]
     assert "lines" not in one  # an agreement without addenda: its row as before
@@ -401,3 +419,158 @@ def test_an_agreement_with_addenda_is_one_row_adding_up_its_lines(here):
     assert "line diversiteit (Addendum diversiteit en inclusie), term 2023-07-01 … 2025-06-30" in strings
     assert run(str(gen), "-f", "html", "-o", "g.html", "--reports", "r").exit_code == 0
     assert 'id="period-verlenging-2025-2026-line-duaal-leren"' in (here / "r" / "15.html").read_text(encoding="utf-8")
+
+
+# --- issue 18: each agreement counted once; each row names its case; the reports directory -----------
+
+
+def test_a_link_to_a_case_beside_it_counts_that_agreement_nowhere(here):
+    # Issue 18 item 2: `ln -s 01-bouw 01-bouw-latest` totalled 01-bouw's subsidy twice, exit 0:
+    # 3902330.37 (expected-totals.yaml) + 688512.07 (01-bouw/expected.yaml) = 4590842.44.
+    # Now both fail: 3902330.37 − 688512.07 = 3213818.30 over 13 agreements, exit 2.
+    gen = Path(shutil.copytree(SAMPLE, here / "G"))
+    (gen / "01-bouw-latest").symlink_to("01-bouw")
+    result = run("G", "-f", "json")
+    assert result.exit_code == 2
+    out = json.loads(result.stdout)
+    assert (out["total"]["subsidy"], out["total"]["agreements"], out["total"]["failed"]) == ("3213818.30", 13, 2)
+    assert [f["case"] for f in out["failed"]] == ["01-bouw", "01-bouw-latest"]
+    assert out["failed"][0]["errors"] == [
+        "G/01-bouw: the same directory as G/01-bouw-latest (a link, or one path reached twice); a generation "
+        "counts each agreement once: remove the link, or move it out of G"
+    ]
+    assert "G/01-bouw-latest: the same directory as G/01-bouw" in result.stderr
+
+
+def test_two_cases_of_one_agreement_both_fail_naming_each_other(here):
+    # examples 01 and 02 both settle the bundled agreement: counted together, its maximum twice
+    gen = here / "gen"
+    for name in ("01-no-absences", "02-long-sickness-partly-replaced", "03-relapse-within-14-days"):
+        shutil.copytree(EXAMPLES / name, gen / name)
+    own_agreement(gen / "03-relapse-within-14-days", "drie")
+    result = run("gen", "-f", "json")
+    assert result.exit_code == 2
+    out = json.loads(result.stdout)
+    assert [a["case"] for a in out["agreements"]] == ["03-relapse-within-14-days"]
+    assert [f["case"] for f in out["failed"]] == ["01-no-absences", "02-long-sickness-partly-replaced"]
+    assert out["failed"][1]["errors"] == [
+        "gen/02-long-sickness-partly-replaced: agreement lokale-besturen-2023-2025 is also the agreement of "
+        "gen/01-no-absences; a generation counts each agreement once: remove the cases that are not this "
+        "agreement's, or give each its own agreement id"
+    ]
+    assert out["total"]["max_subsidy"] == "424000.00"  # 03's alone
+
+
+def test_a_directory_of_yml_files_or_dangling_links_is_a_failed_case_never_skipped(here):
+    gen = two_examples(here)
+    yml = gen / "03-yml"
+    shutil.copytree(EXAMPLES / "03-relapse-within-14-days", yml)
+    for path in yml.glob("*.yaml"):
+        path.rename(path.with_suffix(".yml"))
+    dangling = gen / "04-links"
+    dangling.mkdir()
+    (dangling / "results.yaml").symlink_to("../nowhere/results.yaml")
+    (gen / "05-gone").symlink_to("nowhere")
+    result = run("gen", "-f", "json")
+    assert result.exit_code == 2
+    assert [f["case"] for f in json.loads(result.stdout)["failed"]] == ["03-yml", "04-links", "05-gone"]
+    assert "gen/03-yml/results.yml: 'results.yml' is not named results.yaml exactly" in result.stderr
+    assert "gen/03-yml: no results.yaml in this case directory" in result.stderr
+    assert "gen/04-links/results.yaml: not a readable file (a symbolic link to nothing)" in result.stderr
+    assert "gen/05-gone: case directory is a link to nothing" in result.stderr
+
+
+def test_every_format_shows_the_case_directory_beside_the_id(here):
+    gen = two_examples(here)
+    table = run("gen").stdout
+    row = next(line for line in table.splitlines() if "lokale-besturen-2023-2025-01" in line)
+    assert row.split()[:2] == ["01-no-absences", "lokale-besturen-2023-2025-01"]
+    out = json.loads(run("gen", "-f", "json").stdout)
+    assert [(a["case"], a["convenant"]) for a in out["agreements"]] == [
+        ("01-no-absences", "lokale-besturen-2023-2025-01"), ("02-long-sickness-partly-replaced", BUNDLED)
+    ]
+    assert run("gen", "-f", "csv").stdout.splitlines()[1].startswith("01-no-absences,lokale-besturen-2023-2025-01,")
+    page = run("gen", "-f", "html").stdout
+    assert "<td>01-no-absences</td><td>lokale-besturen-2023-2025-01</td>" in page
+
+
+def test_reports_of_a_rerun_are_this_runs_only(here):
+    # Issue 18 item 7: a rerun after a case broke left its old report looking current.
+    gen = two_examples(here)
+    assert run("gen", "--reports", "r").exit_code == 0
+    assert sorted(p.name for p in (here / "r").iterdir()) == [
+        "01-no-absences.html", "02-long-sickness-partly-replaced.html"
+    ]
+    (here / "r" / "stale-note.txt").write_text("mine\n", encoding="utf-8")
+    (gen / "01-no-absences" / "results.yaml").write_text("results: [\n", encoding="utf-8")
+    result = run("gen", "--reports", "r")
+    assert result.exit_code == 2
+    assert sorted(p.name for p in (here / "r").iterdir()) == ["02-long-sickness-partly-replaced.html"]
+    assert [p.name for p in here.iterdir() if p.name.startswith(".r.")] == []  # no fresh or old directory left
+
+
+def test_reports_are_swapped_in_only_when_all_are_written(here, monkeypatch):
+    import convenant_calc.cli.generation as command
+
+    gen = two_examples(here)
+    assert run("gen", "--reports", "r").exit_code == 0
+    before = {p.name: p.read_bytes() for p in (here / "r").iterdir()}
+    calls = []
+
+    def interrupted(*args, **kwargs):  # SIGINT during the second report
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)
+
+    original = command._write_report
+    monkeypatch.setattr(command, "_write_report", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_generation(gen, reports=here / "r", fmt="json", out=io.StringIO(), err=io.StringIO())
+    assert {p.name: p.read_bytes() for p in (here / "r").iterdir()} == before  # the old directory, untouched
+    assert sorted(p.name for p in here.iterdir()) == ["gen", "r"]  # and no half-written one beside it
+
+
+def test_a_case_name_too_long_for_a_file_gets_a_short_report_name_and_the_others_go_on(here):
+    gen = two_examples(here)
+    long = "x" * 251
+    own_agreement(Path(shutil.copytree(EXAMPLES / "03-relapse-within-14-days", gen / long)), "drie")
+    out = io.StringIO()
+    code = run_generation(gen, fmt="html", reports=here / "r", out=out, err=io.StringIO())
+    assert code == 0
+    names = sorted(p.name for p in (here / "r").iterdir())
+    assert names[:2] == ["01-no-absences.html", "02-long-sickness-partly-replaced.html"]
+    short = names[2]
+    assert short.startswith("x" * 100) and short.endswith(".html") and len(short.encode()) <= 255
+    assert f'href="r/{short}"' in out.getvalue()  # the overview links it, and every case is in it
+    assert out.getvalue().count('<a href="r/') == 3
+
+
+def test_a_report_that_cannot_be_written_is_named_and_the_overview_still_comes(here, monkeypatch):
+    import convenant_calc.io.output as output
+
+    gen = two_examples(here)
+    real = output.write_atomic
+
+    def full(path, data):
+        if path.name.startswith("01"):
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(output, "write_atomic", full)
+    out, err = io.StringIO(), io.StringIO()
+    code = run_generation(gen, fmt="json", reports=here / "r", out=out, err=err)
+    assert code == 2
+    assert err.getvalue() == (
+        "r/01-no-absences.html: cannot write the report of 01-no-absences (No space left on device); the others go on\n"
+    )
+    assert json.loads(out.getvalue())["total"]["agreements"] == 2
+    assert [p.name for p in (here / "r").iterdir()] == ["02-long-sickness-partly-replaced.html"]
+
+
+def test_reports_onto_a_link_is_refused(here):
+    (here / "real").mkdir()
+    (here / "r").symlink_to("real")
+    result = run(str(two_examples(here)), "--reports", "r")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("--reports r: is a symbolic link;")

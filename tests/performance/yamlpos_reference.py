@@ -165,8 +165,9 @@ def _compose(file: str, text: str) -> Node | None:
             raise YamlError(at_end.problem) from None
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        at = yamlpos._character_offset(text, exc.position)  # issue 18: columns count characters
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
         raise YamlError(
             Problem(
                 Position(file, line, col),

@@ -76,6 +76,44 @@ def test_new_cause_opens_a_new_window_even_within_14_days():
     assert second.short_fte_days == 0
 
 
+def test_a_new_cause_joining_a_relapse_after_its_first_day_opens_no_window():
+    # examples/16 (issue 18 item 15): #1 2024-01-01 … 01-20 uses 20 of 30 days, 10 left. #2 (0.5 FTE)
+    # 2024-02-01 … 03-31 starts 12 days later: a relapse. #3 (0.5 FTE, new_cause) starts 02-10, while #2
+    # runs: the run is not cut there, so the spell 02-01 … 03-31 is a relapse (its one opener, #2, is no
+    # new cause) and draws the 10 days left: covered 02-01 … 02-10 for both; uncovered 02-11 … 03-31 =
+    # 19 + 31 = 50 days × 0.5 each. Read as if #3 opened the spell: a new window, 30 FTE-days (the mistake).
+    a, b, c = outcomes(
+        sick("2024-01-01", "2024-01-20"),
+        sick("2024-02-01", "2024-03-31", fte=Decimal("0.5")),
+        sick("2024-02-10", "2024-03-31", fte=Decimal("0.5"), new_cause=True),
+    )
+    assert (a.covered_days_in_term, b.covered_days_in_term, c.covered_days_in_term) == (20, 10, 1)
+    assert b.window.is_relapse and c.window.left_at_start == 1
+    assert (b.covered, c.covered) == ((date(2024, 2, 1), date(2024, 2, 10)), (date(2024, 2, 10), date(2024, 2, 10)))
+    assert (a.short_fte_days, b.short_fte_days, c.short_fte_days) == (0, 25, 25)
+
+
+def test_example_13_settles_at_316000_and_its_table_names_both_relapses():
+    # 1 FTE, 2024, 366000.00: 1000.00 an FTE-day; 50 FTE-days → 50000.00; 366000.00 − 50000.00 = 316000.00.
+    import json
+
+    from typer.testing import CliRunner
+
+    from convenant_calc.cli.app import app
+    from convenant_calc.io.bundled import examples_dir
+
+    case = str(examples_dir() / "16-new-cause-during-a-relapse")
+    out = json.loads(CliRunner().invoke(app, ["settle", case, "-f", "json"]).stdout)
+    assert (out["deduction"]["shortfall_fte_days"], out["deduction"]["amount"], out["subsidy"]) == (
+        "50", "50000.00", "316000.00"
+    )
+    table = CliRunner().invoke(app, ["settle", case], env={"COLUMNS": "100"}).stdout
+    lines = [line.strip() for line in table.splitlines()]
+    assert "#2: a relapse of #1 (S7): 10 days of the guaranteed-wage window were left" in lines
+    assert any(line.startswith("#3: ") for line in lines)
+    assert "\\x0a" not in table  # the captions' line break is the table's own, never shown as an escape
+
+
 def test_chain_of_relapses_keeps_drawing_on_one_window():
     # 01-01 … 01-10 (10 days) uses 10; 01-15 … 01-24 (5 days later, 10 days) uses 10;
     # 02-01 … 02-20 (8 days later, 20 days) gets the last 10: 02-01 … 02-10 covered, 02-11 … 02-20 short.

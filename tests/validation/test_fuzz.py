@@ -54,20 +54,29 @@ def _paths(value, prefix=()):
             yield from _paths(v, prefix + (i,))
 
 
-def _structural(text: str, data: st.DataObject) -> str:
-    """Delete a key / list item, or swap a value for one of another type, then write YAML again."""
+def _picked(text: str, data: st.DataObject, prefix: tuple = ()):
+    """The document, and one value at or below ``prefix`` drawn from it as (its parent, its key); None if none."""
     doc = yaml.safe_load(text)
-    paths = [p for p in _paths(doc) if p]
+    paths = [p for p in _paths(doc) if p and p[: len(prefix)] == prefix]
     if not paths:
-        return text
+        return None
     path = data.draw(st.sampled_from(paths), label="path")
     parent = doc
     for part in path[:-1]:
         parent = parent[part]
+    return doc, parent, path[-1]
+
+
+def _structural(text: str, data: st.DataObject) -> str:
+    """Delete a key / list item, or swap a value for one of another type, then write YAML again."""
+    picked = _picked(text, data)
+    if picked is None:
+        return text
+    doc, parent, key = picked
     if data.draw(st.booleans(), label="delete"):
-        del parent[path[-1]]
+        del parent[key]
     else:
-        parent[path[-1]] = data.draw(st.sampled_from(ODD_VALUES), label="value")
+        parent[key] = data.draw(st.sampled_from(ODD_VALUES), label="value")
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
 
@@ -143,3 +152,81 @@ def test_mutated_examples_exit_0_or_2_without_traceback(example, how, data):
             if "total" in out:
                 for key, value in out["total"].items():
                     assert Decimal(value) == sum(Decimal(one[key]) for one in settlements)
+
+
+# --- issue 18: the Part II keys, each mutated where it lives ---------------------------------------
+
+#: Each key of Part II (SPEC §7–§10), the example holding it, its file, and the path of the key.
+PART_II = {
+    "amendments": ("09-extension-year", "convenant.yaml", ("amendments",)),
+    "dated rules": ("09-extension-year", "convenant.yaml", ("absence_rules",)),
+    "payments per period": ("09-extension-year", "payments.yaml", ("payments",)),
+    "termination": ("10-terminated-by-notice", "convenant.yaml", ("termination",)),
+    "reports": ("07-everything-together", "convenant.yaml", ("reports",)),  # the bundled agreement's, copied in
+}
+#: What a hand edit of these keys puts where it does not belong: an unknown or the other period,
+#: a date the calendar has not or outside every term, a kind of the other key, a share out of range.
+PART_II_VALUES = ODD_VALUES + [
+    "verlenging-2025-2026", "lokale-besturen-2023-2025", "verlenging", "2026-02-29", "2025-07-01", "2023-06-30",
+    "2031-01-01", "notice", "mutual", "immediate", "progress", "final", "extension", "change", "government",
+    "sector", 0.5, 56, 365, {"from": "2026-01-01", "value": 56}, [{"from": "2023-07-01", "value": 14}],
+]
+
+
+def _under(text: str, prefix: tuple, data: st.DataObject) -> str:
+    """Delete, replace (with a value of PART_II_VALUES) or duplicate one value at or below ``prefix``."""
+    picked = _picked(text, data, prefix)
+    if picked is None:
+        return text
+    doc, parent, key = picked
+    how = data.draw(st.sampled_from(["delete", "replace", "duplicate"]), label="how")
+    if how == "delete":
+        del parent[key]
+    elif how == "duplicate" and isinstance(parent, list):
+        parent.insert(key, parent[key])  # the same amendment, payment or report twice
+    else:
+        parent[key] = data.draw(st.sampled_from(PART_II_VALUES), label="value")
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(key=st.sampled_from(sorted(PART_II)), data=st.data())
+def test_mutated_part_ii_keys_exit_0_or_2_without_traceback(key, data):
+    """Amendments, dated rules, payments per period, a termination and the reports, each broken where it
+    lives, through settle (JSON, whose figures must still add up) and calendar: exit 0 or 2, never more."""
+    example, name, prefix = PART_II[key]
+    with tempfile.TemporaryDirectory() as tmp:
+        case = _case(EXAMPLES_BY_NAME[example], Path(tmp))
+        target = case / name
+        target.write_text(_under(target.read_text(encoding="utf-8"), prefix, data), encoding="utf-8")
+        event(key)
+        for args in (["settle", str(case), "-f", "json"], ["calendar", str(case), "-f", "json"]):
+            result = CliRunner().invoke(app, args)
+            assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+            assert result.exit_code in (0, 2), (args, result.output)
+            if result.exit_code == 2:
+                assert result.stdout == ""
+                lines = result.stderr.splitlines()
+                assert lines and all(PROBLEM_LINE.match(line) or SUMMARY.match(line) for line in lines), lines
+            elif args[0] == "settle":
+                out = json.loads(result.stdout)
+                settlements = out["periods"] if out["schema"] == "convenant-settlement/2" else [out]
+                for one in settlements:
+                    gross = Decimal(one["effort_pool"]) + Decimal(one["results"]["payout"]) - Decimal(
+                        one["deduction"]["amount"]
+                    )
+                    assert Decimal(one["subsidy"]) == max(Decimal(0), gross)
+                    assert Decimal(one["balance"]) == Decimal(one["subsidy"]) - Decimal(one["paid"])
+            else:
+                assert json.loads(result.stdout)["schema"] == "convenant-calendar/1"
+
+
+EXAMPLES_BY_NAME = {p.name: p for p in EXAMPLES}
+
+
+def test_every_part_ii_key_is_where_the_fuzz_looks_for_it():
+    for key, (example, name, prefix) in PART_II.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            case = _case(EXAMPLES_BY_NAME[example], Path(tmp))
+            doc = yaml.safe_load((case / name).read_text(encoding="utf-8"))
+            assert prefix[0] in doc, key

@@ -61,9 +61,6 @@ def test_the_balance_is_never_settled_without_the_payments_file(case):
 @pytest.mark.parametrize(
     "name, meant",
     [
-        ("absences.yml", "absences.yaml"),
-        ("Payments.yaml", "payments.yaml"),
-        ("RESULTS.YAML", "results.yaml"),
         ("afwezigheden.yaml", "absences.yaml"),
         ("betalingen.yaml", "payments.yaml"),
         ("voorschotten.yml", "payments.yaml"),
@@ -78,6 +75,92 @@ def test_a_data_file_the_case_does_not_know_is_an_error_with_a_suggestion(case, 
         "or move it out of the case directory",
         ONE,
     ]
+
+
+NEAR_MISSES = [
+    "payments.yaml.txt",
+    "payments.yaml ",
+    " payments.yaml",
+    "payments.yaml~",
+    "payments.yaml.bak",
+    "payments.yaml.orig",
+    "payments.yaml.old",
+    "payments.yaml.bak~",
+    "payments",
+    "Payments.yaml",
+    "PAYMENTS.YML",
+    "payments.yml",
+    "payments.yáml",
+    "payments.yaml\u200b",
+    "pay\u200bments.yaml",
+    ".payments.yaml",
+    "ｐａｙｍｅｎｔｓ.yaml",  # fullwidth letters: NFKC reads them as ASCII
+]
+
+
+@pytest.mark.parametrize("name", NEAR_MISSES)
+def test_a_near_miss_of_a_case_files_name_is_an_error_naming_both(case, name):
+    # Issue 18 item 1: read as "absent", payments.yaml.txt settled examples/07 at a balance of
+    # 356067.20 instead of 59267.20 (the advances of 296800.00 dropped), exit 0.
+    assert case.errors(**{name: PAYMENTS}) == [
+        f"case/{name}: {name!r} is not named payments.yaml exactly, so it would not be read; "
+        "rename it to payments.yaml, or move it out of the case directory",
+        ONE,
+    ]
+
+
+def test_a_near_miss_beside_the_file_itself_is_a_second_copy(case):
+    case.write(**{"payments.yaml": PAYMENTS, "payments.yaml~": PAYMENTS.replace("1000.00", "2000.00")})
+    assert case.errors() == [
+        "case/payments.yaml~: 'payments.yaml~' is a second payments.yaml by its name, and only payments.yaml is read; "
+        "move it out of the case directory, or delete it",
+        ONE,
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, meant", [("absences.yml", "absences.yaml"), ("ABSENCES.YAML", "absences.yaml"), ("expected.yaml.bak", "expected.yaml")]
+)
+def test_near_misses_of_the_other_case_files(case, name, meant):
+    case.write(**{name: "x: 1\n"})
+    assert f"case/{name}: {name!r} is not named {meant} exactly" in case.errors()[0]
+
+
+def test_a_folder_named_like_a_case_file_without_extension_is_allowed(case):
+    (case.dir / "payments").mkdir()  # scanned bank statements, say
+    (case.dir / "payments" / "statement.pdf").write_bytes(b"%PDF-1.4\n")
+    run = case.run()
+    assert run.exit_code == 0, run
+    assert "  case: not read (not a case file): 'payments'" in run.stdout.splitlines()
+
+
+def test_example_07_is_never_settled_without_a_file_that_is_there_by_another_name(tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from convenant_calc.cli.app import app
+    from convenant_calc.io.bundled import examples_dir
+
+    monkeypatch.chdir(tmp_path)
+    example = examples_dir() / "07-everything-together"
+    settled = CliRunner().invoke(app, ["settle", str(example), "-f", "json"])
+    assert json.loads(settled.stdout)["balance"] == "59267.20"  # 356067.20 subsidy − 296800.00 paid
+    for moved, to in (("payments.yaml", "payments.yaml.txt"), ("absences.yaml", "absences.yaml.txt")):
+        e = Path(shutil.copytree(example, tmp_path / f"E-{moved}"))
+        (e / moved).rename(e / to)
+        run = CliRunner().invoke(app, ["settle", str(e), "-f", "json"])
+        # read as absent: balance 356067.20 (no advances), or subsidy 373120.00 (no absences); now refused
+        assert (run.exit_code, run.stdout) == (2, ""), run.stdout
+        assert f"E-{moved}/{to}: {to!r} is not named {moved} exactly" in run.stderr
+
+
+def test_validate_lists_the_files_it_does_not_read(case):
+    case.write(**{"README.md": "# notes\n", "brief 2024-03.pdf": "%PDF"})
+    run = case.run()
+    assert run.exit_code == 0, run
+    assert run.stdout.splitlines()[-1] == "  case: not read (not a case file): 'README.md', 'brief 2024-03.pdf'"
 
 
 def test_an_unknown_data_file_with_no_likely_meaning_lists_the_files_a_case_holds(case):
@@ -192,7 +275,11 @@ def test_a_case_directory_that_cannot_be_listed_is_one_line(case, monkeypatch):
     monkeypatch.setattr(os, "scandir", refuse)
     run = case.run("settle", "case")
     assert (run.exit_code, run.stdout) == (2, "")
-    assert run.lines == ["case: case directory cannot be read (Permission denied); check its permissions", ONE]
+    assert run.lines == [
+        "case: case directory cannot be read (Permission denied); check its permissions and those of the "
+        "directories above it",
+        ONE,
+    ]
 
 
 # --- invariants ------------------------------------------------------------------------------

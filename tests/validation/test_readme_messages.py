@@ -33,7 +33,7 @@ def _first(args: list[str]) -> str:
     return runner.invoke(app, args).stderr.splitlines()[0]
 
 
-def test_the_readme_lists_the_messages_the_tool_prints(case, tmp_path):
+def test_the_readme_lists_the_messages_the_tool_prints(case, tmp_path, monkeypatch):
     seen = []
     # case: conftest's 2024 agreement, R1 and R2; the working directory is tmp_path
     (case.dir / "payments.yaml").mkdir()
@@ -46,6 +46,11 @@ def test_the_readme_lists_the_messages_the_tool_prints(case, tmp_path):
     case.write(**{"afwezigheden.yaml": "absences: []\n"})
     seen.append(_first(["validate", "case"]))
     case.write(**{"afwezigheden.yaml": None})
+    case.write(**{"payments.yaml.txt": "payments: []\n"})  # issue 18: a near miss was read as "no payments"
+    seen.append(_first(["validate", "case"]))
+    case.write(**{"payments.yaml.txt": None, "payments.yaml": "payments: []\n", "payments.yaml~": "payments: []\n"})
+    seen.append(_first(["validate", "case"]))
+    case.write(**{"payments.yaml": None, "payments.yaml~": None})
 
     results = (case.dir / "results.yaml").read_text(encoding="utf-8")
     outside = tmp_path / "elsewhere.yaml"
@@ -64,6 +69,16 @@ def test_the_readme_lists_the_messages_the_tool_prints(case, tmp_path):
 
     (tmp_path / "loop").symlink_to("loop")
     seen.append(_first(["settle", "loop"]))
+    real_scandir = os.scandir
+
+    def refuse(path):  # as root a chmod 000 directory can still be listed (tests/cli/test_permissions.py runs as nobody)
+        if Path(path).name == "case":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "scandir", refuse)
+        seen.append(_first(["settle", "case"]))
 
     # no argument, outside a case directory: the repository's root holds none (the hint names examples/07)
     result = subprocess.run([sys.executable, "-m", "convenant_calc", "settle"], cwd=ROOT, capture_output=True, text=True)
@@ -84,6 +99,21 @@ def test_the_readme_lists_the_messages_the_tool_prints(case, tmp_path):
     seen.append(_first(["check", "a"]))
     (a / "expected.yaml").write_text('tolerance: 1e309\nsubsidy: "1.00"\n', encoding="utf-8")
     seen.append(_first(["check", "a"]))
+    (a / "expected.yaml").write_text("convenant: lokale-besturen-2023-2025\n", encoding="utf-8")
+    seen.append(_first(["check", "a"]))
+
+    gen = tmp_path / "G"  # a generation counts each agreement once (S18)
+    for name in ("01-bouw", "02-zorg"):
+        shutil.copytree(examples_dir() / "generation" / name, gen / name)
+    (gen / "01-bouw-latest").symlink_to("01-bouw")
+    seen.append(_first(["generation", "G", "-f", "json"]))
+    two = tmp_path / "H"
+    for name in ("01-no-absences", "02-long-sickness-partly-replaced"):
+        shutil.copytree(examples_dir() / name, two / name)
+    seen.append(_first(["generation", "H", "-f", "json"]))
+    (tmp_path / "reports-2024").mkdir()
+    (tmp_path / "reports").symlink_to("reports-2024")
+    seen.append(_first(["generation", "H", "--reports", "reports"]))
 
     with open("/dev/full", "w") as full:
         seen.append(
@@ -91,6 +121,12 @@ def test_the_readme_lists_the_messages_the_tool_prints(case, tmp_path):
                 [sys.executable, "-m", "convenant_calc", "settle", example], stdout=full, stderr=subprocess.PIPE, text=True
             ).stderr.strip()
         )
+    seen.append(
+        subprocess.run(  # `>&-`: stdout closed
+            [sys.executable, "-m", "convenant_calc", "settle", example], stderr=subprocess.PIPE, text=True,
+            preexec_fn=lambda: os.close(1),
+        ).stderr.strip()
+    )
     seen.append(
         subprocess.run(
             [sys.executable, "-m", "convenant_calc", "settle", example],

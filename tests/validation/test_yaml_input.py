@@ -102,6 +102,27 @@ def test_control_character(case):
     ]
 
 
+def test_control_character_after_non_ascii_text_is_placed_in_characters(case):
+    # Issue 18 item 11: line 2 holds 30 'é' (60 bytes); the control character is the first
+    # character of line 3. The C parser reports a byte offset (2 + 60 + 1 bytes further on than
+    # the line's start), which read as characters placed it at 4:30.
+    text = "results:\n# " + "é" * 30 + "\n\x01\n"
+    assert case.errors(**{"results.yaml": text}) == [
+        "case/results.yaml:3:1: character #x0001 is not allowed in YAML (a control character); remove it",
+        "1 error in 1 file",
+    ]
+    # on a line after the text: columns count characters ('#', ' ', 5 × 'é', ' ', then the BEL: column 9)
+    text = "results:\n  - {commitment: R1, achieved: 10}\n# ééééé \x07\n"
+    assert case.errors(**{"results.yaml": text})[0].startswith("case/results.yaml:3:9: character #x0007")
+
+
+def test_not_utf8_after_non_ascii_text_is_placed_in_characters(case):
+    # "# ééé " is 6 characters but 9 bytes; the bad byte is the 7th character of line 2
+    (case.dir / "results.yaml").write_bytes("results: []\n# ééé \xff\n".encode("utf-8").replace(b"\xc3\xbf", b"\xff"))
+    run = case.run()
+    assert run.lines == ["case/results.yaml:2:7: not UTF-8 text; save the file as UTF-8", "1 error in 1 file"]
+
+
 def test_not_utf8(case):
     (case.dir / "results.yaml").write_bytes(b"results:\n  - {commitment: R1, achieved: 10}  # caf\xe9\n")
     run = case.run()

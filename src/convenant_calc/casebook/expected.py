@@ -45,6 +45,10 @@ from convenant_calc.casebook.model import (
     field_kind,
 )
 from convenant_calc.core.money import CENT, D
+
+#: What makes expected.yaml check something: a number of the settlement. The id, the schema, the
+#: term's dates and the pending ids name the case; a file of those alone would pass, comparing nothing.
+FIGURES = (Kind.COUNT, Kind.FTE_DAYS, Kind.MONEY, Kind.RATE)
 from convenant_calc.core.text import clip, quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.io.problems import InputError, Problem, closest, display_path
@@ -172,9 +176,15 @@ def validate(doc: yamlpos.Document, *, allow_empty: bool) -> Expected:
                         "so that the case is settled with --as-of that date",
                     )
                 )
-    if not expectations and not pins and not problems and not allow_empty:
+    if not problems and not allow_empty and not any(e.kind in FIGURES for e in (*expectations, *pins)):
+        named = ", ".join(dict.fromkeys(dotted(e.field) for e in expectations))
+        only = f" (only {named})" if named else ""
         problems.append(
-            Problem(doc.position(()), f"{EXPECTED} names no figure to compare, so it would check nothing; add one")
+            Problem(
+                doc.position(()),
+                f"{EXPECTED} compares no figure{only}, so the case would pass with nothing checked; "
+                'add the figures you expect, e.g. subsidy: "…" (convenant check --update writes the current ones)',
+            )
         )
     if problems:
         raise InputError(problems)

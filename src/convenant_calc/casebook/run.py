@@ -19,7 +19,9 @@ from convenant_calc.casebook import render
 from convenant_calc.casebook.compare import check_expected
 from convenant_calc.casebook.model import EXPECTED, Tally, UpdateStatus
 from convenant_calc.core.text import quoted
+from convenant_calc.io.loading import near_miss
 from convenant_calc.io.problems import Position, Problem, display_path
+from convenant_calc.render.terminal import for_stream
 
 
 class CaseDir(NamedTuple):
@@ -75,7 +77,9 @@ def find_cases(paths: Iterable[Path], *, update: bool = False) -> tuple[list[Cas
 def _walk(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        if EXPECTED in filenames:
+        # a near miss (expected.yml, expected.yaml.txt) is a case too: it fails, naming the file, rather
+        # than being passed over so that the case is never checked
+        if EXPECTED in filenames or any(near_miss(f) == EXPECTED for f in filenames):
             yield Path(dirpath)
 
 
@@ -120,15 +124,15 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
             for problem in result.problems:
                 print(problem, file=err)
             if not as_json:
-                out.write(render.update_line(result))
+                _write(out, render.update_line(result))
         failed = problems or any(r.status is UpdateStatus.ERROR for r in results)
         code = 2 if failed else 0
         if as_json:
-            out.write(render.update_json(results, problems, code))
+            _write(out, render.update_json(results, problems, code))
         else:
             counts = {s: sum(1 for r in results if r.status is s) for s in UpdateStatus}
             done = [f"{n} {s.value}" for s, n in counts.items() if n]
-            out.write((", ".join(done) or "nothing to update") + "\n")
+            _write(out, (", ".join(done) or "nothing to update") + "\n")
         return code
 
     tally = Tally()
@@ -140,13 +144,20 @@ def run(paths: Sequence[Path], *, keyword: str | None, update: bool, as_json: bo
         if as_json:
             tally.results.append(result)
         else:
-            out.write(render.case_lines(result, minus))
+            _write(out, render.case_lines(result, minus))
     code = 2 if problems else tally.exit_code
     if as_json:
-        out.write(render.json_report(tally, problems, code))
+        _write(out, render.json_report(tally, problems, code))
     else:
-        out.write(render.summary(tally))
+        _write(out, render.summary(tally))
     return code
+
+
+def _write(out, text: str) -> None:
+    """Every line of the report as it may reach ``out``: case names, ids and expected values are input,
+    shown on a terminal with their control characters as escapes
+    (:func:`~convenant_calc.render.terminal.for_stream`)."""
+    out.write(for_stream(out, text))
 
 
 def _not_a_directory(path: Path) -> str:

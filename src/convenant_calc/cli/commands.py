@@ -40,6 +40,14 @@ EXTENSIONS = {
 }
 
 
+def say(message: object) -> None:
+    """A message on stderr. The ids, titles and paths in it are input: shown with any control character
+    as an escape (``\\x1b``), so that a message can never drive the terminal."""
+    from convenant_calc.core.text import visible
+
+    print(visible(str(message)), file=sys.stderr)
+
+
 class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
@@ -80,7 +88,7 @@ def load_reporting(case_dir: Path, *, pending_allowed: bool = False):
         exc.report(sys.stderr)
         return None
     for warning in loaded.warnings:
-        print(warning, file=sys.stderr)
+        say(warning)
     return loaded
 
 
@@ -182,7 +190,7 @@ def run_settle(
             return 0
         data = document(settled, request.fmt, request.lang, moment)
     except (Usage, NotWritten) as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     except Failed:
         return 2
@@ -244,12 +252,22 @@ def _period_merged(r: SettleRequest) -> str | None:
     return None
 
 
+def _known_period(r: SettleRequest, loaded: LoadedCase) -> str | None:
+    """S14: the period ``--period`` names when the agreement has it (what is then settled), else None."""
+    from convenant_calc.core.rules.periods import periods
+
+    return r.period if r.period in {p.id for p in periods(loaded.case.convenant)} else None
+
+
 def _readings_apply(r: SettleRequest, loaded: LoadedCase) -> str | None:
+    """S17: each reading chosen applies to what is settled (with --period, that period alone)."""
     if r.readings is None:
         return None
     from convenant_calc.core.readings import not_applicable_to
+    from convenant_calc.core.settlement import case_of_period
 
-    return "\n".join(f"--reading {line}" for line in not_applicable_to(loaded.case, r.readings)) or None
+    refused = not_applicable_to(case_of_period(loaded.case, _known_period(r, loaded)), r.readings)
+    return "\n".join(f"--reading {line}" for line in refused) or None
 
 
 def _selection(r: SettleRequest, loaded: LoadedCase, a: AgreementSettlement) -> str | None:
@@ -325,7 +343,9 @@ def settle_case(request: SettleRequest, command: str) -> Settled:
     loaded, when, case_dir = ready
     refuse(CASE_REFUSALS, request, loaded)
     readings = request.readings if request.readings is not None else DEFAULT
-    agreement = settle_agreement(loaded.case, readings, pending_allowed=request.as_of is not None)
+    # S17: a reading chosen need apply only to the period asked for, so that period is settled alone
+    only = _known_period(request, loaded) if request.readings is not None else None
+    agreement = settle_agreement(loaded.case, readings, pending_allowed=request.as_of is not None, only=only)
     refuse(SETTLED_REFUSALS, request, loaded, agreement)
     selected = agreement.select(request.period, request.line)
     positions = None
@@ -420,17 +440,16 @@ def run_ledger(
     """
     named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
     if named not in (None, "csv"):
-        print(
+        say(
             f"{output}: the ledger is CSV, the extension {output.suffix} names {named}; "
-            f"name the file .csv, or write the report with convenant settle CASE --output {output.name}",
-            file=sys.stderr,
+            f"name the file .csv, or write the report with convenant settle CASE --output {output.name}"
         )
         return 2
     request = SettleRequest(case_dir, "csv", "en", output, False, False, (), None, period, line, None)
     try:
         settled = settle_case(request, "ledger")
     except Usage as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     except Failed:
         return 2
@@ -444,8 +463,9 @@ def run_list() -> int:
     """`convenant list`: the bundled agreements, one line each (id, term, maximum, FTE, title)."""
     from convenant_calc.io.bundled import bundled_ids
     from convenant_calc.io.loading import load_bundled
-    from convenant_calc.io.problems import InputError
     from convenant_calc.core.money import fmt_en
+    from convenant_calc.core.text import visible
+    from convenant_calc.io.problems import InputError
 
     for conv_id in bundled_ids():
         try:
@@ -454,7 +474,7 @@ def run_list() -> int:
             exc.report(sys.stderr)
             return 2
         term = f"{c.term.start} … {c.term.end}"
-        print(f"{c.id}  {term}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}")
+        print(visible(f"{c.id}  {term}  EUR {fmt_en(c.max_subsidy)}  {c.consultants_fte} FTE  {c.title}"))
     return 0
 
 
@@ -466,18 +486,17 @@ def run_init(directory: Path, convenant_id: str | None = None) -> int:
     from convenant_calc.io.starter import OWN_CONVENANT, starter_files
 
     if convenant_id is not None and convenant_id not in bundled_ids():
-        print(
+        say(
             f"--convenant {convenant_id}: no such bundled agreement; bundled are {', '.join(bundled_ids())} "
-            "(convenant list), or leave --convenant out to write your own convenant.yaml",
-            file=sys.stderr,
+            "(convenant list), or leave --convenant out to write your own convenant.yaml"
         )
         return 2
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         what = "is not a directory" if not directory.is_dir() else "is not empty"
-        print(f"{directory}: {what}; give a new or empty directory (init never overwrites a file)", file=sys.stderr)
+        say(f"{directory}: {what}; give a new or empty directory (init never overwrites a file)")
         return 2
     if not directory.parent.is_dir():
-        print(f"{directory}: the directory {directory.parent} does not exist; create it first", file=sys.stderr)
+        say(f"{directory}: the directory {directory.parent} does not exist; create it first")
         return 2
     if convenant_id is not None:
         files = starter_files(load_bundled(convenant_id), bundled=True)
@@ -490,8 +509,8 @@ def run_init(directory: Path, convenant_id: str | None = None) -> int:
     directory.mkdir(exist_ok=True)
     for name, text in files.items():
         write_atomic(directory / name, text)
-        print(f"wrote {directory / name} ({len(text.encode('utf-8'))} bytes)", file=sys.stderr)
-    print(f"next: fill in {directory / 'results.yaml'}, then: convenant validate {directory}", file=sys.stderr)
+        say(f"wrote {directory / name} ({len(text.encode('utf-8'))} bytes)")
+    say(f"next: fill in {directory / 'results.yaml'}, then: convenant validate {directory}")
     return 0
 
 
@@ -505,7 +524,7 @@ def run_calendar(case_dir: Path | None, fmt: str = "table", lang: str = "en", ou
         epoch = _source_date_epoch()
         case_dir = case_or_here(case_dir, "calendar")
     except Usage as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     loaded = load_reporting(case_dir, pending_allowed=True)  # the dates need no results
     if loaded is None:
@@ -585,7 +604,7 @@ def _prepare(
         when = _stamp(stamp)
         case_dir = case_or_here(case_dir, command)
     except Usage as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     loaded = load_reporting(case_dir, pending_allowed=pending_allowed)
     return 2 if loaded is None else (loaded, when, case_dir)
@@ -644,10 +663,13 @@ def _check_output(output: Path | None) -> None:
 def _emit(data: str | bytes, output: Path | None) -> int:
     """Print ``data``, or write it atomically to ``output`` and say so on stderr: ``wrote FILE (N bytes)``."""
     if output is None:
-        if isinstance(data, bytes):
+        from convenant_calc.render.terminal import for_stream, is_terminal
+
+        if isinstance(data, bytes) and not is_terminal(sys.stdout):
             sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
+        else:  # on a terminal any control character of the input is shown as an escape, in every format
+            text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+            sys.stdout.write(for_stream(sys.stdout, text))
         return 0
     return write_file(output, data, sys.stderr)
 

@@ -6,10 +6,9 @@ version's problems as ``settle`` prints them, ``file:line:col: message``; nothin
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from convenant_calc.cli.commands import Usage, _check_output, _emit, chosen_format, load_reporting
+from convenant_calc.cli.commands import Usage, _check_output, _emit, chosen_format, load_reporting, say
 
 FORMATS = ("table", "json", "markdown")
 
@@ -22,7 +21,7 @@ def run_diff(old: Path, new: Path, fmt: str | None = None, lang: str = "en", out
         if fmt not in FORMATS:
             raise Usage(f"{output}: diff writes {', '.join(FORMATS)}; give the file the extension .md or .json")
     except Usage as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     before = load_reporting(old)
     after = load_reporting(new)  # both versions' problems at once, even when the old one has some

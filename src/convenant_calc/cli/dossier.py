@@ -34,11 +34,13 @@ from convenant_calc.cli.commands import (
     Usage,
     _case_name,
     document,
+    say,
     settle_case,
     settle_request,
     source_date,
     write_file,
 )
+from convenant_calc.core.text import visible  # a dossier's content is input: never control codes on the terminal
 
 WORKBOOK = "settlement.xlsx"
 
@@ -63,7 +65,7 @@ def run_pack(
         settled = settle_case(request, "pack")
         report = document(settled, "pdf", lang, moment)
     except (Usage, NotWritten) as exc:
-        print(exc, file=sys.stderr)
+        say(exc)
         return 2
     except Failed:
         return 2
@@ -127,12 +129,12 @@ def run_verify(path: Path) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        print(f"{path}: cannot read it: {exc.strerror or exc}", file=sys.stderr)
+        say(f"{path}: cannot read it: {exc.strerror or exc}")
         return 2
     try:
         d = dossier.unpack(data)
     except dossier.NotADossier as exc:
-        print(f"{path}: not a convenant dossier: {exc}", file=sys.stderr)
+        say(f"{path}: not a convenant dossier: {exc}")
         return 2
     embedded = dossier.settlement_of(d)
     problems = dossier.altered(d, expected_workbooks(embedded) if embedded is not None else [])
@@ -140,8 +142,8 @@ def run_verify(path: Path) -> int:
         problems.append(f"{dossier.SETTLEMENT} is not a settlement's JSON")
     if problems:
         for line in problems:
-            print(f"{path}: {line}", file=sys.stderr)
-        print(f"{path}: the dossier was altered after it was packed; nothing was settled", file=sys.stderr)
+            say(f"{path}: {line}")
+        say(f"{path}: the dossier was altered after it was packed; nothing was settled")
         return 2
     again = _settle_again(path, d.inputs, embedded)
     if isinstance(again, int):
@@ -149,20 +151,22 @@ def run_verify(path: Path) -> int:
     expected, actual = figures(embedded), figures(again)
     differing = [key for key in {**expected, **actual} if expected.get(key, _ABSENT) != actual.get(key, _ABSENT)]
     if differing:
-        print(
+        print(visible(
             f"{path}: {len(differing)} {'figure differs' if len(differing) == 1 else 'figures differ'} between its "
             f"{dossier.SETTLEMENT} and the settlement of its input files:"
-        )
+        ))
         for key in differing:
-            print(f"  {key}: the dossier says {_shown(expected.get(key, _ABSENT))}, "
-                  f"settled again {_shown(actual.get(key, _ABSENT))}")
+            print(visible(
+                f"  {key}: the dossier says {_shown(expected.get(key, _ABSENT))}, "
+                f"settled again {_shown(actual.get(key, _ABSENT))}"
+            ))
         return 1
     total = embedded.get("total", embedded)
-    print(
+    print(visible(
         f"{path}: ok: {len(d.attachments)} attachments as packed (input hash {d.input_hash[:16]}…), and its "
         f"{len(d.inputs)} input files settle again to each of the {len(expected)} figures of {dossier.SETTLEMENT} "
         f"(subsidy {total.get('subsidy')}, balance {total.get('balance')})"
-    )
+    ))
     return 0
 
 
@@ -170,7 +174,7 @@ def _settle_again(path: Path, inputs: dict[str, bytes], embedded: dict) -> dict 
     """Settle the dossier's input files as pack did (the options read from its JSON), as JSON; or exit 2."""
     as_of = embedded.get("as_of")
     if as_of is not None and not isinstance(as_of, str):
-        print(f"{path}: settlement.json: as_of {as_of!r} is not a date", file=sys.stderr)
+        say(f"{path}: settlement.json: as_of {as_of!r} is not a date")
         return 2
     ids = tuple(str(i) for i in _applied_in(embedded))
     with tempfile.TemporaryDirectory(prefix="convenant-verify-") as tmp:
@@ -185,7 +189,7 @@ def _settle_again(path: Path, inputs: dict[str, bytes], embedded: dict) -> dict 
                 request = settle_request(case, "json", "en", None, False, "readings" in embedded, ids, period, None, as_of)
                 settled: Settled | int = settle_case(request, "verify")
             except Usage as exc:
-                print(exc, file=sys.stderr)
+                say(exc)
                 settled = 2
             except Failed:
                 settled = 2
@@ -194,9 +198,9 @@ def _settle_again(path: Path, inputs: dict[str, bytes], embedded: dict) -> dict 
         for line in said.getvalue().splitlines():  # the input files' problems, at their place in the dossier
             for prefix in {f"{display_path(case)}/", f"{case}/"}:
                 line = line.replace(prefix, f"{path}/")
-            print(line, file=sys.stderr)
+            say(line)
         if isinstance(settled, int):
-            print(f"{path}: its input files cannot be settled again (above)", file=sys.stderr)
+            say(f"{path}: its input files cannot be settled again (above)")
             return settled
         return json.loads(document(settled, "json", "en"))
 

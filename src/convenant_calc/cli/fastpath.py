@@ -21,6 +21,8 @@ in the validation of amounts an auditor relies on.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from pathlib import Path
@@ -171,6 +173,7 @@ def main() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _terminated)
+    _stand_in_for_closed_streams()
     try:  # an error message never fails to encode: what the encoding lacks is written as \\uXXXX
         sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     except (AttributeError, ValueError):
@@ -185,9 +188,46 @@ def main() -> None:
     except UnicodeEncodeError as exc:
         encoding = getattr(sys.stdout, "encoding", None) or exc.encoding
         _fail(f"the output cannot be written in the encoding {encoding}; use UTF-8, e.g. PYTHONIOENCODING=utf-8", 2)
-    except OSError as exc:
+    except OSError as exc:  # a file the tool reads or writes (named), or stdout or stderr itself (no name)
+        if exc.filename is not None:
+            from convenant_calc.core.text import visible
+
+            reason = exc.strerror or exc
+            _fail(visible(f"{exc.filename}: cannot be read or written ({reason}); check its permissions"), 2)
         _fail(f"cannot write the output ({exc.strerror or exc})", 2)
     sys.exit(code)
+
+
+class _Closed(io.TextIOBase):
+    """Stands in for a standard stream the shell closed (``>&-``), where Python leaves None.
+
+    Anything written to it fails as writing to a closed descriptor fails, so the run ends with
+    the one line of :func:`main` ("cannot write the output (stdout is closed)"), exit 2, and
+    not with an AttributeError on None; a run that writes only to ``--output`` never notices.
+    """
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.stream = name
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return "utf-8"
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, f"{self.stream} is closed")
+
+
+def _stand_in_for_closed_streams() -> None:
+    """A closed stdout becomes :class:`_Closed`; a closed stderr a sink (no message can reach the user,
+    and the exit code still says what happened)."""
+    if sys.stdout is None:
+        sys.stdout = _Closed("stdout")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the life of the process
 
 
 def _run(argv: list[str]) -> int:

@@ -10,17 +10,18 @@ differs (``--expect``), 2 a case failed or bad usage.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
 
 from convenant_calc.cli.commands import EXTENSIONS, Usage, _check_output, chosen_format, write_file
+from convenant_calc.core.text import visible
 
 FORMATS = ("table", "json", "csv", "xlsx", "html")
-#: What makes a directory a case directory (SPEC §3): any of the files a case is read from.
-CASE_FILES = ("results.yaml", "convenant.yaml", "absences.yaml", "payments.yaml")
 #: Start the progress bar only when the run is still going after this long (S18: "more than a second").
 PROGRESS_AFTER_S = 1.0
 
@@ -49,23 +50,45 @@ def generation_format(fmt: str | None, output: Path | None) -> str:
 def find_cases(root: Path, recursive: bool) -> list[tuple[Path, str]]:
     """The case directories under ``root``, in name order, each with its name relative to ``root``.
 
-    One level: every subdirectory holding any case file (SPEC §3) is a case. With
-    ``recursive``: every directory below ``root`` holding one, not looking further
-    inside a case. Hidden directories (``.git``) are skipped. A case directory that
-    lacks results.yaml is still a case (it fails with that error), so a forgotten
-    file is never silently left out of the totals.
+    One level: every subdirectory holding anything of a case is a case
+    (:func:`~convenant_calc.io.loading.is_case_directory`: a case file, a near miss of one such as
+    ``results.yml``, a link to nothing under a case file's name, any ``*.yaml``). With ``recursive``:
+    every directory below ``root`` holding one, not looking further inside a case. Hidden
+    directories (``.git``) are skipped. A subdirectory that cannot be read, and a link to nothing,
+    are cases too: they fail, saying so. A case that lacks results.yaml is still a case (it fails
+    with that error), so a forgotten file is never silently left out of the totals.
     """
+    from convenant_calc.io.loading import is_case_directory
+
     if not root.is_dir():
         what = "does not exist" if not root.exists() else "is not a directory"
         raise Usage(f"{root}: {what}; give the directory that holds the case directories")
     found: list[tuple[Path, str]] = []
 
     def visit(directory: Path, prefix: str) -> None:
-        for child in sorted(directory.iterdir(), key=lambda p: p.name):
-            if child.name.startswith(".") or not child.is_dir():
+        try:
+            children = sorted(directory.iterdir(), key=lambda p: p.name)
+        except OSError as exc:
+            if directory == root:
+                raise Usage(f"{root}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+            found.append((directory, prefix.rstrip("/")))  # it fails, saying what could not be read
+            return
+        for child in children:
+            if child.name.startswith("."):
                 continue
             name = f"{prefix}{child.name}"
-            if any((child / f).is_file() for f in CASE_FILES):
+            try:
+                kind = os.stat(child).st_mode
+            except FileNotFoundError:
+                if os.path.islink(child):
+                    found.append((child, name))  # a link to nothing: it fails, saying so
+                continue
+            except OSError:  # cannot be looked at (no search permission above it, a loop of links)
+                found.append((child, name))  # it fails, saying what could not be read
+                continue
+            if not stat.S_ISDIR(kind):
+                continue
+            if is_case_directory(child):
                 found.append((child, name))
             elif recursive:
                 visit(child, f"{name}/")
@@ -74,10 +97,27 @@ def find_cases(root: Path, recursive: bool) -> list[tuple[Path, str]]:
     if not found:
         where = "below" if recursive else "directly under"
         hint = "" if recursive else " (use -r to look deeper)"
-        if any((root / f).is_file() for f in CASE_FILES):
+        if is_case_directory(root):
             hint = f"; {root} is itself a case: settle it with 'convenant settle {root}'"
         raise Usage(f"{root}: no case directory (one holding results.yaml) {where} this directory{hint}")
     return found
+
+
+def shown_case(root: Path, name: str) -> str:
+    """A case as its messages name it: below the generation directory as the user gave it, a link by its
+    own name (``G/01-bouw-latest``, not the ``G/01-bouw`` it leads to)."""
+    from convenant_calc.io.problems import display_path
+
+    return str(Path(display_path(root)) / name)
+
+
+def same_directory(cases: list[tuple[Path, str]]) -> dict[int, list[int]]:
+    """The cases that are one directory reached by two paths (a link to a case beside it): index → the others."""
+    by_real: dict[str, list[int]] = {}
+    for i, (case_dir, _) in enumerate(cases):
+        if os.path.exists(case_dir):
+            by_real.setdefault(os.path.realpath(case_dir), []).append(i)
+    return {i: [j for j in group if j != i] for group in by_real.values() if len(group) > 1 for i in group}
 
 
 class LateProgress:
@@ -106,9 +146,16 @@ class LateProgress:
 
     def advance(self, name: str) -> None:
         self.done += 1
+        if self.bar is None and (
+            self.console is None
+            or not self.console.is_terminal
+            or self.done >= self.total
+            or self.clock() - self.started < self.after
+        ):
+            return
+        from convenant_calc.render.terminal import safe  # a case's name is input, and markup to a TextColumn
+
         if self.bar is None:
-            if self.console is None or not self.console.is_terminal or self.done >= self.total or self.clock() - self.started < self.after:
-                return
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self.bar = Progress(
@@ -123,11 +170,12 @@ class LateProgress:
                 redirect_stderr=False,
             )
             self.bar.start()
-            self.task = self.bar.add_task(name, total=self.total, completed=self.done)
+            self.task = self.bar.add_task(safe(name), total=self.total, completed=self.done)
         else:
-            self.bar.update(self.task, completed=self.done, description=name)
+            self.bar.update(self.task, completed=self.done, description=safe(name))
 
     def say(self, line: str) -> None:
+        line = visible(line)  # a case directory's name is input: never control codes on the terminal
         if self.bar is not None:
             self.bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
         else:
@@ -136,13 +184,6 @@ class LateProgress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def _is_terminal(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
 
 
 def run_generation(
@@ -167,6 +208,11 @@ def run_generation(
     try:
         _check_output(output)
         fmt = generation_format(fmt, output)
+        if reports is not None and os.path.islink(reports):
+            raise Usage(
+                f"--reports {reports}: is a symbolic link; the reports directory is replaced as a whole "
+                "(the link would become a directory): give the directory it points to"
+            )
         if reports is not None and reports.exists() and not reports.is_dir():
             raise Usage(f"--reports {reports}: is not a directory")
         cases = find_cases(directory, recursive)
@@ -187,48 +233,69 @@ def run_generation(
     from convenant_calc.render.csv_dialects import Dialect
 
     dialect_value = Dialect(dialect)
-    if console is None and _is_terminal(err):  # no rich import at all when piped (start-up, S18 bench)
+    from convenant_calc.render.terminal import is_terminal
+
+    if console is None and is_terminal(err):  # no rich import at all when piped (start-up, S18 bench)
         from rich.console import Console
 
         console = Console(file=err)
 
     from convenant_calc.core.settlement import settle_agreement
-    from convenant_calc.io.loading import load_case
     from convenant_calc.views import generation as view
 
     keep = fmt == "xlsx"
     settlements = {}
     links: dict[str, str] = {}
-    entries = []
+    loaded = _load_all(cases, directory)
+    entries: list = []
     progress = LateProgress(len(cases), console, err, after=PROGRESS_AFTER_S)
+    unwritten = 0
     try:
-        for case_dir, name in cases:
-            try:
-                loaded = load_case(case_dir)
-            except InputError as exc:
-                for problem in exc.problems:
-                    progress.say(str(problem))
-                progress.say(f"{display_path(case_dir)}: not settled: {exc.summary()}")
-                entries.append(view.Failure(name, tuple(exc.problems)))
-                progress.advance(name)
-                continue
-            for warning in loaded.warnings:
-                progress.say(str(warning))
-            s = settle_agreement(loaded.case)  # S14, S19: every period and line on its own
-            entries.append(view.row(name, s))
-            if keep:
-                settlements[name] = s
+        with ExitStack() as stack:
+            written = None
             if reports is not None:
-                href = _write_report(reports, name, loaded, s, err)
-                if href is None:
+                from convenant_calc.io.output import FreshDirectory
+
+                try:  # every report goes into a fresh directory beside DIR, swapped in at the end
+                    written = stack.enter_context(FreshDirectory(reports))
+                except OSError as exc:
+                    reason = exc.strerror or exc
+                    print(f"--reports {reports}: cannot write ({reason}); give a directory you can write to", file=err)
                     return 2
-                links[name] = href
-            progress.advance(name)
+            for (case_dir, name), case in zip(cases, loaded, strict=True):
+                if isinstance(case, view.Failure):
+                    for problem in case.problems:
+                        progress.say(str(problem))
+                    summary = InputError(list(case.problems)).summary()
+                    progress.say(f"{shown_case(directory, name)}: not settled: {summary}")
+                    entries.append(case)
+                    progress.advance(name)
+                    continue
+                for warning in case.warnings:
+                    progress.say(str(warning))
+                s = settle_agreement(case.case)  # S14, S19: every period and line on its own
+                entries.append(view.row(name, s))
+                if keep:
+                    settlements[name] = s
+                if written is not None:
+                    href = _write_report(written, name, case, s, reports, progress.say)
+                    if href is None:
+                        unwritten += 1
+                    else:
+                        links[name] = href
+                progress.advance(name)
+            if written is not None:
+                try:  # DIR now holds this run's reports only: a failed case has none, never an old one
+                    written.commit()
+                except OSError as exc:
+                    reason = exc.strerror or exc
+                    print(f"--reports {reports}: cannot replace it ({reason}); it is left as it was", file=err)
+                    return 2
     finally:
         progress.close()
 
     g = view.generation(entries)
-    code = 2 if g.failures else 0
+    code = 2 if g.failures or unwritten else 0
     if expected is not None:
         from convenant_calc.render.generation import generation_dict
 
@@ -244,28 +311,77 @@ def run_generation(
     return _emit(g, fmt, dialect_value, output, reports, links, settlements, out, err) or code
 
 
-def _write_report(reports: Path, name: str, loaded, s, err: TextIO) -> str | None:
-    """Write one agreement's HTML report as ``reports/<case>.html``, as ``settle --format html`` writes it
-    (with several periods or lines, S14, S19, the agreement's report of each); its path below the reports directory."""
+def _load_all(cases: list[tuple[Path, str]], root: Path) -> list:
+    """Each case loaded, or a :class:`~convenant_calc.views.generation.Failure` with its problems (S18).
+
+    A generation counts each agreement once: one directory reached by two paths (a link to a case
+    beside it), and two cases of the same agreement id, all fail, each naming the others, and stay
+    out of the totals (a link ``01-bouw-latest`` to ``01-bouw`` counted that agreement twice).
+    """
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.io.problems import InputError, Position, Problem, display_path
+    from convenant_calc.views.generation import Failure
+
+    twice = same_directory(cases)
+    loaded: list = []
+    for i, (case_dir, name) in enumerate(cases):
+        if i in twice:
+            others = ", ".join(shown_case(root, cases[j][1]) for j in twice[i])
+            message = (
+                f"the same directory as {others} (a link, or one path reached twice); a generation counts "
+                f"each agreement once: remove the link, or move it out of {display_path(root)}"
+            )
+            loaded.append(Failure(name, (Problem(Position(shown_case(root, name)), message),)))
+            continue
+        try:
+            loaded.append(load_case(case_dir))
+        except InputError as exc:
+            loaded.append(Failure(name, tuple(exc.problems)))
+    by_id: dict[str, list[int]] = {}
+    for i, case in enumerate(loaded):
+        if not isinstance(case, Failure):
+            by_id.setdefault(case.case.convenant.id, []).append(i)
+    for conv_id, group in by_id.items():
+        if len(group) < 2:
+            continue
+        for i in group:
+            others = ", ".join(shown_case(root, cases[j][1]) for j in group if j != i)
+            message = (
+                f"agreement {conv_id} is also the agreement of {others}; a generation counts each agreement "
+                "once: remove the cases that are not this agreement's, or give each its own agreement id"
+            )
+            loaded[i] = Failure(cases[i][1], (Problem(Position(shown_case(root, cases[i][1])), message),))
+    return loaded
+
+
+def _write_report(fresh, name: str, loaded, s, reports: Path, say: Callable[[str], None]) -> str | None:
+    """Write one agreement's HTML report as ``<case>.html`` in the fresh reports directory, as
+    ``settle --format html`` writes it (with several periods or lines, S14, S19, the agreement's report of
+    each); its path below the reports directory, or None (said why) when it cannot be written.
+
+    A case name that cannot be a file name (longer than a file system takes) gets a shortened
+    name with a hash (:func:`~convenant_calc.io.output.file_name`); the other reports go on.
+    """
     from convenant_calc.io.bundled import data_dir
-    from convenant_calc.io.output import Refused, write_atomic
+    from convenant_calc.io.output import Refused, file_name, write_atomic
+    from convenant_calc.io.problems import display_path
     from convenant_calc.render import report as report_render
     from convenant_calc.views.labels import Lang
     from convenant_calc.views.report import build, input_files
 
     inputs = input_files(loaded.sources, data_dir())
     text = report_render.html(build(s, loaded.case.staffing, inputs, Lang("en"), case=name))
-    target = reports / f"{name}.html"
+    parts = name.split("/")
+    relative = "/".join([*(file_name(p, 255) for p in parts[:-1]), f"{file_name(parts[-1])}.html"])
+    target = fresh.path / relative
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, text)
-    except Refused as exc:
-        print(f"{target}: {exc}", file=err)
+    except (Refused, OSError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        say(f"{display_path(reports / relative)}: cannot write the report of {name} ({reason}); the others go on")
         return None
-    except OSError as exc:
-        print(f"{target}: cannot write: {exc.strerror or exc}", file=err)
-        return None
-    return f"{name}.html"
+    return relative
 
 
 def _emit(g, fmt, dialect, output, reports, links, settlements, out, err) -> int:
@@ -299,7 +415,9 @@ def _emit(g, fmt, dialect, output, reports, links, settlements, out, err) -> int
     else:
         text = render.render_table(g)
     if output is None:
-        out.write(text)
+        from convenant_calc.render.terminal import for_stream
+
+        out.write(for_stream(out, text))  # on a terminal, the input's control characters as escapes
         return 0
     return write_file(output, text, err)
 

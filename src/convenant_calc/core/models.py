@@ -371,7 +371,8 @@ class Reference(Model):
     quote: str = ""
 
 
-#: What ``references`` may quote: the parameters and steps the report names (its step articles).
+#: What ``references`` may quote: the parameters and steps the report names (its step articles), and the
+#: sentences its readings section quotes (S17).
 #: Any other key is an error (a misspelt ``Term:`` would otherwise silently quote nothing).
 REFERENCE_KEYS = (
     "term",
@@ -389,6 +390,10 @@ REFERENCE_KEYS = (
     "deduction",
     "subsidy",
     "reports",
+    # S17: the sentences the alternative readings read differently (settle --readings quotes them)
+    "yearly_basis",
+    "deduction_base",
+    "extension",
 )
 
 

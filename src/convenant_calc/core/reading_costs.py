@@ -17,7 +17,16 @@ from decimal import Decimal
 
 from convenant_calc.core.models import Case
 from convenant_calc.core.money import ZERO
-from convenant_calc.core.readings import ALTERNATIVES, DEFAULT, Alternative, Readings, Reason, not_applicable
+from convenant_calc.core.readings import (
+    ALTERNATIVES,
+    DEFAULT,
+    Alternative,
+    Readings,
+    Reads,
+    Reason,
+    not_applicable,
+    reads,
+)
 from convenant_calc.core.settlement import AgreementSettlement, settle_agreement
 
 
@@ -37,6 +46,7 @@ class ReadingCost:
     reason: Reason | None  # why it cannot be applied to this case (then subsidy is the settlement's)
     subsidy: Decimal  # the subsidy with this alternative, every other choice as settled
     difference: Decimal  # subsidy with it − subsidy without it
+    reads: Reads  # the case's own agreement's sentence(s) it reads differently (its references)
     by_line: tuple[LineCost, ...] = ()  # S19: the same per line, when the settlement has more than one
 
     @property
@@ -70,18 +80,19 @@ def reading_costs(case: Case, settled: AgreementSettlement, line: str | None = N
     shown = settled.subsidy
     costs = []
     for alternative in ALTERNATIVES:
+        quoted = reads(alternative, case.convenant)
         if alternative.applied_in(readings):
             default_choice = getattr(DEFAULT, alternative.field)
             without = under(replace(readings, **{alternative.field: default_choice}))
             by_line = per_line(settled, without)
-            costs.append(ReadingCost(alternative, True, None, shown, shown - without.subsidy, by_line))
+            costs.append(ReadingCost(alternative, True, None, shown, shown - without.subsidy, quoted, by_line))
             continue
         reason = not_applicable(alternative, case, readings)
         if reason is not None:
-            costs.append(ReadingCost(alternative, False, reason, shown, ZERO, per_line(settled, settled)))
+            costs.append(ReadingCost(alternative, False, reason, shown, ZERO, quoted, per_line(settled, settled)))
             continue
         other = under(alternative.apply(readings))
         costs.append(
-            ReadingCost(alternative, False, None, other.subsidy, other.subsidy - shown, per_line(other, settled))
+            ReadingCost(alternative, False, None, other.subsidy, other.subsidy - shown, quoted, per_line(other, settled))
         )
     return tuple(costs)

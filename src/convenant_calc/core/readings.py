@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from typing import Literal
 
-from convenant_calc.core.models import Case
-from convenant_calc.core.rules.periods import merge_reason, periods
+from convenant_calc.core.models import Case, Convenant
+from convenant_calc.core.rules.periods import merge_reason, merged, periods
 from convenant_calc.core.rules.subsidy import whole_years
 
 
@@ -63,17 +63,25 @@ class Reason:
 
 @dataclass(frozen=True)
 class Alternative:
-    """One alternative reading: the sentence it reads differently and the one choice it changes."""
+    """One alternative reading: the sentence it reads differently and the one choice it changes.
+
+    ``sentence`` is that sentence in the Lokale Besturen agreement (bundled), as written. A case's
+    readings quote the case's own agreement (:func:`reads`): the ``references`` of its agreement
+    file under the keys ``references`` names, never this text for another agreement; only Art. 7
+    (``built_in``), the same in every sectorconvenant of the generation (S15), is quoted for any.
+    """
 
     id: str
     field: str  # the field of Readings it changes
     value: object  # the value it sets
     article: str
     rules: str  # the spec rules it touches
-    sentence: str  # the agreement's Dutch sentence(s), as written ("[…]" marks an omission)
+    sentence: str  # the bundled agreement's Dutch sentence(s), as written ("[…]" marks an omission)
     default_en: str  # English; the catalog translates it under "<id>.default"
     alternative_en: str  # and this under "<id>.alternative"
-    not_applicable: Callable[[Case], Reason | None]
+    not_applicable: Callable[[Case, Readings], Reason | None]
+    references: tuple[str, ...] = ()  # the keys of an agreement file's `references` holding the sentence(s)
+    built_in: bool = False  # Art. 7: ``sentence`` is every agreement's of the generation
 
     def apply(self, readings: Readings) -> Readings:
         return replace(readings, **{self.field: self.value})
@@ -82,29 +90,47 @@ class Alternative:
         return getattr(readings, self.field) == self.value
 
 
-def _always(case: Case) -> Reason | None:
+def _always(case: Case, readings: Readings) -> Reason | None:
     return None
 
 
-def _whole_years(case: Case) -> Reason | None:
-    term = case.convenant.term
-    if whole_years(term) is not None:
-        return None
-    return Reason(
-        id="reason.not-whole-years",
-        text_en="the term {start} … {end} is not a whole number of years, so there is no yearly basis",
-        values=(("start", str(term.start)), ("end", str(term.end))),
-    )
+def _whole_years(case: Case, readings: Readings) -> Reason | None:
+    """S10 on a yearly basis needs a term of whole years: every period's (S14), or the one merged term.
+
+    An agreement whose first period is two years and whose extension half a year: the reading does
+    not apply to the agreement (its extension would be settled on a basis it has not), and settled
+    under it the extension ended in a ValueError; one period asked for alone is that period's case.
+    """
+    found = periods(case.convenant)
+    if readings.periods_merged and merge_reason(found) is None:
+        found = (merged(found),)
+    for period in found:
+        term = period.convenant.term
+        if whole_years(term) is not None:
+            continue
+        if len(found) == 1:
+            return Reason(
+                id="reason.not-whole-years",
+                text_en="the term {start} … {end} is not a whole number of years, so there is no yearly basis",
+                values=(("start", str(term.start)), ("end", str(term.end))),
+            )
+        return Reason(
+            id="reason.period-not-whole-years",
+            text_en="the term of the period {period} ({start} … {end}) is not a whole number of years, so there "
+            "is no yearly basis for it (S14: settle another period alone with --period)",
+            values=(("period", period.id), ("start", str(term.start)), ("end", str(term.end))),
+        )
+    return None
 
 
-def _no_termination(case: Case) -> Reason | None:
+def _no_termination(case: Case, readings: Readings) -> Reason | None:
     termination = case.convenant.termination
     if termination is not None and termination.kind.value == "notice":
         return None
     return Reason(id="reason.no-notice", text_en="the agreement has no termination by notice (S15)")
 
 
-def _one_period(case: Case) -> Reason | None:
+def _one_period(case: Case, readings: Readings) -> Reason | None:
     why = merge_reason(periods(case.convenant))
     if why is None:
         return None
@@ -135,6 +161,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         default_en="per consultant per day of the term: max / (FTE × days of the term)",
         alternative_en="the subsidy is on a yearly basis: max / (FTE × 365 × years of the term); whole years only",
         not_applicable=_whole_years,
+        references=("yearly_basis", "daily_rate"),
     ),
     Alternative(
         id="days.working",
@@ -151,6 +178,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_en="only working days (not Saturday, Sunday or a Belgian legal holiday) count, "
         "in the daily rate's divisor and in the shortfall",
         not_applicable=_always,
+        references=("daily_rate", "deduction"),
     ),
     Alternative(
         id="rate.effort-basis",
@@ -167,6 +195,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_en="the daily rate is computed on the effort funding (the \"werkingssubsidie\"): "
         "effort_pool / (FTE × days of the term)",
         not_applicable=_always,
+        references=("deduction_base",),
     ),
     Alternative(
         id="results.half-not-paid",
@@ -181,6 +210,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         default_en="exactly half of the commitments met is not \"less than half\": it is paid pro rata",
         alternative_en="exactly half of the commitments met is not paid either",
         not_applicable=_always,
+        references=("result_cutoff",),
     ),
     Alternative(
         id="window.elapsed",
@@ -196,6 +226,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_en="the window is the 30 calendar days from the first day of incapacity, "
         "running on while the consultant is back at work",
         not_applicable=_always,
+        references=("guaranteed_wage",),
     ),
     Alternative(
         id="notice.from-posting",
@@ -210,6 +241,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         default_en="the registered letter counts as received (the notification) on the 3rd working day after posting",
         alternative_en="the notice starts on the first working day after posting",
         not_applicable=_no_termination,
+        built_in=True,
     ),
     Alternative(
         id="extension.merged",
@@ -225,6 +257,7 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         alternative_en="the periods are settled as one term: the maxima added, one daily rate over all days, "
         "all commitments judged together",
         not_applicable=_one_period,
+        references=("extension",),
     ),
 )
 
@@ -296,7 +329,7 @@ def applied(readings: Readings) -> tuple[str, ...]:
 
 def not_applicable(alternative: Alternative, case: Case, readings: Readings = DEFAULT) -> Reason | None:
     """Why ``alternative`` cannot be applied to ``case`` on top of ``readings``, or None when it can."""
-    reason = alternative.not_applicable(case)
+    reason = alternative.not_applicable(case, alternative.apply(readings))
     if reason is not None:
         return reason
     if alternative.applied_in(readings):
@@ -305,10 +338,48 @@ def not_applicable(alternative: Alternative, case: Case, readings: Readings = DE
 
 
 def not_applicable_to(case: Case, readings: Readings) -> list[str]:
-    """'ID: does not apply to this case: why' for each alternative in force that cannot apply to ``case``."""
+    """'ID: does not apply to this case: why' for each alternative in force that cannot apply to ``case``.
+
+    ``case`` is what is settled: the agreement with every period, or one period's case (S14,
+    :func:`~convenant_calc.core.settlement.case_of_period`) when one is asked for alone.
+    """
     lines = []
     for name in applied(readings):
-        reason = BY_ID[name].not_applicable(case)
+        reason = BY_ID[name].not_applicable(case, readings)
         if reason is not None:
             lines.append(f"{name}: does not apply to this case: {reason.en}")
     return lines
+
+
+@dataclass(frozen=True)
+class Reads:
+    """What an alternative reads in one case's agreement: its own sentence(s), or None when its file has none."""
+
+    article: str
+    text: str | None  # the agreement file's quotes under the alternative's references keys, "[…]" between
+    missing: tuple[str, ...] = ()  # the references keys the agreement file does not quote
+
+    def unquoted(self) -> Reason:
+        """What to say in place of the sentence when the agreement file quotes none of it."""
+        return Reason(
+            id="reason.unquoted",
+            text_en="the agreement file quotes no sentence for this reading; add {keys} (article and quote)",
+            values=(("keys", ", ".join(f"references.{k}" for k in self.missing)),),
+        )
+
+
+def reads(alternative: Alternative, convenant: Convenant) -> Reads:
+    """The sentence(s) of ``convenant`` that ``alternative`` reads differently: from its own ``references``.
+
+    Never the bundled agreement's sentence for another agreement: a 2-FTE agreement was shown
+    "inzet van 4 VTE". Art. 7 (``built_in``) is quoted for every agreement of the generation.
+    """
+    if alternative.built_in:
+        return Reads(alternative.article, alternative.sentence)
+    refs = convenant.references
+    found = [refs[k] for k in alternative.references if k in refs and refs[k].quote]
+    missing = tuple(k for k in alternative.references if k not in refs or not refs[k].quote)
+    if not found:
+        return Reads(alternative.article, None, missing)
+    article = ", ".join(dict.fromkeys(r.article for r in found))
+    return Reads(article, " […] ".join(r.quote for r in found), missing)

@@ -414,7 +414,7 @@ class AgreementSettlement:
 
 
 def settle_agreement(
-    case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False
+    case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False, only: str | None = None
 ) -> AgreementSettlement:
     """S14, S19 — settle each line of each period of the agreement on its own, with one staffing history.
 
@@ -423,6 +423,8 @@ def settle_agreement(
     in its own term (S6), and each line the part of it that works for the line (S19), with
     its own daily rate (S10). An agreement without extensions or addenda has one period and
     one line, settled exactly as before.
+    ``only``: settle that period alone (``--period``), as it is settled among the others; a reading
+    that applies to it need not apply to the others (S17).
     """
     found = periods(case.convenant)
     if readings.periods_merged and merge_reason(found) is None:  # S17 reading extension.merged: one term
@@ -433,6 +435,8 @@ def settle_agreement(
     lines = {line.line for p in found for line in budgets(p)}
     settlements = []
     for p in found:
+        if only is not None and p.id != only:
+            continue
         outcomes, ended = period_outcomes(case, p, windows, readings)
         for budget in budgets(p):
             settlements.append(

@@ -1,11 +1,12 @@
 """Text from the input is data: shown as written, never as control codes, and never too much of it.
 
-Two helpers every layer above may use when it prints something a user typed:
+Helpers every layer above may use when it prints something a user typed:
 
 - :func:`visible` writes control characters (``ESC``, ``BEL``, a newline inside a
   value, the bidirectional overrides of "trojan source") as escapes such as ``\\x1b``,
   so that a title or an id can neither move the cursor, set the terminal's title,
   nor reorder what is printed around it;
+- :func:`printable` is :func:`visible` for a whole output, keeping its line ends and tabs;
 - :func:`quoted` is ``repr`` of a value for an error message, cut to
   :data:`LIMIT` characters, so that a file that is not what it seems (a link to
   ``/etc/passwd``, a megabyte on one line) is never echoed whole.
@@ -30,6 +31,23 @@ def _escape(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """``text`` with every control character written as an escape (``\\x1b``, ``\\n``-as-``\\x0a``, ``\\u202e``)."""
     return _CONTROL.sub(_escape, text) if _CONTROL.search(text) else text
+
+
+_LINE_ENDS = re.compile("\r\n|\n|\t")
+
+
+def printable(text: str) -> str:
+    """A whole output (CSV, HTML, JSON, a message) for a terminal: :func:`visible` but for its line ends
+    (``\n``, ``\r\n``) and tabs, which lay it out. A bare ``\r`` (which would overwrite a line) is escaped."""
+    if not _CONTROL.search(text):
+        return text
+    out, start = [], 0
+    for match in _LINE_ENDS.finditer(text):
+        out.append(visible(text[start : match.start()]))
+        out.append(match.group())
+        start = match.end()
+    out.append(visible(text[start:]))
+    return "".join(out)
 
 
 def clip(text: str, limit: int = LIMIT) -> str:

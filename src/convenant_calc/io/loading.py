@@ -12,7 +12,7 @@ import stat
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -61,6 +61,7 @@ class LoadedCase:
     warnings: list[Problem] = field(default_factory=list)
     #: role -> the parsed file, with the position of every value (the bundled agreement included)
     documents: dict[str, yamlpos.Document] = field(default_factory=dict)
+    unread: tuple[str, ...] = ()  # the other entries of the case directory (a README, a letter), not read
 
 
 def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
@@ -71,18 +72,17 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
     """
     name = display_path(case_dir)
     listing = _listing(case_dir, name)
-    if FILES["results"] not in listing:
-        raise InputError(
-            [
-                Problem(
-                    Position(name),
-                    "no results.yaml in this case directory; add one with a result for each commitment "
-                    "(SPEC §3), or give the right directory",
-                )
-            ]
-        )
-
     problems: list[Problem] = _unknown_files(case_dir, name, listing)
+    if FILES["results"] not in listing:
+        problems.append(
+            Problem(
+                Position(name),
+                "no results.yaml in this case directory; add one with a result for each commitment "
+                "(SPEC §3), or give the right directory",
+            )
+        )
+        raise InputError(problems)
+
     docs: dict[str, yamlpos.Document] = {}
     models: dict[str, Any] = {}
     sources: dict[str, Path] = {}
@@ -101,7 +101,8 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
         _bundled_convenant(docs, models, sources, problems, name)
     else:
         _same_agreement(docs, models, problems)
-    return _checked(docs, models, sources, problems, pending_allowed=pending_allowed)
+    loaded = _checked(docs, models, sources, problems, pending_allowed=pending_allowed)
+    return replace(loaded, unread=tuple(unread_files(listing)))
 
 
 def case_from_documents(documents: Mapping[str, yamlpos.Document], *, pending_allowed: bool = False) -> LoadedCase:
@@ -207,7 +208,9 @@ def _listing(case_dir: Path, name: str) -> set[str]:
             raise InputError(
                 [
                     Problem(
-                        Position(name), f"case directory cannot be read ({exc.strerror or exc}); check its permissions"
+                        Position(name),
+                        f"case directory cannot be read ({exc.strerror or exc}); check its permissions "
+                        "and those of the directories above it",
                     )
                 ]
             ) from None
@@ -216,27 +219,130 @@ def _listing(case_dir: Path, name: str) -> set[str]:
 
 
 def _unknown_files(case_dir: Path, name: str, listing: set[str]) -> list[Problem]:
-    """A data file the case does not know is an error, not ignored: it may hold what the user meant to say.
+    """An entry the case would not read but that may hold what the user meant is an error, not ignored.
 
-    ``*.yaml``, ``*.yml`` and ``*.json`` files other than the case's own are refused, with the name
-    they most likely meant (``absences.yml``, ``Payments.yaml``, ``afwezigheden.yaml`` → ``absences.yaml``);
-    other files (README.md, notes) and hidden files (``.gitkeep``, an editor's) are left alone.
+    A near miss of a case file's name (:func:`near_miss`: ``payments.yaml.txt``, ``payments.yaml~``,
+    ``Payments.yml``, ``.payments.yaml``, ``payments``) names the file it stands for: skipped, a
+    ``payments.yaml.txt`` settled examples/07 without its advances. Any other ``*.yaml``, ``*.yml``
+    or ``*.json`` is refused with the name it most likely meant (``afwezigheden.yaml`` →
+    ``absences.yaml``). Other files (README.md, a scanned letter) and other hidden files
+    (``.gitkeep``, an editor's swap file) are left alone: :func:`unread_files` lists them.
     """
     known = [*FILES.values(), *OTHER_FILES]
     problems = []
     for entry in sorted(listing):
+        if entry in known:
+            continue
+        shown = Position(display_path_in(case_dir, name, entry))
+        stands_for = near_miss(entry, directory=_is_directory(case_dir / entry))
+        if stands_for is not None:
+            if stands_for in listing:
+                todo = (
+                    f"is a second {stands_for} by its name, and only {stands_for} is read; "
+                    "move it out of the case directory, or delete it"
+                )
+            else:
+                todo = (
+                    f"is not named {stands_for} exactly, so it would not be read; rename it to {stands_for}, "
+                    "or move it out of the case directory"
+                )
+            problems.append(Problem(shown, f"{quoted(entry)} {todo}"))
+            continue
         stem, dot, suffix = entry.rpartition(".")
-        if entry in known or entry.startswith(".") or not dot or f".{suffix.lower()}" not in DATA_SUFFIXES:
+        if entry.startswith(".") or not dot or f".{suffix.lower()}" not in DATA_SUFFIXES:
             continue
         meant = _meant(stem, known)
         todo = f"did you mean {meant}? rename it" if meant else f"a case holds only {', '.join(known)}; rename it"
         problems.append(
             Problem(
-                Position(display_path_in(case_dir, name, entry)),
+                shown,
                 f"a file this case does not know, so it would be ignored; {todo}, or move it out of the case directory",
             )
         )
     return problems
+
+
+#: What a near miss of a case file's name ends in besides the name (an editor's backup, a copy, an export).
+_LEFTOVERS = ("~", ".bak", ".orig", ".old", ".txt")
+#: Characters that show as nothing: zero-width spaces and joiners, the word joiner, the byte-order mark.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def normalised(entry: str) -> str:
+    """A directory entry's name as a person reads it: the form two names that look alike share.
+
+    Unicode NFKC, case-folded, accents and invisible characters removed, surrounding spaces and a
+    leading dot dropped, an editor's or a copy's ending (``~``, ``.bak``, ``.orig``, ``.old``,
+    ``.txt``) dropped, ``.yml`` read as ``.yaml``: ``" .Payments.YML.bak~"`` → ``"payments.yaml"``.
+    """
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", entry).casefold().translate(_INVISIBLE)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = text.strip()
+    if text.startswith("."):
+        text = text[1:].strip()
+    while True:
+        ending = next((e for e in _LEFTOVERS if text.endswith(e) and len(text) > len(e)), None)
+        if ending is None:
+            break
+        text = text[: -len(ending)].strip()
+    if text.endswith(".yml"):
+        text = text[: -len(".yml")] + ".yaml"
+    return text
+
+
+def near_miss(entry: str, *, directory: bool = False) -> str | None:
+    """The case file (SPEC §3) ``entry`` stands for without being it, or None.
+
+    ``entry`` is a near miss when its :func:`normalised` name is a case file's name, or, for a file
+    without an extension, its stem (``payments``); a folder ``payments/`` of scanned receipts is not one.
+    """
+    known = (*FILES.values(), *OTHER_FILES)
+    if entry in known:
+        return None
+    plain = normalised(entry)
+    if plain in known:
+        return plain
+    if not directory and "." not in plain and f"{plain}.yaml" in known:
+        return f"{plain}.yaml"
+    return None
+
+
+def _is_directory(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def unread_files(listing: set[str]) -> list[str]:
+    """The entries of a case directory that no command reads (a README, a scanned letter), in name order.
+
+    Only those :func:`_unknown_files` allows are left; ``validate`` lists them, so nothing goes unmentioned.
+    """
+    known = {*FILES.values(), *OTHER_FILES}
+    return sorted(entry for entry in listing if entry not in known)
+
+
+def is_case_directory(directory: Path) -> bool:
+    """Whether ``directory`` holds anything of a case: a case file or a near miss of one (even a link to
+    nothing), or any ``*.yaml``, ``*.yml`` or ``*.json``. A directory of ``*.yml`` files alone is a case
+    (it fails, naming them), never a directory to pass over."""
+    try:
+        with os.scandir(directory) as entries:
+            names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
+    except PermissionError:  # it may hold a case: settling it says what could not be read
+        return True
+    except OSError:
+        return False
+    for entry, is_dir in names:
+        if entry in FILES.values() or near_miss(entry, directory=is_dir) is not None:
+            return True
+        suffix = entry.rpartition(".")[2].lower()
+        if not entry.startswith(".") and "." in entry and f".{suffix}" in DATA_SUFFIXES:
+            return True
+    return False
 
 
 def _meant(stem: str, known: list[str]) -> str | None:
@@ -266,6 +372,12 @@ def _refused(case_dir: Path, path: Path, shown: str) -> Problem | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             kind = "a loop of symbolic links"
+        elif exc.errno in (errno.EACCES, errno.EPERM):  # the directory lets its names be listed, not looked at
+            return Problem(
+                Position(shown),
+                f"cannot be read ({exc.strerror}); check the permissions of the case directory (x, to open its "
+                "files) and of the file",
+            )
         elif os.path.islink(path):
             kind = "a symbolic link to nothing"
         else:
@@ -628,6 +740,9 @@ def summary(loaded: LoadedCase) -> list[str]:
             total = sum((p.amount for p in payments.payments), D(0))
             text = f"{_count_of(len(payments.payments), 'payment')}, {fmt_plain(total)} in all"
         lines.append(f"{name}: {text}")
+    if loaded.unread:
+        case_dir = loaded.sources["results"].parent
+        lines.append(f"{display_path(case_dir)}: not read (not a case file): {', '.join(map(quoted, loaded.unread))}")
     return lines
 
 

@@ -15,7 +15,9 @@ a ``.name.*.tmp`` behind.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import signal
 import stat
 import tempfile
@@ -109,6 +111,70 @@ def signals_held() -> Iterator[None]:
                 handler(sig, None)  # e.g. KeyboardInterrupt for SIGINT, the CLI's exit for SIGTERM
             elif handler == signal.SIG_DFL:
                 signal.raise_signal(sig)
+
+
+class FreshDirectory:
+    """A directory of files replaced as a whole: written into a fresh directory beside it, swapped in at the end.
+
+    ``with FreshDirectory(target) as fresh:`` write the files under ``fresh.path``, then
+    ``fresh.commit()``: the old ``target`` (if any) is renamed aside, the fresh directory renamed
+    into its place and the old one removed. Until the commit ``target`` is untouched; a run that
+    ends early (an error, SIGINT, SIGTERM) removes the fresh directory, so nothing half-written is
+    left, and a file of the old directory never passes for one of the new run. Only a SIGKILL can
+    leave a hidden ``.target.*.tmp`` beside it (or, between the two renames, ``.target.*.old``).
+    """
+
+    def __init__(self, target: Path):
+        self.target = target
+        self.path: Path | None = None
+
+    def __enter__(self) -> FreshDirectory:
+        parent = self.target.parent if str(self.target.parent) else Path(".")
+        parent.mkdir(parents=True, exist_ok=True)
+        with signals_held():
+            self.path = Path(tempfile.mkdtemp(dir=parent, prefix=f".{self.target.name}.", suffix=".tmp"))
+        os.chmod(self.path, 0o777 & ~_umask())  # as a directory made by mkdir, not mkdtemp's 0700
+        return self
+
+    def commit(self) -> None:
+        """Swap the fresh directory in for ``target`` (which must be a directory, or absent)."""
+        if self.path is None:
+            raise RuntimeError("FreshDirectory.commit outside its with block")
+        with signals_held():
+            old = None
+            if os.path.lexists(self.target):
+                old = Path(tempfile.mkdtemp(dir=self.path.parent, prefix=f".{self.target.name}.", suffix=".old"))
+                os.replace(self.target, old / self.target.name)
+            os.replace(self.path, self.target)
+            self.path = None
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def __exit__(self, *exc_info) -> None:
+        if self.path is not None:  # not committed: nothing of this run is left behind
+            with signals_held():
+                shutil.rmtree(self.path, ignore_errors=True)
+                self.path = None
+
+
+#: The longest file name most file systems take (NAME_MAX, in bytes), less room for ".html".
+NAME_BYTES = 255 - len(".html")
+
+
+def file_name(name: str, limit: int = NAME_BYTES) -> str:
+    """``name`` as one component of a file name: itself when it can be one, else shortened with a hash.
+
+    A name longer than ``limit`` bytes in UTF-8 (or holding ``/``, NUL, or being ``.``/``..``)
+    becomes its first characters, ``-`` and 12 hex digits of its SHA-256: different names stay
+    different, and the same name gets the same file every run.
+    """
+    if name not in ("", ".", "..") and len(name.encode("utf-8")) <= limit and "\0" not in name and "/" not in name:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+    head = name.replace("/", "_").replace("\0", "_").lstrip(".")
+    while len(head.encode("utf-8")) > limit - 13:
+        head = head[: max(0, len(head) - max(1, len(head) // 8))]
+    return f"{head}-{digest}"
 
 
 def _umask() -> int:

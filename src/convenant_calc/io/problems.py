@@ -74,7 +74,11 @@ class InputError(Exception):
 def display_path(path: Path) -> str:
     """The path as the user will recognise it: relative to the working directory when below it."""
     try:
-        return str(path.resolve().relative_to(_resolved(os.getcwd())))
+        if os.path.islink(path) and not os.path.exists(path):  # a link to nothing is named, not its target
+            resolved = Path(path).parent.resolve() / Path(path).name
+        else:
+            resolved = path.resolve()
+        return str(resolved.relative_to(_resolved(os.getcwd())))
     except (ValueError, OSError, RuntimeError):  # not below it; or a loop of links (RuntimeError before 3.13)
         return str(path)
 

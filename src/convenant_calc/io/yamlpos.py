@@ -277,8 +277,9 @@ def parse(text: str, file: str) -> Document:
             raise at_end from None
         raise _problem(file, mark, f"not valid YAML: {what}; check the indentation and quoting here") from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a control character
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        at = _character_offset(text, exc.position)
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
         raise YamlError(
             Problem(
                 Position(file, line, col),
@@ -288,6 +289,18 @@ def parse(text: str, file: str) -> Document:
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks every error it raises on text
         raise _problem(file, None, f"not valid YAML: {exc}") from None
     return doc
+
+
+def _character_offset(text: str, position: int) -> int:
+    """The offset in characters of a reader error's ``position``.
+
+    The C parser reads the text as UTF-8 and reports a byte offset (the pure-Python one counts
+    characters): after a line of ``ééé`` a byte offset lies further on than the character it
+    names. Columns count characters, as an editor shows them.
+    """
+    if _Base is yaml.SafeLoader:  # pragma: no cover - depends on the PyYAML build
+        return position
+    return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
 
 
 def load(path: Path, file: str | None = None) -> Document:
@@ -327,6 +340,7 @@ def load(path: Path, file: str | None = None) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        # columns count characters: the text of the line before the bad byte is valid UTF-8
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise YamlError(Problem(Position(name, line, col), "not UTF-8 text; save the file as UTF-8")) from None
     return parse(text, name)

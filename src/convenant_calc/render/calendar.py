@@ -30,12 +30,14 @@ def table(
     from rich.console import Console
     from rich.table import Table
 
-    grid = Table(title=f"{heading}: {convenant.title} ({convenant.id})", title_justify="left", box=box.SIMPLE_HEAD,
-                 pad_edge=False)
+    from convenant_calc.render.terminal import cell, safe
+
+    grid = Table(title=safe(f"{heading}: {convenant.title} ({convenant.id})"), title_justify="left",
+                 box=box.SIMPLE_HEAD, pad_edge=False)
     for name in columns:
         grid.add_column(name, no_wrap=name == columns[0])
-    for row in rows:
-        grid.add_row(day_text(row.day), row.title, f"{row.article}, {row.rule}")
+    for row in rows:  # input text as written: never markup ("[/]x" ended in a MarkupError), never control codes
+        grid.add_row(cell(day_text(row.day)), cell(row.title), cell(f"{row.article}, {row.rule}"))
     buffer = io.StringIO()
     Console(file=buffer, width=100, color_system=None, force_terminal=False).print(grid)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())

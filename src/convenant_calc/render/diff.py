@@ -19,6 +19,7 @@ from rich.text import Text
 from convenant_calc.core.diff import Figures
 from convenant_calc.core.money import fmt_decimal, fmt_plain
 from convenant_calc.core.text import visible
+from convenant_calc.render.terminal import cell
 from convenant_calc.render.report import md
 from convenant_calc.views.diff import (
     Comparison,
@@ -34,7 +35,7 @@ SCHEMA = "convenant-diff/1"
 
 
 def _text(value: str, style: str = "") -> Text:
-    return Text(visible(value), style=style)
+    return cell(value, style)  # input text as written: no markup, control characters as escapes
 
 
 def _figure_table(title: str, first: str, body: list[tuple[str, tuple[str, ...], str]], t: Lang) -> Table:

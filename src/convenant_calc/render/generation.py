@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from convenant_calc.core.money import fmt_decimal, fmt_en, fmt_plain
-from convenant_calc.render.csv_dialects import Dialect, number, write
+from convenant_calc.render.csv_dialects import Dialect, Number, number, write
 from convenant_calc.views.generation import MONEY, Failure, Generation, Row, Totals
 
 if TYPE_CHECKING:
@@ -100,19 +100,23 @@ def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
     def figures(x: Row | Totals) -> list[str]:
         return (
             [number(fmt_plain(m), dialect) for m in x.money()]
-            + [number(fmt_decimal(x.shortfall_fte_days), dialect), str(x.achieved), str(x.total)]
+            + [number(fmt_decimal(x.shortfall_fte_days), dialect), Number(x.achieved), Number(x.total)]
         )
 
     rows: list[list[str]] = []
     for e in g.entries:
         if isinstance(e, Row):
-            rows.append([e.case, e.id, e.title, "settled", *figures(e), "", str(e.periods)] + [str(e.lines)] * with_lines)
+            settled = [e.case, e.id, e.title, "settled", *figures(e), "", Number(e.periods)]
+            rows.append(settled + [Number(e.lines)] * with_lines)
         else:
-            rows.append([e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [str(len(e.errors)), ""] + [""] * with_lines)
+            rows.append(
+                [e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [Number(len(e.errors)), ""] + [""] * with_lines
+            )
     t = g.totals
-    periods = str(sum(r.periods for r in g.rows))
-    lines = [str(sum(r.lines for r in g.rows))] * with_lines
-    rows.append(["", "", f"{t.agreements} agreements, {t.failed} failed", "total", *figures(t), str(t.failed), periods, *lines])
+    periods = Number(sum(r.periods for r in g.rows))
+    lines = [Number(sum(r.lines for r in g.rows))] * with_lines
+    summary = f"{t.agreements} agreements, {t.failed} failed"
+    rows.append(["", "", summary, "total", *figures(t), Number(t.failed), periods, *lines])
     return write(CSV_HEADER + ["lines"] * with_lines, rows, dialect)
 
 
@@ -127,7 +131,8 @@ def table(g: Generation, width: int | None = None) -> Table:
     column, the title column is left out (it is in every other format) before any figure would be."""
     from rich import box
     from rich.table import Table
-    from rich.text import Text
+
+    from convenant_calc.render.terminal import cell
 
     t = g.totals
     caption = f"{t.agreements} agreement{'s' if t.agreements != 1 else ''} settled"
@@ -135,6 +140,7 @@ def table(g: Generation, width: int | None = None) -> Table:
         caption += f", {t.failed} failed (their errors are on stderr)"
     cells = [
         (
+            e.case,
             _id(e),
             *(fmt_en(m) for m in e.money()),
             fmt_decimal(e.shortfall_fte_days),
@@ -142,11 +148,14 @@ def table(g: Generation, width: int | None = None) -> Table:
         )
         for e in g.rows
     ]
-    footer = ("total", *(fmt_en(m) for m in t.money()), fmt_decimal(t.shortfall_fte_days), f"{t.achieved}/{t.total}")
-    headings = ("id", *HEADINGS.values(), "FTE-days\nshort", "results")
+    footer = (
+        "total", "", *(fmt_en(m) for m in t.money()), fmt_decimal(t.shortfall_fte_days), f"{t.achieved}/{t.total}"
+    )
+    headings = ("case", "id", *HEADINGS.values(), "FTE-days\nshort", "results")
+    failed = [(f.case, "not settled", _errors(f)) for f in g.failures]
     widths = [
         max(len(line) for x in column for line in x.split("\n"))
-        for column in zip(headings, footer, *cells, strict=True)
+        for column in zip(headings, footer, *cells, *(row + ("",) * (len(headings) - 3) for row in failed), strict=True)
     ]
     # Between two columns: a space of padding on each side and the box's divider; the title wants TITLE_MIN.
     with_title = width is None or sum(widths) + 3 * len(widths) + TITLE_MIN <= width
@@ -161,22 +170,20 @@ def table(g: Generation, width: int | None = None) -> Table:
         show_footer=True,
         pad_edge=False,
     )
-    out.add_column("id", footer="total", no_wrap=True)
+    out.add_column("case", footer="total", no_wrap=True)
+    out.add_column("id", footer="", no_wrap=True)
     if with_title:
         out.add_column("title", footer="", ratio=1, min_width=TITLE_MIN, overflow="fold")
-    for k, heading in enumerate(headings[1:], start=1):
+    for k, heading in enumerate(headings[2:], start=2):
         out.add_column(heading, footer=footer[k], justify="right", no_wrap=True)
     for e in g.entries:
         if isinstance(e, Row):
-            row = list(cells.pop(0))
+            row = [cell(x) for x in cells.pop(0)]
             if with_title:
-                row.insert(1, e.title)
+                row.insert(2, cell(e.title))
             out.add_row(*row)
-        else:
-            if with_title:
-                out.add_row(Text(e.case, style="red"), Text(f"not settled: {_errors(e)}", style="bold red"))
-            else:  # in the first two figure columns, which are wide enough for these words
-                out.add_row(Text(e.case, style="red"), Text("not settled", style="bold red"), Text(_errors(e), style="red"))
+        else:  # the words in the id column, the count in the title's (or the first figure's) column
+            out.add_row(cell(e.case, "red"), cell("not settled", "bold red"), cell(_errors(e), "red"))
     return out
 
 

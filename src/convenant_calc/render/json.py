@@ -124,10 +124,10 @@ def reading_dict(c: ReadingCost) -> dict[str, Any]:
     a = c.alternative
     out = {
         "id": a.id,
-        "reads": a.sentence,
+        "reads": c.reads.text,  # the case's own agreement's sentence(s); null when its file quotes none
         "subsidy": fmt_plain(c.subsidy),
         "difference": fmt_plain(c.difference),
-        "article": a.article,
+        "article": c.reads.article,
         "rules": a.rules,
         "applies": c.applies,
         "in_force": c.in_force,

@@ -23,7 +23,7 @@ from convenant_calc.core.settlement import AgreementSettlement
 from convenant_calc.views.ledger import LedgerDay, ledger
 from convenant_calc.core.models import AbsenceKind
 from convenant_calc.core.money import fmt_decimal, round_half_up
-from convenant_calc.render.csv_dialects import Dialect, number, write
+from convenant_calc.render.csv_dialects import Dialect, Number, number, write
 
 PLACES = 10
 
@@ -39,8 +39,8 @@ def _dec(value: Fraction) -> str:
     return f"{round_half_up(value, PLACES):f}"
 
 
-def _frac(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+def _frac(value: Fraction) -> Number:
+    return Number(str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}")
 
 
 EXACT = ["deduction_exact", "running_total_exact"]

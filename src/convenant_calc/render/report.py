@@ -32,7 +32,15 @@ def md(text: object) -> str:
 
 
 def code(text: object) -> str:
-    """Text as a Markdown code span (a fence longer than any backtick run inside)."""
+    """Text as a Markdown code span (a fence longer than any backtick run inside).
+
+    Text holding ``|`` is written as escaped text instead (:func:`md`): a table cell ends at a ``|``
+    even inside a code span (GFM), so an id ``v | 999.00 |`` showed a made-up figure in a cell of its
+    own, and ``\\|`` inside a code span shows its backslash outside a table. Escaped text reads the
+    same in a cell, a heading and a line.
+    """
+    if "|" in str(text):
+        return md(text)
     value = visible(" ".join(str(text).split()))
     runs = [len(r) for r in re.findall(r"`+", value)]
     fence = "`" * (max(runs, default=0) + 1)

@@ -19,6 +19,7 @@ from convenant_calc.core.interim import Interim, Positions
 from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.text import visible
+from convenant_calc.render.terminal import cell
 from convenant_calc.views.report import reason, shown_absences, summary_lines
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
@@ -28,8 +29,8 @@ EN = Lang("en")
 
 
 def _text(value: str, style: str = "") -> Text:
-    """Plain text for a cell: no markup parsed, control characters made visible."""
-    return Text(visible(value), style=style)
+    """Plain text for a cell: no markup parsed, control characters made visible (:func:`.terminal.cell`)."""
+    return cell(value, style)
 
 
 def settlement_table(s: Settlement, t: Lang = EN) -> Table:
@@ -84,7 +85,7 @@ def absences_table(s: Settlement, t: Lang = EN) -> Table:
     table = Table(
         title=t("absences_title"),
         title_justify="left",
-        caption=_text("\n".join(relapses)) if relapses else None,
+        caption=Text("\n").join(_text(r) for r in relapses) if relapses else None,  # the line breaks are ours
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
@@ -136,10 +137,12 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
     table.add_column(t("col_subsidy"), justify="right", no_wrap=True)
     table.add_column(t("col_difference"), justify="right", no_wrap=True)
     for row in reading_rows(costs, t):
-        text = Text(f"{row.article}: “{row.sentence}”\n")
-        text.append(f"→ {row.alternative}", style="italic")
+        text = cell(f"{row.article}: “{row.sentence}”" if row.sentence else f"{row.article}: ({row.unquoted})")
+        text.append("\n")  # the line breaks are ours, not the input's
+        text.append(cell(f"→ {row.alternative}", "italic"))
         if row.status:
-            text.append(f"\n{row.status}", style="dim")
+            text.append("\n")
+            text.append(cell(row.status, "dim"))
         difference = row.difference if row.applies else t("not_applicable_short")
         subsidy, change = _text(row.subsidy), _text(difference)
         for line, amount, delta in row.lines:  # S19: each line's subsidy with the reading

@@ -187,7 +187,8 @@ class AmendmentRow:
 class ReadingRow:
     id: str
     article: str  # "Art. 5, S10"
-    sentence: str  # the agreement's Dutch sentence, as written
+    sentence: str  # the case's agreement's Dutch sentence, as its file quotes it; "" when it quotes none
+    unquoted: str  # "" when quoted; else what to add to the agreement file (S17), in the chosen language
     default_en: str
     default_nl: str
     alternative_en: str

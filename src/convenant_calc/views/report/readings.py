@@ -28,11 +28,13 @@ def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...
             status = t("in_force")
         else:
             status = ""
+        unquoted = c.reads.unquoted() if c.reads.text is None else None
         rows.append(
             ReadingRow(
                 id=a.id,
-                article=f"{a.article}, {a.rules}",
-                sentence=a.sentence,
+                article=f"{c.reads.article}, {a.rules}",
+                sentence=c.reads.text or "",  # the case's own agreement, never another's (its references)
+                unquoted="" if unquoted is None else unquoted.text(t.of(unquoted, "text")),
                 default_en=a.default_en,
                 default_nl=NL.of(a, "default"),
                 alternative_en=a.alternative_en,
