@@ -450,6 +450,15 @@ CELLS = (
 CELL = {key: f"B{5 + i}" for i, key in enumerate(CELLS) if key != "_"}
 
 
+def cells(s: Settlement) -> dict[str, str]:
+    """Where each figure is on this settlement's sheet: :data:`CELL`, or for an addendum (S19) one row lower
+    from the term days on (its consultant funding is the row after the term's end)."""
+    if s.budget.main:
+        return CELL
+    after = CELLS.index("days")
+    return {key: f"B{5 + i + (i >= after)}" for i, key in enumerate(CELLS) if key != "_"} | {"funding": "B12"}
+
+
 # --- the absences and replacements the Days sheet reads, and the months it adds up to ----------------
 
 
