@@ -27,8 +27,9 @@ from convenant_calc.views.ledger import ledger, months
 from .. import libreoffice
 from ..report.conftest import agreement, example_path, loaded
 
-#: a plain settlement, two periods (S14), an addendum's line (S19), an extension with its addendum, a relapse
-LIVE = ("07-everything-together", "09-extension-year", "13-addendum-duaal-leren",
+#: a plain settlement, two periods (S14), an end by notice (S15), an addendum's line (S19), an extension with
+#: its addendum, a relapse with a new cause (S7)
+LIVE = ("07-everything-together", "09-extension-year", "10-terminated-by-notice", "13-addendum-duaal-leren",
         "15-extension-continues-one-addendum", "16-new-cause-during-a-relapse")
 EDITED = "07-edited"
 

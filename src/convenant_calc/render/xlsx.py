@@ -282,7 +282,8 @@ def _days(
     Per kind: off duty = max(0, Σ uncovered f − Σ replacement FTE), each sum a SUMPRODUCT. The tool
     caps the replaced FTE per absence; the workbook caps it per kind and day, which is the same unless two
     absences of one kind overlap on a day and only one of them is replaced beyond its FTE.
-    S9: on duty = employed − Σ off duty; short = max(0, funded FTE − on duty).
+    S9: on duty = employed − Σ off duty; short = max(0, funded FTE − on duty). S15: on a day after the end by
+    notice nobody is employed (the tool's FTE employed is 0) and no absence is counted.
     """
     kinds = list(AbsenceKind)
     columns = (
@@ -303,7 +304,9 @@ def _days(
         uncovered = f"{absent}*({day}-{a['from']}>={a['gw']})"
         ws.write_datetime(row, 0, datetime.combine(d.day, time()), book.fmt("date"))
         ws.write_number(row, 1, d.employed)
-        ws.write_formula(row, 2, f"=ROUND(SUMPRODUCT({absent}*({day}-{a['from']}<{a['gw']})*{a['fte']}),10)",
+        employed = xl_rowcol_to_cell(row, 1)
+        staffed = f"IF({employed}=0,0,"  # S15: after the end by notice nobody is employed, and no absence counts
+        ws.write_formula(row, 2, f"={staffed}ROUND(SUMPRODUCT({absent}*({day}-{a['from']}<{a['gw']})*{a['fte']}),10))",
                          None, d.guaranteed_wage)
         for i, kind in enumerate(kinds):
             label = t.kind(kind).replace('"', '""')
@@ -312,9 +315,9 @@ def _days(
                 f'SUMPRODUCT(({r["kind"]}="{label}")*({r["from"]}<={day})*({r["to"]}>={day})'
                 f'*({day}-{r["absence_from"]}>={r["gw"]})*{r["fte"]})'
             )
-            ws.write_formula(row, first_off + i, f"=ROUND(MAX(0,{off}-{back}),10)", None, d.off_duty[kind])
+            ws.write_formula(row, first_off + i, f"={staffed}ROUND(MAX(0,{off}-{back}),10))", None, d.off_duty[kind])
         offs = f"SUM({xl_rowcol_to_cell(row, first_off)}:{xl_rowcol_to_cell(row, last_off)})"
-        ws.write_formula(row, replaced_col, f"=ROUND(SUMPRODUCT({uncovered}*{a['fte']})-{offs},10)", None,
+        ws.write_formula(row, replaced_col, f"={staffed}ROUND(SUMPRODUCT({uncovered}*{a['fte']})-{offs},10))", None,
                          d.replaced)
         ws.write_formula(row, on_duty_col, f"=ROUND({xl_rowcol_to_cell(row, 1)}-{offs},10)", None, d.on_duty)
         ws.write_formula(row, short_col, f"=MAX(0,{fte_cell}-{xl_rowcol_to_cell(row, on_duty_col)})", None, d.short)
@@ -546,14 +549,16 @@ def _months(book: _Book, ws, s: Settlement, t: Lang, days: dict[str, str], rate:
     _header(book, ws, columns, [18, 8, 10, 10, 12, 14, 18, 16])
     ws.set_row(0, 30)
     fte = rate.split("!")[0] + "!$B$6"  # CELL["fte"], on every layout
+    end = s.staffing.unfunded_after  # S15: after the agreement's end by notice the days are unfunded, not vacant
+    funded = "" if end is None else f"*({days['date']}<=DATE({end.year},{end.month},{end.day}))"
     for row, m in enumerate(months(s), start=1):
         first = xl_rowcol_to_cell(row, 0, col_abs=True)
         within = f'{days["date"]},">="&{first},{days["date"]},"<="&EOMONTH({first},0)'
         mask = f'({days["date"]}>={first})*({days["date"]}<=EOMONTH({first},0))'
         ws.write_datetime(row, 0, datetime(m.year, m.month, 1), book.fmt("month"))
         ws.write_formula(row, 1, f"=COUNTIFS({within})", None, m.days)
-        ws.write_formula(row, 2, f"=ROUND(SUMPRODUCT({mask}*({fte}>{days['employed']})*({fte}-{days['employed']})),10)",
-                         None, m.vacancy_fte_days)
+        vacant = f"{mask}{funded}*({fte}>{days['employed']})*({fte}-{days['employed']})"
+        ws.write_formula(row, 2, f"=ROUND(SUMPRODUCT({vacant}),10)", None, m.vacancy_fte_days)
         ws.write_formula(row, 3, f"=ROUND(SUMIFS({days['employed']},{within})-SUMIFS({days['on_duty']},{within}),10)",
                          None, m.absence_fte_days)
         ws.write_formula(row, 4, f"=ROUND(SUMIFS({days['short']},{within}),10)", None, m.short_fte_days)
