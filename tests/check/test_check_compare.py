@@ -26,7 +26,12 @@ def leaves(mapping: dict, prefix: tuple = ()) -> list[tuple]:
 
 def test_fields_are_exactly_the_leaves_of_the_json_contract_in_order():
     actual, _ = settle_dir(EXAMPLE_02)
-    assert leaves(actual) == list(FIELDS)
+    # S20: without a costs.yaml no costs block, and the flag saying the figures are ceilings
+    assert leaves(actual) == [f for f in FIELDS if f[0] != "costs"] + [("ceilings",)]
+    assert actual["ceilings"] is True
+    with_costs, _ = settle_dir(examples_dir() / "17-cost-statement")
+    line = with_costs["lines"]["duaal-leren"]
+    assert leaves(line) == [f for f in FIELDS if f[0] != "schema"] + [("ceilings",), ("title",)]
 
 
 def expected_from(text: str):

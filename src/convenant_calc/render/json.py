@@ -60,6 +60,22 @@ def settlement_dict(
         out["readings_applied"] = list(ids)
     if costs is not None:
         out["readings"] = [reading_dict(c) for c in costs]
+    out.update(costs_dict(s))
+    return out
+
+
+def costs_dict(s: Settlement) -> dict[str, Any]:
+    """S20: ``costs`` (the cost statement's sums and the ceiling before the cap) when the case has a
+    costs.yaml; ``ceilings``: true when nothing was capped by a cost statement (there is none, or the
+    reading ``costs.not-capped``), so the figures are ceilings until a cost statement is added."""
+    out: dict[str, Any] = {}
+    if s.costs is not None:
+        out["costs"] = {
+            "eligible": fmt_plain(s.costs.eligible),
+            "ineligible": fmt_plain(s.costs.ineligible),
+            "ceiling": fmt_plain(s.costs.ceiling),
+        }
+    out["ceilings"] = s.costs is None or not s.readings.costs_capped
     return out
 
 
@@ -116,6 +132,7 @@ def agreement_dict(
         out["readings"] = [reading_dict(c) for c in costs]
     if positions is not None:
         out.update(interim_dict(positions.total))
+    out["ceilings"] = any(costs_dict(s)["ceilings"] for s in a.settlements)  # S20
     return out
 
 
