@@ -394,6 +394,7 @@ REFERENCE_KEYS = (
     "yearly_basis",
     "deduction_base",
     "extension",
+    "eligible_costs",  # S20, Art. 5: the costs that are eligible (reading costs.not-capped)
 )
 
 

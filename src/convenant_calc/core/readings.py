@@ -270,11 +270,12 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         id="costs.not-capped",
         field="costs_capped",
         value=False,
-        article="Art. 5, Art. 6",
+        article="Art. 5",
         rules="S20",
         sentence=(
-            "De loon- en werkingskosten van deze sectorconsulenten komen in aanmerking als subsidiabele kosten "
-            "[…] voor zover ze uitgevoerd worden binnen de looptijd"
+            "De loon- en werkingskosten van deze sectorconsulenten komen in aanmerking als subsidiabele kosten voor "
+            "zover zij betrekking hebben op de uitvoering van deze sectorspecifieke acties en voor zover ze "
+            "uitgevoerd worden binnen de looptijd van het sectorconvenant."
         ),
         default_en="with a cost statement, a line's subsidy is at most its eligible costs",
         alternative_en="the costs are listed but cap nothing",

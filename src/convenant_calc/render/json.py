@@ -60,7 +60,6 @@ def settlement_dict(
         out["readings_applied"] = list(ids)
     if costs is not None:
         out["readings"] = [reading_dict(c) for c in costs]
-    out.update(costs_dict(s))
     return out
 
 
@@ -104,6 +103,7 @@ def agreement_dict(
         out = settlement_dict(only, costs)
         if positions is not None:
             out.update(interim_dict(positions.parts[0]))  # S16: after the contract's keys (and the readings')
+        out.update(costs_dict(only))  # S20: last
         return out
     several_lines = len(a.line_ids) > 1
     if several_lines:
@@ -112,6 +112,7 @@ def agreement_dict(
             entry = settlement_dict(s, keys=("period", "line"))
             if position is not None:
                 entry.update(interim_dict(position))
+            entry.update(costs_dict(s))  # S20: last
             entries.append(entry)
         out = {
             "schema": SCHEMA_LINES,
@@ -125,7 +126,7 @@ def agreement_dict(
         out = {
             "schema": SCHEMA_PERIODS,
             "convenant": a.convenant.id,
-            "periods": [settlement_dict(p) for p in a.settlements],
+            "periods": [{**settlement_dict(p), **costs_dict(p)} for p in a.settlements],
             "total": totals_dict(a.total),
         }
     if costs is not None:
