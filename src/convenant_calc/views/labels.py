@@ -135,6 +135,7 @@ TEXT: dict[str, str] = {
     "role_absences": N_("staffing and absences"),
     "role_results": N_("results"),
     "role_payments": N_("payments"),
+    "role_costs": N_("cost statement"),  # S20: costs.yaml
     "summary": N_("Summary"),
     "amount_eur": N_("amount (EUR)"),
     "line": N_("line"),
