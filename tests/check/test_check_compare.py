@@ -26,7 +26,16 @@ def leaves(mapping: dict, prefix: tuple = ()) -> list[tuple]:
 
 def test_fields_are_exactly_the_leaves_of_the_json_contract_in_order():
     actual, _ = settle_dir(EXAMPLE_02)
-    assert leaves(actual) == list(FIELDS)
+    # S20: without a costs.yaml no costs block, and the flag saying the figures are ceilings
+    assert leaves(actual) == [f for f in FIELDS if f[0] != "costs"] + [("ceilings",)]
+    assert actual["ceilings"] is True
+    from convenant_calc.core.settlement import settle_agreement
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.render.json import costs_dict, settlement_dict
+
+    case = load_case(examples_dir() / "17-cost-statement").case
+    (line,) = settle_agreement(case).select(line="duaal-leren").settlements
+    assert leaves({**settlement_dict(line, keys=()), **costs_dict(line)}) == list(FIELDS) + [("ceilings",)]
 
 
 def expected_from(text: str):

@@ -24,7 +24,7 @@ def test_json_readings_follow_the_contract_keys():
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     keys = list(out)
-    assert keys[: keys.index("balance") + 1][-1] == "balance" and keys[-1] == "readings"
+    assert keys[: keys.index("balance") + 1][-1] == "balance" and keys[-2:] == ["readings", "ceilings"]  # S20: ceilings last
     assert "readings_applied" not in out  # settled under the defaults
     rows = {r["id"]: r for r in out["readings"]}
     assert list(rows["days.working"])[:4] == ["id", "reads", "subsidy", "difference"]
@@ -37,6 +37,7 @@ def test_json_readings_follow_the_contract_keys():
         ("window.elapsed", "396819.92", "0.00"),
         ("notice.from-posting", "396819.92", "0.00"),
         ("extension.merged", "396819.92", "0.00"),
+        ("costs.not-capped", "396819.92", "0.00"),  # S20: no costs.yaml, not applicable
     ]
     assert rows["notice.from-posting"]["applies"] is False and "S15" in rows["notice.from-posting"]["reason"]
     assert rows["rate.effort-basis"]["reads"].endswith("vermindert de maximale werkingssubsidie.")

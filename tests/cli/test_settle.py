@@ -29,6 +29,7 @@ SPEC_JSON_A = {
     "subsidy": "396819.92",
     "paid": "0.00",
     "balance": "396819.92",
+    "ceilings": True,  # S20: no costs.yaml, the figures are ceilings (a key after the contract's)
 }
 
 
@@ -71,6 +72,8 @@ EXPECTED = {
     "12-readings-dispute": ("10", "1450.07", "178749.93", "93949.93"),
     # 13: 50 FTE-days × 366000 / 366 = 50000.00; 256200.00 + 109800.00 − 50000.00; nothing paid
     "16-new-cause-during-a-relapse": ("50", "50000.00", "316000.00", "316000.00"),
+    # 18 (S20): example 02 capped at its eligible costs 329000.00 (< 396819.92); − 339200.00 advanced
+    "18-costs-below-advances": ("12", "1740.08", "329000.00", "-10200.00"),
 }
 
 
@@ -101,7 +104,12 @@ EXPECTED_LINES = {
         ("verlenging-2025-2026", "duaal-leren"): ("3.5", "508.22", "29491.78", "17491.78"),
     },
 }
+EXPECTED_LINES["17-cost-statement"] = {  # SPEC §14 worked example (d): example 13 capped, 449254.94 in all
+    ("lokale-besturen-2023-2025", "lokale-besturen-2023-2025"): ("9", "1305.06", "397254.94", "397254.94"),
+    ("lokale-besturen-2023-2025", "duaal-leren"): ("3", "435.02", "52000.00", "52000.00"),  # min(59564.98, 52000.00)
+}
 TOTALS_LINES = {  # subsidy and balance in all
+    "17-cost-statement": ("449254.94", "449254.94"),
     "13-addendum-duaal-leren": ("456819.92", "456819.92"),
     "14-project-only-addendum": ("456819.92", "257219.92"),
     "15-extension-continues-one-addendum": ("713788.95", "383388.95"),

@@ -23,7 +23,7 @@ def settle(*args: str):
 
 def test_two_periods_print_the_v2_contract_in_its_key_order():
     out = json.loads(settle(CASE, "--format", "json"))
-    assert list(out) == ["schema", "convenant", "periods", "total"]
+    assert list(out) == ["schema", "convenant", "periods", "total", "ceilings"]  # S20: ceilings last
     assert out["schema"] == "convenant-settlement/2" and out["convenant"] == P1
     assert [list(p)[:4] for p in out["periods"]] == [["schema", "convenant", "period", "term"]] * 2
     assert out["total"] == {"max_subsidy": "636000.00", "subsidy": "580069.24", "paid": "381600.00", "balance": "198469.24"}
@@ -70,7 +70,7 @@ def test_reading_extension_merged_settles_one_term():
 
 def test_readings_cost_the_agreement_total():
     out = json.loads(settle(CASE, "--format", "json", "--readings"))
-    assert list(out) == ["schema", "convenant", "periods", "total", "readings"]
+    assert list(out) == ["schema", "convenant", "periods", "total", "readings", "ceilings"]
     merged = next(r for r in out["readings"] if r["id"] == "extension.merged")
     # 579015.33 − 580069.24 (the sum of the periods) = −1053.91
     assert (merged["applies"], merged["subsidy"], merged["difference"]) == (True, "579015.33", "-1053.91")

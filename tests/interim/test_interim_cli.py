@@ -21,7 +21,7 @@ def test_json_adds_the_interim_keys_in_order(case):
     )
     assert (run.exit_code, run.stderr) == (0, "")
     data = json.loads(run.stdout)
-    assert list(data)[-5:] == ["balance", "as_of", "deduction_to_date", "pending", "subsidy_range"]
+    assert list(data)[-6:] == ["balance", "as_of", "deduction_to_date", "pending", "subsidy_range", "ceilings"]
     assert data["as_of"] == "2024-03-31"
     assert data["deduction_to_date"] == {"shortfall_fte_days": "15.5", "amount": "2117.49"}
     assert data["pending"] == ["R2"]

@@ -45,7 +45,7 @@ def test_one_period_settles_byte_identically(case: Case):
     today = settle(case)
     agreement = settle_agreement(case)
     assert agreement.only is not None and agreement.only.period is None
-    assert json_render.render(agreement) == json.dumps(json_render.settlement_dict(today), indent=2, ensure_ascii=False) + "\n"
+    assert json_render.render(agreement) == json.dumps({**json_render.settlement_dict(today), **json_render.costs_dict(today)}, indent=2, ensure_ascii=False) + "\n"
     assert table.render(agreement) == plain(table.settlement_renderable(today))
 
 

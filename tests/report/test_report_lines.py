@@ -34,7 +34,7 @@ def settle(*args: str, code: int = 0):
 
 def test_json_of_several_lines_is_schema_3():
     out = json.loads(settle(str(C), "-f", "json").stdout)
-    assert list(out) == ["schema", "convenant", "settlements", "lines", "periods", "total"]
+    assert list(out) == ["schema", "convenant", "settlements", "lines", "periods", "total", "ceilings"]  # S20: last
     assert out["schema"] == "convenant-settlement/3"
     main, addendum = out["settlements"]
     assert list(main)[:5] == ["schema", "convenant", "period", "line", "term"]  # "period" and "line" after "convenant"

@@ -57,6 +57,7 @@ def test_worked_example_every_reading():
         "window.elapsed": ("396819.92", "0.00", True),
         "notice.from-posting": ("396819.92", "0.00", False),
         "extension.merged": ("396819.92", "0.00", False),
+        "costs.not-capped": ("396819.92", "0.00", False),  # no costs.yaml: nothing capped to lift
     }
 
 
@@ -139,7 +140,7 @@ def test_default_readings_settle_as_before():
 def test_each_alternative_changes_exactly_one_choice():
     assert [a.id for a in ALTERNATIVES] == [
         "rate.calendar-365", "days.working", "rate.effort-basis", "results.half-not-paid",
-        "window.elapsed", "notice.from-posting", "extension.merged",
+        "window.elapsed", "notice.from-posting", "extension.merged", "costs.not-capped",
     ]  # fmt: skip
     for a in ALTERNATIVES:
         changed = [f.name for f in fields(Readings) if getattr(a.apply(DEFAULT), f.name) != getattr(DEFAULT, f.name)]
@@ -177,7 +178,8 @@ def test_not_applicable_readings_name_their_reason():
     c = case("02-long-sickness-partly-replaced")
     s = settle(c)
     reasons = {r.alternative.id: r.reason for r in reading_costs(c, settle_agreement(c, s.readings)) if not r.applies}
-    assert set(reasons) == {"notice.from-posting", "extension.merged"}
+    assert set(reasons) == {"notice.from-posting", "extension.merged", "costs.not-capped"}
+    assert "S20" in reasons["costs.not-capped"].en
     assert "S15" in reasons["notice.from-posting"].en and "S14" in reasons["extension.merged"].en
 
 
@@ -211,3 +213,17 @@ def test_sentences_are_quoted_as_written():
 def test_ids_are_stable_and_known():
     assert set(BY_ID) == {a.id for a in ALTERNATIVES}
     assert all(re.fullmatch(r"[a-z]+\.[a-z0-9-]+", a.id) for a in ALTERNATIVES)
+
+
+def test_costs_not_capped_lifts_the_cap_of_example_18():
+    # examples/18-costs-below-advances/README.md: ceiling 296800.00 + 101760.00 − 1740.08 = 396819.92;
+    # eligible 320000.00 + 9000.00 = 329000.00 caps it (S20); paid 339200.00 → balance −10200.00.
+    # Under costs.not-capped the subsidy is the ceiling 396819.92: +67819.92, balance 57619.92.
+    c = case("18-costs-below-advances")
+    s = settle(c)
+    assert (s.subsidy, s.balance) == (Decimal("329000.00"), Decimal("-10200.00"))
+    lifted = under("18-costs-below-advances", "costs.not-capped")
+    assert (lifted.subsidy, lifted.balance) == (Decimal("396819.92"), Decimal("57619.92"))
+    assert lifted.costs is not None and lifted.costs.eligible == Decimal("329000.00")  # still listed
+    got = {r.alternative.id: (str(r.subsidy), str(r.difference)) for r in reading_costs(c, settle_agreement(c))}
+    assert got["costs.not-capped"] == ("396819.92", "67819.92")

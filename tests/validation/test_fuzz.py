@@ -147,7 +147,12 @@ def test_mutated_examples_exit_0_or_2_without_traceback(example, how, data):
                 money = {k: Decimal(one[k]) for k in ("max_subsidy", "effort_pool", "result_pool", "subsidy", "paid", "balance")}
                 assert money["effort_pool"] + money["result_pool"] == money["max_subsidy"]
                 gross = money["effort_pool"] + Decimal(one["results"]["payout"]) - Decimal(one["deduction"]["amount"])
-                assert money["subsidy"] == max(Decimal(0), gross) <= money["max_subsidy"]
+                ceiling = max(Decimal(0), gross)
+                assert Decimal(one.get("costs", {}).get("ceiling", ceiling)) == ceiling <= money["max_subsidy"]
+                if one["ceilings"]:  # S20: no cost statement (or not capped): the subsidy is the ceiling
+                    assert money["subsidy"] == ceiling
+                else:  # S20: min(ceiling, eligible)
+                    assert money["subsidy"] == min(ceiling, Decimal(one["costs"]["eligible"]))
                 assert money["balance"] == money["subsidy"] - money["paid"]
             if "total" in out:
                 for key, value in out["total"].items():
@@ -215,7 +220,9 @@ def test_mutated_part_ii_keys_exit_0_or_2_without_traceback(key, data):
                     gross = Decimal(one["effort_pool"]) + Decimal(one["results"]["payout"]) - Decimal(
                         one["deduction"]["amount"]
                     )
-                    assert Decimal(one["subsidy"]) == max(Decimal(0), gross)
+                    ceiling = max(Decimal(0), gross)
+                    capped = min(ceiling, Decimal(one["costs"]["eligible"])) if not one["ceilings"] else ceiling
+                    assert Decimal(one["subsidy"]) == capped  # S20
                     assert Decimal(one["balance"]) == Decimal(one["subsidy"]) - Decimal(one["paid"])
             else:
                 assert json.loads(result.stdout)["schema"] == "convenant-calendar/1"

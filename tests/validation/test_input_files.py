@@ -166,7 +166,7 @@ def test_validate_lists_the_files_it_does_not_read(case):
 def test_an_unknown_data_file_with_no_likely_meaning_lists_the_files_a_case_holds(case):
     assert case.errors(**{"notes.json": "{}"}) == [
         "case/notes.json: a file this case does not know, so it would be ignored; a case holds only convenant.yaml, "
-        "absences.yaml, results.yaml, payments.yaml, expected.yaml; rename it, or move it out of the case directory",
+        "absences.yaml, results.yaml, payments.yaml, costs.yaml, expected.yaml; rename it, or move it out of the case directory",
         ONE,
     ]
 

@@ -55,7 +55,13 @@ FIELDS: dict[Field, Kind] = {
     ("subsidy",): Kind.MONEY,
     ("paid",): Kind.MONEY,
     ("balance",): Kind.MONEY,
+    # S20: with a cost statement (costs.yaml) the contract adds its sums and the ceiling before the cap
+    ("costs", "eligible"): Kind.MONEY,
+    ("costs", "ineligible"): Kind.MONEY,
+    ("costs", "ceiling"): Kind.MONEY,
 }
+#: S20: the fields only a case with a cost statement has (``check --update`` writes them only then).
+COST_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f[0] == "costs")
 #: The mappings of the contract (``term``, ``results``, ``deduction``) and their fields.
 GROUPS: dict[str, tuple[str, ...]] = {}
 for _path in FIELDS:

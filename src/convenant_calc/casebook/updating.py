@@ -26,6 +26,7 @@ from convenant_calc.casebook.model import (
     SCHEMA_PERIODS,
     ALL_FIELDS,
     ALL_GROUPS,
+    COST_FIELDS,
     AS_OF,
     EXPECTED,
     FIELDS,
@@ -51,7 +52,7 @@ from convenant_calc.io.output import Refused, check_target, write_atomic
 from convenant_calc.io.problems import InputError, Position, Problem, display_path
 
 #: What --update writes: every field of the contract but its schema label.
-DEFAULT_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f != ("schema",))
+DEFAULT_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f != ("schema",) and f not in COST_FIELDS)
 #: ... and with ``as_of`` (S16), the interim position's fields too.
 DEFAULT_INTERIM_FIELDS: tuple[Field, ...] = DEFAULT_FIELDS + tuple(INTERIM_FIELDS)
 

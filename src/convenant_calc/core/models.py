@@ -394,6 +394,7 @@ REFERENCE_KEYS = (
     "yearly_basis",
     "deduction_base",
     "extension",
+    "eligible_costs",  # S20, Art. 5: the costs that are eligible (reading costs.not-capped)
 )
 
 
@@ -842,6 +843,33 @@ class Payments(Model):
     payments: tuple[Payment, ...] = ()
 
 
+# --- costs.yaml ---------------------------------------------------------------
+
+
+class Cost(Model):
+    """S20: one cost of the cost statement (*kostenstaat*).
+
+    SPEC S20: "``date`` is the day the cost belongs to (for a month's salary, any day of that
+    month). ``ref`` (the document: payslip, invoice) is required; ``label`` is optional. ``line``
+    defaults to the main line. Amounts are positive and exact, with at most two decimals."
+    Whether the line and the consultant exist is checked across the files
+    (:func:`convenant_calc.io.checks.check_costs`).
+    """
+
+    date: IsoDate
+    kind: CostKind
+    amount: Money
+    ref: Annotated[str, Field(min_length=1)]
+    label: str | None = None
+    consultant: Id | None = None  # a salary cost's consultant, checked against the consultants list
+    line: Id | None = None  # S19: the funding line it is spent on (default: the main line)
+
+
+class Costs(Model):
+    convenant: Id | None = None
+    costs: tuple[Cost, ...] = ()
+
+
 # --- a whole case ---------------------------------------------------------------
 
 
@@ -852,6 +880,7 @@ class Case(Model):
     staffing: Staffing = Staffing()
     results: Results
     payments: Payments = Payments()
+    costs: Costs | None = None  # S20: None without a costs.yaml (the figures are then ceilings)
 
 
 def day_range(first: date, last: date):

@@ -35,6 +35,7 @@ class Readings:
     window_elapsed: bool = False  # S7: the window runs on in calendar days while back at work
     notice_from_posting: bool = False  # S15: the notice runs from the first working day after posting
     periods_merged: bool = False  # S14: extension periods settled as one term
+    costs_capped: bool = True  # S20: with a cost statement, a line's subsidy is at most its eligible costs
 
 
 DEFAULT = Readings()
@@ -145,6 +146,12 @@ def _one_period(case: Case, readings: Readings) -> Reason | None:
         id="reason.periods-differ",
         text_en="the periods differ in funded FTE or funding, so no one daily rate covers them (S14)",
     )
+
+
+def _cost_statement(case: Case, readings: Readings) -> Reason | None:
+    if case.costs is not None:
+        return None
+    return Reason(id="reason.no-cost-statement", text_en="the case has no cost statement (costs.yaml, S20)")
 
 
 ALTERNATIVES: tuple[Alternative, ...] = (
@@ -258,6 +265,22 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         "all commitments judged together",
         not_applicable=_one_period,
         references=("extension",),
+    ),
+    Alternative(
+        id="costs.not-capped",
+        field="costs_capped",
+        value=False,
+        article="Art. 5",
+        rules="S20",
+        sentence=(
+            "De loon- en werkingskosten van deze sectorconsulenten komen in aanmerking als subsidiabele kosten voor "
+            "zover zij betrekking hebben op de uitvoering van deze sectorspecifieke acties en voor zover ze "
+            "uitgevoerd worden binnen de looptijd van het sectorconvenant."
+        ),
+        default_en="with a cost statement, a line's subsidy is at most its eligible costs",
+        alternative_en="the costs are listed but cap nothing",
+        not_applicable=_cost_statement,
+        references=("eligible_costs",),
     ),
 )
 

@@ -23,7 +23,9 @@ from convenant_calc.core.models import Amendment, Case, Convenant, Funding, Paym
 from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
+from convenant_calc.core.rules import costs as cost_rules
 from convenant_calc.core.rules.absences import AbsenceOutcome, Window
+from convenant_calc.core.rules.costs import CostStatement, Verdict
 from convenant_calc.core.rules.lines import Budget, budgets, line_factor, line_outcome
 from convenant_calc.core.rules.periods import Period, merge_reason, merged, periods
 from convenant_calc.core.rules.funding import CommitmentOutcome
@@ -117,6 +119,12 @@ class Settlement:
     amendments: tuple[Amendment, ...] = ()  # S14: the extension that made this period and the changes to this line
     readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
     ending: Ending | None = None  # S15: the agreement was terminated
+    costs: CostStatement | None = None  # S20: the cost statement of this line and period; None without costs.yaml
+
+    @property
+    def ceiling(self) -> Decimal:
+        """S20: the S11 subsidy before the cap of the eligible costs (the subsidy itself without costs.yaml)."""
+        return self.costs.ceiling if self.costs is not None else self.subsidy
 
     @property
     def max_subsidy(self) -> Decimal:
@@ -171,6 +179,7 @@ def settle_part(
     period_named: bool = False,
     line_named: bool = False,
     pending_allowed: bool = False,
+    cost_items: tuple[Verdict, ...] | None = None,
 ) -> Settlement:
     """Apply S2–S12 to one funding line in one period, on its own (S14, S19), under ``readings`` (S17).
 
@@ -182,6 +191,8 @@ def settle_part(
     ``pending_allowed`` (S16, the interim position only): a commitment without a reported
     result is *pending* and counts as not met; otherwise it is an error. A termination (S15)
     leaves the days of the period after the agreement's end unfunded, in every line.
+    ``cost_items`` (S20): the costs listed under this line and period, None without a costs.yaml;
+    with them the subsidy is capped at the eligible costs (not under ``costs.not-capped``).
     """
     convenant = period.convenant
     term = convenant.term
@@ -227,6 +238,10 @@ def settle_part(
     else:  # S19: "A line with consultants_fte: 0 has no deduction"
         deduction = Deduction(None, short.fte_days, ZERO, base, days)
     amount = subsidy.subsidy(effort_pool, payout, deduction.amount)
+    statement = None
+    if cost_items is not None:
+        statement = cost_rules.statement(cost_items, amount, cap=readings.costs_capped)
+        amount = statement.subsidy
     payments = tuple(
         p
         for p in case.payments.payments
@@ -253,6 +268,7 @@ def settle_part(
         line=budget.line if line_named else None,
         amendments=budget.amendments,
         ending=ended,
+        costs=statement,
     )
 
 
@@ -433,6 +449,7 @@ def settle_agreement(
         case.staffing, case.convenant.absence_rules, elapsed=readings.window_elapsed
     )
     lines = {line.line for p in found for line in budgets(p)}
+    judged = judged_costs(case, found, readings)
     settlements = []
     for p in found:
         if only is not None and p.id != only:
@@ -450,9 +467,20 @@ def settle_agreement(
                     period_named=len(found) > 1,
                     line_named=len(lines) > 1,
                     pending_allowed=pending_allowed,
+                    cost_items=None
+                    if judged is None
+                    else tuple(v for v in judged if v.period == p.id and v.line == budget.line),
                 )
             )
     return AgreementSettlement(case.convenant, tuple(settlements))
+
+
+def judged_costs(case: Case, found: tuple[Period, ...], readings: Readings = DEFAULT) -> tuple[Verdict, ...] | None:
+    """S20: every cost of the case's cost statement judged (eligible or why not), None without one."""
+    if case.costs is None:
+        return None
+    end = cost_rules.early_end(case.convenant, found, from_posting=readings.notice_from_posting)
+    return cost_rules.verdicts(case.convenant, found, case.costs.costs, end)
 
 
 def selection_problem(a: AgreementSettlement, period: str | None, line: str | None) -> str | None:

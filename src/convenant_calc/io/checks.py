@@ -19,11 +19,13 @@ from convenant_calc.core.models import (
     EXTENSION_KEYS,
     AmendmentKind,
     Convenant,
+    Costs,
     Payments,
     Results,
     Staffing,
 )
-from convenant_calc.core.money import D
+from convenant_calc.core.money import D, fmt_plain
+from convenant_calc.core.rules import costs as cost_rules
 from convenant_calc.core.rules.lines import budgets, exact_decimal, line_factor
 from convenant_calc.core.rules.periods import continued_addendum, periods
 from convenant_calc.io.problems import closest
@@ -32,7 +34,7 @@ from convenant_calc.core.spans import Span, sweep
 
 @dataclass(frozen=True)
 class Finding:
-    role: str  # "convenant", "absences", "results" or "payments"
+    role: str  # "convenant", "absences", "results", "payments" or "costs"
     path: tuple[str | int, ...]
     message: str
     warning: bool = False
@@ -726,6 +728,7 @@ def check_case(
     payments: Payments | None,
     *,
     pending_allowed: bool = False,
+    costs: Costs | None = None,
 ) -> list[Finding]:
     """Every check across files; a file given as None (it could not be read) is skipped."""
     findings: list[Finding] = list(check_dated_parameters(convenant)) + list(check_lines(convenant))
@@ -737,7 +740,51 @@ def check_case(
         findings += check_staffing(convenant, staffing)
     if payments is not None:
         findings += check_payments(convenant, payments)
+    if costs is not None:
+        findings += check_costs(convenant, staffing, costs)
     return findings
+
+
+def check_costs(convenant: Convenant, staffing: Staffing | None, costs: Costs) -> Iterator[Finding]:
+    """S20: each cost's line and consultant exist; every ineligible cost is a warning with its reason.
+
+    SPEC S20: "``consultant`` optional, checked against the consultants list when there is one";
+    "``line`` defaults to the main line"; "Every other cost is **ineligible**: listed with its reason
+    (a warning, not an error)". The reason is the rule's (:func:`convenant_calc.core.rules.costs.verdicts`).
+    """
+    lines = [convenant.id] + [a.id for a in convenant.addenda]
+    people = [c.id for c in staffing.consultants] if staffing is not None else []
+    known = True
+    for i, cost in enumerate(costs.costs):
+        if cost.line is not None and cost.line not in lines:
+            known = False
+            yield Finding(
+                "costs",
+                ("costs", i, "line"),
+                f"cost for unknown line {quoted(cost.line)}; {_did_you_mean(cost.line, lines)}"
+                f"the lines of {convenant.id} are {', '.join(lines)} (S19); correct the id",
+            )
+        if cost.consultant is not None and people and cost.consultant not in people:
+            known = False
+            yield Finding(
+                "costs",
+                ("costs", i, "consultant"),
+                f"cost for unknown consultant {quoted(cost.consultant)}; {_did_you_mean(cost.consultant, people)}"
+                f"the consultants are {_listing(people)}; correct the id or add the consultant to absences.yaml",
+            )
+    if not known:
+        return
+    found = periods(convenant)
+    for v in cost_rules.verdicts(convenant, found, costs.costs, cost_rules.early_end(convenant, found)):
+        if not v.eligible:
+            listed = f"it is listed under period {v.period}, line {v.line}, and" if v.reason in ("outside", "no-budget") else "it"
+            yield Finding(
+                "costs",
+                ("costs", v.index),
+                f"cost {quoted(v.cost.ref)} of {fmt_plain(v.cost.amount)} is not eligible: {v.why}; "
+                f"{listed} counts for nothing (S20)",
+                warning=True,
+            )
 
 
 def _a_year_after(day: date) -> date:

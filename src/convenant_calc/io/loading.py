@@ -25,7 +25,7 @@ from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
 from convenant_calc.io.checks import check_case
 from convenant_calc.core.money import D, fmt_plain
-from convenant_calc.core.models import AbsenceKind, Case, Convenant, Payments, Results, Staffing
+from convenant_calc.core.models import AbsenceKind, Case, Convenant, Costs, Payments, Results, Staffing
 from convenant_calc.core.rules.periods import periods
 from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
 
@@ -34,12 +34,14 @@ FILES = {
     "absences": "absences.yaml",
     "results": "results.yaml",
     "payments": "payments.yaml",
+    "costs": "costs.yaml",  # S20: the cost statement (optional)
 }
 MODELS: dict[str, type[BaseModel]] = {
     "convenant": Convenant,
     "absences": Staffing,
     "results": Results,
     "payments": Payments,
+    "costs": Costs,
 }
 
 
@@ -49,6 +51,8 @@ _EMPTY_HINTS = {
     "absences": "write 'absences: []' for a case without absences, or delete the file",
     "results": "list the results, e.g. results: [{commitment: R1, achieved: 96}]",
     "payments": "write 'payments: []' for a case without payments, or delete the file",
+    "costs": "list the costs, e.g. costs: [{date: 2024-01-31, kind: salary, amount: 5123.45, ref: loonstaat}], "
+    "or delete the file (without it the figures are ceilings)",
 }
 
 
@@ -132,7 +136,7 @@ def case_from_documents(documents: Mapping[str, yamlpos.Document], *, pending_al
 def _same_agreement(docs: dict, models: dict, problems: list[Problem]) -> None:
     """A file that names its agreement (``convenant: <id>``) must name the one in convenant.yaml."""
     conv = models.get("convenant")
-    for role in ("absences", "results", "payments"):
+    for role in ("absences", "results", "payments", "costs"):
         named = getattr(models.get(role), "convenant", None)
         if named and conv is not None and named != conv.id:
             problems.append(
@@ -157,6 +161,7 @@ def _checked(
         staffing=models.get("absences", Staffing()),
         results=models["results"],
         payments=models.get("payments", Payments()),
+        costs=models.get("costs"),
     )
     warnings = sorted(problems, key=lambda p: p.sort_key)
     return LoadedCase(case=case, sources=sources, warnings=warnings, documents=dict(docs))
@@ -423,6 +428,7 @@ def _cross_checks(
         usable("results"),
         usable("payments", Payments()),
         pending_allowed=pending_allowed,
+        costs=usable("costs"),
     )
     for finding in findings:
         position = docs[finding.role].position(finding.path, key=finding.on_key)

@@ -11,7 +11,7 @@ opens on its attachment panel), and ``pdfdetach -saveall`` writes them out. Its 
 - the pages of the printed report, as ``settle --format pdf`` prints them;
 - the case's input files under their case names, ``convenant.yaml`` (also for an agreement
   bundled with the tool, so that the attachments saved into a directory are a case to settle),
-  ``absences.yaml``, ``results.yaml`` and ``payments.yaml`` (those the case has), each an
+  ``absences.yaml``, ``results.yaml``, ``payments.yaml`` and ``costs.yaml`` (those the case has), each an
   associated file of relationship /Source;
 - ``settlement.json`` (``settle --format json``) and the workbook (``settle --format xlsx``),
   relationship /Data;
@@ -40,7 +40,7 @@ from convenant_calc.render.report import hash_of_inputs
 MARK = "convenant-dossier/1"
 SETTLEMENT = "settlement.json"
 #: The input files in the order of the input hash (the report's input table), under their case names.
-INPUTS = ("convenant.yaml", "absences.yaml", "results.yaml", "payments.yaml")
+INPUTS = ("convenant.yaml", "absences.yaml", "results.yaml", "payments.yaml", "costs.yaml")  # costs: S20
 _MARK_KEY = "/ConvenantDossier"
 _HASH_KEY = "/ConvenantInputHash"
 _SHA = re.compile(r"SHA-256 ([0-9a-f]{64})\s*$")

@@ -63,6 +63,21 @@ def settlement_dict(
     return out
 
 
+def costs_dict(s: Settlement) -> dict[str, Any]:
+    """S20: ``costs`` (the cost statement's sums and the ceiling before the cap) when the case has a
+    costs.yaml; ``ceilings``: true when nothing was capped by a cost statement (there is none, or the
+    reading ``costs.not-capped``), so the figures are ceilings until a cost statement is added."""
+    out: dict[str, Any] = {}
+    if s.costs is not None:
+        out["costs"] = {
+            "eligible": fmt_plain(s.costs.eligible),
+            "ineligible": fmt_plain(s.costs.ineligible),
+            "ceiling": fmt_plain(s.costs.ceiling),
+        }
+    out["ceilings"] = s.costs is None or not s.readings.costs_capped
+    return out
+
+
 def totals_dict(t: Total) -> dict[str, Any]:
     return {
         "max_subsidy": fmt_plain(t.max_subsidy),
@@ -88,6 +103,7 @@ def agreement_dict(
         out = settlement_dict(only, costs)
         if positions is not None:
             out.update(interim_dict(positions.parts[0]))  # S16: after the contract's keys (and the readings')
+        out.update(costs_dict(only))  # S20: last
         return out
     several_lines = len(a.line_ids) > 1
     if several_lines:
@@ -96,6 +112,7 @@ def agreement_dict(
             entry = settlement_dict(s, keys=("period", "line"))
             if position is not None:
                 entry.update(interim_dict(position))
+            entry.update(costs_dict(s))  # S20: last
             entries.append(entry)
         out = {
             "schema": SCHEMA_LINES,
@@ -109,13 +126,14 @@ def agreement_dict(
         out = {
             "schema": SCHEMA_PERIODS,
             "convenant": a.convenant.id,
-            "periods": [settlement_dict(p) for p in a.settlements],
+            "periods": [{**settlement_dict(p), **costs_dict(p)} for p in a.settlements],
             "total": totals_dict(a.total),
         }
     if costs is not None:
         out["readings"] = [reading_dict(c) for c in costs]
     if positions is not None:
         out.update(interim_dict(positions.total))
+    out["ceilings"] = any(costs_dict(s)["ceilings"] for s in a.settlements)  # S20
     return out
 
 

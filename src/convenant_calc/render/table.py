@@ -20,7 +20,7 @@ from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.text import visible
 from convenant_calc.render.terminal import cell
-from convenant_calc.views.report import reason, shown_absences, summary_lines
+from convenant_calc.views.report import ceilings_note, reason, shown_absences, summary_lines
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.readings import reading_rows
@@ -37,7 +37,16 @@ def settlement_table(s: Settlement, t: Lang = EN) -> Table:
     """The settlement lines, which add up to the subsidy and the balance."""
     ids = applied(s.readings)
     title = t("settlement_under", ids=", ".join(ids)) if ids else t("settlement")
-    table = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
+    note = ceilings_note(s, t)  # S20
+    table = Table(
+        title=title,
+        title_justify="left",
+        caption=note or None,
+        caption_justify="left",
+        show_header=False,
+        box=None,
+        pad_edge=False,
+    )
     table.add_column("line")
     table.add_column("amount", justify="right")
     lines = summary_lines(s, t)

@@ -346,6 +346,22 @@ def _payments(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> str:
 # --- the Settlement sheet ---------------------------------------------------------------
 
 
+def _cost_cap(lines: list[tuple | None], s: Settlement, t: Lang) -> None:
+    """S20: with a cost statement, the eligible costs as one more input, and the subsidy capped at them
+    (``min(subsidy_L,P (S11), eligible_L,P)``; not under the reading costs.not-capped). The input comes last, so that
+    every other cell keeps its place (``CELL``)."""
+    if s.costs is None:
+        return
+    lines.append(("eligible", t("costs_line"), s.costs.eligible, None, "input_money",
+                      "S20: the sum of the eligible costs of this line and period (costs.yaml)"))
+    if not s.readings.costs_capped:
+        return
+    for i, line in enumerate(lines):
+        if line is not None and line[0] == "subsidy":
+            lines[i] = ("subsidy", line[1], "=MIN(MAX(0,ROUND({effort}+{payout}-{deduction},2)),{eligible})", s.subsidy,
+                        "total", "S11, S20: max(0, effort pool + payout − deduction), at most the eligible costs")
+
+
 def _settlement(
     book: _Book, ws, s: Settlement, t: Lang, case: str, results: dict, days: dict, paid_range: str, key: str = ""
 ) -> dict[str, str]:
@@ -411,6 +427,7 @@ def _settlement(
             elif line is not None and line[0] == "deduction":
                 formula = "=IF({fte}=0,0," + _half_up_cents("{funding}*{short}/({fte}*{days})") + ")"
                 lines[i] = ("deduction", line[1], formula, line[3], "money", deduction_rule)
+    _cost_cap(lines, s, t)
     first = 4  # row index of the first line (Excel row 5)
     cells = {
         line[0]: xl_rowcol_to_cell(first + i, 1, row_abs=True, col_abs=True)

@@ -63,7 +63,7 @@ from convenant_calc.views.report.months import month_rows, months_note
 from convenant_calc.views.report.payments import payment_rows
 from convenant_calc.views.report.readings import applied_note, reading_rows
 from convenant_calc.views.report.steps import STEPS, steps
-from convenant_calc.views.report.summary import balance_word, reason, summary_lines
+from convenant_calc.views.report.summary import balance_word, ceilings_note, reason, summary_lines
 from convenant_calc.views.report.timeline import build_timeline
 
 __all__ = [
@@ -93,6 +93,7 @@ __all__ = [
     "shown_absences",
     "steps",
     "summary_lines",
+    "ceilings_note",
 ]
 
 
@@ -132,6 +133,7 @@ def build_part(
             (t(f"role_{f.role}"), f"{f.name} ({t('bundled')})" if f.bundled else f.name, f.sha256) for f in inputs
         ),
         summary=summary_lines(s, t),
+        ceilings_note=ceilings_note(s, t),
         steps=chain,
         commitments=commitment_rows(s, t),
         absences=absence_rows(s, staffing, t),

@@ -236,6 +236,7 @@ class Report:
     readings_note: str = ""  # S17: set when settled under alternative readings
     readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
     rules: tuple[RuleText, ...] = ()  # the appendix: every rule the steps apply, in the rulebook's order
+    ceilings_note: str = ""  # S20: without a cost statement, the figures are ceilings
 
 
 @dataclass(frozen=True)

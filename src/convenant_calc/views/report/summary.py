@@ -23,6 +23,12 @@ def balance_word(s: Settlement, t: Lang) -> str:
     return t({"pay": "to_pay", "recover": "to_recover", "settled": "settled"}[s.direction])
 
 
+def ceilings_note(s: Settlement, t: Lang) -> str:
+    """S20: "Without a ``costs.yaml`` nothing is capped and every output says that the figures are ceilings
+    until a cost statement is added" ("" when the case has one)."""
+    return t("ceilings_note") if s.costs is None else ""
+
+
 def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
     """The settlement lines (as the terminal table shows them), which add up to the subsidy and the balance."""
     d, r = s.deduction, s.results
@@ -50,7 +56,13 @@ def summary_lines(s: Settlement, t: Lang) -> tuple[Line, ...]:
     ]
     if s.gross < 0:
         lines.append(Line(t("floor_line"), t.money(-s.gross)))
-    lines.append(Line(t("subsidy_line"), t.money(s.subsidy), total=True))
+    if s.costs is None:
+        lines.append(Line(t("subsidy_line"), t.money(s.subsidy), total=True))
+    else:  # S20: the ceiling, the eligible costs, and the lesser of the two
+        lines.append(Line(t("ceiling_line"), t.money(s.costs.ceiling)))
+        lines.append(Line(t("costs_line"), t.money(s.costs.eligible)))
+        capped = "capped_line" if s.readings.costs_capped else "not_capped_line"
+        lines.append(Line(t(capped), t.money(s.subsidy), total=True))
     lines.append(Line(t("paid_line", n=len(s.payments)), t.less(s.paid)))
     lines.append(Line(f"{t('balance_' + s.direction)} (S12)", t.money(abs(s.balance)), total=True))
     return tuple(lines)
