@@ -372,6 +372,32 @@ def generation_goals(quick: bool) -> dict:
     }
 
 
+REFERENCE_GOAL = 2.0
+
+
+def reference(runs: int) -> dict:
+    """Issue 23: ``convenant settle --format json`` against ``benchmarks/sweep.py`` (the same S5–S10 in a minimal
+    interval sweep) on the largest input the size limit allows (10,000 consultants, about one absence each:
+    a 1.7 MB absences.yaml under the 2 MB limit), whole processes, CPU time, interleaved, median."""
+    with tempfile.TemporaryDirectory(prefix="convenant-reference-") as tmp:
+        spec = generate_cases.make_case(random.Random(9), "largest", consultants=10_000, absences=10_000, years=1)
+        case_dir = Path(tmp) / spec.name
+        case_dir.mkdir()
+        for name, text in generate_cases.files(spec).items():
+            (case_dir / name).write_text(text, encoding="utf-8")
+        cmds = {
+            "convenant settle --format json": [_convenant(), "settle", str(case_dir), "--format", "json"],
+            "benchmarks/sweep.py": [sys.executable, str(HERE / "sweep.py"), str(case_dir)],
+        }
+        cpus: dict[str, list[float]] = {name: [] for name in cmds}
+        for i in range(runs):
+            for name in list(cmds) if i % 2 == 0 else list(cmds)[::-1]:
+                cpus[name].append(_cpu_and_wall(cmds[name])[1])
+        tool, sweep_ = (statistics.median(cpus[name]) for name in cmds)
+        return {"bytes": (case_dir / "absences.yaml").stat().st_size, "tool_cpu_s": round(tool, 3),
+                "sweep_cpu_s": round(sweep_, 3), "ratio": round(tool / sweep_, 2), "goal": REFERENCE_GOAL}
+
+
 def table(report: dict) -> str:
     m = report["machine"]
     lines = [f"machine: {m['cpu']}, {m['nproc']} CPUs, Python {m['python']}, {m['date']}", ""]
@@ -428,6 +454,13 @@ def table(report: dict) -> str:
             ratios = " ".join(f"{r['ratio']:.2f}" for r in rows if r["ratio"] is not None)
             lines.append(f"  {name:29s} {points}")
             lines.append(f"  {'':29s} doublings {ratios}  worst {worst:.2f} {_verdict(worst, curves.GOAL)}")
+    if "reference" in report:
+        r = report["reference"]
+        lines += ["", f"reference (issue 23): the largest allowed input ({r['bytes'] / 1e6:.1f} MB absences.yaml), CPU s"]
+        lines.append(
+            f"  settle --format json {r['tool_cpu_s']:.2f}  sweep.py {r['sweep_cpu_s']:.2f}  → {r['ratio']:.2f}× "
+            f"(goal ≤ {r['goal']}) {_verdict(r['ratio'], r['goal'])}"
+        )
     if "goals" in report:
         g = report["goals"]
         j, x = g["json"], g["xlsx"]
@@ -450,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for the record)")
     parser.add_argument(
         "--only",
-        choices=("startup", "batch", "generation", "scaling", "staff", "curves", "goals"),
+        choices=("startup", "batch", "generation", "scaling", "staff", "curves", "reference", "goals"),
         help="run one section only",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results")
@@ -469,6 +502,8 @@ def main(argv: list[str] | None = None) -> int:
         report["staff"] = staff(args.quick)
     if args.only in (None, "curves"):
         report["curves"] = curves.curves(args.quick)
+    if args.only in (None, "reference"):
+        report["reference"] = reference(3 if args.quick else 5)
     if args.only in (None, "goals"):
         report["goals"] = generation_goals(args.quick)
     print(table(report))
