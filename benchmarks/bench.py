@@ -196,7 +196,8 @@ def generation(runs: int, count: int) -> dict:
     """S18: `convenant generation` of 38 agreements against `convenant settle` of one, both whole processes
     (median of alternating runs, wall and CPU); then a generation of ``count`` generated cases, cases/s."""
     with tempfile.TemporaryDirectory(prefix="convenant-generation-") as tmp:
-        ninth = _sample_generation(Path(tmp) / "ninth", 38)
+        ninth = Path(tmp) / "ninth"  # 38 agreements, each its own (S18 counts an agreement once)
+        generate_cases.generate(ninth, count=38, seed=38, with_bundled=False)
         cmds = {
             f"convenant settle {EXAMPLE} --format json": [_convenant(), "settle", EXAMPLE, "--format", "json"],
             "convenant generation <38 agreements> --format json": [_convenant(), "generation", str(ninth), "-f", "json"],
