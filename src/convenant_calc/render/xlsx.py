@@ -47,7 +47,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from fractions import Fraction
 
 import xlsxwriter
@@ -68,7 +69,8 @@ NUMBER = "General"
 SHARE = "0.00%"
 MET = '"1 ✓";"-";"0 ✗"'
 
-SHEETS = ("Settlement", "Results", "Absences", "Months", "Days", "Payments")
+#: The sheets of one settlement, in the order of their tabs; each is written by the function of its name.
+SHEETS = ("Settlement", "Results", "Absences", "Replacements", "Months", "Days", "Payments")
 TOTALS = "Totals"
 
 
@@ -108,12 +110,14 @@ class _Book:
                 },
                 "note": {"italic": True, "font_color": "#555555", "text_wrap": True, "valign": "top"},
                 "wrap": {"text_wrap": True, "valign": "top"},
+                "top": {"valign": "top"},
             }[name]
             self.formats[name] = self.wb.add_format(spec)
         return self.formats[name]
 
 
 def _header(book: _Book, ws, columns: list[str], widths: list[int]) -> None:
+    _WIDTHS[id(ws)] = list(widths)
     for col, (text, width) in enumerate(zip(columns, widths)):
         ws.write_string(0, col, text, book.fmt("head"))
         ws.set_column(col, col, width)
@@ -155,12 +159,14 @@ def render(a: AgreementSettlement, staffing: Staffing, case: str = "", lang: str
         prefix = "" if only is not None else f"{number} "
         sheets = {name: wb.add_worksheet(prefix + name) for name in SHEETS}
         results = _results(book, sheets["Results"], s, t, prefix)
-        days = _days(book, sheets["Days"], s, t, prefix)
+        absences = _absences(book, sheets["Absences"], s, staffing, t, prefix)
+        replacements = _replacements(book, sheets["Replacements"], s, staffing, t, prefix, absences)
+        days = _days(book, sheets["Days"], s, t, prefix, absences, replacements)
         payments = _payments(book, sheets["Payments"], s, t, prefix)
         key = "".join(f" · {x}" for x in a.key(s))  # S14, S19: which settlement this sheet is
-        cells.append(_settlement(book, sheets["Settlement"], s, t, case, results, days, payments, key))
-        _absences(book, sheets["Absences"], s, staffing, t)
-        _months(book, sheets["Months"], s, t)
+        own = _settlement(book, sheets["Settlement"], s, t, case, results, days, payments, key)
+        cells.append(own)
+        _months(book, sheets["Months"], s, t, days, f"{_ref(prefix + 'Settlement')}!{own['rate']}")
         if only is not None:
             sheets["Settlement"].activate()
     if totals is not None:
@@ -179,7 +185,8 @@ def _totals(book: _Book, ws, a: AgreementSettlement, t: Lang, case: str, cells: 
     ws.write_string(1, 0, f"{c.id}{' · ' + case if case else ''} · convenant {__version__}")
     head = [t("col_period"), t("col_line"), t("col_title"), t("col_max"), t("col_subsidy"), t("col_paid"),
             t("col_balance"), t("xl_sheet")]
-    for col, (text, width) in enumerate(zip(head, [28, 22, 36, 16, 16, 16, 16, 16])):
+    widths = [28, 22, 36, 16, 16, 16, 16, 16]
+    for col, (text, width) in enumerate(zip(head, widths)):
         ws.write_string(3, col, text, book.fmt("head"))
         ws.set_column(col, col, width)
     first = 4
@@ -219,8 +226,9 @@ def _totals(book: _Book, ws, a: AgreementSettlement, t: Lang, case: str, cells: 
     for k, value in enumerate((total.max_subsidy, total.subsidy, total.paid, total.balance)):
         top, bottom = xl_rowcol_to_cell(first, 3 + k), xl_rowcol_to_cell(first + len(a.settlements) - 1, 3 + k)
         ws.write_formula(row, 3 + k, f"=ROUND(SUM({top}:{bottom}),2)", book.fmt("total"), value)
-    ws.write_string(row + 2, 0, t("xl_totals_note"), book.fmt("note"))
+    _note(book, ws, row + 2, t("xl_totals_note"), 8, width=sum(widths))
     ws.freeze_panes(4, 0)
+    _print(ws, rows=4, landscape=True)
 
 
 def _period(s: Settlement) -> str:
@@ -255,12 +263,28 @@ def _results(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> dict[
         f, d, cc = (xl_rowcol_to_cell(row, col) for col in (5, 3, 2))
         ws.write_formula(row, 6, f'=IF({f}<>"",{f},IF({d}>={cc},1,0))', book.fmt("met"), 1 if r.met else 0)
         ws.write_string(row, 7, r.justification or "", book.fmt("wrap"))
+    for r_row, r in enumerate(s.results.commitments, start=1):
+        ws.set_row(r_row, 15 * max(_lines(r.title, 38), _lines(r.justification or "", 50)))
+    _print(ws, rows=1, landscape=True)
     last = max(row, 1)
     sheet = _ref(prefix + "Results")
     return {"ids": f"{sheet}!$A$2:$A${last + 1}", "met": f"{sheet}!$G$2:$G${last + 1}"}
 
 
-def _days(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> dict[str, str]:
+def _days(
+    book: _Book, ws, s: Settlement, t: Lang, prefix: str, absences: dict[str, str], replacements: dict[str, str]
+) -> dict[str, str]:
+    """S6–S9 day by day, every FTE but the employed one a formula over the Absences and Replacements sheets.
+
+    On day ``d``, an absence of kind K with first day ``from``, last day ``to``, FTE ``f`` and ``g``
+    guaranteed-wage days (S7, the tool's) is covered when ``from ≤ d ≤ to`` and ``d − from < g``, and
+    off duty when ``d − from ≥ g``; a replacement counts on the uncovered days of its absence (S8).
+    Per kind: off duty = max(0, Σ uncovered f − Σ replacement FTE), each sum a SUMPRODUCT. The tool
+    caps the replaced FTE per absence; the workbook caps it per kind and day, which is the same unless two
+    absences of one kind overlap on a day and only one of them is replaced beyond its FTE.
+    S9: on duty = employed − Σ off duty; short = max(0, funded FTE − on duty). S15: on a day after the end by
+    notice nobody is employed (the tool's FTE employed is 0) and no absence is counted.
+    """
     kinds = list(AbsenceKind)
     columns = (
         [t("col_date"), t("xl_employed"), t("col_guaranteed_wage")]
@@ -270,20 +294,42 @@ def _days(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> dict[str
     _header(book, ws, columns, [16, 10, 10] + [11] * len(kinds) + [10, 10, 10])
     ws.set_row(0, 45)
     first_off, last_off = 3, 3 + len(kinds) - 1
-    on_duty_col, short_col = last_off + 2, last_off + 3
+    replaced_col, on_duty_col, short_col = last_off + 1, last_off + 2, last_off + 3
     fte_cell = f"{_ref(prefix + 'Settlement')}!$B$6"  # CELL["fte"], on every layout
+    a, r = absences, replacements
     row = 0
     for row, d in enumerate(ledger(s), start=1):
+        day = xl_rowcol_to_cell(row, 0, col_abs=True)
+        absent = f"({a['from']}<={day})*({a['to']}>={day})"
+        uncovered = f"{absent}*({day}-{a['from']}>={a['gw']})"
         ws.write_datetime(row, 0, datetime.combine(d.day, time()), book.fmt("date"))
         ws.write_number(row, 1, d.employed)
-        ws.write_number(row, 2, d.guaranteed_wage)
+        employed = xl_rowcol_to_cell(row, 1)
+        staffed = f"IF({employed}=0,0,"  # S15: after the end by notice nobody is employed, and no absence counts
+        ws.write_formula(row, 2, f"={staffed}ROUND(SUMPRODUCT({absent}*({day}-{a['from']}<{a['gw']})*{a['fte']}),10))",
+                         None, d.guaranteed_wage)
         for i, kind in enumerate(kinds):
-            ws.write_number(row, first_off + i, d.off_duty[kind])
-        ws.write_number(row, last_off + 1, d.replaced)
-        ws.write_number(row, on_duty_col, d.on_duty)
+            label = t.kind(kind).replace('"', '""')
+            off = f'SUMPRODUCT(({a["kind"]}="{label}")*{uncovered}*{a["fte"]})'
+            back = (
+                f'SUMPRODUCT(({r["kind"]}="{label}")*({r["from"]}<={day})*({r["to"]}>={day})'
+                f'*({day}-{r["absence_from"]}>={r["gw"]})*{r["fte"]})'
+            )
+            ws.write_formula(row, first_off + i, f"={staffed}ROUND(MAX(0,{off}-{back}),10))", None, d.off_duty[kind])
+        offs = f"SUM({xl_rowcol_to_cell(row, first_off)}:{xl_rowcol_to_cell(row, last_off)})"
+        ws.write_formula(row, replaced_col, f"={staffed}ROUND(SUMPRODUCT({uncovered}*{a['fte']})-{offs},10))", None,
+                         d.replaced)
+        ws.write_formula(row, on_duty_col, f"=ROUND({xl_rowcol_to_cell(row, 1)}-{offs},10)", None, d.on_duty)
         ws.write_formula(row, short_col, f"=MAX(0,{fte_cell}-{xl_rowcol_to_cell(row, on_duty_col)})", None, d.short)
-    column = xl_rowcol_to_cell(0, short_col, col_abs=True).rstrip("1").lstrip("$")
-    return {"short": f"{_ref(prefix + 'Days')}!${column}$2:${column}${row + 1}"}
+    _print(ws, rows=1, landscape=True)
+    last = row + 1
+    sheet = _ref(prefix + "Days")
+
+    def column(col: int) -> str:
+        name = xl_rowcol_to_cell(0, col, col_abs=True).rstrip("1").lstrip("$")
+        return f"{sheet}!${name}$2:${name}${last}"
+
+    return {"date": column(0), "employed": column(1), "on_duty": column(on_duty_col), "short": column(short_col)}
 
 
 def _payments(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> str:
@@ -293,6 +339,7 @@ def _payments(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> str:
         ws.write_datetime(row, 0, datetime.combine(p.date, time()), book.fmt("date"))
         ws.write_string(row, 1, p.label or "")
         ws.write_number(row, 2, p.amount, book.fmt("input_money"))
+    _print(ws, rows=1)
     return f"{_ref(prefix + 'Payments')}!$C$2:$C${max(row, 1) + 1}"
 
 
@@ -311,9 +358,10 @@ def _settlement(
     c = s.convenant
     r = s.results
     b = s.budget
-    ws.set_column(0, 0, 44)
-    ws.set_column(1, 1, 20)
-    ws.set_column(2, 2, 100)
+    ws.set_column(0, 0, 40)
+    ws.set_column(1, 1, 18)
+    ws.set_column(2, 2, RULE_WIDTH)
+    _WIDTHS[id(ws)] = [40, 18, RULE_WIDTH]
     ws.write_string(0, 0, f"{t('report_title')} — {c.title}", book.fmt("title"))
     ws.write_string(1, 0, f"{c.id}{key}{' · ' + case if case else ''} · convenant {__version__}")
     ws.write_string(3, 0, t("xl_inputs"), book.fmt("section"))
@@ -375,20 +423,26 @@ def _settlement(
             ws.write_string(row, 0, t("xl_outputs"), book.fmt("section"))
             continue
         key, label, value, cached, style, rule = line
-        ws.write_string(row, 0, label)
+        ws.write_string(row, 0, label, book.fmt("wrap"))
         if cached is None:  # an input cell
             if isinstance(value, date):
                 ws.write_datetime(row, 1, datetime.combine(value, time()), book.fmt(style))
             else:
                 ws.write_number(row, 1, value, book.fmt(style))
-            ws.write_string(row, 2, rule, book.fmt("note"))
+            text = rule
         else:
             formula = value.format(**cells)
             ws.write_formula(row, 1, formula, book.fmt(style), cached)
-            ws.write_string(row, 2, f"{rule}:   {formula.replace('$', '')}", book.fmt("note"))
-    ws.write_string(first + len(lines) + 1, 0, t("xl_rounding"), book.fmt("note"))
+            text = f"{rule}:   {formula.replace('$', '')}"
+        ws.write_string(row, 2, text, book.fmt("note"))
+        ws.set_row(row, 15 * max(_lines(label, 40), _lines(text, RULE_WIDTH)), book.fmt("top"))
+    _note(book, ws, first + len(lines) + 1, t("xl_rounding"), 3)
     ws.freeze_panes(3, 0)
+    _print(ws, rows=3)
     return cells
+
+
+RULE_WIDTH = 64  # the Settlement sheet's rule column: A4 portrait, one page wide, at a legible scale
 
 
 CELLS = (
@@ -399,39 +453,160 @@ CELLS = (
 CELL = {key: f"B{5 + i}" for i, key in enumerate(CELLS) if key != "_"}
 
 
-# --- the tables, as values ---------------------------------------------------------------
+def cells(s: Settlement) -> dict[str, str]:
+    """Where each figure is on this settlement's sheet: :data:`CELL`, or for an addendum (S19) one row lower
+    from the term days on (its consultant funding is the row after the term's end)."""
+    if s.budget.main:
+        return CELL
+    after = CELLS.index("days")
+    return {key: f"B{5 + i + (i >= after)}" for i, key in enumerate(CELLS) if key != "_"} | {"funding": "B12"}
 
 
-def _absences(book: _Book, ws, s: Settlement, staffing: Staffing, t: Lang) -> None:
+# --- the absences and replacements the Days sheet reads, and the months it adds up to ----------------
+
+
+def _absences(book: _Book, ws, s: Settlement, staffing: Staffing, t: Lang, prefix: str) -> dict[str, str]:
+    """S6, S7: one row per absence counted in this settlement; its dates and FTE are inputs, its guaranteed-wage
+    days (S7: the window, relapses, concurrent absences) the tool's, and the rest formulas."""
     columns = [t("col_no"), t("col_consultant"), t("col_kind"), t("col_from"), t("col_to"), t("col_fte"),
-               t("col_days_in_term"), t("col_gw_days"), t("col_replaced_fte_days"), t("col_short_fte_days")]
-    _header(book, ws, columns, [5, 22, 18, 18, 18, 7, 10, 12, 12, 12])
-    ws.set_row(0, 30)
+               t("xl_gw_days_tool"), t("xl_gw_last"), t("col_days_in_term"), t("col_gw_days")]
+    _header(book, ws, columns, [5, 22, 18, 18, 18, 7, 16, 18, 10, 14])
+    ws.set_row(0, 45)
+    start = f"{_ref(prefix + 'Settlement')}!$B$10"  # CELL["start"], CELL["end"] on every layout
+    end = f"{_ref(prefix + 'Settlement')}!$B$11"
+    row = 0
     for row, a in enumerate(s.absences, start=1):
         who = staffing.consultant(a.consultant)
+        used = a.window.covered_days if a.window is not None else 0
         ws.write_number(row, 0, a.index + 1)
         ws.write_string(row, 1, (who.name if who is not None and who.name else a.consultant))
-        ws.write_string(row, 2, t.kind(a.kind))
-        ws.write_datetime(row, 3, datetime.combine(a.first, time()), book.fmt("date"))
-        ws.write_datetime(row, 4, datetime.combine(a.last, time()), book.fmt("date"))
-        ws.write_number(row, 5, a.fte)
-        ws.write_number(row, 6, a.days_in_term)
-        ws.write_number(row, 7, a.covered_days_in_term)
-        ws.write_number(row, 8, a.replaced_fte_days)
-        ws.write_number(row, 9, a.short_fte_days)
+        ws.write_string(row, 2, t.kind(a.kind), book.fmt("input"))
+        ws.write_datetime(row, 3, datetime.combine(a.first, time()), book.fmt("input_date"))
+        ws.write_datetime(row, 4, datetime.combine(a.last, time()), book.fmt("input_date"))
+        ws.write_number(row, 5, a.fte, book.fmt("input"))
+        ws.write_number(row, 6, used, book.fmt("input"))
+        f, to, g = (xl_rowcol_to_cell(row, col) for col in (3, 4, 6))
+        last = a.first + timedelta(days=used - 1) if used else None
+        ws.write_formula(row, 7, f'=IF({g}=0,"",MIN({to},{f}+{g}-1))', book.fmt("date"),
+                         "" if last is None else (min(last, a.last) - date(1899, 12, 30)).days)
+        ws.write_formula(row, 8, f"=MAX(0,MIN({to},{end})-MAX({f},{start})+1)", None, a.days_in_term)
+        ws.write_formula(row, 9, f"=MAX(0,MIN({to},{f}+{g}-1,{end})-MAX({f},{start})+1)", None,
+                         a.covered_days_in_term)
+    _note(book, ws, row + 2, t("xl_absences_note"), 10)
+    _print(ws, rows=1, landscape=True)
+    sheet = _ref(prefix + "Absences")
+    last_row = max(row, 1) + 1
+    return {key: f"{sheet}!${col}$2:${col}${last_row}" for key, col in
+            (("kind", "C"), ("from", "D"), ("to", "E"), ("fte", "F"), ("gw", "G"))} | {"sheet": sheet}
 
 
-def _months(book: _Book, ws, s: Settlement, t: Lang) -> None:
+def _replacements(
+    book: _Book, ws, s: Settlement, staffing: Staffing, t: Lang, prefix: str, absences: dict[str, str]
+) -> dict[str, str]:
+    """S8: one row per replacement period of an absence counted in this settlement (S19: its FTE in the line's
+    proportion); the absence's kind, first day and guaranteed-wage days are looked up on the Absences sheet."""
+    columns = [t("xl_absence_no"), t("col_kind"), t("col_from"), t("col_to"), t("col_fte"),
+               f"{t('col_from')} ({t('absences')})", t("xl_gw_days_tool")]
+    _header(book, ws, columns, [10, 18, 18, 18, 7, 18, 16])
+    ws.set_row(0, 45)
+    sheet = absences["sheet"]
+    numbers = f"{sheet}!$A$2:$A${absences['kind'].rsplit('$', 1)[1]}"
+    row = 0
+    for a in s.absences:
+        share = a.share if a.share is not None else Fraction(1)
+        for rep in staffing.absences[a.index].replacement:
+            row += 1
+            fte = a.fte if rep.fte is None else Decimal(rep.fte) * Decimal(share.numerator) / Decimal(share.denominator)
+            no = xl_rowcol_to_cell(row, 0)
+            ws.write_number(row, 0, a.index + 1, book.fmt("input"))
+
+            def look(key: str, cached, style=None) -> None:
+                col = {"kind": 1, "from": 5, "gw": 6}[key]
+                ws.write_formula(row, col, f"=INDEX({absences[key]},MATCH({no},{numbers},0))", style, cached)
+
+            look("kind", t.kind(a.kind))
+            ws.write_datetime(row, 2, datetime.combine(rep.from_, time()), book.fmt("input_date"))
+            ws.write_datetime(row, 3, datetime.combine(rep.to, time()), book.fmt("input_date"))
+            ws.write_number(row, 4, fte, book.fmt("input"))
+            look("from", (a.first - date(1899, 12, 30)).days, book.fmt("date"))
+            look("gw", a.window.covered_days if a.window is not None else 0)
+    _note(book, ws, row + 2, t("xl_replacements_note"), 7)
+    _print(ws, rows=1, landscape=True)
+    own = _ref(prefix + "Replacements")
+    last = max(row, 1) + 1
+    return {key: f"{own}!${col}$2:${col}${last}" for key, col in
+            (("kind", "B"), ("from", "C"), ("to", "D"), ("fte", "E"), ("absence_from", "F"), ("gw", "G"))}
+
+
+def _months(book: _Book, ws, s: Settlement, t: Lang, days: dict[str, str], rate: str) -> None:
+    """The month table as formulas over the Days sheet (S9) and the Settlement sheet's daily rate (S10).
+
+    A month's deduction is the difference of the rounded cumulative deductions (views/ledger.py), so the months
+    add up to the Settlement sheet's deduction to the cent.
+    """
     columns = [t("col_month"), t("col_days"), t("col_vacancy"), t("col_absent"), t("col_short_month"),
                t("col_cumulative_days"), t("col_cumulative"), t("col_deduction")]
     _header(book, ws, columns, [18, 8, 10, 10, 12, 14, 18, 16])
     ws.set_row(0, 30)
+    fte = rate.split("!")[0] + "!$B$6"  # CELL["fte"], on every layout
+    end = s.staffing.unfunded_after  # S15: after the agreement's end by notice the days are unfunded, not vacant
+    funded = "" if end is None else f"*({days['date']}<=DATE({end.year},{end.month},{end.day}))"
     for row, m in enumerate(months(s), start=1):
+        first = xl_rowcol_to_cell(row, 0, col_abs=True)
+        within = f'{days["date"]},">="&{first},{days["date"]},"<="&EOMONTH({first},0)'
+        mask = f'({days["date"]}>={first})*({days["date"]}<=EOMONTH({first},0))'
         ws.write_datetime(row, 0, datetime(m.year, m.month, 1), book.fmt("month"))
-        ws.write_number(row, 1, m.days)
-        ws.write_number(row, 2, m.vacancy_fte_days)
-        ws.write_number(row, 3, m.absence_fte_days)
-        ws.write_number(row, 4, m.short_fte_days)
-        ws.write_number(row, 5, m.cumulative_fte_days)
-        ws.write_number(row, 6, m.cumulative, book.fmt("money"))
-        ws.write_number(row, 7, m.deduction, book.fmt("money"))
+        ws.write_formula(row, 1, f"=COUNTIFS({within})", None, m.days)
+        vacant = f"{mask}{funded}*({fte}>{days['employed']})*({fte}-{days['employed']})"
+        ws.write_formula(row, 2, f"=ROUND(SUMPRODUCT({vacant}),10)", None, m.vacancy_fte_days)
+        ws.write_formula(row, 3, f"=ROUND(SUMIFS({days['employed']},{within})-SUMIFS({days['on_duty']},{within}),10)",
+                         None, m.absence_fte_days)
+        ws.write_formula(row, 4, f"=ROUND(SUMIFS({days['short']},{within}),10)", None, m.short_fte_days)
+        short, cumulative_days = xl_rowcol_to_cell(row, 4), xl_rowcol_to_cell(row, 5)
+        previous_days = "0" if row == 1 else xl_rowcol_to_cell(row - 1, 5)
+        previous = "0" if row == 1 else xl_rowcol_to_cell(row - 1, 6)
+        ws.write_formula(row, 5, f"=ROUND({previous_days}+{short},10)", None, m.cumulative_fte_days)
+        ws.write_formula(row, 6, "=" + _half_up_cents(f"{rate}*{cumulative_days}"), book.fmt("money"), m.cumulative)
+        ws.write_formula(row, 7, f"=ROUND({xl_rowcol_to_cell(row, 6)}-{previous},2)", book.fmt("money"), m.deduction)
+    _print(ws, rows=1)
+
+
+# --- print setup and notes ---------------------------------------------------------------
+
+
+def _print(ws, rows: int, landscape: bool = False) -> None:
+    """Every sheet prints on A4, one page wide, its header rows repeated on each page."""
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # one page wide, as many long as it takes
+    ws.repeat_rows(0, rows - 1)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_footer("&L&A&R&P / &N")
+    if landscape:
+        ws.set_landscape()
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes when wrapped in a column ``width`` characters wide (a safe guess: a
+    proportional font fits about 1.1 characters per width unit; a word is not split)."""
+    per_line = max(1, int(width * 1.1) - 2)
+    lines = 0
+    for paragraph in text.split("\n"):
+        length = 0
+        lines += 1
+        for word in paragraph.split(" "):
+            if length and length + 1 + len(word) > per_line:
+                lines += 1
+                length = len(word)
+            else:
+                length += (1 if length else 0) + len(word)
+    return lines
+
+
+def _note(book: _Book, ws, row: int, text: str, columns: int, width: float | None = None) -> None:
+    """A note over the first ``columns`` columns, wrapped, its row as high as its lines."""
+    wide = width if width is not None else sum(_WIDTHS.get(id(ws), [10] * columns)[:columns])
+    ws.merge_range(row, 0, row, columns - 1, text, book.fmt("note"))
+    ws.set_row(row, 15 * _lines(text, wide))
+
+
+_WIDTHS: dict[int, list[float]] = {}  # each sheet's column widths, as _header set them (for _note)

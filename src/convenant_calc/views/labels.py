@@ -281,6 +281,21 @@ TEXT: dict[str, str] = {
     "xl_justification": N_("justification"),
     "xl_on_duty": N_("FTE on duty"),
     "xl_employed": N_("FTE employed"),
+    "xl_gw_days_tool": N_("guaranteed-wage days (computed by the tool, S7)"),
+    "xl_gw_last": N_("last day on the guaranteed wage"),
+    "xl_absence_no": N_("absence no."),
+    "xl_replacements_note": N_(
+        "One row per replacement period (S8); its kind and its absence's first day and guaranteed-wage days are "
+        "read from the Absences sheet. The Days sheet counts a replacement on the absence's uncovered days only."
+    ),
+    "xl_absences_note": N_(
+        "Change a date or an FTE: the Days, Months and Settlement sheets recompute. The guaranteed-wage days "
+        "(S7: windows, relapses) are computed by the tool; change them by hand when an edit moves the window."
+    ),
+    "xl_days_note": N_(
+        "Every FTE is a formula over the Absences and Replacements sheets (S6–S9); FTE employed (S5) is the "
+        "tool's."
+    ),
     # --- the printed page (HTML print style, PDF) ------------------------------------
     "page": N_("page"),
     "page_of": N_("of"),
