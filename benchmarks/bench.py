@@ -43,6 +43,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import curves  # noqa: E402  (a sibling script)
 import generate_cases  # noqa: E402  (a sibling script)
 
 FLOOR = "import typer, pydantic, yaml, rich.console, dateutil.relativedelta"
@@ -80,33 +81,49 @@ def machine() -> dict[str, str | int | None]:
     }
 
 
+STARTUP = {  # name -> (arguments after `convenant`, goal as a ratio of CPU time to the import floor's)
+    "convenant --help": (["--help"], 0.25),
+    "settle --format json": (["settle", EXAMPLE, "--format", "json"], 1.25),
+    "settle (table)": (["settle", EXAMPLE], 1.5),
+    "settle --format markdown": (["settle", EXAMPLE, "--format", "markdown"], 1.5),
+    "settle --format html": (["settle", EXAMPLE, "--format", "html"], 1.5),
+    "validate": (["validate", EXAMPLE], 1.5),
+    "calendar --format ics": (["calendar", EXAMPLE, "--format", "ics"], 1.5),
+}
+
+
 def startup(runs: int) -> dict:
-    """Median cold start of each command over ``runs`` rounds; the floor runs in every round."""
-    cmds = {
-        "import floor": [sys.executable, "-c", FLOOR],
-        "convenant --help": [_convenant(), "--help"],
-        f"convenant settle {EXAMPLE} --format json": [_convenant(), "settle", EXAMPLE, "--format", "json"],
-    }
+    """CPU and wall time of each command and of the import floor, interleaved (every round runs the floor
+    and each command once, in a rotating order), the median of ``runs`` rounds; the ratio is of CPU time
+    (user + system of the child), which a loaded machine does not inflate as it does wall time."""
+    cmds = {"import floor": [sys.executable, "-c", FLOOR]}
+    cmds.update({name: [_convenant(), *args] for name, (args, _) in STARTUP.items()})
     # The bytecode of an installed package is compiled at install time; an editable checkout's is
     # written on first use, unless PYTHONDONTWRITEBYTECODE forbids it. Compile it, as any first run would.
     compileall.compile_dir(str(ROOT / "src" / "convenant_calc"), quiet=1)
     names = list(cmds)
     for name in names:  # warm the file cache once
-        _wall(cmds[name])
-    times: dict[str, list[float]] = {name: [] for name in names}
+        _cpu_and_wall(cmds[name])
+    walls: dict[str, list[float]] = {name: [] for name in names}
+    cpus: dict[str, list[float]] = {name: [] for name in names}
     for i in range(runs):
         order = names[i % len(names):] + names[: i % len(names)]  # rotate, so no command always goes first
         for name in order:
-            times[name].append(_wall(cmds[name]))
-    floor = statistics.median(times["import floor"])
+            wall, cpu = _cpu_and_wall(cmds[name])
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    floor_cpu = statistics.median(cpus["import floor"])
+    floor_wall = statistics.median(walls["import floor"])
     return {
         name: {
-            "median_ms": round(1000 * statistics.median(t), 1),
-            "min_ms": round(1000 * min(t), 1),
-            "ratio_to_floor": round(statistics.median(t) / floor, 2),
-            "runs": len(t),
+            "median_ms": round(1000 * statistics.median(walls[name]), 1),
+            "cpu_median_ms": round(1000 * statistics.median(cpus[name]), 1),
+            "ratio_to_floor": round(statistics.median(walls[name]) / floor_wall, 2),
+            "cpu_ratio_to_floor": round(statistics.median(cpus[name]) / floor_cpu, 2),
+            "goal": STARTUP[name][1] if name in STARTUP else None,
+            "runs": runs,
         }
-        for name, t in times.items()
+        for name in names
     }
 
 
@@ -179,7 +196,8 @@ def generation(runs: int, count: int) -> dict:
     """S18: `convenant generation` of 38 agreements against `convenant settle` of one, both whole processes
     (median of alternating runs, wall and CPU); then a generation of ``count`` generated cases, cases/s."""
     with tempfile.TemporaryDirectory(prefix="convenant-generation-") as tmp:
-        ninth = _sample_generation(Path(tmp) / "ninth", 38)
+        ninth = Path(tmp) / "ninth"  # 38 agreements, each its own (S18 counts an agreement once)
+        generate_cases.generate(ninth, count=38, seed=38, with_bundled=False)
         cmds = {
             f"convenant settle {EXAMPLE} --format json": [_convenant(), "settle", EXAMPLE, "--format", "json"],
             "convenant generation <38 agreements> --format json": [_convenant(), "generation", str(ninth), "-f", "json"],
@@ -305,13 +323,97 @@ def staff(quick: bool) -> list[dict]:
     return rows
 
 
+def _verdict(value: float, goal: float, *, at_least: bool = False) -> str:
+    ok = value >= goal if at_least else value <= goal
+    return "PASS" if ok else "FAIL"
+
+
+GENERATION_RATE_GOAL = 1000  # cases per CPU-second, as json, in-process
+XLSX_AGREEMENTS = 3800
+XLSX_PEAK_GOAL_MIB = 150
+
+
+def generation_goals(quick: bool) -> dict:
+    """Issue 23: a generation of generated cases as json in-process (cases per CPU-second, one core),
+    and the peak RSS of a whole ``convenant generation`` process writing 3,800 agreements as xlsx."""
+    import io as _io
+
+    from convenant_calc.cli.generation import run_generation
+
+    count = 200 if quick else 1000
+    agreements = 400 if quick else XLSX_AGREEMENTS
+    with tempfile.TemporaryDirectory(prefix="convenant-generation-goals-") as tmp:
+        tree = Path(tmp) / "json"
+        generate_cases.generate(tree, count=count, seed=7, with_bundled=False)
+        run_generation(tree, fmt="json", out=_io.StringIO(), err=_io.StringIO())  # warm: imports, file cache
+        samples = []
+        for _ in range(1 if quick else 3):
+            start = time.process_time()
+            code = run_generation(tree, fmt="json", out=_io.StringIO(), err=_io.StringIO())
+            samples.append(time.process_time() - start)
+            if code != 0:
+                raise SystemExit(f"generation of {count} generated cases exited {code}")
+        cpu = statistics.median(samples)
+
+        big = Path(tmp) / "xlsx"
+        generate_cases.generate(big, count=agreements, seed=8, with_bundled=False)
+        probe = (
+            "import resource, subprocess, sys; "
+            "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        cmd = [_convenant(), "generation", str(big), "-f", "xlsx", "-o", str(Path(tmp) / "out.xlsx")]
+        code, kib = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True).stdout.split()
+        if code != "0":
+            raise SystemExit(f"generation of {agreements} agreements as xlsx exited {code}")
+    return {
+        "json": {"cases": count, "cpu_s": round(cpu, 3), "cases_per_cpu_s": round(count / cpu),
+                 "goal": GENERATION_RATE_GOAL},
+        "xlsx": {"agreements": agreements, "peak_rss_mib": round(int(kib) / 1024, 1), "goal_mib": XLSX_PEAK_GOAL_MIB},
+    }
+
+
+REFERENCE_GOAL = 2.0
+
+
+def reference(runs: int) -> dict:
+    """Issue 23: ``convenant settle --format json`` against ``benchmarks/sweep.py`` (the same S5–S10 in a minimal
+    interval sweep) on the largest input the size limit allows (10,000 consultants, about one absence each:
+    a 1.7 MB absences.yaml under the 2 MB limit), whole processes, CPU time, interleaved, median."""
+    with tempfile.TemporaryDirectory(prefix="convenant-reference-") as tmp:
+        spec = generate_cases.make_case(random.Random(9), "largest", consultants=10_000, absences=10_000, years=1)
+        case_dir = Path(tmp) / spec.name
+        case_dir.mkdir()
+        for name, text in generate_cases.files(spec).items():
+            (case_dir / name).write_text(text, encoding="utf-8")
+        cmds = {
+            "convenant settle --format json": [_convenant(), "settle", str(case_dir), "--format", "json"],
+            "benchmarks/sweep.py": [sys.executable, str(HERE / "sweep.py"), str(case_dir)],
+        }
+        cpus: dict[str, list[float]] = {name: [] for name in cmds}
+        for i in range(runs):
+            for name in list(cmds) if i % 2 == 0 else list(cmds)[::-1]:
+                cpus[name].append(_cpu_and_wall(cmds[name])[1])
+        tool, sweep_ = (statistics.median(cpus[name]) for name in cmds)
+        return {"bytes": (case_dir / "absences.yaml").stat().st_size, "tool_cpu_s": round(tool, 3),
+                "sweep_cpu_s": round(sweep_, 3), "ratio": round(tool / sweep_, 2), "goal": REFERENCE_GOAL}
+
+
 def table(report: dict) -> str:
     m = report["machine"]
     lines = [f"machine: {m['cpu']}, {m['nproc']} CPUs, Python {m['python']}, {m['date']}", ""]
-    lines.append(f"{'start-up (median of ' + str(report['runs']) + ', alternating)':66s} {'ms':>7s} {'× floor':>8s}")
+    lines.append(f"start-up (median of {report['runs']} interleaved rounds; the ratio is of CPU time)")
+    heads = ("", "CPU ms", "wall ms", "CPU × floor", "wall × floor", "goal", "")
+    lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (28, 7, 8, 11, 12, 6, 4), strict=True)))
     for name, row in report.get("startup", {}).items():
-        lines.append(f"{name:66s} {row['median_ms']:7.1f} {row['ratio_to_floor']:8.2f}")
-    lines += ["", "batch: convenant check (one process, start-up included, median)"]
+        goal = row["goal"]
+        verdict = "" if goal is None else _verdict(row["cpu_ratio_to_floor"], goal)
+        lines.append(
+            f"{name:>28s} {row['cpu_median_ms']:7.1f} {row['median_ms']:8.1f} {row['cpu_ratio_to_floor']:11.2f} "
+            f"{row['ratio_to_floor']:12.2f} {'≤ ' + str(goal) if goal is not None else '':>6s} {verdict}"
+        )
+    if report.get("batch"):
+        lines += ["", "batch: convenant check (one process, start-up included, median)"]
     for b in report.get("batch", []):
         lines.append(f"  {b['what']:28s} {b['seconds']:6.2f} s  →  {b['cases_per_s']:4d} cases/s   {b['summary']}")
     if "generation" in report:
@@ -325,22 +427,52 @@ def table(report: dict) -> str:
             f"  generation of {big['cases']:,} generated cases: {big['seconds']:.2f} s → {big['cases_per_s']} cases/s "
             f"({big['cpu_seconds']:.2f} s CPU → {big['cases_per_cpu_s']} cases per CPU-second)"
         )
-    lines += ["", "scaling: the core on a case in memory (10 consultants)"]
-    heads = ("years", "days", "absences", "pieces", "settle ms", "µs/absence", "checks ms")
-    lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (5, 5, 8, 6, 10, 10, 9), strict=True)))
+    if report.get("scaling"):
+        lines += ["", "scaling: the core on a case in memory (10 consultants)"]
+        heads = ("years", "days", "absences", "pieces", "settle ms", "µs/absence", "checks ms")
+        lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (5, 5, 8, 6, 10, 10, 9), strict=True)))
     for r in report.get("scaling", []):
         lines.append(
             f"{r['years']:5d} {r['term_days']:5d} {r['absences']:8d} {r['pieces']:6d} {r['settle_ms']:10.2f} "
             f"{r['settle_us_per_absence']:10.1f} {r['checks_ms']:9.2f}"
         )
-    lines += ["", "staff: one case with many consultants (seconds; load = YAML + models + checks)"]
-    heads = ("consultants", "absences", "MB", "settle CLI", "load", "checks", "settle()")
-    lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (11, 8, 5, 10, 6, 7, 8), strict=True)))
+    if report.get("staff"):
+        lines += ["", "staff: one case with many consultants (seconds; load = YAML + models + checks)"]
+        heads = ("consultants", "absences", "MB", "settle CLI", "load", "checks", "settle()")
+        lines.append(" ".join(f"{h:>{w}s}" for h, w in zip(heads, (11, 8, 5, 10, 6, 7, 8), strict=True)))
     for r in report.get("staff", []):
         lines.append(
             f"{r['consultants']:11d} {r['absences']:8d} {r['absences_yaml_bytes'] / 1e6:5.2f} "
             f"{r['cli_settle_s']:10.2f} "
             f"{r['load_s']:6.2f} {r['checks_s']:7.3f} {r['settle_s']:8.3f}"
+        )
+    if "curves" in report:
+        lines += ["", f"curves (issue 23): load + checks + settle + JSON in-process, CPU ms (median); "
+                      f"each doubling ≤ {curves.GOAL}×"]
+        for name, rows in report["curves"].items():
+            points = "  ".join(f"{r['size']}: {1000 * r['cpu_s']:.1f}" for r in rows)
+            worst = max(r["ratio"] for r in rows if r["ratio"] is not None)
+            ratios = " ".join(f"{r['ratio']:.2f}" for r in rows if r["ratio"] is not None)
+            lines.append(f"  {name:29s} {points}")
+            lines.append(f"  {'':29s} doublings {ratios}  worst {worst:.2f} {_verdict(worst, curves.GOAL)}")
+    if "reference" in report:
+        r = report["reference"]
+        lines += ["", f"reference (issue 23): the largest allowed input ({r['bytes'] / 1e6:.1f} MB absences.yaml), CPU s"]
+        lines.append(
+            f"  settle --format json {r['tool_cpu_s']:.2f}  sweep.py {r['sweep_cpu_s']:.2f}  → {r['ratio']:.2f}× "
+            f"(goal ≤ {r['goal']}) {_verdict(r['ratio'], r['goal'])}"
+        )
+    if "goals" in report:
+        g = report["goals"]
+        j, x = g["json"], g["xlsx"]
+        lines += ["", "generation goals (issue 23)"]
+        lines.append(
+            f"  {j['cases']} generated cases as json, in-process: {j['cpu_s']:.2f} s CPU → {j['cases_per_cpu_s']} "
+            f"cases per CPU-second (goal ≥ {j['goal']}) {_verdict(j['cases_per_cpu_s'], j['goal'], at_least=True)}"
+        )
+        lines.append(
+            f"  {x['agreements']} agreements as xlsx: peak RSS {x['peak_rss_mib']:.0f} MiB "
+            f"(goal < {x['goal_mib']}) {_verdict(x['peak_rss_mib'], x['goal_mib'])}"
         )
     return "\n".join(lines)
 
@@ -351,7 +483,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=1000)
     parser.add_argument("--quick", action="store_true", help="fewer repeats (a smoke run, not for the record)")
     parser.add_argument(
-        "--only", choices=("startup", "batch", "generation", "scaling", "staff"), help="run one section only"
+        "--only",
+        choices=("startup", "batch", "generation", "scaling", "staff", "curves", "reference", "goals"),
+        help="run one section only",
     )
     parser.add_argument("--out", type=Path, default=HERE / "results")
     args = parser.parse_args(argv)
@@ -367,6 +501,12 @@ def main(argv: list[str] | None = None) -> int:
         report["scaling"] = scaling(args.quick)
     if args.only in (None, "staff"):
         report["staff"] = staff(args.quick)
+    if args.only in (None, "curves"):
+        report["curves"] = curves.curves(args.quick)
+    if args.only in (None, "reference"):
+        report["reference"] = reference(3 if args.quick else 5)
+    if args.only in (None, "goals"):
+        report["goals"] = generation_goals(args.quick)
     print(table(report))
 
     args.out.mkdir(parents=True, exist_ok=True)

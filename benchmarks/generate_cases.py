@@ -378,15 +378,18 @@ def bundled_facts() -> dict[str, Any]:
     }
 
 
-def generate(out: Path, count: int = 1000, seed: int = 6) -> list[Path]:
-    """Write ``count`` valid cases under ``out`` (replacing it) and return their directories."""
+def generate(out: Path, count: int = 1000, seed: int = 6, *, with_bundled: bool = True) -> list[Path]:
+    """Write ``count`` valid cases under ``out`` (replacing it) and return their directories.
+
+    ``with_bundled=False``: every case has its own agreement (none names the bundled one), so that
+    all of them can be settled in one generation (S18 counts each agreement once)."""
     from convenant_calc.io.loading import load_case
     from convenant_calc.io.problems import InputError
     from convenant_calc.render.json import settlement_dict
     from convenant_calc.core.settlement import settle
 
     rng = random.Random(seed)
-    bundled = bundled_facts()
+    bundled = bundled_facts() if with_bundled else None
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)

@@ -245,7 +245,12 @@ Id = Annotated[str, Field(min_length=1)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+    # defer_build (pydantic's documented switch): a model's validator is built when it first validates,
+    # so only the files' top-level models are built, each with its nested models inside, and not every
+    # model on its own at import (issue 23: 191 → 167 ms CPU for `settle --format json`).
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", populate_by_name=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 def days_between(first: date, last: date) -> int:

@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.money import ZERO
-from convenant_calc.core.models import Amendment, Case, Convenant, Funding, Payment, Term
+from convenant_calc.core.models import Absence, Amendment, Case, Convenant, Funding, Payment, Term
 from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
@@ -213,7 +213,8 @@ def settle_part(
     )
 
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
-    factors = {o.index: line_factor(case.staffing, o.consultant, budget) for o in outcomes}
+    shares = {c: line_factor(case.staffing, c, budget) for c in {o.consultant for o in outcomes}}  # once a consultant
+    factors = {o.index: shares[o.consultant] for o in outcomes}
     counted = tuple(line_outcome(o, factors[o.index]) for o in outcomes if factors[o.index])
     short = shortfall.shortfall(
         budget.consultants_fte,
@@ -273,13 +274,20 @@ def settle_part(
 
 
 def period_outcomes(
-    case: Case, period: Period, windows: Mapping[int, Window], readings: Readings = DEFAULT
+    case: Case,
+    period: Period,
+    windows: Mapping[int, Window],
+    readings: Readings = DEFAULT,
+    outside: dict[int, AbsenceOutcome] | None = None,
 ) -> tuple[tuple[AbsenceOutcome, ...], Ending | None]:
     """S6–S8, S15 — every absence as it counts in ``period`` (whole, before its part in a line), and
     the agreement's early end as it falls in the period.
 
     S15: parts of absences after an early end do not count, as parts outside the term (S6); a
     period that starts after the end has no funded day, so no absence counts in it.
+    ``outside``: the outcomes of absences wholly outside a term, by index, shared by the periods of one
+    agreement (such an outcome does not depend on the term: no day counts), so that many periods
+    with many absences do not work each absence out again in every period (issue 23).
     """
     convenant = period.convenant
     term = convenant.term
@@ -292,11 +300,19 @@ def period_outcomes(
     funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
     if unfunded_after is not None and unfunded_after < term.start:
         return (), ended
-    outcomes = tuple(
-        absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), funded_term)
-        for i, a in enumerate(case.staffing.absences)
-    )
-    return outcomes, ended
+    outside = {} if outside is None else outside
+    first, last = funded_term.start, funded_term.end
+
+    def outcome(i: int, a: Absence) -> AbsenceOutcome:
+        if a.to < first or a.from_ > last:  # no day in the term: the same outcome in every period
+            if i not in outside:
+                outside[i] = absence_rules.absence_outcome(
+                    i, a, case.staffing.absence_fte(a), windows.get(i), funded_term
+                )
+            return outside[i]
+        return absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), funded_term)
+
+    return tuple(outcome(i, a) for i, a in enumerate(case.staffing.absences)), ended
 
 
 @dataclass(frozen=True)
@@ -450,11 +466,12 @@ def settle_agreement(
     )
     lines = {line.line for p in found for line in budgets(p)}
     judged = judged_costs(case, found, readings)
+    outside: dict[int, AbsenceOutcome] = {}
     settlements = []
     for p in found:
         if only is not None and p.id != only:
             continue
-        outcomes, ended = period_outcomes(case, p, windows, readings)
+        outcomes, ended = period_outcomes(case, p, windows, readings, outside)
         for budget in budgets(p):
             settlements.append(
                 settle_part(

@@ -61,6 +61,9 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
     """
     commitments = [c for p in periods(convenant) for b in budgets(p) for c in b.result_commitments]  # S14, S19
     known = {c.id for c in commitments}
+    targets: dict[str, Target] = {}
+    for c in commitments:  # the first commitment of an id, looked up once per result (was a scan: quadratic)
+        targets.setdefault(c.id, c.target)
     removed = {r: a.id for a in convenant.amendments for r in a.remove if r not in known}
     seen: dict[str, int] = {}
     for i, result in enumerate(results.results):
@@ -90,7 +93,7 @@ def check_results(convenant: Convenant, results: Results, *, pending_allowed: bo
         else:
             seen[result.commitment] = i
         if result.achieved is not None and result.met is None:
-            target = next((c.target for c in commitments if c.id == result.commitment), None)
+            target = targets.get(result.commitment)
             if target and result.achieved >= 10 * target:
                 yield Finding(
                     "results",
