@@ -247,6 +247,33 @@ TEXT: dict[str, str] = {
     ),
     "payments": N_("Payments"),
     "no_payments": N_("No advances were paid."),
+    # --- the cost statement (S20) -----------------------------------------------------------
+    "cost_statement": N_("Cost statement (S20, Art. 5–6)"),
+    "cost_statement_intro": N_(
+        "The costs listed under this line and period (costs.yaml): a cost counts when its kind is eligible "
+        "in the line and it is dated within the period, not after an early end (Art. 5: \"voor zover ze "
+        "uitgevoerd worden binnen de looptijd\")."
+    ),
+    "col_eligible": N_("eligible"),
+    "col_ineligible": N_("ineligible"),
+    "col_ref": N_("document"),
+    "col_eligibility": N_("eligible?"),
+    "cost_kind.salary": N_("salary"),
+    "cost_kind.operating": N_("operating"),
+    "cost_kind.project": N_("project"),
+    "cost_no_because": N_("no: {why}"),
+    "cost_ceiling": N_("Ceiling (S11)"),
+    "cost_eligible_sum": N_("Eligible costs"),
+    "cost_capped": N_("The eligible costs are below the ceiling: the subsidy is capped at {eligible} (S20)."),
+    "cost_not_capped": N_("The eligible costs reach the ceiling: the cap does not apply; the subsidy is {ceiling} (S20)."),
+    "cost_cap_off": N_(
+        "Under the reading costs.not-capped the costs cap nothing: the subsidy is the ceiling, {ceiling} (S17)."
+    ),
+    "no_costs": N_("No costs are listed under this line and period."),
+    "cost_reason.no-budget": N_("the line {line} has no budget in period {period} (S19)"),
+    "cost_reason.outside": N_("dated {date}, outside every period of the agreement (Art. 5: within the term)"),
+    "cost_reason.after-end": N_("dated {date}, after the agreement ended on {end} (S15)"),
+    "cost_reason.kind": N_("a {kind} cost is not eligible in the line {line} (eligible: {allowed}; Art. 5)"),
     "col_date": N_("date"),
     "col_label": N_("label"),
     "col_amount": N_("amount (EUR)"),

@@ -17,6 +17,7 @@ One module per part of the report:
 - ``steps``: the numbered steps, one builder each, in the list ``STEPS``;
 - ``commitments``, ``absences``, ``months``, ``payments``: the tables;
 - ``timeline``: the picture's rows and bars;
+- ``costs``: the cost statement of a line and period (S20);
 - ``interim``: the interim position of ``settle --as-of`` (S16);
 - ``amendments``: S14, the amendments of a period and the overview of the periods;
 - ``readings``: the alternative readings of the agreement and what each costs (S17).
@@ -39,6 +40,7 @@ from convenant_calc.views.report.absences import absence_rows, absence_totals, s
 from convenant_calc.views.report.amendments import amendment_rows, overview_rows, total_row
 from convenant_calc.views.report.articles import cited_rules, merged_rules
 from convenant_calc.views.report.commitments import commitment_rows
+from convenant_calc.views.report.costs import cost_section
 from convenant_calc.views.report.inputs import ROLES, input_files
 from convenant_calc.views.report.interim import interim_section
 from convenant_calc.views.report.model import (
@@ -134,6 +136,7 @@ def build_part(
         ),
         summary=summary_lines(s, t),
         ceilings_note=ceilings_note(s, t),
+        costs=cost_section(s, t),
         steps=chain,
         commitments=commitment_rows(s, t),
         absences=absence_rows(s, staffing, t),

@@ -115,6 +115,30 @@ class MonthRow:
 
 
 @dataclass(frozen=True)
+class CostRow:
+    """S20: one cost of the statement as the report lists it; ``eligible`` is "yes" or "no: <reason>"."""
+
+    date: str
+    kind: str
+    ref: str
+    label: str  # its label, and its consultant when it names one
+    amount: str
+    eligible: str
+
+
+@dataclass(frozen=True)
+class CostSection:
+    """S20: the cost statement of one line in one period: the sums by kind, the ceiling and the cap."""
+
+    kinds: tuple[tuple[str, str, str], ...]  # (kind, eligible, ineligible)
+    eligible: str
+    ineligible: str
+    ceiling: str
+    cap: str  # the sentence saying whether the cap applied
+    rows: tuple[CostRow, ...]
+
+
+@dataclass(frozen=True)
 class PaymentRow:
     date: str
     label: str
@@ -237,6 +261,7 @@ class Report:
     readings: tuple[ReadingRow, ...] = ()  # S17: settle --readings
     rules: tuple[RuleText, ...] = ()  # the appendix: every rule the steps apply, in the rulebook's order
     ceilings_note: str = ""  # S20: without a cost statement, the figures are ceilings
+    costs: CostSection | None = None  # S20: the cost statement of this line and period; None without costs.yaml
 
 
 @dataclass(frozen=True)
