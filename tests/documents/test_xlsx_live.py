@@ -30,8 +30,9 @@ from ..report.conftest import agreement, example_path, loaded
 #: a plain settlement, two periods (S14), an end by notice (S15), an addendum's line (S19), an extension with
 #: its addendum, a relapse with a new cause (S7)
 LIVE = ("07-everything-together", "09-extension-year", "10-terminated-by-notice", "13-addendum-duaal-leren",
-        "15-extension-continues-one-addendum", "16-new-cause-during-a-relapse")
+        "15-extension-continues-one-addendum", "16-new-cause-during-a-relapse", "17-cost-statement")
 EDITED = "07-edited"
+EDITED_COSTS = "17-edited"  # S20: two amounts of the Costs sheet changed
 
 
 def edit_absences(text: str) -> str:
@@ -51,6 +52,23 @@ def edit_workbook(path: Path, out: Path) -> None:
     book.save(out)
 
 
+def edit_costs(text: str) -> str:
+    """The edit of test_an_edited_cost_moves_the_capped_subsidy, on costs.yaml."""
+    text = text.replace("amount: 102500.00, ref: \"loonstaat 2024-07..2024-12\"", "amount: 70000.00, ref: \"loonstaat 2024-07..2024-12\"")
+    return text.replace("amount: 11000.00, ref: \"loonstaat An 2024-07..2025-06\"", "amount: 20000.00, ref: \"loonstaat An 2024-07..2025-06\"")
+
+
+def edit_costs_workbook(path: Path, out: Path) -> None:
+    """The same edit on the Costs sheet (S20): the main line's salary of 2024-07..2024-12 (cost 3, row 4) becomes
+    70000.00, An's addendum salary of 2024-07..2025-06 (cost 9, row 10) 20000.00."""
+    book = openpyxl.load_workbook(path)
+    costs = book["Costs"]
+    assert (costs["A4"].value, costs["A10"].value) == ("loonstaat 2024-07..2024-12", "loonstaat An 2024-07..2025-06")
+    costs["F4"] = 70000
+    costs["F10"] = 20000
+    book.save(out)
+
+
 @cache
 def recalculated(tmp: Path) -> dict[str, Path]:
     paths = {}
@@ -59,6 +77,8 @@ def recalculated(tmp: Path) -> dict[str, Path]:
         paths[name].write_bytes(xlsx.render(agreement(name), loaded(name).case.staffing, case=name))
     paths[EDITED] = tmp / f"{EDITED}.xlsx"
     edit_workbook(paths["07-everything-together"], paths[EDITED])
+    paths[EDITED_COSTS] = tmp / f"{EDITED_COSTS}.xlsx"
+    edit_costs_workbook(paths["17-cost-statement"], paths[EDITED_COSTS])
     return dict(zip(paths, libreoffice.convert(list(paths.values()), tmp), strict=True))
 
 
@@ -167,3 +187,43 @@ def test_the_settlement_sheet_prints_one_page_wide(tmp_path):
     assert "Settlement report — Sectorconvenant 2023-2025 Lokale Besturen\n" in first  # on one line
     assert "Maximum subsidy (EUR)" in first and "S12: subsidy − paid" in first  # the rule column is on page 1
     assert "half-up to cents" in first
+
+
+def test_an_edited_cost_moves_the_capped_subsidy(books, tmp_path):
+    """S20: change two amounts on the Costs sheet, recalculate, and compare with the tool's settlement of the same
+    edited costs.yaml: the cap now binds the main line and no longer binds the addendum."""
+    case = tmp_path / "case"
+    shutil.copytree(example_path("17-cost-statement"), case)
+    (case / "costs.yaml").write_text(edit_costs((case / "costs.yaml").read_text()))
+    a = settle_agreement(load_case(case).case)
+    main, addendum = a.settlements
+    # main line: eligible 422000.00 − 102500.00 + 70000.00 = 389500.00 < ceiling 397254.94: capped at 389500.00;
+    # addendum: eligible 52000.00 − 11000.00 + 20000.00 = 61000.00 ≥ ceiling 59564.98: not capped.
+    # Total 389500.00 + 59564.98 = 449064.98 (it was 449254.94).
+    assert (main.costs.eligible, main.subsidy) == (Decimal("389500.00"), Decimal("389500.00"))
+    assert (addendum.costs.eligible, addendum.subsidy) == (Decimal("61000.00"), Decimal("59564.98"))
+    assert a.total.subsidy == Decimal("449064.98")
+    book = openpyxl.load_workbook(books[EDITED_COSTS], data_only=True)
+    for number, s in enumerate(a.settlements, start=1):
+        sheet, at = book[f"{number} Settlement"], xlsx.cells(s)
+        got = [libreoffice.number(sheet[at[k]].value) for k in ("eligible", "subsidy", "balance")]
+        assert got == [s.costs.eligible, s.subsidy, s.balance], number
+    totals = book["Totals"]
+    row = max(r for r in range(1, totals.max_row + 1) if isinstance(totals.cell(r, 4).value, int | float))
+    assert libreoffice.number(totals.cell(row, 5).value) == Decimal("449064.98")
+
+
+def test_the_costs_sheet_prints_a4_one_page_wide_with_its_header_repeated():
+    name = "17-cost-statement"
+    data = xlsx.render(agreement(name), loaded(name).case.staffing, case=name)
+    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+        names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+        assert names[-1] == "Costs" and len(names) == 2 + 2 * len(xlsx.SHEETS)
+        number = len(names)
+        xml = z.read(f"xl/worksheets/sheet{number}.xml").decode()
+        assert '<pageSetUpPr fitToPage="1"/>' in xml
+        assert re.search(r'<pageSetup paperSize="9"[^>]* orientation="landscape"[^>]* fitToHeight="0"', xml) or (
+            re.search(r'<pageSetup paperSize="9"[^>]* fitToHeight="0"', xml) and 'orientation="landscape"' in xml
+        )
+        workbook = z.read("xl/workbook.xml").decode()
+        assert f'<definedName name="_xlnm.Print_Titles" localSheetId="{number - 1}">Costs!$1:$1</definedName>' in workbook

@@ -15,6 +15,10 @@ Sheets:
   FTE short is a formula, ``max(0, funded FTE − on duty)``, so a change of the
   funded FTE on the Settlement sheet or of a day's FTE on duty reaches the deduction.
 - **Payments**: the advances.
+- **Costs** (S20, with a cost statement only): one row per cost (document, date, kind, line, consultant,
+  amount, eligible yes/no, the reason it is not, the period it is listed under), for the whole workbook.
+  Each Settlement sheet's eligible costs are a SUMIFS over its rows (its line, its period, eligible), so an
+  amount changed there moves the capped subsidy.
 
 An agreement of more than one settlement (S14 periods, S19 funding lines) has these six sheets for each
 settlement, numbered (``1 Settlement``, ``1 Results``, …, ``2 Settlement``, …), and first a **Totals**
@@ -60,6 +64,7 @@ from convenant_calc.core.money import round_half_up
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.ledger import ledger, months
+from convenant_calc.views.report.costs import why
 
 MONEY = '#,##0.00 "EUR";-#,##0.00 "EUR"'
 RATE = '#,##0.000000 "EUR";-#,##0.000000 "EUR"'
@@ -72,6 +77,7 @@ MET = '"1 ✓";"-";"0 ✗"'
 #: The sheets of one settlement, in the order of their tabs; each is written by the function of its name.
 SHEETS = ("Settlement", "Results", "Absences", "Replacements", "Months", "Days", "Payments")
 TOTALS = "Totals"
+COSTS = "Costs"  # S20: one sheet for the whole cost statement, the last tab
 
 
 def _ref(sheet: str) -> str:
@@ -155,6 +161,7 @@ def render(a: AgreementSettlement, staffing: Staffing, case: str = "", lang: str
     only = a.only
     totals = wb.add_worksheet(TOTALS) if only is None else None
     cells = []
+    costs = _cost_ranges(a)
     for number, s in enumerate(a.settlements, start=1):
         prefix = "" if only is not None else f"{number} "
         sheets = {name: wb.add_worksheet(prefix + name) for name in SHEETS}
@@ -164,11 +171,13 @@ def render(a: AgreementSettlement, staffing: Staffing, case: str = "", lang: str
         days = _days(book, sheets["Days"], s, t, prefix, absences, replacements)
         payments = _payments(book, sheets["Payments"], s, t, prefix)
         key = "".join(f" · {x}" for x in a.key(s))  # S14, S19: which settlement this sheet is
-        own = _settlement(book, sheets["Settlement"], s, t, case, results, days, payments, key)
+        own = _settlement(book, sheets["Settlement"], s, t, case, results, days, payments, key, costs)
         cells.append(own)
         _months(book, sheets["Months"], s, t, days, f"{_ref(prefix + 'Settlement')}!{own['rate']}")
         if only is not None:
             sheets["Settlement"].activate()
+    if costs is not None:
+        _costs(book, wb.add_worksheet(COSTS), a, t)
     if totals is not None:
         _totals(book, totals, a, t, case, cells)
         totals.activate()
@@ -346,14 +355,59 @@ def _payments(book: _Book, ws, s: Settlement, t: Lang, prefix: str = "") -> str:
 # --- the Settlement sheet ---------------------------------------------------------------
 
 
-def _cost_cap(lines: list[tuple | None], s: Settlement, t: Lang) -> None:
-    """S20: with a cost statement, the eligible costs as one more input, and the subsidy capped at them
-    (``min(subsidy_L,P (S11), eligible_L,P)``; not under the reading costs.not-capped). The input comes last, so that
-    every other cell keeps its place (``CELL``)."""
-    if s.costs is None:
+#: The Costs sheet's columns (S20), in order: what each holds.
+COST_COLUMNS = ("ref", "date", "kind", "line", "consultant", "amount", "eligible", "reason", "period", "label")
+
+
+def _cost_ranges(a: AgreementSettlement) -> dict[str, str] | None:
+    """S20: the ranges of the Costs sheet's columns (``Costs!$F$2:$F$11``), None without a cost statement."""
+    if a.settlements[0].costs is None:
+        return None
+    last = max(1, sum(len(s.costs.items) for s in a.settlements if s.costs is not None)) + 1
+    return {key: f"{COSTS}!${chr(65 + i)}$2:${chr(65 + i)}${last}" for i, key in enumerate(COST_COLUMNS)}
+
+
+def _costs(book: _Book, ws, a: AgreementSettlement, t: Lang) -> None:
+    """S20: every cost of the settlements, in the order of costs.yaml: its amount and whether it is eligible are
+    inputs the Settlement sheets add up (SUMIFS); the line and period it is listed under, and why it is not
+    eligible, are the tool's (:func:`convenant_calc.core.rules.costs.verdicts`)."""
+    columns = [t("col_ref"), t("col_date"), t("col_kind"), t("col_line"), t("col_consultant"), t("col_amount"),
+               t("col_eligibility"), t("col_why"), t("col_period"), t("col_label")]
+    widths = [24, 16, 14, 24, 12, 14, 10, 40, 24, 30]
+    _header(book, ws, columns, widths)
+    ws.set_row(0, 30)
+    items = sorted((v for s in a.settlements if s.costs is not None for v in s.costs.items), key=lambda v: v.index)
+    for row, v in enumerate(items, start=1):
+        reason = why(v, t)
+        ws.write_string(row, 0, v.cost.ref, book.fmt("wrap"))
+        ws.write_datetime(row, 1, datetime.combine(v.cost.date, time()), book.fmt("date"))
+        ws.write_string(row, 2, t(f"cost_kind.{v.cost.kind.value}"))
+        ws.write_string(row, 3, v.line)
+        ws.write_string(row, 4, v.cost.consultant or "")
+        ws.write_number(row, 5, v.cost.amount, book.fmt("input_money"))
+        ws.write_string(row, 6, t("yes") if v.eligible else t("no"), book.fmt("input"))
+        ws.write_string(row, 7, reason, book.fmt("wrap"))
+        ws.write_string(row, 8, v.period)
+        ws.write_string(row, 9, v.cost.label or "", book.fmt("wrap"))
+        ws.set_row(row, 15 * max(_lines(reason, 40), _lines(v.cost.label or "", 30), _lines(v.cost.ref, 24)))
+    _note(book, ws, len(items) + 2, t("xl_costs_note"), 8)
+    _print(ws, rows=1, landscape=True)
+
+
+def _cost_cap(lines: list[tuple | None], s: Settlement, t: Lang, costs: dict[str, str] | None) -> None:
+    """S20: with a cost statement, the eligible costs of this line and period (a SUMIFS over the Costs sheet),
+    and the subsidy capped at them (``min(subsidy_L,P (S11), eligible_L,P)``; not under the reading
+    costs.not-capped). The eligible costs come last, so that every other cell keeps its place (``CELL``)."""
+    if s.costs is None or costs is None:
         return
-    lines.append(("eligible", t("costs_line"), s.costs.eligible, None, "input_money",
-                      "S20: the sum of the eligible costs of this line and period (costs.yaml)"))
+    line, period = (x.replace('"', '""') for x in (s.budget.line, s.budget.period))
+    yes = t("yes").replace('"', '""')
+    eligible = (
+        f'=ROUND(SUMIFS({costs["amount"]},{costs["line"]},"{line}",{costs["period"]},"{period}",'
+        f'{costs["eligible"]},"{yes}"),2)'
+    ).replace("{", "{{").replace("}", "}}")
+    lines.append(("eligible", t("costs_line"), eligible, s.costs.eligible, "money",
+                  "S20: the eligible costs of this line and period on the Costs sheet (costs.yaml)"))
     if not s.readings.costs_capped:
         return
     for i, line in enumerate(lines):
@@ -363,7 +417,16 @@ def _cost_cap(lines: list[tuple | None], s: Settlement, t: Lang) -> None:
 
 
 def _settlement(
-    book: _Book, ws, s: Settlement, t: Lang, case: str, results: dict, days: dict, paid_range: str, key: str = ""
+    book: _Book,
+    ws,
+    s: Settlement,
+    t: Lang,
+    case: str,
+    results: dict,
+    days: dict,
+    paid_range: str,
+    key: str = "",
+    costs: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Inputs as cells, then every figure as a formula over named cells (``{max}``, ``{fte}``, …); returns the
     cell of each figure.
@@ -427,7 +490,7 @@ def _settlement(
             elif line is not None and line[0] == "deduction":
                 formula = "=IF({fte}=0,0," + _half_up_cents("{funding}*{short}/({fte}*{days})") + ")"
                 lines[i] = ("deduction", line[1], formula, line[3], "money", deduction_rule)
-    _cost_cap(lines, s, t)
+    _cost_cap(lines, s, t, costs)
     first = 4  # row index of the first line (Excel row 5)
     cells = {
         line[0]: xl_rowcol_to_cell(first + i, 1, row_abs=True, col_abs=True)
@@ -464,9 +527,10 @@ RULE_WIDTH = 64  # the Settlement sheet's rule column: A4 portrait, one page wid
 
 CELLS = (
     "max fte effort_share result_share cutoff start end days n k short payments _ effort pool share_met payout "
-    "rate deduction subsidy paid balance"
+    "rate deduction subsidy paid balance eligible"
 ).split()
-#: Where each figure is on the Settlement sheet (tests and the README use these).
+#: Where each figure is on the Settlement sheet (tests and the README use these); ``eligible`` (S20) only with a
+#: cost statement.
 CELL = {key: f"B{5 + i}" for i, key in enumerate(CELLS) if key != "_"}
 
 

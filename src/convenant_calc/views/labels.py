@@ -270,6 +270,11 @@ TEXT: dict[str, str] = {
         "Under the reading costs.not-capped the costs cap nothing: the subsidy is the ceiling, {ceiling} (S17)."
     ),
     "no_costs": N_("No costs are listed under this line and period."),
+    "xl_costs_note": N_(
+        "One row per cost of costs.yaml (S20). Change an amount, or eligible to yes or no: each Settlement sheet adds "
+        "up the eligible costs of its line and period and caps the subsidy at them. The line, the period and why a "
+        "cost is not eligible are the tool's."
+    ),
     "cost_reason.no-budget": N_("the line {line} has no budget in period {period} (S19)"),
     "cost_reason.outside": N_("dated {date}, outside every period of the agreement (Art. 5: within the term)"),
     "cost_reason.after-end": N_("dated {date}, after the agreement ended on {end} (S15)"),
