@@ -11,6 +11,7 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
@@ -86,7 +87,9 @@ def test_totals_are_sums_of_the_rounded_rows(here):
         "balance": "524019.92",
         "shortfall_fte_days": "12",
         "results": {"achieved": 9, "total": 10},
+        "costs": 0,  # S20: neither has a cost statement
     }
+    assert [a["costs"] for a in out["agreements"]] == [False, False]
 
 
 def test_the_sample_generation_holds_its_expected_totals():
@@ -184,14 +187,14 @@ def test_csv_in_both_dialects(here):
     lines = rfc.split("\r\n")
     assert lines[0] == (
         "case,convenant,title,status,max_subsidy,effort_pool,payout,deduction,subsidy,paid,balance,"
-        "shortfall_fte_days,results_achieved,results_total,errors,periods"
+        "shortfall_fte_days,results_achieved,results_total,errors,periods,costs"  # S20: costs, last
     )
     assert lines[3] == ",,\"2 agreements, 0 failed\",total,848000.00,593600.00,228960.00,1740.08,820819.92,296800.00," \
-        "524019.92,12,9,10,0,2"
+        "524019.92,12,9,10,0,2,0"
     nl = csv("excel-nl")
     assert run(str(gen), "-f", "csv", "--dialect", "excel-nl").stdout.startswith("\ufeffcase;")
     assert nl.startswith("\ufeffcase;convenant;")
-    assert "total;848000,00;593600,00;228960,00;1740,08;820819,92;296800,00;524019,92;12;9;10;0;2\r\n" in nl
+    assert "total;848000,00;593600,00;228960,00;1740,08;820819,92;296800,00;524019,92;12;9;10;0;2;0\r\n" in nl
 
 
 def test_table_shows_every_figure_and_the_totals(here):
@@ -199,7 +202,7 @@ def test_table_shows_every_figure_and_the_totals(here):
     assert result.exit_code == 0
     total = next(line for line in result.stdout.splitlines() if line.strip().startswith("total"))
     assert total.split() == ["total", "848,000.00", "593,600.00", "228,960.00", "1,740.08", "820,819.92",
-                             "296,800.00", "524,019.92", "12", "9/10"]
+                             "296,800.00", "524,019.92", "12", "9/10", "0/2"]  # S20: no cost statement
 
 
 def test_html_overview_links_each_report(here):
@@ -408,7 +411,7 @@ def test_an_agreement_with_addenda_is_one_row_adding_up_its_lines(here):
     assert (lines["results"], lines["periods"], lines["lines"]) == ({"achieved": 8, "total": 10}, 2, 3)
     assert "(2 periods, 3 lines)" in run(str(gen)).stdout
     rows = run(str(gen), "-f", "csv").stdout.splitlines()
-    assert rows[0].endswith(",periods,lines") and rows[2].endswith(",2,3") and rows[1].endswith(",1,1")
+    assert rows[0].endswith(",periods,lines,costs") and rows[2].endswith(",2,3,no") and rows[1].endswith(",1,1,no")
     assert run(str(gen), "-o", "g.xlsx").exit_code == 0
     with zipfile.ZipFile(here / "g.xlsx") as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
@@ -574,3 +577,35 @@ def test_reports_onto_a_link_is_refused(here):
     result = run(str(two_examples(here)), "--reports", "r")
     assert result.exit_code == 2
     assert result.stderr.startswith("--reports r: is a symbolic link;")
+
+
+def test_a_cost_statement_is_shown_and_caps_the_row(here):
+    """S20: examples 17 (SPEC §14 d: 397254.94 + 52000.00 = 449254.94) and 18 (capped at 329000.00 < 396819.92,
+    balance 329000.00 − 339200.00 = −10200.00) have a cost statement, 02 (396819.92) none. Totals: subsidy
+    449254.94 + 329000.00 + 396819.92 = 1175074.86, balance 449254.94 − 10200.00 + 396819.92 = 835874.86."""
+    gen = here / "gen"
+    for name, own in (("02-long-sickness-partly-replaced", "a-02"), ("17-cost-statement", None),
+                      ("18-costs-below-advances", "b-18")):
+        copied = shutil.copytree(EXAMPLES / name, gen / name)
+        if own:
+            own_agreement(copied, own)
+    out = json.loads(run(str(gen), "-f", "json").stdout)
+    rows = {a["case"]: a for a in out["agreements"]}
+    assert {c: (a["subsidy"], a["balance"], a["costs"]) for c, a in rows.items()} == {
+        "02-long-sickness-partly-replaced": ("396819.92", "396819.92", False),
+        "17-cost-statement": ("449254.94", "449254.94", True),
+        "18-costs-below-advances": ("329000.00", "-10200.00", True),
+    }
+    assert (out["total"]["subsidy"], out["total"]["balance"], out["total"]["costs"]) == ("1175074.86", "835874.86", 2)
+    csv_rows = run(str(gen), "-f", "csv").stdout.splitlines()
+    assert csv_rows[0].endswith(",periods,lines,costs")
+    assert [r.rsplit(",", 1)[1] for r in csv_rows[1:]] == ["no", "yes", "yes", "2"]
+    total = next(line for line in run(str(gen)).stdout.splitlines() if line.strip().startswith("total"))
+    assert total.split()[-2:] == ["13/16", "2/3"]  # results 4/5 + (4/5 + 1/1) + 4/5; 2 of 3 with costs
+    assert run(str(gen), "-o", "g.xlsx").exit_code == 0
+    overview = openpyxl.load_workbook(here / "g.xlsx")["Overview"]
+    header = [c.value for c in overview[1]]
+    column = header.index("costs")
+    assert [overview.cell(r, column + 1).value for r in range(2, 6)] == ["no", "yes", "yes", 2]
+    page = run(str(gen), "-f", "html").stdout
+    assert "<th>costs</th>" in page and "<td>yes</td>" in page and "<td>2/3</td>" in page

@@ -45,6 +45,11 @@ def _lines(r: Row) -> dict[str, int]:
     return {"lines": r.lines} if r.lines > 1 else {}
 
 
+def _costs(r: Row) -> str:
+    """S20: whether the agreement has a cost statement (its subsidy capped), else its figures are ceilings."""
+    return "yes" if r.costs else "no"
+
+
 def _errors(f: Failure) -> str:
     n = len(f.errors)
     return f"{n} error{'s' if n != 1 else ''}"
@@ -66,14 +71,17 @@ def generation_dict(g: Generation) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "agreements": [
-            {"case": r.case, "convenant": r.id, "title": r.title, **_figures(r), "periods": r.periods, **_lines(r)}
+            {
+                "case": r.case, "convenant": r.id, "title": r.title, **_figures(r), "periods": r.periods, **_lines(r),
+                "costs": r.costs,  # S20: a cost statement capped the subsidy; false: the figures are ceilings
+            }
             for r in g.rows
         ],
         "failed": [
             {"case": f.case, "errors": [str(p) for p in f.errors], "warnings": [str(p) for p in f.problems if p.warning]}
             for f in g.failures
         ],
-        "total": {"agreements": t.agreements, "failed": t.failed, **_figures(t)},
+        "total": {"agreements": t.agreements, "failed": t.failed, **_figures(t), "costs": t.costs},
     }
 
 
@@ -94,7 +102,9 @@ def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
     """One line per case (status ``settled`` or ``failed``), then the ``total`` line (sums of the lines above).
 
     ``periods``: the agreement's settlement periods (S14), whose figures its line adds up. ``lines``
-    (S19): its funding lines, a last column present when an agreement of the generation has addenda."""
+    (S19): its funding lines, a column present when an agreement of the generation has addenda. ``costs``
+    (S20, last): ``yes`` when the agreement has a cost statement (its subsidy capped), ``no`` when its figures
+    are ceilings; on the total line, how many have one."""
     with_lines = any(r.lines > 1 for r in g.rows)
 
     def figures(x: Row | Totals) -> list[str]:
@@ -107,17 +117,18 @@ def render_csv(g: Generation, dialect: Dialect = Dialect.rfc4180) -> str:
     for e in g.entries:
         if isinstance(e, Row):
             settled = [e.case, e.id, e.title, "settled", *figures(e), "", Number(e.periods)]
-            rows.append(settled + [Number(e.lines)] * with_lines)
+            rows.append(settled + [Number(e.lines)] * with_lines + [_costs(e)])
         else:
             rows.append(
                 [e.case, "", "", "failed"] + [""] * (len(MONEY) + 3) + [Number(len(e.errors)), ""] + [""] * with_lines
+                + [""]
             )
     t = g.totals
     periods = Number(sum(r.periods for r in g.rows))
     lines = [Number(sum(r.lines for r in g.rows))] * with_lines
     summary = f"{t.agreements} agreements, {t.failed} failed"
-    rows.append(["", "", summary, "total", *figures(t), Number(t.failed), periods, *lines])
-    return write(CSV_HEADER + ["lines"] * with_lines, rows, dialect)
+    rows.append(["", "", summary, "total", *figures(t), Number(t.failed), periods, *lines, Number(t.costs)])
+    return write(CSV_HEADER + ["lines"] * with_lines + ["costs"], rows, dialect)
 
 
 # --- terminal table ------------------------------------------------------------------------
@@ -145,13 +156,15 @@ def table(g: Generation, width: int | None = None) -> Table:
             *(fmt_en(m) for m in e.money()),
             fmt_decimal(e.shortfall_fte_days),
             f"{e.achieved}/{e.total}",
+            _costs(e),
         )
         for e in g.rows
     ]
     footer = (
-        "total", "", *(fmt_en(m) for m in t.money()), fmt_decimal(t.shortfall_fte_days), f"{t.achieved}/{t.total}"
+        "total", "", *(fmt_en(m) for m in t.money()), fmt_decimal(t.shortfall_fte_days), f"{t.achieved}/{t.total}",
+        f"{t.costs}/{t.agreements}",
     )
-    headings = ("case", "id", *HEADINGS.values(), "FTE-days\nshort", "results")
+    headings = ("case", "id", *HEADINGS.values(), "FTE-days\nshort", "results", "costs")
     failed = [(f.case, "not settled", _errors(f)) for f in g.failures]
     widths = [
         max(len(line) for x in column for line in x.split("\n"))
@@ -224,6 +237,7 @@ def render_html(g: Generation, links: Mapping[str, str] | None = None, title: st
                     "money": [fmt_en(m) for m in e.money()],
                     "short": fmt_decimal(e.shortfall_fte_days),
                     "results": f"{e.achieved}/{e.total}",
+                    "costs": _costs(e),
                 }
             )
         else:
@@ -233,6 +247,7 @@ def render_html(g: Generation, links: Mapping[str, str] | None = None, title: st
         "money": [fmt_en(m) for m in t.money()],
         "short": fmt_decimal(t.shortfall_fte_days),
         "results": f"{t.achieved}/{t.total}",
+        "costs": f"{t.costs}/{t.agreements}",
         "agreements": t.agreements,
         "failed": t.failed,
     }

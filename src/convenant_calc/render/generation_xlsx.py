@@ -90,7 +90,8 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
     ws = wb.add_worksheet(OVERVIEW)
     with_lines = any(r.lines > 1 for r in g.rows)  # S19: a lines column when an agreement has addenda
     header = ["case", "id", "title", *HEADINGS.values(), "FTE-days short", "results met", "results total", "status",
-              "periods"] + ["lines"] * with_lines
+              "periods"] + ["lines"] * with_lines + ["costs"]
+    costs_col = 15 + with_lines  # S20: yes when the agreement has a cost statement (its subsidy capped)
     for col, text in enumerate(header):
         ws.write_string(0, col, text, head_num if 3 <= col <= 12 else head)
     first_figure = 3
@@ -108,6 +109,7 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
             ws.write_number(i, 14, e.periods)
             if with_lines:
                 ws.write_number(i, 15, e.lines)
+            ws.write_string(i, costs_col, "yes" if e.costs else "no")
         else:
             ws.write_string(i, 0, e.case, failed)
             n = len(e.errors)
@@ -126,6 +128,7 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
         top, bottom = xl_rowcol_to_cell(1, col), xl_rowcol_to_cell(max(1, last), col)
         ws.write_formula(total_row, col, f"=SUM({top}:{bottom})", fmt, _num(value))
     ws.write_string(total_row, 13, "", plain_total)
+    ws.write_number(total_row, costs_col, t.costs, plain_total)
     ws.set_column(0, 1, 24)
     ws.set_column(2, 2, 40)
     ws.set_column(3, 9, 14)

@@ -44,6 +44,7 @@ class Row:
     total: int
     periods: int = 1  # S14: the agreement's periods, each settled on its own and added up here
     lines: int = 1  # S19: the agreement's funding lines (the main line and its addenda), added up here
+    costs: bool = False  # S20: the case has a cost statement (its subsidy is capped); without one, a ceiling
 
     def money(self) -> tuple[Decimal, ...]:
         return tuple(getattr(self, name) for name in MONEY)
@@ -77,6 +78,7 @@ class Totals:
     shortfall_fte_days: Decimal
     achieved: int
     total: int
+    costs: int = 0  # S20: how many agreements have a cost statement
 
     def money(self) -> tuple[Decimal, ...]:
         return tuple(getattr(self, name) for name in MONEY)
@@ -125,6 +127,7 @@ def row(case: str, settled: AgreementSettlement) -> Row:
         total=sum(p.results.total for p in parts),
         periods=len(settled.period_ids),
         lines=len(settled.line_ids),
+        costs=parts[0].costs is not None,
     )
 
 
@@ -143,6 +146,7 @@ def totals(entries: Iterable[Row | Failure]) -> Totals:
         shortfall_fte_days=sum((r.shortfall_fte_days for r in rows), D(0)),
         achieved=sum(r.achieved for r in rows),
         total=sum(r.total for r in rows),
+        costs=sum(r.costs for r in rows),
     )
 
 
