@@ -96,16 +96,23 @@ def test_init_then_validate_then_settle(tmp_path, convenant):
     result = run("init", case, *(["--convenant", convenant] if convenant else []))
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in case.iterdir())
-    expected = ["absences.yaml", "payments.yaml", "results.yaml"]
+    expected = ["absences.yaml", "costs.yaml", "payments.yaml", "results.yaml"]
     assert names == (expected if convenant else sorted(["convenant.yaml", *expected]))
     assert (case / "absences.yaml").read_text().startswith("# absences.yaml: who was employed")
-    assert run("validate", case).exit_code == 0
+    validated = run("validate", case)
+    assert validated.exit_code == 0
+    assert "costs.yaml: 2 costs, 103345.10 in all (the cost statement, S20)" in validated.output
     settled = run("settle", case, "--format", "json")
     assert settled.exit_code == 0, settled.output
+    assert settled.stderr == ""  # the starter's costs are all eligible: no warning
     figures = json.loads(settled.stdout)
-    # Nothing achieved (every result 0 < target): no payout; no absences, no payments:
-    # subsidy = effort pool = 0.70 × 424000.00 = 296800.00 in both starters.
-    assert (figures["results"]["achieved"], figures["subsidy"], figures["balance"]) == (0, "296800.00", "296800.00")
+    # Nothing achieved (every result 0 < target): no payout; no absences, no payments: the ceiling is the
+    # effort pool, 0.70 × 424000.00 = 296800.00, in both starters. The starter costs.yaml (S20) lists a salary
+    # cost of 102500.00 and an operating cost of 845.10, both eligible in the main line: 103345.10 < 296800.00
+    # caps the subsidy.
+    assert figures["costs"] == {"eligible": "103345.10", "ineligible": "0.00", "ceiling": "296800.00"}
+    assert (figures["results"]["achieved"], figures["subsidy"], figures["balance"]) == (0, "103345.10", "103345.10")
+    assert "kind: project" in (case / "costs.yaml").read_text()  # every kind shown (the project cost commented)
 
 
 def test_init_never_overwrites(tmp_path):

@@ -742,6 +742,9 @@ def summary(loaded: LoadedCase) -> list[str]:
         elif role == "results":
             met = sum(1 for r in case.results.results if r.met is not None)
             text = f"{_count_of(len(case.results.results), 'result')} ({met} judged by 'met')"
+        elif role == "costs" and case.costs is not None:  # S20: the cost statement
+            total = sum((c.amount for c in case.costs.costs), D(0))
+            text = f"{_count_of(len(case.costs.costs), 'cost')}, {fmt_plain(total)} in all (the cost statement, S20)"
         else:
             total = sum((p.amount for p in payments.payments), D(0))
             text = f"{_count_of(len(payments.payments), 'payment')}, {fmt_plain(total)} in all"

@@ -65,6 +65,24 @@ payments: []
 """
 
 
+COSTS = """\
+# costs.yaml: the cost statement, kostenstaat (SPEC §14, S20), for the final report (Art. 6). With it,
+# each line's subsidy is at most its eligible costs; without it (delete this file) the figures are
+# ceilings. Replace these examples with your payslips and invoices, one cost a line.{named}
+# kind: salary (loonkosten; 'consultant' optional), operating (werkingskosten) or project
+# (projectkosten). Eligible (Art. 5): salary and operating costs in the main line; an addendum's
+# line takes all three, or its 'eligible_costs'. date: the day the cost belongs to, within the
+# term (for a month's salary, any day of that month). ref: the document, required. line: an
+# addendum's id (default: the main line). amount: EUR, positive, at most two decimals.
+costs:
+  - {{date: 2023-12-31, kind: salary, amount: 102500.00, ref: "loonstaat 2023-07..2023-12", label: sectorconsulenten}}
+  - {{date: 2024-03-12, kind: operating, amount: 845.10, ref: "factuur 2024-0112", label: zaalhuur infosessie}}
+  # A project cost counts in an addendum's line only (the main line's are the consultants' salary and
+  # operating costs, Art. 5); in the main line it would be listed as not eligible:
+  # - {{date: 2024-11-12, kind: project, line: mijn-addendum, amount: 12500.00, ref: "factuur 2024-0311"}}
+"""
+
+
 def starter_files(convenant: Convenant, bundled: bool) -> dict[str, str]:
     """The files of a starter case: name -> text. ``convenant`` is the bundled agreement, or the own template's."""
     named = f"\nconvenant: {convenant.id}   # the bundled agreement (see 'convenant list')" if bundled else ""
@@ -77,6 +95,7 @@ def starter_files(convenant: Convenant, bundled: bool) -> dict[str, str]:
         "absences.yaml": ABSENCES.format(named=named),
         "results.yaml": RESULTS.format(named=named, lines=lines),
         "payments.yaml": PAYMENTS.format(named=named),
+        "costs.yaml": COSTS.format(named=named),  # S20
     }
     if not bundled:
         files = {"convenant.yaml": OWN_CONVENANT, **files}
