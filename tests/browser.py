@@ -8,7 +8,8 @@ makes Chromium honour the page's viewport meta, as a phone does). The protocol r
 over ``--remote-debugging-pipe`` (file descriptors 3 and 4, one JSON message ending in
 NUL each), so no port is opened and no library is needed.
 
-    python -m tests.browser docs          # docs/report-390.png, docs/report-1280.png, docs/timeline.png
+    python -m tests.browser docs          # docs/report-390.png, docs/report-1280.png, docs/timeline.png,
+                                          # docs/costs-1280.png, docs/costs-390.png
 """
 
 from __future__ import annotations
@@ -220,6 +221,29 @@ def docs(root: Path, browser: str) -> list[Path]:
                 part = between("Result commitments", "Month by month", 300)
                 written.append(page.screenshot(root / "docs" / f"report-{width}.png", part))
             written.append(page.screenshot(root / "docs" / "timeline.png", element("figure.timeline svg")))
+        written += costs_pictures(root, browser, Path(tmp))
+    return written
+
+
+def costs_pictures(root: Path, browser: str, tmp: Path) -> list[Path]:
+    """docs/costs-1280.png and docs/costs-390.png: example 17's first cost statement (S20), the main line's."""
+    html = tmp / "costs.html"
+    subprocess.run(
+        [sys.executable, "-m", "convenant_calc", "settle", str(root / "examples" / "17-cost-statement"), "-o", str(html)],
+        check=True, cwd=root, capture_output=True,
+    )
+    box = (
+        "(() => { const hs = [...document.querySelectorAll('h2, h3')];"
+        " const i = hs.findIndex(h => h.id.startsWith('costs'));"
+        " const y = hs[i].getBoundingClientRect().top + scrollY - 8;"
+        " const end = hs[i + 1].getBoundingClientRect().top + scrollY - 8;"
+        " return {x: 0, y, width: document.documentElement.clientWidth, height: end - y}; })()"
+    )
+    written = []
+    with Page(browser) as page:
+        for width in (1280, 390):
+            page.open(html.as_uri(), width)
+            written.append(page.screenshot(root / "docs" / f"costs-{width}.png", box))
     return written
 
 
