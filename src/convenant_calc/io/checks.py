@@ -7,7 +7,7 @@ loading layer turns paths into ``file:line:col``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
@@ -748,6 +748,31 @@ def check_case(
     return findings
 
 
+def check_cost_ids(
+    convenant: Convenant, staffing: Staffing | None, ids: Sequence[tuple[object, object]]
+) -> Iterator[Finding]:
+    """S20: each cost's ``line`` and ``consultant`` (``ids``: the pair of each cost, in order) name a line of the
+    agreement and a listed consultant. Also run on the raw entries of a costs.yaml with other errors, so that
+    every error of the file is reported at once; a value that is not text is left to the file's own check."""
+    lines = [convenant.id] + [a.id for a in convenant.addenda]
+    people = [c.id for c in staffing.consultants] if staffing is not None else []
+    for i, (line, consultant) in enumerate(ids):
+        if isinstance(line, str) and line not in lines:
+            yield Finding(
+                "costs",
+                ("costs", i, "line"),
+                f"cost for unknown line {quoted(line)}; {_did_you_mean(line, lines)}"
+                f"the lines of {convenant.id} are {', '.join(lines)} (S19); correct the id",
+            )
+        if isinstance(consultant, str) and people and consultant not in people:
+            yield Finding(
+                "costs",
+                ("costs", i, "consultant"),
+                f"cost for unknown consultant {quoted(consultant)}; {_did_you_mean(consultant, people)}"
+                f"the consultants are {_listing(people)}; correct the id or add the consultant to absences.yaml",
+            )
+
+
 def check_costs(convenant: Convenant, staffing: Staffing | None, costs: Costs) -> Iterator[Finding]:
     """S20: each cost's line and consultant exist; every ineligible cost is a warning with its reason.
 
@@ -755,27 +780,9 @@ def check_costs(convenant: Convenant, staffing: Staffing | None, costs: Costs) -
     "``line`` defaults to the main line"; "Every other cost is **ineligible**: listed with its reason
     (a warning, not an error)". The reason is the rule's (:func:`convenant_calc.core.rules.costs.verdicts`).
     """
-    lines = [convenant.id] + [a.id for a in convenant.addenda]
-    people = [c.id for c in staffing.consultants] if staffing is not None else []
-    known = True
-    for i, cost in enumerate(costs.costs):
-        if cost.line is not None and cost.line not in lines:
-            known = False
-            yield Finding(
-                "costs",
-                ("costs", i, "line"),
-                f"cost for unknown line {quoted(cost.line)}; {_did_you_mean(cost.line, lines)}"
-                f"the lines of {convenant.id} are {', '.join(lines)} (S19); correct the id",
-            )
-        if cost.consultant is not None and people and cost.consultant not in people:
-            known = False
-            yield Finding(
-                "costs",
-                ("costs", i, "consultant"),
-                f"cost for unknown consultant {quoted(cost.consultant)}; {_did_you_mean(cost.consultant, people)}"
-                f"the consultants are {_listing(people)}; correct the id or add the consultant to absences.yaml",
-            )
-    if not known:
+    unknown = list(check_cost_ids(convenant, staffing, [(c.line, c.consultant) for c in costs.costs]))
+    yield from unknown
+    if unknown:
         return
     found = periods(convenant)
     for v in cost_rules.verdicts(convenant, found, costs.costs, cost_rules.early_end(convenant, found)):

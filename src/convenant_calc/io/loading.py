@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from convenant_calc.core.text import clip, quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
-from convenant_calc.io.checks import check_case
+from convenant_calc.io.checks import check_case, check_cost_ids
 from convenant_calc.core.money import D, fmt_plain
 from convenant_calc.core.models import AbsenceKind, Case, Convenant, Costs, Payments, Results, Staffing
 from convenant_calc.core.rules.periods import periods
@@ -430,9 +430,19 @@ def _cross_checks(
         pending_allowed=pending_allowed,
         costs=usable("costs"),
     )
+    if "costs" in docs and usable("costs") is None:  # S20: its ids checked too, so that every error shows at once
+        findings += check_cost_ids(convenant, usable("absences", Staffing()), _raw_cost_ids(docs["costs"].value))
     for finding in findings:
         position = docs[finding.role].position(finding.path, key=finding.on_key)
         problems.append(Problem(position, finding.message, warning=finding.warning))
+
+
+def _raw_cost_ids(value: Any) -> list[tuple[object, object]]:
+    """The ``line`` and ``consultant`` of each entry of a costs.yaml that did not validate (S20)."""
+    entries = value.get("costs") if isinstance(value, dict) else None
+    if not isinstance(entries, list):
+        return []
+    return [(e.get("line"), e.get("consultant")) if isinstance(e, dict) else (None, None) for e in entries]
 
 
 def _read(role: str, path: Path, shown: str, docs: dict, models: dict, problems: list[Problem]) -> None:
