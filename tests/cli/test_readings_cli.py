@@ -38,6 +38,7 @@ def test_json_readings_follow_the_contract_keys():
         ("notice.from-posting", "396819.92", "0.00"),
         ("extension.merged", "396819.92", "0.00"),
         ("costs.not-capped", "396819.92", "0.00"),  # S20: no costs.yaml, not applicable
+        ("relapse.first-incapacity", "396819.92", "0.00"),  # S13: relapse_days not dated, not applicable
     ]
     assert rows["notice.from-posting"]["applies"] is False and "S15" in rows["notice.from-posting"]["reason"]
     assert rows["rate.effort-basis"]["reads"].endswith("vermindert de maximale werkingssubsidie.")
