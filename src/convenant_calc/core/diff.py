@@ -40,8 +40,8 @@ from typing import Any
 from convenant_calc.core.money import ZERO
 from convenant_calc.core.settlement import AgreementSettlement
 
-#: The files of a case in the order S22 applies their changes (``costs`` follows ``payments`` once S20 lands).
-ROLES = ("convenant", "absences", "results", "payments")
+#: The files of a case in the order S22 applies their changes: "convenant, absences, results, payments, costs".
+ROLES = ("convenant", "absences", "results", "payments", "costs")
 
 #: The lists compared item by item, per file: the list's key and the fields that identify an item in it.
 #: Every other top-level key of a file is one item, compared whole ("the agreement's fields by key").
@@ -271,15 +271,21 @@ def _mixed_list(before: list, after: list, fields: tuple[str, ...], taken: list[
 
 @dataclass(frozen=True)
 class Figures:
-    """The figures S22 explains: FTE-days short, deduction, payout, subsidy, balance (or their differences)."""
+    """The figures S22 explains: FTE-days short, deduction, payout, subsidy, balance (or their differences).
+
+    ``eligible`` is the sum of the eligible costs (S20; 0 without a cost statement): a changed cost
+    moves it, and the subsidy only when the cap moves with it. The outputs show it only when either
+    version has a ``costs.yaml``.
+    """
 
     shortfall_fte_days: Decimal = Decimal(0)
     deduction: Decimal = ZERO
     payout: Decimal = ZERO
     subsidy: Decimal = ZERO
     balance: Decimal = ZERO
+    eligible: Decimal = ZERO
 
-    NAMES = ("shortfall_fte_days", "deduction", "payout", "subsidy", "balance")
+    NAMES = ("shortfall_fte_days", "deduction", "payout", "subsidy", "balance", "eligible")
 
     def values(self) -> tuple[Decimal, ...]:
         return tuple(getattr(self, name) for name in self.NAMES)
@@ -307,13 +313,15 @@ def figures(agreement: AgreementSettlement) -> Settled:
     """S22: the figures of a settlement that a step moves: the totals over every period (S14) and funding line
     (S19), each the sum of the settlements' own (rounded) figures, and each settlement's: named by its period
     for the main line, by ``period / line`` for an addendum. The one place that says which figures they are:
-    capped subsidies (S20) are added here."""
+    the subsidy is the capped one (S20), and the eligible costs are the cap's other side."""
     parts = []
     for s in agreement.settlements:
         key = s.budget.period if s.budget.main else f"{s.budget.period} / {s.budget.line}"
-        parts.append(
-            (key, Figures(s.deduction.shortfall_fte_days, s.deduction.amount, s.results.payout, s.subsidy, s.balance))
+        eligible = s.costs.eligible if s.costs is not None else ZERO
+        figures = Figures(
+            s.deduction.shortfall_fte_days, s.deduction.amount, s.results.payout, s.subsidy, s.balance, eligible
         )
+        parts.append((key, figures))
     total = Figures()
     for _, part in parts:
         total = total + part

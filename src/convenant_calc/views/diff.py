@@ -54,6 +54,7 @@ class Comparison:
     new_case: str
     walk: Walk
     where: Mapping[Item, Position]
+    costs: bool = False  # either version has a cost statement (S20): the eligible costs are shown too
 
 
 def compare(old: LoadedCase, new: LoadedCase, old_case: str, new_case: str) -> Comparison:
@@ -65,7 +66,7 @@ def compare(old: LoadedCase, new: LoadedCase, old_case: str, new_case: str) -> C
     where = {it: place(it, old_docs, new_docs) for it in found}
     ordered = sorted(found, key=lambda it: _order(it, where[it]))
     steps = walk(old_values, new_values, ordered, evaluator(old_docs, new_docs))
-    return Comparison(old_case, new_case, steps, where)
+    return Comparison(old_case, new_case, steps, where, costs="costs" in old_docs or "costs" in new_docs)
 
 
 def place(item: Item, old_docs: Mapping[str, yamlpos.Document], new_docs: Mapping[str, yamlpos.Document]) -> Position:
@@ -246,15 +247,37 @@ def signed_days(value: Decimal, t: Lang) -> str:
     return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
 
 
-def figure_cells(f: Figures, t: Lang, signed: bool = False) -> tuple[str, ...]:
-    """The five figures (FTE-days short, deduction, payout, subsidy, balance) as cells, signed for an effect."""
+def shown(costs: bool) -> tuple[str, ...]:
+    """The figures a comparison shows, in order: the five of S22, and with a cost statement (S20) the
+    eligible costs before the subsidy they cap."""
+    if costs:
+        return ("shortfall_fte_days", "deduction", "payout", "eligible", "subsidy", "balance")
+    return ("shortfall_fte_days", "deduction", "payout", "subsidy", "balance")
+
+
+def figure_cells(f: Figures, t: Lang, signed: bool = False, costs: bool = False) -> tuple[str, ...]:
+    """The figures (FTE-days short, deduction, payout, [eligible costs,] subsidy, balance) as cells, signed for an
+    effect."""
     days = signed_days if signed else lambda v, t: t.number(v)
     money = signed_money if signed else lambda v, t: t.money(v)
-    return (days(f.shortfall_fte_days, t), *(money(v, t) for v in f.values()[1:]))
+    return tuple(
+        days(getattr(f, name), t) if name == "shortfall_fte_days" else money(getattr(f, name), t)
+        for name in shown(costs)
+    )
 
 
-def figure_columns(t: Lang) -> tuple[str, ...]:
-    return (t("col_short_fte_days"), t("col_deduction"), t("diff_col_payout"), t("col_subsidy"), t("col_balance"))
+COLUMNS = {
+    "shortfall_fte_days": "col_short_fte_days",
+    "deduction": "col_deduction",
+    "payout": "diff_col_payout",
+    "eligible": "diff_col_eligible",
+    "subsidy": "col_subsidy",
+    "balance": "col_balance",
+}
+
+
+def figure_columns(t: Lang, costs: bool = False) -> tuple[str, ...]:
+    return tuple(t(COLUMNS[name]) for name in shown(costs))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ TEXT_DIFF: dict[str, str] = {
     "diff_effects": N_("Effect of each step, adding up to the total difference (new − old)"),
     "diff_col_change": N_("change"),
     "diff_col_payout": N_("payout"),
+    "diff_col_eligible": N_("eligible costs"),
     "diff_total": N_("Total difference (new − old)"),
     "diff_equal": N_("The settled figures are equal."),
     "diff_differ": N_("The settled figures differ."),
