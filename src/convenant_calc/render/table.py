@@ -174,6 +174,8 @@ def interim_table(i: Interim, t: Lang = EN) -> Table:
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
         detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"
         table.add_row(_text(f"{t(key)} ({detail})", "bold"), _text(t.money(p.subsidy), "bold"))
+        if p.capped is not None and i.eligible is not None:  # S20: at most the eligible costs
+            table.add_row(_text(t("interim_capped", eligible=t.money(i.eligible))), _text(t.money(p.capped)))
     after = ""
     if i.unfunded_after_fte_days:
         after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))
