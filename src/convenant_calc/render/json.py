@@ -151,9 +151,13 @@ def reading_dict(c: ReadingCost) -> dict[str, Any]:
         "in_force": c.in_force,
         "reason": None if c.reason is None else c.reason.en,
     }
+    if c.ceiling is not None:  # S20: with a cost statement, the subsidy before the cap too
+        out["ceiling"] = fmt_plain(c.ceiling)
     if c.by_line:  # S19: each line's subsidy with the reading, and its difference
         out["lines"] = [
-            {"line": x.line, "subsidy": fmt_plain(x.subsidy), "difference": fmt_plain(x.difference)} for x in c.by_line
+            {"line": x.line, "subsidy": fmt_plain(x.subsidy), "difference": fmt_plain(x.difference)}
+            | ({} if x.ceiling is None else {"ceiling": fmt_plain(x.ceiling)})
+            for x in c.by_line
         ]
     return out
 

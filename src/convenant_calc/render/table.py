@@ -152,6 +152,9 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
         if row.status:
             text.append("\n")
             text.append(cell(row.status, "dim"))
+        if row.ceiling:  # S20: the subsidy before the cap of the eligible costs
+            text.append("\n")
+            text.append(cell(row.ceiling, "dim"))
         difference = row.difference if row.applies else t("not_applicable_short")
         subsidy, change = _text(row.subsidy), _text(difference)
         for line, amount, delta in row.lines:  # S19: each line's subsidy with the reading
