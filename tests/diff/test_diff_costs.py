@@ -61,21 +61,28 @@ def test_a_cost_statement_added_cost_by_cost_and_a_removed_cost(here, diff_json,
     new = copy_example("17", here / "new")
     out, code = diff_json("old", "new")
     assert code == 1
-    # step 1: convenant.yaml quotes references.eligible_costs (text only, effect 0); then each cost is a
-    # step of its own, in costs.yaml's order. With the first cost the case has a cost statement, so
-    # every line is capped (S20): the main line at 102500.00, duaal-leren (no cost yet) at 0.00:
-    # 456819.92 → 102500.00, −354319.92. The next two salaries raise the cap by 102500.00 each; the
-    # fourth takes eligible to 410000.00 ≥ 397254.94: +89754.94 (397254.94 − 307500.00), and the
-    # operating costs change nothing more (+7000.00, +5000.00 eligible, subsidy 0.00); the project cost
-    # on the main line is ineligible (0.00 everywhere, but listed). duaal-leren: +11000.00, +11000.00,
-    # +30000.00 up to 52000.00 < 59564.98. Sum: −354319.92 + 2 × 102500.00 + 89754.94 + 52000.00
-    # = −7564.98 = 449254.94 − 456819.92.
-    assert len(out["steps"]) == 11 and items(out)[1] == [
-        ("added", "cost of 2023-12-31, loonstaat 2023-07..2023-12", "new/costs.yaml:7")
+    # step 1: convenant.yaml quotes references.eligible_costs (text only, effect 0). Step 2: costs.yaml
+    # itself (S20: with a cost statement every line is capped): with none of its costs yet, both lines
+    # are capped at 0.00: −456819.92. Then each cost is a step of its own, in costs.yaml's order: the
+    # first three salaries raise the main line by 102500.00 each; the fourth takes eligible to
+    # 410000.00 ≥ 397254.94: +89754.94 (397254.94 − 307500.00); the operating costs change nothing more
+    # (+7000.00, +5000.00 eligible, subsidy 0.00); the project cost on the main line is ineligible (0.00
+    # everywhere, but listed). duaal-leren: +11000.00, +11000.00, +30000.00 up to 52000.00 < 59564.98.
+    # Sum: −456819.92 + 3 × 102500.00 + 89754.94 + 52000.00 = −7564.98 = 449254.94 − 456819.92.
+    assert len(out["steps"]) == 12
+    assert items(out)[1] == [
+        (
+            "added",
+            "costs.yaml itself (S20: with a cost statement every line is capped at its eligible costs)",
+            "new/costs.yaml:5",
+        )
     ]
+    assert out["steps"][1]["items"][0]["details"] == []  # its costs are the next steps
+    assert items(out)[2] == [("added", "cost of 2023-12-31, loonstaat 2023-07..2023-12", "new/costs.yaml:7")]
     assert [e[3:5] for e in effects(out)] == [
         ("0.00", "0.00"),
-        ("102500.00", "-354319.92"),
+        ("0.00", "-456819.92"),
+        ("102500.00", "102500.00"),
         ("102500.00", "102500.00"),
         ("102500.00", "102500.00"),
         ("102500.00", "89754.94"),
@@ -108,3 +115,22 @@ def test_without_costs_the_output_has_no_eligible_column(here, diff_json):
     edit(new / "results.yaml", "{commitment: R3, achieved: 84}", "{commitment: R3, achieved: 100}")
     out, _ = diff_json("old", "new")
     assert list(out["total"]) == ["shortfall_fte_days", "deduction", "payout", "subsidy", "balance"]
+
+
+def test_an_empty_cost_statement_is_a_step_of_its_own(here, diff_json):
+    # OLD: example 18 without its costs.yaml: the ceiling 396819.92 (SPEC §5 a), paid 339200.00, balance
+    # 57619.92. NEW: the same with `costs: []`: a cost statement without a cost caps the subsidy at 0.00
+    # (S20: min(396819.92, 0.00)), balance −339200.00. No cost differs, yet the figures do: the file
+    # itself is the step, −396819.92. Back again: the file removed, +396819.92, its line in OLD.
+    old = copy_example("18", here / "old")
+    (old / "costs.yaml").unlink()
+    new = copy_example("18", here / "new")
+    (new / "costs.yaml").write_text("costs: []\n", encoding="utf-8")
+    out, code = diff_json("old", "new")
+    assert code == 1
+    assert [i[0][0] for i in items(out)] == ["added"] and items(out)[0][0][2] == "new/costs.yaml:1"
+    assert effects(out) == [("0", "0.00", "0.00", "0.00", "-396819.92", "-396819.92")]
+    assert out["new"]["figures"]["balance"] == "-339200.00"
+    back, code = diff_json("new", "old")
+    assert items(back)[0][0][0] == "removed" and items(back)[0][0][2] == "new/costs.yaml:1"
+    assert effects(back) == [("0", "0.00", "0.00", "0.00", "396819.92", "396819.92")]

@@ -22,6 +22,7 @@ from typing import Any
 from convenant_calc.core.diff import (
     ADDED,
     CHANGED,
+    FILE,
     KEYED,
     REMOVED,
     REORDERED,
@@ -79,6 +80,8 @@ def place(item: Item, old_docs: Mapping[str, yamlpos.Document], new_docs: Mappin
 def _order(item: Item, at: Position) -> tuple:
     """NEW's files in S22's order; in a file its lines, then the removals (by OLD's lines), then a reordering."""
     group = {REMOVED: 1, REORDERED: 2}.get(item.change, 0)
+    if item.field == FILE and not item.keyed:  # a file whose presence is a rule (S20): first in, last out
+        group = -1 if item.change == ADDED else 3
     return (ROLES.index(item.role), group, at.line, at.col)
 
 
@@ -114,6 +117,8 @@ def label(item: Item, t: Lang) -> str:
     if item.change == REORDERED:
         return t("diff_order", field=item.field)
     if not item.keyed:
+        if item.field == FILE:
+            return t("diff_file", file=f"{item.role}.yaml")
         if item.role != "convenant" and item.field == "convenant":
             return t("diff_named")
         return t("diff_field", field=item.field)
@@ -178,6 +183,8 @@ def details(item: Item) -> list[Detail]:
         return _differences("", item.old, item.new)
     if item.change == REORDERED:
         return [Detail("", flow(item.old), flow(item.new))]
+    if item.field == FILE and not item.keyed:  # a cost statement itself: its costs are items of their own
+        return []
     value = item.new if item.change == ADDED else item.old
     if isinstance(value, dict):  # field by field, without those that identify it (they are in its label)
         shown = set(KEYED[item.role][item.field]) if item.keyed else set()

@@ -32,6 +32,7 @@ TEXT_DIFF: dict[str, str] = {
     # the items
     "diff_field": N_("{field}"),
     "diff_named": N_("the agreement it names"),
+    "diff_file": N_("{file} itself (S20: with a cost statement every line is capped at its eligible costs)"),
     "diff_order": N_("the order of {field}"),
     "diff_commitment": N_("commitment {id}"),
     "diff_amendment": N_("amendment {id}"),
