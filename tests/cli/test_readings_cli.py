@@ -38,6 +38,7 @@ def test_json_readings_follow_the_contract_keys():
         ("notice.from-posting", "396819.92", "0.00"),
         ("extension.merged", "396819.92", "0.00"),
         ("costs.not-capped", "396819.92", "0.00"),  # S20: no costs.yaml, not applicable
+        ("relapse.first-incapacity", "396819.92", "0.00"),  # S13: relapse_days not dated, not applicable
     ]
     assert rows["notice.from-posting"]["applies"] is False and "S15" in rows["notice.from-posting"]["reason"]
     assert rows["rate.effort-basis"]["reads"].endswith("vermindert de maximale werkingssubsidie.")
@@ -307,3 +308,27 @@ def test_the_bundled_agreement_reads_as_the_registry_quotes_it():
         assert r.text is not None and not r.missing, a.id
         assert words(r.text) == words(a.sentence), a.id
         assert r.article == a.article, a.id
+
+
+def test_readings_with_a_cost_statement_show_the_capped_subsidy_and_the_ceiling():
+    # examples/17 (SPEC §14 d): main line 9 FTE-days short, duaal-leren 3, rate 424000 / 2924 for both.
+    # rate.calendar-365: rate 424000 / 2920 = 145.205479…; main 9 × that = 1306.849… → 1306.85, ceiling
+    # 296800.00 + 101760.00 − 1306.85 = 397253.15 ≤ eligible 422000.00: subsidy 397253.15 (−1.79);
+    # duaal-leren 3 × that = 435.616… → 435.62, ceiling 42000.00 + 18000.00 − 435.62 = 59564.38, capped
+    # at its eligible 52000.00: 0.00. Subsidy 449253.15 (−1.79), ceiling 397253.15 + 59564.38 = 456817.53.
+    result = settle(str(EXAMPLES / "17-cost-statement"), "--readings", "-f", "json")
+    assert result.exit_code == 0, result.output
+    rows = {r["id"]: r for r in json.loads(result.stdout)["readings"]}
+    r = rows["rate.calendar-365"]
+    assert (r["subsidy"], r["difference"], r["ceiling"]) == ("449253.15", "-1.79", "456817.53")
+    assert r["lines"] == [
+        {"line": "lokale-besturen-2023-2025", "subsidy": "397253.15", "difference": "-1.79", "ceiling": "397253.15"},
+        {"line": "duaal-leren", "subsidy": "52000.00", "difference": "0.00", "ceiling": "59564.38"},
+    ]
+    # costs.not-capped: the subsidy is the ceiling, 397254.94 + 59564.98 = 456819.92 (+7564.98)
+    assert (rows["costs.not-capped"]["subsidy"], rows["costs.not-capped"]["ceiling"]) == ("456819.92", "456819.92")
+    table = settle(str(EXAMPLES / "17-cost-statement"), "--readings").stdout
+    assert "before the cap of the eligible costs (S20):" in " ".join(table.split())
+    # without a cost statement, no ceiling: the subsidy is the ceiling
+    plain = json.loads(settle(str(EXAMPLES / "13-addendum-duaal-leren"), "--readings", "-f", "json").stdout)
+    assert all("ceiling" not in r for r in plain["readings"])

@@ -87,3 +87,43 @@ def test_as_of_with_several_periods_needs_a_period(examples):
     # No result pending: best = worst; the deduction to date is at most the whole file's.
     assert data["subsidy_range"]["worst"] == data["subsidy_range"]["best"]
     assert Decimal(data["deduction_to_date"]["amount"]) <= Decimal(data["deduction"]["amount"])
+
+
+def test_as_of_with_a_cost_statement_shows_the_ceiling_and_the_capped_range(examples, tmp_path):
+    # examples/18 with R1 and R5 not yet reported, on 2024-09-30. An's 12 FTE-days short all lie in
+    # February 2024: deduction to date 12 × 424000 / 2924 = 1740.0820… → 1740.08.
+    # worst: R2, R4 met, 2/5 < ½ → payout 0.00; 296800.00 − 1740.08 = 295059.92; eligible 329000.00 does
+    #   not cap it: 295059.92. best: 4/5 → 101760.00; 296800.00 + 101760.00 − 1740.08 = 396819.92 (the
+    #   ceiling, SPEC §10's range), capped at 329000.00 (S20).
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from convenant_calc.cli.app import app
+
+    case = tmp_path / "case"
+    shutil.copytree(examples / "18-costs-below-advances", case)
+    results = case / "results.yaml"
+    kept = [x for x in results.read_text(encoding="utf-8").splitlines(keepends=True) if "R1," not in x and "R5," not in x]
+    results.write_text("".join(kept), encoding="utf-8")
+    run = CliRunner().invoke(app, ["settle", str(case), "--as-of", "2024-09-30", "-f", "json"])
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    assert data["pending"] == ["R1", "R5"]
+    assert data["deduction_to_date"] == {"shortfall_fte_days": "12", "amount": "1740.08"}
+    assert data["subsidy_range"] == {"worst": "295059.92", "best": "396819.92"}
+    assert data["subsidy_range_capped"] == {"eligible": "329000.00", "worst": "295059.92", "best": "329000.00"}
+    table = CliRunner().invoke(app, ["settle", str(case), "--as-of", "2024-09-30"]).stdout
+    assert "the same, at most the eligible costs of 329,000.00 (S20)" in table and "329,000.00" in table
+    # costs.not-capped: nothing is capped, so no capped range
+    lifted = CliRunner().invoke(
+        app, ["settle", str(case), "--as-of", "2024-09-30", "-f", "json", "--reading", "costs.not-capped"]
+    )
+    assert "subsidy_range_capped" not in json.loads(lifted.stdout)
+
+
+def test_as_of_without_costs_has_no_capped_range(case):
+    run = case.write(**{"absences.yaml": ABSENCE, "results.yaml": ONLY_R1}).run(
+        "settle", "case", "--as-of", "2024-03-31", "--format", "json"
+    )
+    assert "subsidy_range_capped" not in json.loads(run.stdout) and "eligible costs" not in run.stdout

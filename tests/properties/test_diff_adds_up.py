@@ -2,7 +2,9 @@
 
 Both versions are drawn from the same pools (the reference agreement, perhaps with a sixth
 commitment or another maximum; five consultants, listed or not; an absence or none for each; the
-results; a few advances, two on one day), so that most items match and many differ: changed,
+results; a few advances, two on one day; a cost statement or none, S20: costs that cap the
+subsidy or not, one ineligible, one after the term, two with one identity, one naming a consultant
+who may not be listed), so that most items match and many differ: changed,
 added, removed, reordered, a file present on one side only, and steps that must be merged (a
 new commitment and its result, a consultants list and its absences).
 """
@@ -73,6 +75,16 @@ PAYMENTS = [
     {"date": "2025-03-01", "amount": D("5000.00")},
 ]
 
+COSTS = [
+    {"date": "2023-12-31", "kind": "salary", "amount": D("150000.00"), "ref": "loonstaat 2023"},
+    {"date": "2024-12-31", "kind": "salary", "amount": D("200000.00"), "ref": "loonstaat 2024"},
+    {"date": "2024-12-31", "kind": "salary", "amount": D("210000.00"), "ref": "loonstaat 2024"},  # one identity
+    {"date": "2025-06-30", "kind": "salary", "consultant": "an", "amount": D("60000.00"), "ref": "loonstaat An"},
+    {"date": "2024-03-12", "kind": "operating", "amount": D("845.10"), "ref": "factuur 2024-0112"},
+    {"date": "2024-05-15", "kind": "project", "amount": D("4500.00"), "ref": "factuur 2024-0201"},  # ineligible
+    {"date": "2025-08-01", "kind": "operating", "amount": D("100.00"), "ref": "factuur na de looptijd"},
+]
+
 
 @st.composite
 def case(draw) -> dict:
@@ -115,6 +127,10 @@ def case(draw) -> dict:
     paid = draw(st.lists(st.sampled_from(range(len(PAYMENTS))), unique=True))
     if paid or draw(st.booleans()):
         values["payments"] = {"payments": [copy.deepcopy(PAYMENTS[i]) for i in paid]}
+
+    spent = draw(st.lists(st.sampled_from(range(len(COSTS))), unique=True))
+    if spent or draw(st.booleans()):
+        values["costs"] = {"costs": [copy.deepcopy(COSTS[i]) for i in spent]}
     return values
 
 

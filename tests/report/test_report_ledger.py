@@ -98,8 +98,11 @@ def test_ledger_csv_sums_to_the_deduction_in_a_spreadsheet(example):
     s = settled(example)
     text = ledger_csv.render(agreement(example))
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0]) == ledger_csv.HEADER
+    assert list(rows[0]) == ledger_csv.HEADER + (ledger_csv.COSTS if s.costs is not None else [])  # S20
     assert len(rows) == s.term_days
+    if s.costs is not None:  # the eligible costs by day add up to the sum that caps the subsidy
+        assert sum(Decimal(r["eligible_costs"]) for r in rows) == Decimal(rows[-1]["eligible_running"])
+        assert Decimal(rows[-1]["eligible_running"]) == s.costs.eligible
     assert sum(Decimal(r["fte_short"]) for r in rows) == s.deduction.shortfall_fte_days
     # What a spreadsheet does: add the 10-decimal column, round to cents.
     assert round_cents(sum(Decimal(r["deduction"]) for r in rows)) == s.deduction.amount
@@ -118,3 +121,36 @@ def test_ledger_csv_of_spec_example_a():
     assert short[0]["deduction"] == "145.0068399453"
     assert rows[-1]["running_total_exact"] == "1272000/731"  # 12 × 106000/731 = 1740.0820…
     assert rows[-1]["running_total"] == "1740.0820793434"
+
+
+def test_ledger_csv_carries_the_eligible_costs_and_the_cap():
+    # examples/17 (SPEC §14 d): main line eligible 4 × 102500.00 + 7000.00 + 5000.00 = 422000.00
+    # ≥ ceiling 397254.94: not capped; duaal-leren eligible 11000.00 + 30000.00 + 11000.00 = 52000.00
+    # < 59564.98: capped. The 4500.00 project cost of 2024-05-15 is ineligible: 0.00 that day.
+    rows = list(csv.DictReader(io.StringIO(ledger_csv.render(agreement("17-cost-statement")))))
+    assert list(rows[0])[-3:] == ["eligible_costs", "eligible_running", "capped"]
+    main = [r for r in rows if r["line"] == "lokale-besturen-2023-2025"]
+    duaal = [r for r in rows if r["line"] == "duaal-leren"]
+    assert len(main) == len(duaal) == 731
+    assert [(r["date"], r["eligible_costs"]) for r in main if r["eligible_costs"] != "0.00"] == [
+        ("2023-12-31", "102500.00"),
+        ("2024-03-12", "7000.00"),
+        ("2024-06-30", "102500.00"),
+        ("2024-12-31", "102500.00"),
+        ("2025-03-20", "5000.00"),
+        ("2025-06-30", "102500.00"),
+    ]
+    assert next(r for r in main if r["date"] == "2024-05-15")["eligible_costs"] == "0.00"
+    assert (main[-1]["eligible_running"], {r["capped"] for r in main}) == ("422000.00", {"false"})
+    # 2024-06-30 11000.00 → 11000.00; 2024-11-12 30000.00 → 41000.00; 2025-06-30 11000.00 → 52000.00
+    assert [r["eligible_running"] for r in duaal if r["eligible_costs"] != "0.00"] == ["11000.00", "41000.00", "52000.00"]
+    assert {r["capped"] for r in duaal} == {"true"}
+    # excel-nl: decimal comma
+    nl = ledger_csv.render(agreement("17-cost-statement"), ledger_csv.Dialect.excel_nl)
+    assert ";52000,00;true\r\n" in nl
+
+
+def test_ledger_csv_without_costs_has_no_cost_columns():
+    # A case without a costs.yaml: the header is exactly the one before S20.
+    rows = list(csv.DictReader(io.StringIO(ledger_csv.render(agreement("13-addendum-duaal-leren")))))
+    assert list(rows[0]) == ["line", *ledger_csv.HEADER]

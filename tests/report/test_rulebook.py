@@ -6,6 +6,7 @@ from markupsafe import escape
 
 import pytest
 
+from convenant_calc.core.readings import ALTERNATIVES
 from convenant_calc.core.rules.registry import RULEBOOK, RULES
 from convenant_calc.render import report as render_report
 from convenant_calc.core.models import Reference
@@ -96,3 +97,33 @@ def test_appendix_quotes_the_cases_own_agreement_never_the_bundled_one():
     assert [(t.id, t.quotes) for t in texts] == [
         ("S5", (Quote("Art. 5", "Hiertoe worden effectief 2 VTE-sectorconsulenten ingezet."),))
     ]
+
+
+# --- S17, SPEC §18: every alternative reading in the rulebook, its worked figure what settle gives ---
+
+
+@pytest.mark.parametrize("alternative", [a.id for a in ALTERNATIVES])
+def test_each_reading_is_in_the_rulebook_with_a_worked_figure_that_holds(alternative):
+    # The figure the rulebook prints ("examples/NN …: … subsidy S [instead of D] (±X)") is what
+    # `settle --readings` gives on that example: e.g. costs.not-capped on examples/18 396819.92
+    # (+67819.92) against 329000.00 capped; relapse.first-incapacity on examples/09 582828.14 (+2758.90).
+    import re
+    from decimal import Decimal
+
+    from convenant_calc.core.reading_costs import reading_costs
+    from convenant_calc.core.readings import BY_ID
+    from convenant_calc.core.settlement import settle_agreement
+    from convenant_calc.io.loading import load_case
+
+    a = BY_ID[alternative]
+    for lang in ("en", "nl"):
+        text, t = rulebook.rulebook(lang), Lang(lang)
+        assert f"### `{a.id}`" in text and t.of(a, "example") in text and t.of(a, "alternative") in text
+    example = re.match(r"examples/(\d\d)", a.example_en)
+    figure = re.search(r"subsidy (?:is )?(\d+\.\d\d)(?: instead of \d+\.\d\d)? \(([+−])(\d+\.\d\d)\)", a.example_en)
+    assert example and figure, a.example_en
+    (case_dir,) = (ROOT / "examples").glob(f"{example[1]}-*")
+    case = load_case(case_dir).case
+    (row,) = [r for r in reading_costs(case, settle_agreement(case)) if r.alternative.id == a.id]
+    sign = Decimal(-1) if figure[2] == "−" else Decimal(1)
+    assert (row.applies, row.subsidy, row.difference) == (True, Decimal(figure[1]), sign * Decimal(figure[3]))

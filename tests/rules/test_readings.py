@@ -58,6 +58,7 @@ def test_worked_example_every_reading():
         "notice.from-posting": ("396819.92", "0.00", False),
         "extension.merged": ("396819.92", "0.00", False),
         "costs.not-capped": ("396819.92", "0.00", False),  # no costs.yaml: nothing capped to lift
+        "relapse.first-incapacity": ("396819.92", "0.00", False),  # relapse_days not dated (S13)
     }
 
 
@@ -140,7 +141,7 @@ def test_default_readings_settle_as_before():
 def test_each_alternative_changes_exactly_one_choice():
     assert [a.id for a in ALTERNATIVES] == [
         "rate.calendar-365", "days.working", "rate.effort-basis", "results.half-not-paid",
-        "window.elapsed", "notice.from-posting", "extension.merged", "costs.not-capped",
+        "window.elapsed", "notice.from-posting", "extension.merged", "costs.not-capped", "relapse.first-incapacity",
     ]  # fmt: skip
     for a in ALTERNATIVES:
         changed = [f.name for f in fields(Readings) if getattr(a.apply(DEFAULT), f.name) != getattr(DEFAULT, f.name)]
@@ -178,7 +179,7 @@ def test_not_applicable_readings_name_their_reason():
     c = case("02-long-sickness-partly-replaced")
     s = settle(c)
     reasons = {r.alternative.id: r.reason for r in reading_costs(c, settle_agreement(c, s.readings)) if not r.applies}
-    assert set(reasons) == {"notice.from-posting", "extension.merged", "costs.not-capped"}
+    assert set(reasons) == {"notice.from-posting", "extension.merged", "costs.not-capped", "relapse.first-incapacity"}
     assert "S20" in reasons["costs.not-capped"].en
     assert "S15" in reasons["notice.from-posting"].en and "S14" in reasons["extension.merged"].en
 
@@ -227,3 +228,45 @@ def test_costs_not_capped_lifts_the_cap_of_example_18():
     assert lifted.costs is not None and lifted.costs.eligible == Decimal("329000.00")  # still listed
     got = {r.alternative.id: (str(r.subsidy), str(r.difference)) for r in reading_costs(c, settle_agreement(c))}
     assert got["costs.not-capped"] == ("396819.92", "67819.92")
+
+
+# --- SPEC §18: relapse.first-incapacity, on examples/09 -------------------------------------------
+
+
+def test_relapse_first_incapacity_on_example_09():
+    # examples/09-extension-year/README.md: relapse_days is 14, and 56 from 2026-01-01 (S13).
+    # Bram: sick 2025-11-03 … 2025-11-21 (a window of 30 opened, 19 used, 11 left), again 2026-01-05 …
+    # 2026-02-13 (40 days), 45 days after 2025-11-21.
+    # Default: relapse_days read on 2026-01-05 is 56; 45 ≤ 56, a relapse drawing the 11 days left:
+    #   covered 2026-01-05 … 2026-01-15, short 2026-01-16 … 2026-02-13 = 16 + 13 = 29 FTE-days.
+    # relapse.first-incapacity: read on 2025-11-03, the chain's first day: 14; 45 > 14, a new window of 30:
+    #   covered 2026-01-05 … 2026-02-03, short 2026-02-04 … 2026-02-13 = 10 FTE-days.
+    # Dirk: chain opened 2025-12-01, again 2025-12-31 (19 days after): 14 under both readings, a new window: 8.
+    # An: 15 (no relapse). Period 2 short 15 + 10 + 8 = 33 instead of 52.
+    # Deduction 33 × 212000 / 1460 = 4791.7808… → 4791.78 (default 7550.68);
+    # subsidy 148400.00 + 42400.00 − 4791.78 = 186008.22 (default 183249.32), balance 186008.22 − 84800.00
+    # = 101208.22. Period 1 unchanged (396819.92). Total 582828.14, +2758.90 = 7550.68 − 4791.78.
+    c = case("09-extension-year")
+    default = settle_agreement(c)
+    alt = settle_agreement(c, choose(["relapse.first-incapacity"])[0])
+    p1, p2 = alt.settlements
+    assert (p1.subsidy, p1.deduction.shortfall_fte_days) == (Decimal("396819.92"), Decimal(12))
+    assert p2.deduction.shortfall_fte_days == Decimal(33)
+    assert (p2.deduction.amount, p2.subsidy, p2.balance) == (
+        Decimal("4791.78"),
+        Decimal("186008.22"),
+        Decimal("101208.22"),
+    )
+    assert (alt.subsidy, default.subsidy) == (Decimal("582828.14"), Decimal("580069.24"))
+    bram = p2.absences[2]
+    assert bram.window is not None and not bram.window.is_relapse and bram.window.relapse_rule.value == 14
+    assert bram.short_fte_days == Decimal(10)
+    got = {r.alternative.id: (str(r.subsidy), str(r.difference), r.applies) for r in reading_costs(c, default)}
+    assert got["relapse.first-incapacity"] == ("582828.14", "2758.90", True)
+
+
+def test_relapse_first_incapacity_needs_a_dated_relapse_rule():
+    # examples/03: relapse_days 14 on every date: the day it is read on cannot matter; --reading is refused.
+    c = case("03-relapse-within-14-days")
+    reason = BY_ID["relapse.first-incapacity"].not_applicable(c, DEFAULT)
+    assert reason is not None and "S13" in reason.en

@@ -40,8 +40,8 @@ from typing import Any
 from convenant_calc.core.money import ZERO
 from convenant_calc.core.settlement import AgreementSettlement
 
-#: The files of a case in the order S22 applies their changes (``costs`` follows ``payments`` once S20 lands).
-ROLES = ("convenant", "absences", "results", "payments")
+#: The files of a case in the order S22 applies their changes: "convenant, absences, results, payments, costs".
+ROLES = ("convenant", "absences", "results", "payments", "costs")
 
 #: The lists compared item by item, per file: the list's key and the fields that identify an item in it.
 #: Every other top-level key of a file is one item, compared whole ("the agreement's fields by key").
@@ -59,6 +59,13 @@ KEYED: dict[str, dict[str, tuple[str, ...]]] = {
 MAIN = ("period", "line")
 
 CHANGED, ADDED, REMOVED, REORDERED = "changed", "added", "removed", "reordered"
+
+#: The files whose presence is itself a rule, so that having one, even empty, is an item: S20, "When the
+#: case has a ``costs.yaml``, the settled subsidy of that line and period is ``min(subsidy_L,P (S11),
+#: eligible_L,P)``": a cost statement without a cost caps every line at 0.00, none caps nothing.
+PRESENCE = ("costs",)
+#: The ``field`` of the item that is such a file itself (added when only NEW has it, removed when only OLD).
+FILE = ""
 
 Values = Mapping[str, Any]  # role -> the value of its parsed file (a mapping), absent when the case has no such file
 
@@ -159,6 +166,11 @@ def items(old: Values, new: Values) -> list[Item]:
                 found.append(
                     Item(role, name, None, 0, CHANGED, before[name], after[name], old_path=(name,), new_path=(name,))
                 )
+        if role in PRESENCE and (role in old) != (role in new):
+            if role in new:
+                found.append(Item(role, FILE, None, 0, ADDED, new=new[role], new_path=()))
+            else:
+                found.append(Item(role, FILE, None, 0, REMOVED, old=old[role], old_path=()))
     return found
 
 
@@ -202,7 +214,9 @@ def state(old: Values, new: Values, every: Sequence[Item], applied: Iterable[Ite
     nothing, such as ``absences: []`` against no file). In between, a file is OLD's with each
     applied item in place: a changed item where OLD has it, an added one right after the item
     NEW writes before it, a removed one gone, and a list in NEW's order once its reordering is
-    applied. What it yields never depends on the order the items were applied in.
+    applied. What it yields never depends on the order the items were applied in. A file of
+    :data:`PRESENCE` on one side only is there exactly when its own item (``field`` :data:`FILE`) is
+    applied for an addition, or not applied for a removal.
     """
     done = set(applied)
     if every and len(done) == len(every):
@@ -211,6 +225,9 @@ def state(old: Values, new: Values, every: Sequence[Item], applied: Iterable[Ite
     for role in ROLES:
         mine = [it for it in every if it.role == role]
         taken = [it for it in mine if it in done]
+        presence = next((it for it in mine if it.field == FILE and not it.keyed), None)
+        if presence is not None and (presence in done) != (presence.change == ADDED):
+            continue  # the file is not there (yet, or any more)
         if not taken:
             if role in old:
                 out[role] = old[role]
@@ -225,7 +242,7 @@ def state(old: Values, new: Values, every: Sequence[Item], applied: Iterable[Ite
 def _mixed(role: str, before: dict, after: dict, mine: list[Item], taken: set[Item], old: Values, new: Values) -> dict:
     value = dict(before)
     for it in taken:
-        if it.keyed or it.change == REORDERED:
+        if it.keyed or it.change == REORDERED or it.field == FILE:
             continue
         if it.change == REMOVED:
             value.pop(it.field, None)
@@ -271,15 +288,21 @@ def _mixed_list(before: list, after: list, fields: tuple[str, ...], taken: list[
 
 @dataclass(frozen=True)
 class Figures:
-    """The figures S22 explains: FTE-days short, deduction, payout, subsidy, balance (or their differences)."""
+    """The figures S22 explains: FTE-days short, deduction, payout, subsidy, balance (or their differences).
+
+    ``eligible`` is the sum of the eligible costs (S20; 0 without a cost statement): a changed cost
+    moves it, and the subsidy only when the cap moves with it. The outputs show it only when either
+    version has a ``costs.yaml``.
+    """
 
     shortfall_fte_days: Decimal = Decimal(0)
     deduction: Decimal = ZERO
     payout: Decimal = ZERO
     subsidy: Decimal = ZERO
     balance: Decimal = ZERO
+    eligible: Decimal = ZERO
 
-    NAMES = ("shortfall_fte_days", "deduction", "payout", "subsidy", "balance")
+    NAMES = ("shortfall_fte_days", "deduction", "payout", "subsidy", "balance", "eligible")
 
     def values(self) -> tuple[Decimal, ...]:
         return tuple(getattr(self, name) for name in self.NAMES)
@@ -307,13 +330,15 @@ def figures(agreement: AgreementSettlement) -> Settled:
     """S22: the figures of a settlement that a step moves: the totals over every period (S14) and funding line
     (S19), each the sum of the settlements' own (rounded) figures, and each settlement's: named by its period
     for the main line, by ``period / line`` for an addendum. The one place that says which figures they are:
-    capped subsidies (S20) are added here."""
+    the subsidy is the capped one (S20), and the eligible costs are the cap's other side."""
     parts = []
     for s in agreement.settlements:
         key = s.budget.period if s.budget.main else f"{s.budget.period} / {s.budget.line}"
-        parts.append(
-            (key, Figures(s.deduction.shortfall_fte_days, s.deduction.amount, s.results.payout, s.subsidy, s.balance))
+        eligible = s.costs.eligible if s.costs is not None else ZERO
+        figures = Figures(
+            s.deduction.shortfall_fte_days, s.deduction.amount, s.results.payout, s.subsidy, s.balance, eligible
         )
+        parts.append((key, figures))
     total = Figures()
     for _, part in parts:
         total = total + part

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from convenant_calc.core.models import days_between
 from convenant_calc.core.money import D, ZERO
+from convenant_calc.core.rules import costs as cost_rules
 from convenant_calc.core.rules import funding, subsidy
 from convenant_calc.core.settlement import AgreementSettlement, Settlement
 
@@ -24,7 +25,8 @@ class Projection:
     total: int
     payout: Decimal
     deduction: Decimal
-    subsidy: Decimal
+    subsidy: Decimal  # the projected ceiling (S11)
+    capped: Decimal | None = None  # S20: min(subsidy, eligible costs); None without a cost statement (or not capped)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Interim:
     pending: tuple[str, ...]
     worst: Projection  # pending not met, no further shortfall
     best: Projection  # pending met, no further shortfall
+    eligible: Decimal | None = None  # S20: the eligible costs that cap each projection; None: nothing capped
 
 
 def interim(s: Settlement, as_of: date) -> Interim:
@@ -55,6 +58,12 @@ def interim(s: Settlement, as_of: date) -> Interim:
     shortfall after ``as_of`` — except the days after an early end of the agreement (S15),
     which are certain once it has been terminated — and is a range: *worst* counts the
     pending results as not met, *best* as met (S3 on each, with the cutoff).
+
+    S20 with a cost statement (not under the reading ``costs.not-capped``): each projection is
+    also capped, ``min(projected subsidy, eligible_L,P)``, by the eligible costs of the statement as
+    filed, as the settlement itself is ("the settled subsidy of that line and period is
+    ``min(subsidy_L,P (S11), eligible_L,P)``"). The SPEC's §10 range stays the ceiling; the capped
+    range is shown beside it (docs/interpretation.md).
     """
     term = s.convenant.term
     rate = s.deduction.per_day  # S19: 0 for a line that funds no consultant
@@ -74,10 +83,13 @@ def interim(s: Settlement, as_of: date) -> Interim:
     r = s.results
     pending = r.pending
 
+    eligible = s.costs.eligible if s.costs is not None and s.readings.costs_capped else None
+
     def project(met: int) -> Projection:
         payout = funding.result_payout(s.result_pool, met, r.total, r.cutoff)
         amount = subsidy.subsidy(s.effort_pool, payout, projected_deduction)
-        return Projection(met, r.total, payout, projected_deduction, amount)
+        capped = cost_rules.capped(amount, eligible) if eligible is not None else None
+        return Projection(met, r.total, payout, projected_deduction, amount, capped)
 
     return Interim(
         as_of=as_of,
@@ -89,6 +101,7 @@ def interim(s: Settlement, as_of: date) -> Interim:
         pending=pending,
         worst=project(r.met),
         best=project(r.met + len(pending)),
+        eligible=eligible,
     )
 
 
@@ -108,6 +121,8 @@ class Positions:
     def total(self) -> Interim:
         parts = self.parts
 
+        capped = all(p.eligible is not None for p in parts)  # S20: every line has a cost statement, or none
+
         def project(which: str) -> Projection:
             chosen = [getattr(p, which) for p in parts]
             return Projection(
@@ -116,6 +131,7 @@ class Positions:
                 payout=sum((c.payout for c in chosen), ZERO),
                 deduction=sum((c.deduction for c in chosen), ZERO),
                 subsidy=sum((c.subsidy for c in chosen), ZERO),
+                capped=sum((c.capped or ZERO for c in chosen), ZERO) if capped else None,
             )
 
         return Interim(
@@ -128,6 +144,7 @@ class Positions:
             pending=tuple(c for p in parts for c in p.pending),
             worst=project("worst"),
             best=project("best"),
+            eligible=sum((p.eligible or ZERO for p in parts), ZERO) if capped else None,
         )
 
 

@@ -37,6 +37,7 @@ class LineCost:
     line: str
     subsidy: Decimal
     difference: Decimal
+    ceiling: Decimal | None = None  # S20: the subsidy before the cap of the eligible costs (None: no cost statement)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class ReadingCost:
     difference: Decimal  # subsidy with it − subsidy without it
     reads: Reads  # the case's own agreement's sentence(s) it reads differently (its references)
     by_line: tuple[LineCost, ...] = ()  # S19: the same per line, when the settlement has more than one
+    ceiling: Decimal | None = None  # S20: with a cost statement, the subsidy before the cap, with this reading
 
     @property
     def applies(self) -> bool:
@@ -73,7 +75,12 @@ def reading_costs(case: Case, settled: AgreementSettlement, line: str | None = N
     def per_line(with_it: AgreementSettlement, without: AgreementSettlement) -> tuple[LineCost, ...]:
         """Each line's subsidy with the reading, and its difference from the subsidy without it."""
         return tuple(
-            LineCost(i, with_it.select(line=i).subsidy, with_it.select(line=i).subsidy - without.select(line=i).subsidy)
+            LineCost(
+                i,
+                with_it.select(line=i).subsidy,
+                with_it.select(line=i).subsidy - without.select(line=i).subsidy,
+                ceiling(with_it.select(line=i)),
+            )
             for i in lines
         )
 
@@ -85,14 +92,39 @@ def reading_costs(case: Case, settled: AgreementSettlement, line: str | None = N
             default_choice = getattr(DEFAULT, alternative.field)
             without = under(replace(readings, **{alternative.field: default_choice}))
             by_line = per_line(settled, without)
-            costs.append(ReadingCost(alternative, True, None, shown, shown - without.subsidy, quoted, by_line))
+            costs.append(
+                ReadingCost(
+                    alternative, True, None, shown, shown - without.subsidy, quoted, by_line, ceiling(settled)
+                )
+            )
             continue
         reason = not_applicable(alternative, case, readings)
         if reason is not None:
-            costs.append(ReadingCost(alternative, False, reason, shown, ZERO, quoted, per_line(settled, settled)))
+            costs.append(
+                ReadingCost(
+                    alternative, False, reason, shown, ZERO, quoted, per_line(settled, settled), ceiling(settled)
+                )
+            )
             continue
         other = under(alternative.apply(readings))
         costs.append(
-            ReadingCost(alternative, False, None, other.subsidy, other.subsidy - shown, quoted, per_line(other, settled))
+            ReadingCost(
+                alternative,
+                False,
+                None,
+                other.subsidy,
+                other.subsidy - shown,
+                quoted,
+                per_line(other, settled),
+                ceiling(other),
+            )
         )
     return tuple(costs)
+
+
+def ceiling(a: AgreementSettlement) -> Decimal | None:
+    """S20: the subsidy of ``a`` before the cap of the eligible costs (the S11 figures added up); None when
+    it has no cost statement, so nothing is capped and the subsidy is the ceiling."""
+    if all(s.costs is None for s in a.settlements):
+        return None
+    return sum((s.ceiling for s in a.settlements), ZERO)

@@ -36,6 +36,7 @@ class Readings:
     notice_from_posting: bool = False  # S15: the notice runs from the first working day after posting
     periods_merged: bool = False  # S14: extension periods settled as one term
     costs_capped: bool = True  # S20: with a cost statement, a line's subsidy is at most its eligible costs
+    relapse_on_chain: bool = False  # S13: a dated relapse_days is read on the chain's first day of incapacity
 
 
 DEFAULT = Readings()
@@ -81,6 +82,7 @@ class Alternative:
     default_en: str  # English; the catalog translates it under "<id>.default"
     alternative_en: str  # and this under "<id>.alternative"
     not_applicable: Callable[[Case, Readings], Reason | None]
+    example_en: str = ""  # its worked figure on a casebook case (the rulebook); the catalog: "<id>.example"
     references: tuple[str, ...] = ()  # the keys of an agreement file's `references` holding the sentence(s)
     built_in: bool = False  # Art. 7: ``sentence`` is every agreement's of the generation
 
@@ -154,6 +156,15 @@ def _cost_statement(case: Case, readings: Readings) -> Reason | None:
     return Reason(id="reason.no-cost-statement", text_en="the case has no cost statement (costs.yaml, S20)")
 
 
+def _relapse_days_dated(case: Case, readings: Readings) -> Reason | None:
+    if len(case.convenant.absence_rules.relapse_days) > 1:
+        return None
+    return Reason(
+        id="reason.relapse-days-not-dated",
+        text_en="relapse_days has one value on every date, so the day it is read on changes nothing (S13)",
+    )
+
+
 ALTERNATIVES: tuple[Alternative, ...] = (
     Alternative(
         id="rate.calendar-365",
@@ -167,6 +178,10 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         ),
         default_en="per consultant per day of the term: max / (FTE × days of the term)",
         alternative_en="the subsidy is on a yearly basis: max / (FTE × 365 × years of the term); whole years only",
+        example_en=(
+            "examples/02 (SPEC §5 a): rate 424000 / (4 × 730) = 145.205479…; 12 FTE-days short → deduction "
+            "1742.47; subsidy 396817.53 instead of 396819.92 (−2.39)."
+        ),
         not_applicable=_whole_years,
         references=("yearly_basis", "daily_rate"),
     ),
@@ -184,6 +199,10 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         default_en="every calendar day of the term counts, in the daily rate's divisor and in the shortfall",
         alternative_en="only working days (not Saturday, Sunday or a Belgian legal holiday) count, "
         "in the daily rate's divisor and in the shortfall",
+        example_en=(
+            "examples/02: 503 working days in the term; 8 of the 12 days short are working days; rate 424000 / (4"
+            " × 503) = 210.735586…, deduction 1685.88; subsidy 396874.12 (+54.20)."
+        ),
         not_applicable=_always,
         references=("daily_rate", "deduction"),
     ),
@@ -201,6 +220,10 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         default_en="the deduction's daily rate is computed on the maximum subsidy",
         alternative_en="the daily rate is computed on the effort funding (the \"werkingssubsidie\"): "
         "effort_pool / (FTE × days of the term)",
+        example_en=(
+            "examples/02: rate 296800 / 2924 = 101.504788…, deduction 12 × that = 1218.06; subsidy 397341.94 "
+            "(+522.02)."
+        ),
         not_applicable=_always,
         references=("deduction_base",),
     ),
@@ -216,6 +239,10 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         ),
         default_en="exactly half of the commitments met is not \"less than half\": it is paid pro rata",
         alternative_en="exactly half of the commitments met is not paid either",
+        example_en=(
+            "examples/12: 2 of 4 commitments met, exactly half: payout 0.00 instead of 31800.00; subsidy "
+            "146949.93 (−31800.00)."
+        ),
         not_applicable=_always,
         references=("result_cutoff",),
     ),
@@ -232,6 +259,10 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         default_en="the guaranteed-wage window is a number of days of incapacity; a relapse uses what is left",
         alternative_en="the window is the 30 calendar days from the first day of incapacity, "
         "running on while the consultant is back at work",
+        example_en=(
+            "examples/12: the window is 2024-03-04 … 2024-04-02; the relapse of 2024-03-25 is covered 9 days, 19 "
+            "FTE-days short instead of 10; deduction 2755.13; subsidy 177444.87 (−1305.06)."
+        ),
         not_applicable=_always,
         references=("guaranteed_wage",),
     ),
@@ -247,6 +278,11 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         ),
         default_en="the registered letter counts as received (the notification) on the 3rd working day after posting",
         alternative_en="the notice starts on the first working day after posting",
+        example_en=(
+            "examples/10: letter posted 2024-12-20; the notice starts 2024-12-23 instead of 2024-12-27 and the "
+            "agreement ends 2025-06-22 instead of 2025-06-26; 54.8 FTE-days short instead of 39.6, deduction "
+            "7946.37; subsidy 390613.63 instead of 392817.73 (−2204.10)."
+        ),
         not_applicable=_no_termination,
         built_in=True,
     ),
@@ -263,6 +299,10 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         default_en="each extension period is settled on its own",
         alternative_en="the periods are settled as one term: the maxima added, one daily rate over all days, "
         "all commitments judged together",
+        example_en=(
+            "examples/09: 636000.00 over 731 + 365 = 1096 days, rate 145.072992…, 64 FTE-days → 9284.67; 6 of the"
+            " 8 commitments met → payout 143100.00; subsidy 579015.33 instead of 580069.24 (−1053.91)."
+        ),
         not_applicable=_one_period,
         references=("extension",),
     ),
@@ -279,8 +319,33 @@ ALTERNATIVES: tuple[Alternative, ...] = (
         ),
         default_en="with a cost statement, a line's subsidy is at most its eligible costs",
         alternative_en="the costs are listed but cap nothing",
+        example_en=(
+            "examples/18: eligible costs 329000.00 cap the ceiling 396819.92; under this reading the subsidy is "
+            "396819.92 (+67819.92) and the balance 57619.92 instead of −10200.00."
+        ),
         not_applicable=_cost_statement,
         references=("eligible_costs",),
+    ),
+    Alternative(
+        id="relapse.first-incapacity",
+        field="relapse_on_chain",
+        value=True,
+        article="Art. 5",
+        rules="S7, S13",
+        sentence=(
+            "Bij ziekte of ongeval van de sectorconsulent komt de periode van arbeidsongeschiktheid die door het "
+            "gewaarborgd loon wordt vergoed in aanmerking voor de subsidie."
+        ),
+        default_en="a dated relapse_days is read on the first day of the absence that may be a relapse",
+        alternative_en="it is read on the first day of the incapacity that opened the chain: a rule for "
+        "incapacities that begin from a date reaches only chains that began on or after it",
+        example_en=(
+            "examples/09: Bram's sickness of 2026-01-05 follows one of 2025-11-03 … 2025-11-21 by 45 days; "
+            "relapse_days read on 2025-11-03, the chain's first day, is 14, so a new window of 30 days: 10 "
+            "FTE-days short instead of 29; deduction 4791.78 instead of 7550.68; subsidy 582828.14 (+2758.90)."
+        ),
+        not_applicable=_relapse_days_dated,
+        references=("guaranteed_wage",),
     ),
 )
 

@@ -462,7 +462,10 @@ def settle_agreement(
     if readings.periods_merged and merge_reason(found) is None:  # S17 reading extension.merged: one term
         found = (merged(found),)
     windows = absence_rules.guaranteed_wage_windows(
-        case.staffing, case.convenant.absence_rules, elapsed=readings.window_elapsed
+        case.staffing,
+        case.convenant.absence_rules,
+        elapsed=readings.window_elapsed,
+        relapse_on_chain=readings.relapse_on_chain,
     )
     lines = {line.line for p in found for line in budgets(p)}
     judged = judged_costs(case, found, readings)

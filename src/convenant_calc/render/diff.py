@@ -28,6 +28,7 @@ from convenant_calc.views.diff import (
     json_items,
     period_rows,
     rows,
+    shown,
 )
 from convenant_calc.views.labels import Lang
 
@@ -38,12 +39,14 @@ def _text(value: str, style: str = "") -> Text:
     return cell(value, style)  # input text as written: no markup, control characters as escapes
 
 
-def _figure_table(title: str, first: str, body: list[tuple[str, tuple[str, ...], str]], t: Lang) -> Table:
+def _figure_table(
+    title: str, first: str, body: list[tuple[str, tuple[str, ...], str]], t: Lang, costs: bool = False
+) -> Table:
     """A table of the five figures, one row per (label, cells, style): every figure shown whole on an
     80-column terminal (a column is at least as wide as its widest figure; a header wraps instead)."""
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column(first, min_width=max(len(row[0]) for row in body))
-    for i, name in enumerate(figure_columns(t)):
+    for i, name in enumerate(figure_columns(t, costs)):
         table.add_column(name, justify="right", min_width=max(len(row[1][i]) for row in body))
     for label, cells, style in body:
         table.add_row(_text(label, style), *(_text(cell, style) for cell in cells))
@@ -52,10 +55,10 @@ def _figure_table(title: str, first: str, body: list[tuple[str, tuple[str, ...],
 
 def _figures_table(c: Comparison, t: Lang) -> Table:
     body = [
-        (t("diff_old"), figure_cells(c.walk.old.total, t), ""),
-        (t("diff_new"), figure_cells(c.walk.new.total, t), ""),
+        (t("diff_old"), figure_cells(c.walk.old.total, t, costs=c.costs), ""),
+        (t("diff_new"), figure_cells(c.walk.new.total, t, costs=c.costs), ""),
     ]
-    return _figure_table(t("diff_figures"), "", body, t)
+    return _figure_table(t("diff_figures"), "", body, t, c.costs)
 
 
 def _steps_list(c: Comparison, t: Lang) -> Table:
@@ -80,9 +83,9 @@ def _steps_list(c: Comparison, t: Lang) -> Table:
 
 def _effects_table(c: Comparison, t: Lang) -> Table:
     """The effect of each step on the five figures, and last the total difference they add up to."""
-    body = [(str(row.number), figure_cells(row.effect, t, signed=True), "") for row in rows(c, t)]
-    body.append((t("total"), figure_cells(c.walk.total, t, signed=True), "bold"))
-    table = _figure_table(t("diff_effects"), t("col_no"), body, t)
+    body = [(str(row.number), figure_cells(row.effect, t, signed=True, costs=c.costs), "") for row in rows(c, t)]
+    body.append((t("total"), figure_cells(c.walk.total, t, signed=True, costs=c.costs), "bold"))
+    table = _figure_table(t("diff_effects"), t("col_no"), body, t, c.costs)
     table.columns[0].justify = "right"
     return table
 
@@ -91,8 +94,11 @@ def _periods_table(c: Comparison, t: Lang) -> Table | None:
     found = period_rows(c)
     if not found:
         return None
-    body = [(pid, figure_cells((new or Figures()) - (old or Figures()), t, signed=True), "") for pid, old, new in found]
-    return _figure_table(t("diff_periods"), t("col_period"), body, t)
+    body = [
+        (pid, figure_cells((new or Figures()) - (old or Figures()), t, signed=True, costs=c.costs), "")
+        for pid, old, new in found
+    ]
+    return _figure_table(t("diff_periods"), t("col_period"), body, t, c.costs)
 
 
 def renderable(c: Comparison, t: Lang) -> Group:
@@ -123,14 +129,12 @@ def table(c: Comparison, t: Lang, width: int = 120) -> str:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-def figures_dict(f: Figures) -> dict[str, str]:
-    """The five figures (or their differences) as the JSON writes them: FTE-days a plain decimal, money with cents."""
+def figures_dict(f: Figures, costs: bool = False) -> dict[str, str]:
+    """The figures (or their differences) as the JSON writes them: FTE-days a plain decimal, money with cents;
+    ``eligible`` (S20) only when either version has a cost statement."""
     return {
-        "shortfall_fte_days": fmt_decimal(f.shortfall_fte_days),
-        "deduction": fmt_plain(f.deduction),
-        "payout": fmt_plain(f.payout),
-        "subsidy": fmt_plain(f.subsidy),
-        "balance": fmt_plain(f.balance),
+        name: fmt_decimal(f.shortfall_fte_days) if name == "shortfall_fte_days" else fmt_plain(getattr(f, name))
+        for name in shown(costs)
     }
 
 
@@ -139,9 +143,9 @@ def as_dict(c: Comparison) -> dict[str, Any]:
     w = c.walk
 
     def side(case: str, settled) -> dict[str, Any]:
-        out: dict[str, Any] = {"case": case, "figures": figures_dict(settled.total)}
+        out: dict[str, Any] = {"case": case, "figures": figures_dict(settled.total, c.costs)}
         if len(settled.parts) > 1 or period_rows(c):
-            out["periods"] = {pid: figures_dict(f) for pid, f in settled.parts}
+            out["periods"] = {pid: figures_dict(f, c.costs) for pid, f in settled.parts}
         return out
 
     steps = []
@@ -151,8 +155,8 @@ def as_dict(c: Comparison) -> dict[str, Any]:
                 "step": n,
                 "items": json_items(step.items, c.where),
                 "merged": None if step.needs is None else {"because": step.needs},
-                "effect": figures_dict(step.effect),
-                "after": figures_dict(step.after.total),
+                "effect": figures_dict(step.effect, c.costs),
+                "after": figures_dict(step.after.total, c.costs),
             }
         )
     return {
@@ -160,7 +164,7 @@ def as_dict(c: Comparison) -> dict[str, Any]:
         "old": side(c.old_case, w.old),
         "new": side(c.new_case, w.new),
         "steps": steps,
-        "total": figures_dict(w.total),
+        "total": figures_dict(w.total, c.costs),
         "equal": w.equal,
     }
 
@@ -174,17 +178,21 @@ def as_json(c: Comparison) -> str:
 
 def markdown(c: Comparison, t: Lang) -> str:
     """A heading, the figures of both versions, the steps and the total difference, as Markdown tables."""
-    columns = figure_columns(t)
+    columns = figure_columns(t, c.costs)
     out = [f"# {md(t('diff_title'))}", ""]
     out += [f"- {md(t('diff_old'))}: {md(c.old_case)}", f"- {md(t('diff_new'))}: {md(c.new_case)}", ""]
     out += [f"## {md(t('diff_figures'))}", ""]
-    out += _md_table(["", *columns], [[t("diff_old"), *figure_cells(c.walk.old.total, t)],
-                                      [t("diff_new"), *figure_cells(c.walk.new.total, t)]])
+    out += _md_table(["", *columns], [[t("diff_old"), *figure_cells(c.walk.old.total, t, costs=c.costs)],
+                                      [t("diff_new"), *figure_cells(c.walk.new.total, t, costs=c.costs)]],
+                     figures=len(columns))
     found = period_rows(c)
     if found:
         out += ["", f"## {md(t('diff_periods'))}", ""]
-        body = [[pid, *figure_cells((new or Figures()) - (old or Figures()), t, signed=True)] for pid, old, new in found]
-        out += _md_table([t("col_period"), *columns], body)
+        body = [
+            [pid, *figure_cells((new or Figures()) - (old or Figures()), t, signed=True, costs=c.costs)]
+            for pid, old, new in found
+        ]
+        out += _md_table([t("col_period"), *columns], body, figures=len(columns))
     out += ["", f"## {md(t('diff_steps'))}", ""]
     if c.walk.steps:
         body = []
@@ -197,20 +205,21 @@ def markdown(c: Comparison, t: Lang) -> str:
                 parts.append(text)
             if row.merged:
                 parts.append(f"*{md(row.merged)}*")
-            body.append([str(row.number), "<br>".join(parts), *figure_cells(row.effect, t, signed=True)])
-        total = [f"**{cell}**" for cell in figure_cells(c.walk.total, t, signed=True)]
+            effect = figure_cells(row.effect, t, signed=True, costs=c.costs)
+            body.append([str(row.number), "<br>".join(parts), *effect])
+        total = [f"**{cell}**" for cell in figure_cells(c.walk.total, t, signed=True, costs=c.costs)]
         body.append(["", f"**{md(t('diff_total'))}**", *total])
-        out += _md_table([t("col_no"), t("diff_col_change"), *columns], body, escape=False)
+        out += _md_table([t("col_no"), t("diff_col_change"), *columns], body, escape=False, figures=len(columns))
     else:
         out.append(md(t("diff_no_changes")))
     out += ["", md(t("diff_equal") if c.walk.equal else t("diff_differ"))]
     return "\n".join(out) + "\n"
 
 
-def _md_table(header: list[str], body: list[list[str]], escape: bool = True) -> list[str]:
+def _md_table(header: list[str], body: list[list[str]], escape: bool = True, figures: int = 5) -> list[str]:
     """A Markdown table: text columns left, figures right (every column after the second-last text one)."""
     cells = (lambda row: [md(x) for x in row]) if escape else (lambda row: row)
-    figures_from = len(header) - 5
+    figures_from = len(header) - figures
     align = ["---" if i < figures_from else "---:" for i in range(len(header))]
     lines = ["| " + " | ".join(md(h) for h in header) + " |", "| " + " | ".join(align) + " |"]
     for row in body:

@@ -151,16 +151,21 @@ def reading_dict(c: ReadingCost) -> dict[str, Any]:
         "in_force": c.in_force,
         "reason": None if c.reason is None else c.reason.en,
     }
+    if c.ceiling is not None:  # S20: with a cost statement, the subsidy before the cap too
+        out["ceiling"] = fmt_plain(c.ceiling)
     if c.by_line:  # S19: each line's subsidy with the reading, and its difference
         out["lines"] = [
-            {"line": x.line, "subsidy": fmt_plain(x.subsidy), "difference": fmt_plain(x.difference)} for x in c.by_line
+            {"line": x.line, "subsidy": fmt_plain(x.subsidy), "difference": fmt_plain(x.difference)}
+            | ({} if x.ceiling is None else {"ceiling": fmt_plain(x.ceiling)})
+            for x in c.by_line
         ]
     return out
 
 
 def interim_dict(i: Interim) -> dict[str, Any]:
-    """S16: the keys the interim position adds after the contract's (§10)."""
-    return {
+    """S16: the keys the interim position adds after the contract's (§10); with a cost statement (S20)
+    ``subsidy_range_capped`` too: the eligible costs and the range capped by them."""
+    out = {
         "as_of": i.as_of.isoformat(),
         "deduction_to_date": {
             "shortfall_fte_days": fmt_decimal(i.shortfall_fte_days),
@@ -169,6 +174,14 @@ def interim_dict(i: Interim) -> dict[str, Any]:
         "pending": list(i.pending),
         "subsidy_range": {"worst": fmt_plain(i.worst.subsidy), "best": fmt_plain(i.best.subsidy)},
     }
+    if i.eligible is not None and i.worst.capped is not None and i.best.capped is not None:
+        # S20: the same range capped by the eligible costs (only with a cost statement)
+        out["subsidy_range_capped"] = {
+            "eligible": fmt_plain(i.eligible),
+            "worst": fmt_plain(i.worst.capped),
+            "best": fmt_plain(i.best.capped),
+        }
+    return out
 
 
 def render(

@@ -8,6 +8,12 @@ to add, and as an exact fraction ``numerator/denominator``. The running total
 is accumulated exactly; rounded to cents on the last day it is the deduction
 of the settlement.
 
+With a cost statement (S20) three columns follow: ``eligible_costs`` (the eligible costs of the
+row's line and period dated that day), ``eligible_running`` (their running total: on the last day,
+the eligible sum that caps the subsidy) and ``capped`` (``true`` when that sum lowered the line's
+subsidy in that period, the same on each of its rows). Without a ``costs.yaml`` the ledger is
+exactly as before.
+
 Two dialects (:mod:`.csv_dialects`): ``rfc4180`` (the default: comma, decimal
 point, CRLF) and ``excel-nl`` (semicolon, decimal comma, UTF-8 BOM, CRLF), which
 Excel and LibreOffice in nl-BE open with a double click. The ``excel-nl`` ledger
@@ -19,10 +25,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from convenant_calc.core.settlement import AgreementSettlement
-from convenant_calc.views.ledger import LedgerDay, ledger
+from convenant_calc.core.settlement import AgreementSettlement, Settlement
+from convenant_calc.views.ledger import LedgerDay, eligible_by_day, ledger
 from convenant_calc.core.models import AbsenceKind
-from convenant_calc.core.money import fmt_decimal, round_half_up
+from convenant_calc.core.money import ZERO, fmt_decimal, fmt_plain, round_half_up
 from convenant_calc.render.csv_dialects import Dialect, Number, number, write
 
 PLACES = 10
@@ -44,6 +50,7 @@ def _frac(value: Fraction) -> Number:
 
 
 EXACT = ["deduction_exact", "running_total_exact"]
+COSTS = ["eligible_costs", "eligible_running", "capped"]  # S20: only with a cost statement
 
 
 def render(a: AgreementSettlement, dialect: Dialect = Dialect.rfc4180) -> str:
@@ -55,13 +62,35 @@ def render(a: AgreementSettlement, dialect: Dialect = Dialect.rfc4180) -> str:
     names). Each has its own daily rate, and its running total starts again at 0: rounded to cents on
     its last day it is that settlement's deduction.
     """
-    return _render(list(a.dimensions), [(a.key(s), ledger(s)) for s in a.settlements], dialect)
+    parts = [(a.key(s), ledger(s)) for s in a.settlements]
+    if all(s.costs is None for s in a.settlements):
+        return _render(list(a.dimensions), parts, dialect)
+    costs = [_cost_cells(s, rows, dialect) for s, (_, rows) in zip(a.settlements, parts, strict=True)]
+    return _render(list(a.dimensions), parts, dialect, costs)
 
 
-def _render(lead: list[str], parts: list[tuple[tuple[str, ...], list[LedgerDay]]], dialect: Dialect) -> str:
+def _cost_cells(s: Settlement, rows: list[LedgerDay], dialect: Dialect) -> list[list[str]]:
+    """S20: each day's eligible costs, their running total and whether the cap applied, as cells."""
+    by_day = eligible_by_day(s) or {}
+    capped = "true" if s.costs is not None and s.costs.capped else "false"
+    running = ZERO
+    cells = []
+    for r in rows:
+        today = by_day.get(r.day, ZERO)
+        running += today
+        cells.append([number(fmt_plain(today), dialect), number(fmt_plain(running), dialect), capped])
+    return cells
+
+
+def _render(
+    lead: list[str],
+    parts: list[tuple[tuple[str, ...], list[LedgerDay]]],
+    dialect: Dialect,
+    costs: list[list[list[str]]] | None = None,
+) -> str:
     exact = dialect is Dialect.rfc4180
     header = HEADER if exact else [name for name in HEADER if name not in EXACT]
-    header = [*lead, *header]
+    header = [*lead, *header, *(COSTS if costs is not None else [])]
 
     def n(text: str) -> str:
         return number(text, dialect)
@@ -80,4 +109,14 @@ def _render(lead: list[str], parts: list[tuple[tuple[str, ...], list[LedgerDay]]
         )
         return cells + [_frac(r.deduction), _frac(r.running)] if exact else cells
 
-    return write(header, (line(key, r) for key, rows in parts for r in rows), dialect)
+    if costs is None:
+        return write(header, (line(key, r) for key, rows in parts for r in rows), dialect)
+    return write(
+        header,
+        (
+            line(key, r) + extra
+            for (key, rows), part in zip(parts, costs, strict=True)
+            for r, extra in zip(rows, part, strict=True)
+        ),
+        dialect,
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from convenant_calc.core.readings import ALTERNATIVES
 from convenant_calc.core.rules.registry import RULEBOOK, RULES
 from convenant_calc.io.catalog import N_
 from convenant_calc.render.report import environment
@@ -35,6 +36,15 @@ WORDS: dict[str, str] = {
         "its steps apply in an appendix, in these words."
     ),
     "rulebook.contents": N_("Contents"),
+    "rulebook.readings": N_("Alternative readings (S17)"),
+    "rulebook.readings_intro": N_(
+        "Where a sentence can be read more than one way, the rules above use the default reading; each "
+        "alternative changes exactly one choice. `convenant settle CASE --readings` shows what each one "
+        "costs, `--reading ID` settles under it. Each with its worked figure on a casebook case."
+    ),
+    "rulebook.reading_default": N_("Default"),
+    "rulebook.reading_alternative": N_("Alternative"),
+    "rulebook.reading_example": N_("Worked figure"),
 }
 
 #: Each rulebook links to the other language's (a link, not a translation).
@@ -51,9 +61,26 @@ def rulebook(lang: str) -> str:
     out = [f"# {w['title']}", "", f"<!-- {w['generated']} -->", "", w["intro"], "", OTHER[lang], ""]
     out += [f"## {w['contents']}", ""]
     out += [f"- [{r.id} — {t.of(r, 'title')}](#{r.anchor})" for r in RULES]
+    out += [f"- [{w['readings']}](#{slug(w['readings'])})"]
     texts = tuple(rule_text(r, t) for r in RULES)
     rules = environment(False).get_template("rules.md.j2").render(rules=texts, t=t.labels(), heading="##")
-    return "\n".join(out) + "\n\n" + rules
+    return "\n".join(out) + "\n\n" + rules.rstrip("\n") + "\n\n" + readings(t, w)
+
+
+def slug(heading: str) -> str:
+    """The anchor a Markdown renderer gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return "".join(c for c in heading.lower() if c.isalnum() or c in " -").replace(" ", "-")
+
+
+def readings(t: Lang, w: dict[str, str]) -> str:
+    """S17 and SPEC §18: each alternative reading with the sentence it reads, both readings and its worked figure."""
+    out = [f"## {w['readings']}", "", w["readings_intro"], ""]
+    for a in ALTERNATIVES:
+        out += [f"### `{a.id}`", "", f"{a.article}, {a.rules}: \u201c{a.sentence}\u201d", ""]
+        out += [f"- **{w['reading_default']}:** {t.of(a, 'default')}"]
+        out += [f"- **{w['reading_alternative']}:** {t.of(a, 'alternative')}"]
+        out += [f"- **{w['reading_example']}:** {t.of(a, 'example')}", ""]
+    return "\n".join(out)
 
 
 def write(root: Path) -> list[Path]:

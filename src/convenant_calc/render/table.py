@@ -152,6 +152,9 @@ def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
         if row.status:
             text.append("\n")
             text.append(cell(row.status, "dim"))
+        if row.ceiling:  # S20: the subsidy before the cap of the eligible costs
+            text.append("\n")
+            text.append(cell(row.ceiling, "dim"))
         difference = row.difference if row.applies else t("not_applicable_short")
         subsidy, change = _text(row.subsidy), _text(difference)
         for line, amount, delta in row.lines:  # S19: each line's subsidy with the reading
@@ -174,6 +177,8 @@ def interim_table(i: Interim, t: Lang = EN) -> Table:
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
         detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"
         table.add_row(_text(f"{t(key)} ({detail})", "bold"), _text(t.money(p.subsidy), "bold"))
+        if p.capped is not None and i.eligible is not None:  # S20: at most the eligible costs
+            table.add_row(_text(t("interim_capped", eligible=t.money(i.eligible))), _text(t.money(p.capped)))
     after = ""
     if i.unfunded_after_fte_days:
         after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))

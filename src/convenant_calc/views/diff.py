@@ -22,6 +22,7 @@ from typing import Any
 from convenant_calc.core.diff import (
     ADDED,
     CHANGED,
+    FILE,
     KEYED,
     REMOVED,
     REORDERED,
@@ -54,6 +55,7 @@ class Comparison:
     new_case: str
     walk: Walk
     where: Mapping[Item, Position]
+    costs: bool = False  # either version has a cost statement (S20): the eligible costs are shown too
 
 
 def compare(old: LoadedCase, new: LoadedCase, old_case: str, new_case: str) -> Comparison:
@@ -65,7 +67,7 @@ def compare(old: LoadedCase, new: LoadedCase, old_case: str, new_case: str) -> C
     where = {it: place(it, old_docs, new_docs) for it in found}
     ordered = sorted(found, key=lambda it: _order(it, where[it]))
     steps = walk(old_values, new_values, ordered, evaluator(old_docs, new_docs))
-    return Comparison(old_case, new_case, steps, where)
+    return Comparison(old_case, new_case, steps, where, costs="costs" in old_docs or "costs" in new_docs)
 
 
 def place(item: Item, old_docs: Mapping[str, yamlpos.Document], new_docs: Mapping[str, yamlpos.Document]) -> Position:
@@ -78,6 +80,8 @@ def place(item: Item, old_docs: Mapping[str, yamlpos.Document], new_docs: Mappin
 def _order(item: Item, at: Position) -> tuple:
     """NEW's files in S22's order; in a file its lines, then the removals (by OLD's lines), then a reordering."""
     group = {REMOVED: 1, REORDERED: 2}.get(item.change, 0)
+    if item.field == FILE and not item.keyed:  # a file whose presence is a rule (S20): first in, last out
+        group = -1 if item.change == ADDED else 3
     return (ROLES.index(item.role), group, at.line, at.col)
 
 
@@ -113,6 +117,8 @@ def label(item: Item, t: Lang) -> str:
     if item.change == REORDERED:
         return t("diff_order", field=item.field)
     if not item.keyed:
+        if item.field == FILE:
+            return t("diff_file", file=f"{item.role}.yaml")
         if item.role != "convenant" and item.field == "convenant":
             return t("diff_named")
         return t("diff_field", field=item.field)
@@ -177,6 +183,8 @@ def details(item: Item) -> list[Detail]:
         return _differences("", item.old, item.new)
     if item.change == REORDERED:
         return [Detail("", flow(item.old), flow(item.new))]
+    if item.field == FILE and not item.keyed:  # a cost statement itself: its costs are items of their own
+        return []
     value = item.new if item.change == ADDED else item.old
     if isinstance(value, dict):  # field by field, without those that identify it (they are in its label)
         shown = set(KEYED[item.role][item.field]) if item.keyed else set()
@@ -246,15 +254,37 @@ def signed_days(value: Decimal, t: Lang) -> str:
     return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
 
 
-def figure_cells(f: Figures, t: Lang, signed: bool = False) -> tuple[str, ...]:
-    """The five figures (FTE-days short, deduction, payout, subsidy, balance) as cells, signed for an effect."""
+def shown(costs: bool) -> tuple[str, ...]:
+    """The figures a comparison shows, in order: the five of S22, and with a cost statement (S20) the
+    eligible costs before the subsidy they cap."""
+    if costs:
+        return ("shortfall_fte_days", "deduction", "payout", "eligible", "subsidy", "balance")
+    return ("shortfall_fte_days", "deduction", "payout", "subsidy", "balance")
+
+
+def figure_cells(f: Figures, t: Lang, signed: bool = False, costs: bool = False) -> tuple[str, ...]:
+    """The figures (FTE-days short, deduction, payout, [eligible costs,] subsidy, balance) as cells, signed for an
+    effect."""
     days = signed_days if signed else lambda v, t: t.number(v)
     money = signed_money if signed else lambda v, t: t.money(v)
-    return (days(f.shortfall_fte_days, t), *(money(v, t) for v in f.values()[1:]))
+    return tuple(
+        days(getattr(f, name), t) if name == "shortfall_fte_days" else money(getattr(f, name), t)
+        for name in shown(costs)
+    )
 
 
-def figure_columns(t: Lang) -> tuple[str, ...]:
-    return (t("col_short_fte_days"), t("col_deduction"), t("diff_col_payout"), t("col_subsidy"), t("col_balance"))
+COLUMNS = {
+    "shortfall_fte_days": "col_short_fte_days",
+    "deduction": "col_deduction",
+    "payout": "diff_col_payout",
+    "eligible": "diff_col_eligible",
+    "subsidy": "col_subsidy",
+    "balance": "col_balance",
+}
+
+
+def figure_columns(t: Lang, costs: bool = False) -> tuple[str, ...]:
+    return tuple(t(COLUMNS[name]) for name in shown(costs))
 
 
 @dataclass(frozen=True)

@@ -447,6 +447,7 @@ TEXT: dict[str, str] = {
     "not_applicable": N_("not applicable: {why}"),
     "not_applicable_short": N_("n/a"),
     "in_force": N_("in force in this settlement; the difference is from the default reading"),
+    "reading_ceiling": N_("before the cap of the eligible costs (S20): {ceiling}"),
     "at_cutoff_not_paid": N_(
         "{met}/{total} met is not more than the cutoff {cutoff}: nothing paid (reading results.half-not-paid)"
     ),

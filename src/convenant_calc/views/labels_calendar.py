@@ -58,6 +58,7 @@ TEXT_CALENDAR: dict[str, str] = {
     "interim_worst": N_("Projected subsidy, worst: pending not met"),
     "interim_best": N_("Projected subsidy, best: pending met"),
     "interim_payout": N_("result funding {k}/{n}"),
+    "interim_capped": N_("the same, at most the eligible costs of {eligible} (S20)"),
     "interim_note": N_(
         "The projection assumes no further shortfall: it counts the shortfall up to {as_of} only{after}. The "
         "settlement above counts every absence in the files and pending results as not met."

@@ -17,6 +17,7 @@ TEXT_DIFF: dict[str, str] = {
     "diff_effects": N_("Effect of each step, adding up to the total difference (new − old)"),
     "diff_col_change": N_("change"),
     "diff_col_payout": N_("payout"),
+    "diff_col_eligible": N_("eligible costs"),
     "diff_total": N_("Total difference (new − old)"),
     "diff_equal": N_("The settled figures are equal."),
     "diff_differ": N_("The settled figures differ."),
@@ -31,6 +32,7 @@ TEXT_DIFF: dict[str, str] = {
     # the items
     "diff_field": N_("{field}"),
     "diff_named": N_("the agreement it names"),
+    "diff_file": N_("{file} itself (S20: with a cost statement every line is capped at its eligible costs)"),
     "diff_order": N_("the order of {field}"),
     "diff_commitment": N_("commitment {id}"),
     "diff_amendment": N_("amendment {id}"),

@@ -10,6 +10,9 @@ same total can be found by adding a column in a spreadsheet:
   short, and the day's deduction, exact and as a running total (S9, S10).
 - :func:`months` — one row per calendar month: FTE-days short and the
   deduction, rounded so that the months add up to the rounded deduction.
+- :func:`eligible_by_day` — with a cost statement (S20), the eligible costs of
+  the settlement's line and period by the day they are dated, which add up to
+  the ``eligible`` sum that caps its subsidy.
 
 Month rounding (S1 rounds once, at the total): the deduction of a month is
 ``round(cumulative exact deduction at the month's end) − round(cumulative
@@ -170,3 +173,21 @@ def kind_fte_days(s: Settlement) -> dict[AbsenceKind, Decimal]:
         if days:
             by_kind[a.kind] = by_kind.get(a.kind, ZERO) + days
     return {kind: by_kind[kind] for kind in AbsenceKind if kind in by_kind}
+
+
+def eligible_by_day(s: Settlement) -> dict[date, Decimal] | None:
+    """S20: the eligible costs of the settlement's line and period, summed by the day each is dated.
+
+    None without a cost statement. An eligible cost is dated within its period (a cost outside
+    every period is ineligible), so every day is a day of the term, and the days add up to
+    ``s.costs.eligible``, the sum that caps the subsidy (``min(subsidy_L,P, eligible_L,P)``).
+    """
+    if s.costs is None:
+        return None
+    by_day: dict[date, Decimal] = {}
+    for v in s.costs.items:
+        if v.eligible:
+            by_day[v.cost.date] = by_day.get(v.cost.date, NO_MONEY) + v.cost.amount
+    if sum(by_day.values(), NO_MONEY) != s.costs.eligible:
+        raise ArithmeticError(f"the eligible costs by day do not add up to {s.costs.eligible} (S20)")
+    return by_day

@@ -106,13 +106,16 @@ class Window:
     elapsed: bool  # the window.elapsed reading (S17): calendar days from the first day of the chain
     window_rule: DatedDays | None = None  # S13: the guaranteed_wage_days value used, with its reference
     relapse_rule: DatedDays | None = None  # S13: relapse_days read on the spell's first day (None: no earlier spell)
+    # (under relapse.first-incapacity, SPEC §18: read on the first day of the chain's opening spell)
 
     @property
     def is_relapse(self) -> bool:
         return self.relapse_of is not None
 
 
-def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed: bool = False) -> dict[int, Window]:
+def guaranteed_wage_windows(
+    staffing: Staffing, rules: AbsenceRules, *, elapsed: bool = False, relapse_on_chain: bool = False
+) -> dict[int, Window]:
     """S7 — the guaranteed-wage days of each sickness or accident absence, by absence index.
 
     Art. 5: "Bij ziekte of ongeval van de sectorconsulent komt de periode van
@@ -134,6 +137,12 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed:
     relapse (the ``from`` date of the absence that opens it); ``guaranteed_wage_days`` the value
     in force on the first day of the spell that opens the window.
 
+    ``relapse_on_chain=True`` is the alternative reading ``relapse.first-incapacity`` (SPEC §18):
+    ``relapse_days`` is read on the first day of the incapacity that opened the chain (the
+    spell that opened the window) instead: "the 8-week rule 'for incapacities that begin from
+    1 January 2026' then reaches only chains that began in 2026". The days of the window and
+    what a relapse draws on are as under the default; only the day the rule is read on moves.
+
     ``elapsed=True`` is the alternative reading ``window.elapsed`` (S17): the
     window is the ``guaranteed_wage_days`` calendar days from the first day of
     the chain, running on while the consultant is back at work; a relapse
@@ -148,7 +157,8 @@ def guaranteed_wage_windows(staffing: Staffing, rules: AbsenceRules, *, elapsed:
     window_rule = rules.guaranteed_wage_on(date.min)
     for spell in incapacity_spells(absences):
         same_chain = previous is not None and (previous.consultant, previous.kind) == (spell.consultant, spell.kind)
-        relapse_rule = rules.relapse_on(spell.first) if same_chain else None
+        read_on = window_first if relapse_on_chain else spell.first  # S13, or relapse.first-incapacity
+        relapse_rule = rules.relapse_on(read_on) if same_chain else None
         relapse = (
             previous is not None
             and relapse_rule is not None
@@ -288,13 +298,14 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
 
 
 def absence_outcomes(
-    staffing: Staffing, rules: AbsenceRules, term: Term, *, elapsed: bool = False
+    staffing: Staffing, rules: AbsenceRules, term: Term, *, elapsed: bool = False, relapse_on_chain: bool = False
 ) -> tuple[AbsenceOutcome, ...]:
     """S6–S8 for every absence of the staffing file, in file order.
 
-    ``elapsed`` selects the ``window.elapsed`` reading of S7 (see :func:`guaranteed_wage_windows`).
+    ``elapsed`` selects the ``window.elapsed`` reading of S7, ``relapse_on_chain`` the
+    ``relapse.first-incapacity`` reading of S13 (see :func:`guaranteed_wage_windows`).
     """
-    windows = guaranteed_wage_windows(staffing, rules, elapsed=elapsed)
+    windows = guaranteed_wage_windows(staffing, rules, elapsed=elapsed, relapse_on_chain=relapse_on_chain)
     return tuple(
         absence_outcome(i, a, staffing.absence_fte(a), windows.get(i), term) for i, a in enumerate(staffing.absences)
     )

@@ -16,6 +16,8 @@ def interim_section(i: Interim, t: Lang) -> InterimSection:
     for key, p in (("interim_worst", i.worst), ("interim_best", i.best)):
         detail = f"{t('interim_payout', k=p.met, n=p.total)} {t.money(p.payout)}"
         lines.append(Line(f"{t(key)} ({detail})", t.money(p.subsidy), total=True))
+        if p.capped is not None and i.eligible is not None:  # S20: at most the eligible costs
+            lines.append(Line(t("interim_capped", eligible=t.money(i.eligible)), t.money(p.capped)))
     after = ""
     if i.unfunded_after_fte_days:
         after = t("interim_after_end", fte_days=t.number(i.unfunded_after_fte_days))

@@ -224,6 +224,7 @@ class ReadingRow:
     difference: str  # signed: +54.20, −2.39, 0.00
     status: str  # "", "not applicable: …" or "in force …"
     lines: tuple[tuple[str, str, str], ...] = ()  # S19: (line, subsidy, difference) of each line
+    ceiling: str = ""  # S20: "" without a cost statement; else the subsidy before the cap, in words
 
 
 @dataclass(frozen=True)

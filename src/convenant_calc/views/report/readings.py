@@ -46,6 +46,7 @@ def reading_rows(costs: Sequence[ReadingCost], t: Lang) -> tuple[ReadingRow, ...
                 difference=t.signed(c.difference),
                 status=status,
                 lines=tuple((x.line, t.money(x.subsidy), t.signed(x.difference)) for x in c.by_line),
+                ceiling="" if c.ceiling is None else t("reading_ceiling", ceiling=t.money(c.ceiling)),
             )
         )
     return tuple(rows)

@@ -359,6 +359,7 @@ STEPS_READ = {
     "rate_base": ("rate", "deduction"),
     "cutoff_paid": ("payout",),
     "window_elapsed": ("absent",),
+    "relapse_on_chain": ("absent",),
 }
 
 
