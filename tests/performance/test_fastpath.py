@@ -39,7 +39,7 @@ def test_version(capsys):
     assert out == runner.invoke(app, ["--version"]).stdout
     # Issue 9: the versions in use of the main dependencies are named too.
     assert re.fullmatch(
-        r"convenant 0\.1\.0 \(typer \S+, pydantic \S+, pyyaml \S+, rich \S+, python-dateutil \S+, jinja2 \S+, babel \S+, xlsxwriter \S+, pikepdf \S+; "
+        r"convenant 0\.1\.0 \(typer \S+, pydantic \S+, pyyaml \S+, rich \S+, python-dateutil \S+, jinja2 \S+, babel \S+, xlsxwriter \S+, pikepdf \S+, python-stdnum \S+, num2words \S+; "
         r"Python 3\.\d+\.\d+\S*\)\n",
         out,
     ), out

@@ -30,7 +30,7 @@ CHECKS = {
         [
             "case/convenant.yaml:9:1: unknown key 'budget_holder'; known keys here: id, title, term, max_subsidy, "
             "consultants_fte, funding, absence_rules, result_commitments, references, source, amendments, reports, "
-            "termination, addenda"
+            "termination, addenda, beneficiary, payer"
         ],
     ),
     "missing key points at its parent mapping (top level)": (

@@ -598,6 +598,97 @@ class Amendment(Model):
     remove: tuple[Id, ...] = ()
 
 
+# --- S21: the beneficiary and the payer -------------------------------------------
+
+
+def _identifier_text(value: Any, what: str, example: str) -> str:
+    """A company number or an IBAN as text; YAML reads ``0451857573`` as a number and drops its 0."""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise ValueError(f"expected {what} written as text, e.g. {example}; got {_shown(value)}")
+    if not isinstance(value, str) and what == "an IBAN":
+        raise ValueError(f"expected an IBAN, a country code and digits, e.g. {example}; got {_shown(value)}")
+    if not isinstance(value, str):
+        raise ValueError(f"write {what} in quotes, e.g. \"{example}\": as a bare number YAML drops its leading 0")
+    return value
+
+
+def _company_number(value: Any) -> str:
+    """S21: a Belgian company number (*ondernemingsnummer*), its check digits (mod 97) checked.
+
+    SPEC S21: "A Belgian company number and an IBAN carry check digits (modulo 97); a wrong one is
+    an input error". Checked with python-stdnum (``stdnum.be.vat``); kept as ``0451.857.573``.
+    """
+    from stdnum.be import vat
+    from stdnum.exceptions import InvalidChecksum, ValidationError
+
+    text = _identifier_text(value, "a company number", "0451.857.573")
+    try:
+        number = vat.validate(text)
+    except InvalidChecksum:
+        raise ValueError(
+            f"company number {quoted(text)} fails its check digits (mod 97); copy it again from the "
+            "Crossroads Bank for Enterprises (KBO), e.g. 0451.857.573"
+        ) from None
+    except ValidationError:
+        raise ValueError(
+            f"{quoted(text)} is not a Belgian company number: ten digits, starting with 0 or 1, e.g. 0451.857.573"
+        ) from None
+    return f"{number[:4]}.{number[4:7]}.{number[7:]}"
+
+
+def _iban(value: Any) -> str:
+    """S21: an IBAN, its check digits (mod 97) checked with python-stdnum; kept in groups of four."""
+    from stdnum import iban
+    from stdnum.exceptions import ValidationError
+
+    text = _identifier_text(value, "an IBAN", "BE10 0910 1156 9604")
+    try:
+        number = iban.validate(text)
+    except ValidationError:
+        # stdnum checks the digits first: with its check digits recomputed, is it an account of the right shape?
+        compact = iban.compact(text)
+        try:
+            shape_ok = len(compact) > 4 and iban.is_valid(compact[:2] + iban.calc_check_digits(compact) + compact[4:])
+        except ValueError:
+            shape_ok = False
+        if shape_ok:
+            raise ValueError(
+                f"IBAN {quoted(text)} fails its check digits (mod 97); copy it again from the bank statement"
+            ) from None
+        raise ValueError(
+            f"{quoted(text)} is not an IBAN: a country code, two check digits and the account number, "
+            "e.g. BE10 0910 1156 9604"
+        ) from None
+    return iban.format(number)
+
+
+CompanyNumber = Annotated[str, BeforeValidator(_company_number)]
+Iban = Annotated[str, BeforeValidator(_iban)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Signatory(Model):
+    """S21: one of the beneficiary's representatives who sign the claim (a name line and a signature line)."""
+
+    name: Text
+    role: str | None = None
+
+
+class Organisation(Model):
+    """S21: the beneficiary or the payer of the subsidy, as the claim for payment names them.
+
+    SPEC S21: "``convenant.yaml`` may carry the beneficiary and the payer"; the reference agreement's
+    Art. 1 names the beneficiary: "uit te betalen aan V.V.S.G. vzw, Bischoffsheimlaan 1-8 te 1000
+    Brussel (ondernemingsnummer: 0451.857.573 - bankrekeningnummer: BE10 0910 1156 9604)".
+    """
+
+    name: Text
+    address: str | None = None
+    company_number: CompanyNumber | None = None
+    iban: Iban | None = None
+    representatives: tuple[Signatory, ...] = ()  # those who sign the claim
+
+
 class Convenant(Model):
     id: Id
     title: str
@@ -613,6 +704,8 @@ class Convenant(Model):
     reports: tuple[ReportDue, ...] = ()
     termination: Termination | None = None
     addenda: tuple[Addendum, ...] = ()  # S19: the funding lines besides the main line
+    beneficiary: Organisation | None = None  # S21: who receives the subsidy and signs the claim
+    payer: Organisation | None = None  # S21: who pays it
 
     @model_validator(mode="after")
     def _unique_commitments(self) -> Convenant:

@@ -14,7 +14,10 @@ from functools import cache
 from convenant_calc import __version__
 
 #: The runtime dependencies of pyproject.toml that shape the output, as pip names them.
-DEPENDENCIES = ("typer", "pydantic", "pyyaml", "rich", "python-dateutil", "jinja2", "babel", "xlsxwriter", "pikepdf")
+DEPENDENCIES = (
+    "typer", "pydantic", "pyyaml", "rich", "python-dateutil", "jinja2", "babel", "xlsxwriter", "pikepdf",
+    "python-stdnum", "num2words",
+)
 
 
 @cache
