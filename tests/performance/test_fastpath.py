@@ -261,3 +261,14 @@ def test_validate_and_calendar_import_no_typer_and_no_rich():
         modules = _modules_after(argv)
         assert "convenant_calc.io.loading" in modules  # it did load the case
         assert _heavy(modules, "typer", "click", "rich") == set()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_fast_settle_report_formats_print_what_typer_prints(fmt):
+    example = str(EXAMPLES / "07-everything-together")
+    assert fastpath.settle_args(["settle", example, "-f", fmt]) == (EXAMPLES / "07-everything-together", fmt)
+    fast = _run("settle", example, "-f", fmt)
+    with_typer = _run("settle", example, "-f", fmt, "--lang", "en")  # --lang goes to typer
+    assert fast.returncode == with_typer.returncode == 0
+    assert fast.stdout == with_typer.stdout and "07" in fast.stdout
+    assert fastpath.settle_args(["settle", example, "-f", "pdf"]) is None  # binary formats: typer (needs --output)

@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 
-FORMATS = ("table", "json")  # the plain forms; typer parses --lang, --output and the reports
+FORMATS = ("table", "json", "markdown", "html")  # the plain forms; typer parses --lang, --output, pdf and xlsx
 
 
 def no_pydantic_plugins() -> None:
