@@ -80,13 +80,18 @@ clean:
 	rm -rf $(VENV) $(LATEST_VENV) build dist .pytest_cache .hypothesis
 
 # The rulebook (docs/rules.md, docs/regels.md) from the rule registry (a test checks they are current), and the
-# pictures of the report in docs/ (needs chromium and pdftoppm).
+# pictures of the report and the workbook in docs/ (needs chromium, pdftoppm and soffice).
 .PHONY: docs
 docs: $(STAMP)
 	$(BIN)/python -m convenant_calc.render.rulebook .
 	@# docs/report-page.png: page 1 of example 07's printed report
 	$(BIN)/convenant settle examples/07-everything-together --output /tmp/convenant-report-page.pdf
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-report-page.pdf docs/report-page
+	@# docs/workbook-page.png: the Settlement sheet of example 07's workbook as LibreOffice prints it (needs soffice)
+	rm -rf /tmp/convenant-workbook && mkdir -p /tmp/convenant-workbook
+	$(BIN)/convenant settle examples/07-everything-together --output /tmp/convenant-workbook/workbook.xlsx
+	soffice --headless --convert-to pdf --outdir /tmp/convenant-workbook /tmp/convenant-workbook/workbook.xlsx >/dev/null
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-workbook/workbook.pdf docs/workbook-page
 	@# docs/report-390.png, docs/report-1280.png, docs/timeline.png: example 07's HTML report in headless Chromium
 	$(BIN)/python -m tests.browser docs
 

@@ -321,6 +321,7 @@ def _days(
                          d.replaced)
         ws.write_formula(row, on_duty_col, f"=ROUND({xl_rowcol_to_cell(row, 1)}-{offs},10)", None, d.on_duty)
         ws.write_formula(row, short_col, f"=MAX(0,{fte_cell}-{xl_rowcol_to_cell(row, on_duty_col)})", None, d.short)
+    _note(book, ws, row + 2, t("xl_days_note"), len(columns))
     _print(ws, rows=1, landscape=True)
     last = row + 1
     sheet = _ref(prefix + "Days")

@@ -257,7 +257,6 @@ TEXT: dict[str, str] = {
     "xl_inputs": N_("Inputs (change one: the figures below recompute)"),
     "xl_outputs": N_("Settlement (formulas)"),
     "xl_rule": N_("rule"),
-    "xl_value": N_("value"),
     "xl_max": N_("Maximum subsidy (EUR)"),
     "xl_consultant_funding": N_("Consultant funding (EUR, S19)"),
     "xl_sheet": N_("sheet"),
