@@ -205,3 +205,70 @@ def test_a_year_after_the_term_without_dateutil():
     assert _a_year_after(date(2025, 6, 30)) == date(2026, 6, 30)
     assert _a_year_after(date(2024, 2, 29)) == date(2025, 2, 28)
     assert _a_year_after(date(2023, 2, 28)) == date(2024, 2, 28)
+
+
+@pytest.mark.parametrize(
+    "argv, parsed",
+    [
+        (["validate", "case"], "case"),
+        (["validate"], None),  # typer says a CASE_DIR is missing
+        (["validate", "a", "b"], None),
+        (["validate", "--", "a"], None),
+        (["validate", "a", "--help"], None),
+        (["validate", ""], None),
+    ],
+)
+def test_plain_validate_forms_are_recognised(argv, parsed):
+    found = fastpath.validate_args(argv)
+    assert (None if found is None else str(found)) == parsed
+
+
+@pytest.mark.parametrize(
+    "argv, parsed",
+    [
+        (["calendar"], (None, "table")),
+        (["calendar", "case", "-f", "ics"], ("case", "ics")),
+        (["calendar", "--format=json", "case"], ("case", "json")),
+        (["calendar", "case", "--lang", "nl"], None),  # typer parses --lang
+        (["calendar", "case", "-o", "x.ics"], None),
+        (["calendar", "case", "-f", "pdf"], None),  # unknown format: typer reports it
+        (["calendar", "a", "b"], None),
+    ],
+)
+def test_plain_calendar_forms_are_recognised(argv, parsed):
+    found = fastpath.calendar_args(argv)
+    assert (None if found is None else (str(found[0]) if found[0] else None, found[1])) == parsed
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "ics"])
+def test_fast_calendar_and_validate_print_what_typer_prints(fmt, tmp_path):
+    example = str(EXAMPLES / "07-everything-together")
+    fast = _run("calendar", example, "-f", fmt)
+    with_typer = _run("calendar", example, "-f", fmt, "--lang", "en")  # --lang goes to typer
+    assert fast.returncode == with_typer.returncode == 0
+    assert fast.stdout == with_typer.stdout and fast.stdout
+    (tmp_path / "results.yaml").write_text("results:\n  - {commitment: R1}\n")
+    for args in (["validate", example], ["validate", str(tmp_path)], ["calendar", str(tmp_path), "-f", fmt]):
+        fast = _run(*args)
+        with_typer = _run(args[0], *args[1:], "--lang", "en") if args[0] == "calendar" else _run(args[0], "--", args[1])
+        assert (fast.returncode, fast.stdout, fast.stderr) == (with_typer.returncode, with_typer.stdout, with_typer.stderr)
+    assert _run("validate", example).stdout.startswith("ok\n")
+    assert _run("validate", str(tmp_path)).returncode == 2
+
+
+def test_validate_and_calendar_import_no_typer_and_no_rich():
+    for argv in (["validate", str(EXAMPLES / "07-everything-together")], ["calendar", str(EXAMPLES / "07-everything-together"), "-f", "json"]):
+        modules = _modules_after(argv)
+        assert "convenant_calc.io.loading" in modules  # it did load the case
+        assert _heavy(modules, "typer", "click", "rich") == set()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_fast_settle_report_formats_print_what_typer_prints(fmt):
+    example = str(EXAMPLES / "07-everything-together")
+    assert fastpath.settle_args(["settle", example, "-f", fmt]) == (EXAMPLES / "07-everything-together", fmt)
+    fast = _run("settle", example, "-f", fmt)
+    with_typer = _run("settle", example, "-f", fmt, "--lang", "en")  # --lang goes to typer
+    assert fast.returncode == with_typer.returncode == 0
+    assert fast.stdout == with_typer.stdout and "07" in fast.stdout
+    assert fastpath.settle_args(["settle", example, "-f", "pdf"]) is None  # binary formats: typer (needs --output)

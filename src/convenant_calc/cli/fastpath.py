@@ -9,7 +9,9 @@ after adding or changing a command), and ``settle`` in its plain forms runs
 without typer too (:func:`.commands.run_settle`, which the typer command calls as well), as does
 ``check PATH...`` without options (:func:`casebook.run.run`, which the typer command calls as well;
 the form CI runs over a casebook), and ``generation DIR [-r] [--format table|json|csv]``
-(:func:`.generation.run_generation`, which the typer command calls as well). Anything else, any form
+(:func:`.generation.run_generation`, which the typer command calls as well), ``validate DIR`` and
+``calendar [DIR] [--format|-f table|json|ics]`` (:func:`.commands.run_validate` and
+:func:`.commands.run_calendar`, which the typer commands call as well). Anything else, any form
 this module does not recognise
 exactly, goes to the typer app unchanged.
 
@@ -28,7 +30,7 @@ import sys
 from pathlib import Path
 
 
-FORMATS = ("table", "json")  # the plain forms; typer parses --lang, --output and the reports
+FORMATS = ("table", "json", "markdown", "html")  # the plain forms; typer parses --lang, --output, pdf and xlsx
 
 
 def no_pydantic_plugins() -> None:
@@ -111,6 +113,30 @@ def generation_args(argv: list[str]) -> tuple[Path, bool, str | None] | None:
     return directory, recursive, fmt
 
 
+def validate_args(argv: list[str]) -> Path | None:
+    """``validate DIR`` (one directory, no option) as the directory; None for any other form (typer's)."""
+    if len(argv) != 2 or argv[0] != "validate" or not argv[1] or argv[1].startswith("-"):
+        return None
+    return Path(argv[1])
+
+
+CALENDAR_FORMATS = ("table", "json", "ics")  # typer parses --lang and --output
+
+
+def calendar_args(argv: list[str]) -> tuple[Path | None, str] | None:
+    """``calendar [DIR] [--format|-f table|json|ics]`` as (dir, format); None for any other form (typer's)."""
+    if not argv or argv[0] != "calendar":
+        return None
+    form = _plain_form(argv[1:])
+    if form is None:
+        return None
+    directory, fmt, _ = form
+    fmt = "table" if fmt is None else fmt
+    if fmt not in CALENDAR_FORMATS:
+        return None
+    return directory, fmt
+
+
 def check_args(argv: list[str]) -> list[Path] | None:
     """``check PATH...`` (no option at all) as the paths; None for any other form (typer parses those)."""
     if len(argv) < 2 or argv[0] != "check" or any(not arg or arg.startswith("-") for arg in argv[1:]):
@@ -143,6 +169,18 @@ def answer(argv: list[str]) -> int | None:
 
         directory, recursive, fmt = generation
         return run_generation(directory, recursive, fmt)
+    validate = validate_args(argv)
+    if validate is not None:
+        no_pydantic_plugins()
+        from convenant_calc.cli.commands import run_validate
+
+        return run_validate(validate)
+    calendar = calendar_args(argv)
+    if calendar is not None:
+        no_pydantic_plugins()
+        from convenant_calc.cli.commands import run_calendar
+
+        return run_calendar(*calendar)
     paths = check_args(argv)
     if paths is not None:
         no_pydantic_plugins()

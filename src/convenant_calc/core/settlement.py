@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -30,7 +31,9 @@ from convenant_calc.core.rules.lines import Budget, budgets, line_factor, line_o
 from convenant_calc.core.rules.periods import Period, merge_reason, merged, periods
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.rules.shortfall import Shortfall
-from convenant_calc.core.rules.termination import Ending, ending
+
+if TYPE_CHECKING:  # a settlement without a termination never imports S15's module (start-up time, issue 23)
+    from convenant_calc.core.rules.termination import Ending
 
 
 @dataclass(frozen=True)
@@ -291,6 +294,8 @@ def period_outcomes(
     """
     convenant = period.convenant
     term = convenant.term
+    if convenant.termination is not None:
+        from convenant_calc.core.rules.termination import ending
     ended = (
         ending(convenant.termination, term, from_posting=readings.notice_from_posting)
         if convenant.termination is not None

@@ -370,12 +370,12 @@ def check_payments(convenant: Convenant, payments: Payments) -> Iterator[Finding
 
 def check_termination(convenant: Convenant) -> Iterator[Finding]:
     """S15: a termination ends the agreement within its term; an end on or after the term's end changes nothing."""
-    from convenant_calc.core.models import Term, TerminationKind
-    from convenant_calc.core.rules.termination import ending
-
     termination = convenant.termination
     if termination is None:
         return
+    from convenant_calc.core.models import Term, TerminationKind
+    from convenant_calc.core.rules.termination import ending
+
     found = periods(convenant)  # S14: the agreement runs from its first period's start to its last period's end
     term = Term(start=found[0].convenant.term.start, end=found[-1].convenant.term.end)
     end = ending(termination, term)

@@ -8,15 +8,17 @@ several lines ``/3`` — views of the same :class:`~convenant_calc.core.settleme
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from collections.abc import Sequence
 
 from convenant_calc.core.money import fmt_decimal, fmt_plain, round_half_up
-from convenant_calc.core.interim import Interim, Positions
-from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
+
+if TYPE_CHECKING:  # annotations only: a plain settle never imports them (start-up time, issue 23)
+    from convenant_calc.core.interim import Interim, Positions
+    from convenant_calc.core.reading_costs import ReadingCost
 
 SCHEMA = "convenant-settlement/1"
 SCHEMA_PERIODS = "convenant-settlement/2"

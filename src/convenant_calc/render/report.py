@@ -9,12 +9,13 @@ filter, so a title or a justification cannot break a table or inject markup.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from convenant_calc.core.text import visible
@@ -76,16 +77,49 @@ def hash_of_inputs(digests: Iterable[str]) -> str:
     return hashlib.sha256("".join(f"{sha}\n" for sha in digests).encode("ascii")).hexdigest()
 
 
+class TemplateCache(FileSystemBytecodeCache):
+    """Jinja's own cache of compiled templates (a documented jinja2 class), in the user's cache directory.
+
+    Compiling the report's templates costs more CPU time than the rest of ``settle --format markdown``
+    (issue 23); like Python's ``__pycache__``, the first run compiles them and later runs read them
+    compiled. Jinja keys each entry by the template's path and checks its source's checksum and the
+    Python version, so an edited template is compiled again; the directory names the jinja2 version
+    and the environment's options, which the compiled code also depends on. A cache that cannot be
+    written (a read-only home) is no error: the templates are then compiled on every run, as before.
+    """
+
+    def dump_bytecode(self, bucket) -> None:  # type: ignore[no-untyped-def]
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def template_cache(html: bool, options: dict) -> TemplateCache | None:
+    """The cache of compiled templates for one environment: ``$XDG_CACHE_HOME/convenant/templates/<key>``
+    (else ``~/.cache/...``), made private to the user; None when there is no such directory to be had."""
+    import jinja2
+
+    key = hashlib.sha256(repr((jinja2.__version__, html, sorted(options.items()))).encode()).hexdigest()[:16]
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        directory = base / "convenant" / "templates" / key
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # RuntimeError: no home directory
+        return None
+    return TemplateCache(str(directory))
+
+
 @cache
 def environment(html: bool) -> Environment:
     """The templates' Jinja environment (autoescaped for HTML), shared by every renderer of templates."""
+    options = dict(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=html,
         undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+        bytecode_cache=template_cache(html, options),
+        **options,
     )
     env.filters["md"] = md
     env.filters["code"] = code

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from convenant_calc.core.interim import Interim, Positions
-from convenant_calc.core.reading_costs import ReadingCost
 from convenant_calc.core.readings import applied
 from convenant_calc.core.text import visible
 from convenant_calc.render.terminal import cell
@@ -24,6 +23,10 @@ from convenant_calc.views.report import ceilings_note, reason, shown_absences, s
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
 from convenant_calc.views.report.readings import reading_rows
+
+if TYPE_CHECKING:  # annotations only (start-up time, issue 23)
+    from convenant_calc.core.interim import Interim, Positions
+    from convenant_calc.core.reading_costs import ReadingCost
 
 EN = Lang("en")
 

@@ -19,7 +19,6 @@ from convenant_calc.core.models import Convenant, Cost, CostKind
 from convenant_calc.core.money import ZERO
 from convenant_calc.core.rules.lines import budgets
 from convenant_calc.core.rules.periods import Period
-from convenant_calc.core.rules.termination import ending
 
 #: S20: "default: ``[salary, operating]`` for the main line, which Art. 5 reserves for the consultants"
 MAIN_LINE_KINDS = (CostKind.salary, CostKind.operating)
@@ -155,6 +154,8 @@ def early_end(convenant: Convenant, found: tuple[Period, ...], *, from_posting: 
     the agreement runs its whole term. ``from_posting``: the reading ``notice.from-posting`` (S17)."""
     if convenant.termination is None:
         return None
+    from convenant_calc.core.rules.termination import ending  # only a terminated agreement needs it (start-up)
+
     ended = ending(convenant.termination, found[-1].convenant.term, from_posting=from_posting)
     return ended.ends if ended.unfunded_from is not None else None
 
