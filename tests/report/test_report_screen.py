@@ -74,6 +74,8 @@ def pages(tmp_path_factory) -> dict[str, str]:
         "09-periods": ["settle", str(example_path("09-extension-year"))],  # S14: two periods, one appendix
         "11-interim": ["settle", str(interim), "--as-of", example_as_of(interim) or ""],  # S16
         "12-readings": ["settle", str(example_path("12-readings-dispute")), "--readings"],  # S17
+        "15-lines": ["settle", str(example_path("15-extension-continues-one-addendum"))],  # S19: lines × periods
+        "17-costs": ["settle", str(example_path("17-cost-statement"))],  # S20: the cost statement
         "long-words": ["settle", str(long_words(tmp))],
         "generation": ["generation", str(ROOT / "examples" / "generation"), "--format", "html"],
     }
@@ -89,7 +91,8 @@ def browser():
 
 
 @pytest.mark.parametrize(
-    "name", ["07-en", "07-nl", "09-periods", "11-interim", "12-readings", "long-words", "generation"]
+    "name",
+    ["07-en", "07-nl", "09-periods", "11-interim", "12-readings", "15-lines", "17-costs", "long-words", "generation"],
 )
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 def test_nothing_runs_off_the_screen(browser, pages, name, width):
