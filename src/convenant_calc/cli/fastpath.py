@@ -74,6 +74,18 @@ def _plain_form(rest: list[str], switch: tuple[str, ...] = ()) -> tuple[Path | N
     return directory, fmt, switched
 
 
+def _dir_and_format(argv: list[str], command: str, formats: tuple[str, ...]) -> tuple[Path | None, str] | None:
+    """``COMMAND [DIR] [--format|-f F]`` with F one of ``formats`` (table when left out) as (dir, format); else None."""
+    if not argv or argv[0] != command:
+        return None
+    form = _plain_form(argv[1:])
+    if form is None:
+        return None
+    directory, fmt, _ = form
+    fmt = "table" if fmt is None else fmt
+    return (directory, fmt) if fmt in formats else None
+
+
 def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
     """``settle [CASE_DIR] [--format|-f table|json]`` as (case_dir, format); None for any other form.
 
@@ -81,16 +93,7 @@ def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
     other option, at most one case directory not starting with ``-``); typer
     parses everything else, and reports its mistakes.
     """
-    if not argv or argv[0] != "settle":
-        return None
-    form = _plain_form(argv[1:])
-    if form is None:
-        return None
-    case_dir, fmt, _ = form
-    fmt = "table" if fmt is None else fmt
-    if fmt not in FORMATS:
-        return None
-    return case_dir, fmt
+    return _dir_and_format(argv, "settle", FORMATS)
 
 
 GENERATION_FORMATS = ("table", "json", "csv")  # the plain forms; typer parses the rest (xlsx, html, --output, ...)
@@ -125,16 +128,7 @@ CALENDAR_FORMATS = ("table", "json", "ics")  # typer parses --lang and --output
 
 def calendar_args(argv: list[str]) -> tuple[Path | None, str] | None:
     """``calendar [DIR] [--format|-f table|json|ics]`` as (dir, format); None for any other form (typer's)."""
-    if not argv or argv[0] != "calendar":
-        return None
-    form = _plain_form(argv[1:])
-    if form is None:
-        return None
-    directory, fmt, _ = form
-    fmt = "table" if fmt is None else fmt
-    if fmt not in CALENDAR_FORMATS:
-        return None
-    return directory, fmt
+    return _dir_and_format(argv, "calendar", CALENDAR_FORMATS)
 
 
 def check_args(argv: list[str]) -> list[Path] | None:
