@@ -12,15 +12,17 @@ every renderer takes the same type whatever the counts; the JSON schemas ``/1``,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.money import ZERO
-from convenant_calc.core.models import Absence, Amendment, Case, Convenant, Funding, Payment, Term
+from convenant_calc.core.models import Amendment, Case, Convenant, Funding, Payment, Result, Staffing, Term
 from convenant_calc.core.readings import DEFAULT, Readings
 from convenant_calc.core.rules import absences as absence_rules
 from convenant_calc.core.rules import funding, shortfall, staffing, subsidy
@@ -109,7 +111,7 @@ class Settlement:
     effort_pool: Decimal
     result_pool: Decimal
     results: ResultFunding
-    absences: tuple[AbsenceOutcome, ...]
+    in_term: tuple[AbsenceOutcome, ...]  # the absences with a day in the (funded) term, as they count in the line
     staffing: Shortfall
     deduction: Deduction
     subsidy: Decimal
@@ -123,6 +125,21 @@ class Settlement:
     readings: Readings = DEFAULT  # the readings of the agreement it was settled under (S17)
     ending: Ending | None = None  # S15: the agreement was terminated
     costs: CostStatement | None = None  # S20: the cost statement of this line and period; None without costs.yaml
+    outside: OutsideTerm | None = None  # the agreement's absences as they stand outside a term (listed, not counted)
+
+    @cached_property
+    def absences(self) -> tuple[AbsenceOutcome, ...]:
+        """Every absence of the staffing history as it counts in this line and period, in file order.
+
+        Those with a day in the term are :attr:`in_term`; the others count no day here (S6: "Parts
+        outside the term do not count") and are listed as such (the workbook lists them all in every
+        period), taken from the agreement's :class:`OutsideTerm` when asked for. A period after an
+        early end (S15) lists none.
+        """
+        if self.outside is None:
+            return self.in_term
+        inside = {o.index: o for o in self.in_term}
+        return tuple(inside.get(o.index, o) for o in self.outside.in_line(self.budget))
 
     @property
     def ceiling(self) -> Decimal:
@@ -151,6 +168,38 @@ class Settlement:
     def gross(self) -> Decimal:
         """effort_pool + payout − deduction before the floor at 0 of S11."""
         return self.effort_pool + self.results.payout - self.deduction.amount
+
+
+@dataclass(frozen=True)
+class OutsideTerm:
+    """S6, S19 — an agreement's absences as they stand in a term that holds none of their days.
+
+    S6: "Parts outside the term do not count": such an absence takes nothing off duty, so it stands
+    the same in every period that misses it, and in a line the same in every such period (S19: its
+    part in a line follows the consultant's assignment, not the period). A period's settlement
+    works out only the absences with a day in its term and takes the others from here, each line's
+    once per agreement and only when they are listed (issue 23: otherwise every period would work
+    out every absence, periods × absences).
+    """
+
+    staffing: Staffing
+    windows: Mapping[int, Window] = field(compare=False, repr=False)
+    _whole: list[AbsenceOutcome] = field(default_factory=list, compare=False, repr=False)
+    _lines: dict[tuple[str, bool], tuple[AbsenceOutcome, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def in_line(self, budget: Budget) -> tuple[AbsenceOutcome, ...]:
+        """Every absence of the staffing history as it stands outside a term in ``budget``'s line, in file
+        order; those of consultants who do not work for the line left out (S19)."""
+        key = (budget.line, budget.main)
+        if key not in self._lines:
+            if not self._whole:
+                self._whole.extend(
+                    absence_rules.outside_outcome(i, a, self.staffing.absence_fte(a), self.windows.get(i))
+                    for i, a in enumerate(self.staffing.absences)
+                )
+            shares = {c: line_factor(self.staffing, c, budget) for c in {o.consultant for o in self._whole}}
+            self._lines[key] = tuple(line_outcome(o, shares[o.consultant]) for o in self._whole if shares[o.consultant])
+        return self._lines[key]
 
 
 def settle(case: Case, readings: Readings = DEFAULT, *, pending_allowed: bool = False) -> Settlement:
@@ -183,12 +232,16 @@ def settle_part(
     line_named: bool = False,
     pending_allowed: bool = False,
     cost_items: tuple[Verdict, ...] | None = None,
+    outside: OutsideTerm | None = None,
+    reported: Mapping[str, Result] | None = None,
+    payments: tuple[Payment, ...] | None = None,
 ) -> Settlement:
     """Apply S2–S12 to one funding line in one period, on its own (S14, S19), under ``readings`` (S17).
 
-    ``outcomes`` are the absences of the whole staffing history in this period (S6–S8, their
-    guaranteed-wage windows computed once over all absences: S7 does not restart at a period
-    boundary); the part of each that counts in this line is taken here (S19). The payments
+    ``outcomes`` are the absences of the staffing history with a day in this period's funded term
+    (S6–S8, their guaranteed-wage windows computed once over all absences: S7 does not restart at
+    a period boundary); the part of each that counts in this line is taken here (S19). ``outside``
+    lists the others (:class:`OutsideTerm`; None: none are listed). The payments
     settled are those naming this period (all of them when the agreement has one period) and
     this line (S19: "a payment may name ``line: <id>`` (default the main line)").
     ``pending_allowed`` (S16, the interim position only): a commitment without a reported
@@ -196,13 +249,16 @@ def settle_part(
     leaves the days of the period after the agreement's end unfunded, in every line.
     ``cost_items`` (S20): the costs listed under this line and period, None without a costs.yaml;
     with them the subsidy is capped at the eligible costs (not under ``costs.not-capped``).
+    ``reported`` (the results by commitment) and ``payments`` (those of this period and line) may be
+    given when an agreement looked them up once for all its parts; by default they are found here.
     """
     convenant = period.convenant
     term = convenant.term
     working = readings.days_counted == "working"
 
     effort_pool, result_pool = funding.pools(budget.max_subsidy, budget.funding)
-    reported = {r.commitment: r for r in case.results.results}
+    if reported is None:
+        reported = {r.commitment: r for r in case.results.results}
     if not pending_allowed and any(c.id not in reported for c in budget.result_commitments):
         raise ValueError("every commitment needs a reported result (S4); pending ones only with pending_allowed")
     commitments = tuple(
@@ -218,7 +274,7 @@ def settle_part(
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
     shares = {c: line_factor(case.staffing, c, budget) for c in {o.consultant for o in outcomes}}  # once a consultant
     factors = {o.index: shares[o.consultant] for o in outcomes}
-    counted = tuple(line_outcome(o, factors[o.index]) for o in outcomes if factors[o.index])
+    counted = tuple(line_outcome(o, factors[o.index]) for o in outcomes if factors[o.index])  # S19
     short = shortfall.shortfall(
         budget.consultants_fte,
         term,
@@ -246,11 +302,8 @@ def settle_part(
     if cost_items is not None:
         statement = cost_rules.statement(cost_items, amount, cap=readings.costs_capped)
         amount = statement.subsidy
-    payments = tuple(
-        p
-        for p in case.payments.payments
-        if (not period_named or p.period == period.id) and (p.line or convenant.id) == budget.line
-    )
+    if payments is None:
+        payments = _payments_by_part(case, period_named).get((period.id if period_named else None, budget.line), ())
     paid = subsidy.paid(p.amount for p in payments)
 
     return Settlement(
@@ -259,7 +312,7 @@ def settle_part(
         effort_pool=effort_pool,
         result_pool=result_pool,
         results=results,
-        absences=counted,
+        in_term=counted,
         staffing=short,
         deduction=deduction,
         subsidy=amount,
@@ -273,24 +326,25 @@ def settle_part(
         amendments=budget.amendments,
         ending=ended,
         costs=statement,
+        outside=outside,
     )
 
 
-def period_outcomes(
-    case: Case,
-    period: Period,
-    windows: Mapping[int, Window],
-    readings: Readings = DEFAULT,
-    outside: dict[int, AbsenceOutcome] | None = None,
-) -> tuple[tuple[AbsenceOutcome, ...], Ending | None]:
-    """S6–S8, S15 — every absence as it counts in ``period`` (whole, before its part in a line), and
-    the agreement's early end as it falls in the period.
+def _payments_by_part(case: Case, period_named: bool) -> dict[tuple[str | None, str], tuple[Payment, ...]]:
+    """The payments by (period, line) they settle, in file order: S14, a payment names its period when the
+    agreement has several (the key's period is None otherwise); S19, "a payment may name ``line: <id>``
+    (default the main line)"."""
+    found: dict[tuple[str | None, str], list[Payment]] = {}
+    for p in case.payments.payments:
+        found.setdefault((p.period if period_named else None, p.line or case.convenant.id), []).append(p)
+    return {key: tuple(ps) for key, ps in found.items()}
 
-    S15: parts of absences after an early end do not count, as parts outside the term (S6); a
-    period that starts after the end has no funded day, so no absence counts in it.
-    ``outside``: the outcomes of absences wholly outside a term, by index, shared by the periods of one
-    agreement (such an outcome does not depend on the term: no day counts), so that many periods
-    with many absences do not work each absence out again in every period (issue 23).
+
+def funded_term(period: Period, readings: Readings = DEFAULT) -> tuple[Term | None, Ending | None]:
+    """S15 — the part of ``period``'s term the agreement funds, and its early end as it falls in the period.
+
+    Parts of absences after an early end do not count, as parts outside the term (S6); a period
+    that starts after the end has no funded day (None).
     """
     convenant = period.convenant
     term = convenant.term
@@ -302,22 +356,62 @@ def period_outcomes(
         else None
     )
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
-    funded_term = term if unfunded_after is None else Term(start=term.start, end=max(term.start, unfunded_after))
-    if unfunded_after is not None and unfunded_after < term.start:
+    if unfunded_after is None:
+        return term, ended
+    if unfunded_after < term.start:
+        return None, ended
+    return Term(start=term.start, end=max(term.start, unfunded_after)), ended
+
+
+def period_outcomes(
+    case: Case,
+    period: Period,
+    windows: Mapping[int, Window],
+    readings: Readings = DEFAULT,
+    indexes: Sequence[int] | None = None,
+) -> tuple[tuple[AbsenceOutcome, ...], Ending | None]:
+    """S6–S8, S15 — the absences with a day in ``period``'s funded term, as they count there (whole,
+    before their part in a line), in file order; and the agreement's early end as it falls in the period.
+
+    S6: "Parts outside the term do not count": an absence without a day in the term counts nothing
+    (:class:`OutsideTerm` lists it). S15: parts of absences after an early end do not count, as parts
+    outside the term; a period that starts after the end has no funded day, so no absence counts in it.
+    ``indexes``: the absences that may have a day in the term, in file order (default: every absence),
+    so that an agreement of many periods need not look at every absence in every period (issue 23).
+    """
+    funded, ended = funded_term(period, readings)
+    if funded is None:
         return (), ended
-    outside = {} if outside is None else outside
-    first, last = funded_term.start, funded_term.end
+    absences = case.staffing.absences
+    first, last = funded.start, funded.end
+    return (
+        tuple(
+            absence_rules.absence_outcome(i, absences[i], case.staffing.absence_fte(absences[i]), windows.get(i), funded)
+            for i in (range(len(absences)) if indexes is None else indexes)
+            if absences[i].from_ <= last and absences[i].to >= first
+        ),
+        ended,
+    )
 
-    def outcome(i: int, a: Absence) -> AbsenceOutcome:
-        if a.to < first or a.from_ > last:  # no day in the term: the same outcome in every period
-            if i not in outside:
-                outside[i] = absence_rules.absence_outcome(
-                    i, a, case.staffing.absence_fte(a), windows.get(i), funded_term
-                )
-            return outside[i]
-        return absence_rules.absence_outcome(i, a, case.staffing.absence_fte(a), windows.get(i), funded_term)
 
-    return tuple(outcome(i, a) for i, a in enumerate(case.staffing.absences)), ended
+def absences_by_term(case: Case, terms: Sequence[Term | None]) -> list[list[int]] | None:
+    """The indexes of the absences with a day in each term (None: no term), in file order, by bisection.
+
+    For terms in order without overlap, as an agreement's periods are (S14: "an extension starts
+    the day after" the previous period), each absence is looked up once: the work grows with the
+    absences and the periods, not with their product (issue 23). None for terms in any other
+    order: then each term looks at every absence.
+    """
+    live = [(k, t) for k, t in enumerate(terms) if t is not None]
+    if any(later.start <= earlier.end for (_, earlier), (_, later) in zip(live, live[1:])):
+        return None
+    starts = [t.start for _, t in live]
+    ends = [t.end for _, t in live]
+    found: list[list[int]] = [[] for _ in terms]
+    for i, a in enumerate(case.staffing.absences):
+        for j in range(bisect_left(ends, a.from_), bisect_right(starts, a.to)):
+            found[live[j][0]].append(i)
+    return found
 
 
 @dataclass(frozen=True)
@@ -473,13 +567,21 @@ def settle_agreement(
         relapse_on_chain=readings.relapse_on_chain,
     )
     lines = {line.line for p in found for line in budgets(p)}
+    period_named = len(found) > 1
     judged = judged_costs(case, found, readings)
-    outside: dict[int, AbsenceOutcome] = {}
+    costs: dict[tuple[str, str], list[Verdict]] = {}
+    for v in judged or ():
+        costs.setdefault((v.period, v.line), []).append(v)
+    reported = {r.commitment: r for r in case.results.results}
+    payments = _payments_by_part(case, period_named)
+    outside = OutsideTerm(case.staffing, windows)
+    touching = absences_by_term(case, [funded_term(p, readings)[0] for p in found])
     settlements = []
-    for p in found:
+    for k, p in enumerate(found):
         if only is not None and p.id != only:
             continue
-        outcomes, ended = period_outcomes(case, p, windows, readings, outside)
+        outcomes, ended = period_outcomes(case, p, windows, readings, None if touching is None else touching[k])
+        after_end = funded_term(p, readings)[0] is None  # S15: a period after an early end lists no absence
         for budget in budgets(p):
             settlements.append(
                 settle_part(
@@ -489,12 +591,13 @@ def settle_agreement(
                     outcomes,
                     ended,
                     readings=readings,
-                    period_named=len(found) > 1,
+                    period_named=period_named,
                     line_named=len(lines) > 1,
                     pending_allowed=pending_allowed,
-                    cost_items=None
-                    if judged is None
-                    else tuple(v for v in judged if v.period == p.id and v.line == budget.line),
+                    cost_items=None if judged is None else tuple(costs.get((p.id, budget.line), ())),
+                    outside=None if after_end else outside,
+                    reported=reported,
+                    payments=payments.get((p.id if period_named else None, budget.line), ()),
                 )
             )
     return AgreementSettlement(case.convenant, tuple(settlements))

@@ -63,7 +63,7 @@ def _series(s: Settlement) -> dict[str, list[Span]]:
     }
     for kind in AbsenceKind:
         series[kind.value] = []
-    for a in s.absences:
+    for a in s.in_term:  # an absence without a day in the term is neither covered, replaced nor off duty in it
         if a.covered is not None:
             series["guaranteed_wage"].append(Span(a.covered[0], a.covered[1], a.fte))
         series["replaced"].extend(a.replaced)
@@ -168,7 +168,7 @@ def kind_fte_days(s: Settlement) -> dict[AbsenceKind, Decimal]:
     """
     working = s.readings.days_counted == "working"
     by_kind: dict[AbsenceKind, Decimal] = {}
-    for a in s.absences:
+    for a in s.in_term:  # only these have FTE-days off duty in the term
         days = a.short_fte_days_on_working_days if working else a.short_fte_days
         if days:
             by_kind[a.kind] = by_kind.get(a.kind, ZERO) + days

@@ -251,17 +251,17 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     summed, at most the absence's FTE) stays on duty.
     """
     in_term = clip(absence.from_, absence.to, term.start, term.end)
-    days_in_term = days_between(*in_term) if in_term else 0
+    if in_term is None:
+        return outside_outcome(index, absence, fte, window)
+    days_in_term = days_between(*in_term)
 
     covered_days = window.covered_days if window is not None else 0
     covered = None
-    if covered_days and in_term:
+    if covered_days:
         covered = clip(absence.from_, absence.from_ + timedelta(days=covered_days - 1), in_term[0], in_term[1])
     covered_in_term = days_between(*covered) if covered else 0
 
-    uncovered = None
-    if in_term:
-        uncovered = clip(absence.from_ + timedelta(days=covered_days), absence.to, in_term[0], in_term[1])
+    uncovered = clip(absence.from_ + timedelta(days=covered_days), absence.to, in_term[0], in_term[1])
 
     replaced: list[Span] = []
     off_duty: list[Span] = []
@@ -294,6 +294,31 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
         uncovered_days_in_term=days_in_term - covered_in_term,
         replaced=tuple(replaced),
         off_duty=tuple(off_duty),
+    )
+
+
+def outside_outcome(index: int, absence: Absence, fte: Decimal, window: Window | None) -> AbsenceOutcome:
+    """S6 — an absence in a term that holds none of its days: "Parts outside the term do not count".
+
+    Nothing is covered, replaced or off duty in the term, so the outcome does not depend on the
+    term: an agreement of several periods works it out once for all the periods it misses (S14,
+    issue 23). Its window (S7) is still the absence's own: the chains run across terms.
+    """
+    return AbsenceOutcome(
+        index=index,
+        consultant=absence.consultant,
+        kind=absence.kind,
+        first=absence.from_,
+        last=absence.to,
+        fte=fte,
+        days=absence.days,
+        days_in_term=0,
+        window=window,
+        covered=None,
+        covered_days_in_term=0,
+        uncovered_days_in_term=0,
+        replaced=(),
+        off_duty=(),
     )
 
 

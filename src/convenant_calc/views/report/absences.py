@@ -43,7 +43,7 @@ def shown_absences(s: Settlement) -> tuple[AbsenceOutcome, ...]:
     only those with days in that period (S14: the others belong to another period's settlement)."""
     if s.period is None:
         return s.absences
-    return tuple(a for a in s.absences if a.days_in_term)
+    return s.in_term  # those with a day in the period's term (days_in_term > 0), without listing the others
 
 
 def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow, ...]:

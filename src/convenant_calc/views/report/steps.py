@@ -169,7 +169,7 @@ def vacancy(x: StepInput) -> Draft:
 def absent(x: StepInput) -> Draft:
     s, t = x.s, x.t
     parts = []
-    for a in s.absences:
+    for a in s.in_term:  # an absence without a day in the term has no FTE off duty in it
         if not a.off_duty:
             continue
         terms = " + ".join(f"{span.days} d × {t.number(span.value)}" for span in a.off_duty)
