@@ -96,6 +96,7 @@ docs: $(STAMP)
 	$(BIN)/python -m tests.browser docs
 
 # Start-up, batch and scaling figures (issue 6); not part of `make test`.
+# `make bench ONLY=curves` runs one section (startup, batch, generation, scaling, staff, curves, reference, goals).
 .PHONY: bench
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py $(if $(ONLY),--only $(ONLY))

@@ -9,7 +9,8 @@ is the one quoted).
 
 Dimensions: consultants (one absence each), absences (10 consultants, one year), commitments
 (results for each), periods (one-year extensions, the absences growing alongside: 40 a year),
-years (one term, 40 absences a year) and lines (project-only addenda, each with one commitment).
+years (one term, 40 absences a year), lines (project-only addenda, each with one commitment) and costs
+(a cost statement, S20, over the main line and a project-only addendum).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 import generate_cases
 
 GOAL = 2.3
+ROUNDS = 9  # rounds of timing (each round every size of a curve once)
 
 
 def _write(case_dir: Path, texts: dict[str, str]) -> Path:
@@ -107,6 +109,37 @@ def lines(n: int, where: Path) -> Path:
     return _write(where, texts)
 
 
+def costs(n: int, where: Path) -> Path:
+    """A cost statement of ``n`` costs (S20) over a one-year term with a project-only addendum: salaries of the
+    listed consultants, operating and project costs on either line, some dated outside the term (ineligible)."""
+    spec = _spec(15, "k", consultants=5, absences=20, years=1)
+    texts = generate_cases.files(spec)
+    texts["convenant.yaml"] += "\n".join(
+        [
+            "addenda:",
+            "  - id: project",
+            "    title: Project line",
+            "    max_subsidy: 50000.00",
+            "    consultants_fte: 0",
+            "    funding: {effort_share: 1.0, result_share: 0.0}",
+        ]
+    ) + "\n"
+    rng = random.Random(16)
+    start, end = spec.term
+    days = (end - start).days
+    ids = [c.id for c in spec.consultants] if spec.listed else []
+    rows = ["costs:"]
+    for i in range(n):
+        day = start + timedelta(days=rng.randint(-20, days + 20))  # a few outside the term: listed, ineligible
+        kind = rng.choice(("salary", "salary", "operating", "project"))
+        line = ", line: project" if rng.random() < 0.3 else ""
+        who = f", consultant: {rng.choice(ids)}" if kind == "salary" and ids and not line else ""
+        amount = Decimal(rng.randint(1_000, 500_000)) / 100
+        rows.append(f"  - {{date: {day}, kind: {kind}{who}{line}, amount: {amount}, ref: \"doc {i + 1}\"}}")
+    texts["costs.yaml"] = "\n".join(rows) + "\n"
+    return _write(where, texts)
+
+
 #: dimension -> (case maker, sizes); each size the double of the one before
 DIMENSIONS = {
     "consultants": (consultants, (500, 1000, 2000, 4000)),
@@ -115,20 +148,23 @@ DIMENSIONS = {
     "periods (absences alongside)": (periods, (4, 8, 16, 32)),
     "years": (years, (4, 8, 16, 32)),
     "lines": (lines, (25, 50, 100, 200)),
+    "costs": (costs, (500, 1000, 2000, 4000)),
 }
 
 
-def _cpu(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        samples.append(time.process_time() - start)
-    return statistics.median(samples)
+def _cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
 
 
 def curves(quick: bool = False) -> dict[str, list[dict]]:
-    """Each dimension's curve: size, CPU seconds (median), and the ratio to the size before."""
+    """Each dimension's curve: size, CPU seconds (median), and the ratio to the size before.
+
+    The sizes of a curve are timed in rounds, each round every size once in turn, so that a change
+    of load on a shared machine falls on every size alike rather than on the last; the median of
+    ``ROUNDS`` rounds (3 with ``quick``) is quoted.
+    """
     from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.io.loading import load_case
     from convenant_calc.render.json import render
@@ -139,12 +175,20 @@ def curves(quick: bool = False) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory(prefix="convenant-curves-") as tmp:
         for name, (make, sizes) in DIMENSIONS.items():
-            rows: list[dict] = []
-            for size in sizes[:3] if quick else sizes:
-                case_dir = make(size, Path(tmp) / f"{name.split()[0]}-{size}")
+            chosen = sizes[:3] if quick else sizes
+            dirs = [make(size, Path(tmp) / f"{name.split()[0]}-{size}") for size in chosen]
+            for case_dir in dirs:
                 run(case_dir)  # once untimed: the file cache, and a case the tool accepts
-                seconds = _cpu(lambda: run(case_dir), 3 if quick else 5)
-                ratio = seconds / rows[-1]["cpu_s"] if rows else None
-                rows.append({"size": size, "cpu_s": round(seconds, 4), "ratio": None if ratio is None else round(ratio, 2)})
+            samples: list[list[float]] = [[] for _ in dirs]
+            for _ in range(3 if quick else ROUNDS):
+                for k, case_dir in enumerate(dirs):
+                    samples[k].append(_cpu(lambda: run(case_dir)))  # noqa: B023 (called at once)
+            rows: list[dict] = []
+            before = None
+            for size, times in zip(chosen, samples, strict=True):
+                seconds = statistics.median(times)
+                ratio = None if before is None else round(seconds / before, 2)
+                rows.append({"size": size, "cpu_s": round(seconds, 4), "ratio": ratio})
+                before = seconds
             out[name] = rows
     return out

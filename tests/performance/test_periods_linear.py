@@ -155,3 +155,41 @@ def test_absences_by_term_declines_terms_out_of_order():
     assert absences_by_term(case, [later, earlier]) is None  # then each period looks at every absence
     assert absences_by_term(case, [earlier, later]) is None  # they overlap on 2025-01-01
     assert absences_by_term(case, [earlier, None]) == [[], []]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cuts=st.lists(st.integers(1, 40), min_size=1, max_size=5),
+    gaps=st.lists(st.integers(0, 6), min_size=5, max_size=5),
+    days=st.lists(st.integers(-30, 260), min_size=1, max_size=20),
+)
+def test_a_cost_finds_its_period_by_bisection_as_by_search(cuts, gaps, days):
+    # S20: "a cost dated outside every period is listed under the period nearest to its date" (the earlier on a tie).
+    from types import SimpleNamespace
+
+    from convenant_calc.core.rules.costs import _locator, _nearest
+
+    base = date(2024, 1, 1).toordinal()
+    found, day = [], base
+    for k, (length, gap) in enumerate(zip(cuts, gaps, strict=False)):
+        term = Term(start=date.fromordinal(day), end=date.fromordinal(day + length - 1))
+        found.append(SimpleNamespace(id=f"p{k}", convenant=SimpleNamespace(term=term)))
+        day += length + gap
+    found = tuple(found)
+    locate = _locator(found)
+    for d in days:
+        assert locate(date.fromordinal(base + d)).id == _nearest(found, date.fromordinal(base + d)).id
+
+
+def test_a_cost_in_a_gap_goes_to_the_nearer_period_the_earlier_on_a_tie():
+    from types import SimpleNamespace
+
+    from convenant_calc.core.rules.costs import _locator
+
+    def period(pid, first, last):
+        return SimpleNamespace(id=pid, convenant=SimpleNamespace(term=Term(start=date(2024, 1, first), end=date(2024, 1, last))))
+
+    locate = _locator((period("a", 1, 10), period("b", 14, 20)))
+    # 11, 12, 13 lie between: 12 is 2 days from the 10th and 2 from the 14th (a tie: the earlier); 13 is 1 from b.
+    assert [locate(date(2024, 1, d)).id for d in (11, 12, 13, 21)] == ["a", "a", "b", "b"]
+    assert locate(date(2023, 12, 1)).id == "a"

@@ -11,6 +11,8 @@ period and :func:`capped` applies the cap. Pure functions of the models; no I/O.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -112,6 +114,24 @@ def _nearest(found: tuple[Period, ...], day: date) -> Period:
     return min(found, key=distance)
 
 
+def _locator(found: tuple[Period, ...]) -> Callable[[date], Period]:
+    """:func:`_nearest` for many days: by bisection when the periods are in order without overlap (S14: "an
+    extension starts the day after" the previous period), so that costs × periods is not searched
+    (issue 23); by :func:`_nearest` otherwise."""
+    terms = [p.convenant.term for p in found]
+    if any(later.start <= earlier.end for earlier, later in zip(terms, terms[1:])):
+        return lambda day: _nearest(found, day)
+    starts = [t.start for t in terms]
+
+    def locate(day: date) -> Period:
+        k = max(0, bisect_right(starts, day) - 1)  # the last period starting on or before day (else the first)
+        if k + 1 < len(found) and day > terms[k].end and (starts[k + 1] - day) < (day - terms[k].end):
+            return found[k + 1]  # in the gap, nearer to the next period's start (the earlier on a tie)
+        return found[k]
+
+    return locate
+
+
 def verdicts(
     convenant: Convenant, found: tuple[Period, ...], costs: tuple[Cost, ...], early_end: date | None
 ) -> tuple[Verdict, ...]:
@@ -125,11 +145,14 @@ def verdicts(
     the case is loaded).
     """
     main = convenant.id
+    lines_of = {p.id: {b.line for b in budgets(p)} for p in found}  # once a period, not once a cost (issue 23)
+    kinds_of = {line: eligible_kinds(convenant, line) for lines in lines_of.values() for line in lines}
+    nearest = _locator(found)
     out = []
     for i, cost in enumerate(costs):
-        period = _nearest(found, cost.date)
+        period = nearest(cost.date)
         term = period.convenant.term
-        lines = [b.line for b in budgets(period)]
+        lines = lines_of[period.id]
         line = cost.line or main
         reason: str | None = None
         values: dict[str, str] = {"date": str(cost.date), "line": line, "period": period.id}
@@ -140,10 +163,10 @@ def verdicts(
             reason = "outside"
         elif early_end is not None and cost.date > early_end:
             reason, values["end"] = "after-end", str(early_end)
-        elif cost.kind not in eligible_kinds(convenant, line):
+        elif cost.kind not in kinds_of[line]:
             reason = "kind"
             values["kind"] = cost.kind.value
-            values["allowed"] = ", ".join(k.value for k in eligible_kinds(convenant, line))
+            values["allowed"] = ", ".join(k.value for k in kinds_of[line])
         shown = tuple(values.items()) if reason is not None else ()
         out.append(Verdict(index=i, cost=cost, period=period.id, line=line, reason=reason, values=shown))
     return tuple(out)
