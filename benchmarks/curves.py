@@ -15,6 +15,7 @@ years (one term, 40 absences a year), lines (project-only addenda, each with one
 
 from __future__ import annotations
 
+import gc
 import random
 import re
 import statistics
@@ -27,7 +28,7 @@ from pathlib import Path
 import generate_cases
 
 GOAL = 2.3
-ROUNDS = 9  # rounds of timing (each round every size of a curve once)
+ROUNDS = 15  # rounds of timing (each round every size of a curve once)
 
 
 def _write(case_dir: Path, texts: dict[str, str]) -> Path:
@@ -144,15 +145,18 @@ def costs(n: int, where: Path) -> Path:
 DIMENSIONS = {
     "consultants": (consultants, (500, 1000, 2000, 4000)),
     "absences": (absences, (250, 500, 1000, 2000)),
-    "commitments": (commitments, (500, 1000, 2000, 4000)),
-    "periods (absences alongside)": (periods, (4, 8, 16, 32)),
+    "commitments": (commitments, (1000, 2000, 4000, 8000)),
+    "periods (absences alongside)": (periods, (8, 16, 32, 64)),
     "years": (years, (4, 8, 16, 32)),
     "lines": (lines, (25, 50, 100, 200)),
-    "costs": (costs, (500, 1000, 2000, 4000)),
+    "costs": (costs, (1000, 2000, 4000, 8000)),
 }
 
 
 def _cpu(fn) -> float:
+    """CPU seconds of ``fn()``, begun with no garbage pending: as a fresh ``settle`` process begins after its
+    imports, so that whether the cyclic collector runs during a point depends on that point alone."""
+    gc.collect()
     start = time.process_time()
     fn()
     return time.process_time() - start
@@ -163,7 +167,7 @@ def curves(quick: bool = False) -> dict[str, list[dict]]:
 
     The sizes of a curve are timed in rounds, each round every size once in turn, so that a change
     of load on a shared machine falls on every size alike rather than on the last; the median of
-    ``ROUNDS`` rounds (3 with ``quick``) is quoted.
+    ``ROUNDS`` rounds (3 with ``quick``) is quoted. Each run begins with no garbage pending (:func:`_cpu`).
     """
     from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.io.loading import load_case
