@@ -282,3 +282,13 @@ def test_a_typical_claim_is_one_a4_page_and_the_same_bytes_twice(case, words, tm
     assert re.search(r"^Page size:.*\(A4\)$", info, re.MULTILINE), info
     text = subprocess.run(["pdftotext", str(first), "-"], capture_output=True, text=True, check=True).stdout
     assert words in " ".join(text.replace(NBSP, " ").split())
+
+
+def test_the_footer_names_the_reports_input_hash_which_covers_the_cost_statement():
+    # the claim's figures depend on costs.yaml (S20), so the input hash that ties it to the report does too
+    report = runner.invoke(app, ["settle", str(EX17), "--format", "html"])
+    assert report.exit_code == 0, report.output
+    assert "<td>cost statement</td><td>costs.yaml</td>" in report.stdout.replace("\n", "")
+    digest = re.search(r'Input hash: <span class="sha">([0-9a-f]{64})', report.stdout).group(1)
+    claim = runner.invoke(app, ["claim", str(EX17), "--lang", "en"])
+    assert f"Settled with convenant 0.1.0; input hash {digest[:16]}" in claim.stdout
