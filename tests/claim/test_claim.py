@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -292,3 +292,24 @@ def test_the_footer_names_the_reports_input_hash_which_covers_the_cost_statement
     digest = re.search(r'Input hash: <span class="sha">([0-9a-f]{64})', report.stdout).group(1)
     claim = runner.invoke(app, ["claim", str(EX17), "--lang", "en"])
     assert f"Settled with convenant 0.1.0; input hash {digest[:16]}" in claim.stdout
+
+
+_EX18 = load_case(EX18).case
+
+
+@given(st.integers(min_value=1, max_value=10**8))
+@example(32900000)  # exactly the subsidy: settled
+@example(33920000)  # example 18's own advances: −10200.00
+def test_the_document_follows_the_sign_of_the_balance_and_states_its_size(paid_cents):
+    # example 18's capped subsidy 329000.00 against one advance of any size: balance 329000.00 − paid
+    from convenant_calc.core.models import Payments
+    from convenant_calc.views.claim import euro
+
+    paid = Decimal(paid_cents).scaleb(-2)
+    payments = Payments.model_validate({"payments": [{"date": "2023-10-02", "amount": paid}]})
+    claim = build(settle_agreement(_EX18.model_copy(update={"payments": payments})), Lang("nl"))
+    balance = Decimal("329000.00") - paid
+    assert claim.kind == ("claim" if balance > 0 else "repayment" if balance < 0 else "settled")
+    assert claim.declaration.endswith(euro(abs(balance), Lang("nl")))
+    assert claim.words == "in letters: " + amount_in_words(abs(balance), Lang("nl"))
+    assert claim.total.paid == Lang("nl").money(paid)
