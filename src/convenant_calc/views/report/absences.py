@@ -82,8 +82,8 @@ def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow
 
 
 def absence_totals(s: Settlement, t: Lang) -> tuple[str, str]:
-    """The table's totals: FTE-days replaced and short."""
+    """The table's totals: FTE-days replaced and short (an absence without a day in the term adds nothing)."""
     return (
-        t.number(sum((a.replaced_fte_days for a in s.absences), D(0))),
-        t.number(sum((a.short_fte_days for a in s.absences), D(0))),
+        t.number(sum((a.replaced_fte_days for a in s.in_term), D(0))),
+        t.number(sum((a.short_fte_days for a in s.in_term), D(0))),
     )
