@@ -99,7 +99,8 @@ EXAMPLES = sorted(p for p in examples_dir().iterdir() if (p / "results.yaml").is
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
 def test_every_example_lists_what_it_listed_before(example):
     case = load_case(example, pending_allowed=True).case
-    for readings in (DEFAULT, Readings(periods_merged=True), Readings(notice_from_posting=True), Readings(window_elapsed=True)):
+    alternatives = (Readings(periods_merged=True), Readings(notice_from_posting=True), Readings(window_elapsed=True))
+    for readings in (DEFAULT, *alternatives):
         listed = [s.absences for s in settle_agreement(case, readings, pending_allowed=True).settlements]
         assert listed == _listed_as_before(case, readings)
 
@@ -113,7 +114,8 @@ def test_generated_periods_list_what_they_listed_before(tmp_path_factory, n, end
         conv = case_dir / "convenant.yaml"
         start = date.fromisoformat(conv.read_text().split("term: {start: ")[1][:10])
         end = date.fromordinal(start.toordinal() + ends % (366 * n))
-        conv.write_text(conv.read_text().replace("\nmax_subsidy:", f"\ntermination: {{kind: mutual, ends: {end}}}\nmax_subsidy:", 1))
+        ended = f"\ntermination: {{kind: mutual, ends: {end}}}\nmax_subsidy:"
+        conv.write_text(conv.read_text().replace("\nmax_subsidy:", ended, 1))
     case = load_case(case_dir).case
     settled = settle_agreement(case).settlements
     assert [s.absences for s in settled] == _listed_as_before(case)
@@ -151,7 +153,8 @@ def test_absences_by_term_declines_terms_out_of_order():
     from types import SimpleNamespace
 
     case = SimpleNamespace(staffing=SimpleNamespace(absences=[]))
-    later, earlier = Term(start=date(2025, 1, 1), end=date(2025, 12, 31)), Term(start=date(2024, 1, 1), end=date(2025, 1, 1))
+    later = Term(start=date(2025, 1, 1), end=date(2025, 12, 31))
+    earlier = Term(start=date(2024, 1, 1), end=date(2025, 1, 1))
     assert absences_by_term(case, [later, earlier]) is None  # then each period looks at every absence
     assert absences_by_term(case, [earlier, later]) is None  # they overlap on 2025-01-01
     assert absences_by_term(case, [earlier, None]) == [[], []]
@@ -187,7 +190,8 @@ def test_a_cost_in_a_gap_goes_to_the_nearer_period_the_earlier_on_a_tie():
     from convenant_calc.core.rules.costs import _locator
 
     def period(pid, first, last):
-        return SimpleNamespace(id=pid, convenant=SimpleNamespace(term=Term(start=date(2024, 1, first), end=date(2024, 1, last))))
+        term = Term(start=date(2024, 1, first), end=date(2024, 1, last))
+        return SimpleNamespace(id=pid, convenant=SimpleNamespace(term=term))
 
     locate = _locator((period("a", 1, 10), period("b", 14, 20)))
     # 11, 12, 13 lie between: 12 is 2 days from the 10th and 2 from the 14th (a tie: the earlier); 13 is 1 from b.

@@ -386,7 +386,9 @@ def period_outcomes(
     first, last = funded.start, funded.end
     return (
         tuple(
-            absence_rules.absence_outcome(i, absences[i], case.staffing.absence_fte(absences[i]), windows.get(i), funded)
+            absence_rules.absence_outcome(
+                i, absences[i], case.staffing.absence_fte(absences[i]), windows.get(i), funded
+            )
             for i in (range(len(absences)) if indexes is None else indexes)
             if absences[i].from_ <= last and absences[i].to >= first
         ),
@@ -575,13 +577,13 @@ def settle_agreement(
     reported = {r.commitment: r for r in case.results.results}
     payments = _payments_by_part(case, period_named)
     outside = OutsideTerm(case.staffing, windows)
-    touching = absences_by_term(case, [funded_term(p, readings)[0] for p in found])
+    funded = [funded_term(p, readings)[0] for p in found]  # S15: None for a period after an early end
+    touching = absences_by_term(case, funded)
     settlements = []
     for k, p in enumerate(found):
         if only is not None and p.id != only:
             continue
         outcomes, ended = period_outcomes(case, p, windows, readings, None if touching is None else touching[k])
-        after_end = funded_term(p, readings)[0] is None  # S15: a period after an early end lists no absence
         for budget in budgets(p):
             settlements.append(
                 settle_part(
@@ -595,7 +597,7 @@ def settle_agreement(
                     line_named=len(lines) > 1,
                     pending_allowed=pending_allowed,
                     cost_items=None if judged is None else tuple(costs.get((p.id, budget.line), ())),
-                    outside=None if after_end else outside,
+                    outside=None if funded[k] is None else outside,  # a period after the end lists no absence
                     reported=reported,
                     payments=payments.get((p.id if period_named else None, budget.line), ()),
                 )

@@ -279,6 +279,32 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
             if fte - kept:
                 off_duty.append(Span(first, last, fte - kept))
 
+    return _outcome(
+        index, absence, fte, window, days_in_term, covered, covered_in_term, tuple(replaced), tuple(off_duty)
+    )
+
+
+def outside_outcome(index: int, absence: Absence, fte: Decimal, window: Window | None) -> AbsenceOutcome:
+    """S6 — an absence in a term that holds none of its days: "Parts outside the term do not count".
+
+    Nothing is covered, replaced or off duty in the term, so the outcome does not depend on the
+    term: an agreement of several periods works it out once for all the periods it misses (S14,
+    issue 23). Its window (S7) is still the absence's own: the chains run across terms.
+    """
+    return _outcome(index, absence, fte, window)
+
+
+def _outcome(
+    index: int,
+    absence: Absence,
+    fte: Decimal,
+    window: Window | None,
+    days_in_term: int = 0,
+    covered: tuple[date, date] | None = None,
+    covered_in_term: int = 0,
+    replaced: tuple[Span, ...] = (),
+    off_duty: tuple[Span, ...] = (),
+) -> AbsenceOutcome:
     return AbsenceOutcome(
         index=index,
         consultant=absence.consultant,
@@ -292,33 +318,8 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
         covered=covered,
         covered_days_in_term=covered_in_term,
         uncovered_days_in_term=days_in_term - covered_in_term,
-        replaced=tuple(replaced),
-        off_duty=tuple(off_duty),
-    )
-
-
-def outside_outcome(index: int, absence: Absence, fte: Decimal, window: Window | None) -> AbsenceOutcome:
-    """S6 — an absence in a term that holds none of its days: "Parts outside the term do not count".
-
-    Nothing is covered, replaced or off duty in the term, so the outcome does not depend on the
-    term: an agreement of several periods works it out once for all the periods it misses (S14,
-    issue 23). Its window (S7) is still the absence's own: the chains run across terms.
-    """
-    return AbsenceOutcome(
-        index=index,
-        consultant=absence.consultant,
-        kind=absence.kind,
-        first=absence.from_,
-        last=absence.to,
-        fte=fte,
-        days=absence.days,
-        days_in_term=0,
-        window=window,
-        covered=None,
-        covered_days_in_term=0,
-        uncovered_days_in_term=0,
-        replaced=(),
-        off_duty=(),
+        replaced=replaced,
+        off_duty=off_duty,
     )
 
 
