@@ -45,6 +45,7 @@ sys.path.insert(0, str(HERE))
 
 import curves  # noqa: E402  (a sibling script)
 import generate_cases  # noqa: E402  (a sibling script)
+import shares  # noqa: E402  (a sibling script)
 
 FLOOR = "import typer, pydantic, yaml, rich.console, dateutil.relativedelta"
 EXAMPLE = "examples/07-everything-together"
@@ -412,6 +413,10 @@ def table(report: dict) -> str:
             f"{name:>28s} {row['cpu_median_ms']:7.1f} {row['median_ms']:8.1f} {row['cpu_ratio_to_floor']:11.2f} "
             f"{row['ratio_to_floor']:12.2f} {'≤ ' + str(goal) if goal is not None else '':>6s} {verdict}"
         )
+    if "shares" in report:
+        floor_ms = report["startup"]["import floor"]["cpu_median_ms"]
+        lines += ["", "settle --format json, stage by stage (benchmarks/shares.py: CPU ms, median of fresh processes)"]
+        lines.append(shares.table(report["shares"], floor_ms))
     if report.get("batch"):
         lines += ["", "batch: convenant check (one process, start-up included, median)"]
     for b in report.get("batch", []):
@@ -493,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"machine": machine(), "runs": args.runs, "startup": {}, "batch": [], "scaling": []}
     if args.only in (None, "startup"):
         report["startup"] = startup(args.runs)
+        report["shares"] = shares.shares(args.runs)
     if args.only in (None, "batch"):
         report["batch"] = batch(args.cases, 1 if args.quick else 3)
     if args.only in (None, "generation"):

@@ -181,6 +181,27 @@ def test_check_imports_no_typer_and_no_rich():
     assert _heavy(modules, "typer", "click", "rich") == set()
 
 
+def test_the_table_imports_two_builders_not_the_report():
+    # issue 23: views.report's package imports its modules on first use, so the terminal table imports the
+    # summary and the absences it shows (and Line), not the report's twenty dataclasses nor its other sections
+    modules = _modules_after(["settle", str(EXAMPLES / "07-everything-together")])
+    assert {"rich.table", "convenant_calc.views.report.summary", "convenant_calc.views.report.line"} <= modules
+    heavy = {"model", "assemble", "steps", "timeline", "readings", "interim", "months", "articles"}
+    assert {m for m in modules if m.rsplit(".", 1)[-1] in heavy and m.startswith("convenant_calc.views.report.")} == set()
+    assert "convenant_calc.core.reading_costs" not in modules and "convenant_calc.core.interim" not in modules
+
+
+def test_the_report_package_still_gives_every_name():
+    # the names other modules and the tests import from views.report, each imported on first use
+    from convenant_calc.views import report
+    from convenant_calc.views.report import assemble, model
+
+    assert report.build is assemble.build and report.Report is model.Report and report.Line is model.Line
+    assert all(getattr(report, name) is not None for name in report.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        report.nothing  # noqa: B018
+
+
 def test_no_pydantic_plugins_by_pydantics_own_switch():
     # the documented PYDANTIC_DISABLE_PLUGINS, set by the entry point even over another value
     code = (
