@@ -32,7 +32,6 @@ and it would otherwise import every section and every row's dataclass (start-up 
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # what the names below are, for readers and type checkers; imported on first use
@@ -97,6 +96,8 @@ def __getattr__(name: str) -> object:
     module = _MODULE.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
+    # __import__ rather than importlib.import_module: the same import, and `python -X importtime` still
+    # lists the module with its own time (it reports only imports that go through __import__)
+    value = getattr(__import__(f"{__name__}.{module}", fromlist=(name,)), name)
     globals()[name] = value
     return value
