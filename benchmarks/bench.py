@@ -414,9 +414,8 @@ def table(report: dict) -> str:
             f"{row['ratio_to_floor']:12.2f} {'≤ ' + str(goal) if goal is not None else '':>6s} {verdict}"
         )
     if "shares" in report:
-        floor_ms = report["startup"]["import floor"]["cpu_median_ms"]
         lines += ["", "settle --format json, stage by stage (benchmarks/shares.py: CPU ms, median of fresh processes)"]
-        lines.append(shares.table(report["shares"], floor_ms))
+        lines.append(shares.table(report["shares"]))
     if report.get("batch"):
         lines += ["", "batch: convenant check (one process, start-up included, median)"]
     for b in report.get("batch", []):

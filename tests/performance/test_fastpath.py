@@ -293,3 +293,19 @@ def test_fast_settle_report_formats_print_what_typer_prints(fmt):
     assert fast.returncode == with_typer.returncode == 0
     assert fast.stdout == with_typer.stdout and "07" in fast.stdout
     assert fastpath.settle_args(["settle", example, "-f", "pdf"]) is None  # binary formats: typer (needs --output)
+
+
+def test_the_exit_freezes_the_collector_and_still_runs_every_cleanup(tmp_path):
+    # issue 23: the console script's exit moves what the run leaves into gc's permanent generation, so that
+    # shutting down does not walk it (gc.freeze); atexit handlers still run, and the exit code is the run's
+    marker = tmp_path / "atexit-ran"
+    code = (
+        "import atexit, gc, sys\n"
+        f"atexit.register(lambda: open({str(marker)!r}, 'w').write(str(gc.get_freeze_count() > 0)))\n"
+        "sys.argv = ['convenant', 'validate', 'no-such-directory']\n"
+        "from convenant_calc.cli.fastpath import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and "no-such-directory" in done.stderr  # a missing case: exit 2, as before
+    assert marker.read_text() == "True"

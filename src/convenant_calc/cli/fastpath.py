@@ -24,6 +24,7 @@ in the validation of amounts an auditor relies on.
 from __future__ import annotations
 
 import errno
+import gc
 import io
 import os
 import sys
@@ -227,6 +228,20 @@ def main() -> None:
             reason = exc.strerror or exc
             _fail(visible(f"{exc.filename}: cannot be read or written ({reason}); check its permissions"), 2)
         _fail(f"cannot write the output ({exc.strerror or exc})", 2)
+    _exit(code)
+
+
+def _exit(code: int) -> None:
+    """Exit with ``code``, the interpreter's collector no longer walking what the run leaves behind.
+
+    ``gc.freeze()`` (the gc module's documented call) moves every object alive into the permanent
+    generation, so the collections Python runs while it shuts down skip the thousands of objects
+    the imports made (pydantic's schemas, typing's, rich's): a sixth of the CPU time of
+    ``settle --format json`` went there (issue 23). Nothing else changes: atexit handlers and
+    ``weakref.finalize`` still run, every module is still torn down, every buffer flushed; the
+    memory goes back to the system with the process, as it did.
+    """
+    gc.freeze()
     sys.exit(code)
 
 
