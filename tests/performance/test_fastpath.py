@@ -309,3 +309,26 @@ def test_the_exit_freezes_the_collector_and_still_runs_every_cleanup(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 2 and "no-such-directory" in done.stderr  # a missing case: exit 2, as before
     assert marker.read_text() == "True"
+
+
+@pytest.mark.parametrize(
+    ("argv", "collecting"),
+    [
+        (["settle", str(EXAMPLES / "07-everything-together"), "-f", "json"], False),
+        (["validate", str(EXAMPLES / "07-everything-together")], False),
+        (["calendar", str(EXAMPLES / "07-everything-together"), "-f", "ics"], False),
+        (["check", str(EXAMPLES / "01-no-absences")], True),  # a batch keeps the collector
+        (["generation", str(EXAMPLES / "generation"), "-f", "json"], True),
+    ],
+)
+def test_one_case_runs_without_the_cycle_collector(argv, collecting):
+    # issue 23: a run of one case turns Python's cyclic collector off (gc.disable); a batch does not
+    code = (
+        "import gc, os, contextlib\n"
+        "from convenant_calc.cli.fastpath import answer\n"
+        "with open(os.devnull, 'w') as sink, contextlib.redirect_stdout(sink):\n"  # ics writes bytes
+        f"    code = answer({argv!r})\n"
+        "print(code, gc.isenabled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["0", str(collecting)]
