@@ -19,6 +19,10 @@ settle does, and reads the CPU time of the process (user + system) after each st
 - ``settle and JSON``: ``run_settle(EXAMPLE, "json")`` into /dev/null, which loads the case again
   (the validators built), settles and writes.
 
+Like the console script for one case, the process runs without the cyclic garbage collector and exits
+with ``gc.freeze()`` (``cli/fastpath.py``), so the whole process is ``settle --format json`` less the
+parsing of its arguments.
+
 ``pydantic's share`` is the machinery, the plugin loader, our model classes and the building of the
 validators (the first ``load_case`` less a second one, which reuses them). A settle path without
 pydantic would save at most that, less whatever its own validation would cost.
@@ -58,8 +62,11 @@ def _cpu() -> float:
 
 def child() -> None:
     """One fresh process: the stages in order, each one's CPU seconds printed as a line ``stage<TAB>s``."""
+    import gc
+
     marks = [_cpu()]
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"  # as the console script sets it
+    gc.disable()  # as the console script does for one case (cli/fastpath.py: one_case)
     import dataclasses  # noqa: F401
     import decimal  # noqa: F401
     import fractions  # noqa: F401
@@ -108,6 +115,8 @@ def child() -> None:
     stages = [marks[0], *(b - a for a, b in zip(marks, marks[1:]))]
     for name, seconds in zip(STAGES, stages, strict=True):
         print(f"{name}\t{seconds!r}")
+    sys.stdout.flush()
+    gc.freeze()  # and exits as it does (cli/fastpath.py: _exit)
 
 
 FLOOR = "import typer, pydantic, yaml, rich.console, dateutil.relativedelta"  # bench.py's import floor
