@@ -344,3 +344,75 @@ def load(path: Path, file: str | None = None) -> Document:
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise YamlError(Problem(Position(name, line, col), "not UTF-8 text; save the file as UTF-8")) from None
     return parse(text, name)
+
+
+def top_level_text(path: Path, key: str) -> str | None:
+    """The text a file's top-level mapping gives ``key``, read only as far as that key; None when there is none.
+
+    For a generation's first pass (S18), which only needs each case's agreement id: no value is built and
+    nothing after the key is read. None also when the file cannot be read, is not a mapping, or the value is
+    not text (a number, a list, a tagged or anchored value). A file that parses up to the key may still be
+    refused by :func:`load` further on; what this returns is the value :func:`load` gives ``key`` whenever
+    :func:`load` accepts the file.
+    """
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        with open(path, "rb") as handle:
+            text = handle.read(MAX_BYTES + 1).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    loader = _Loader(text)
+    try:
+        depth = 0
+        wanted = False  # the next event at depth 1 is the value of ``key``
+        expect_key = True  # at depth 1: the next scalar is a key
+        while True:
+            event = loader.get_event()
+            kind = event.__class__
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                if depth == 0 and kind is SequenceStartEvent:
+                    return None
+                depth += 1
+                if depth == 2:
+                    if wanted:
+                        return None
+                    expect_key = True  # a nested value: the next key at depth 1 comes after its end
+                continue
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+                if depth == 1:
+                    expect_key = True
+                elif depth == 0:
+                    return None
+                continue
+            if kind is ScalarEvent:
+                if depth == 0:
+                    return None  # the document is a scalar
+                if depth > 1:
+                    continue
+                if wanted:
+                    if event.anchor or event.tag:
+                        return None
+                    value = event.value if event.style else _scalar(event.value)
+                    return value if isinstance(value, str) else None
+                if expect_key:
+                    wanted = event.value == key and not event.anchor and not event.tag
+                    expect_key = False
+                else:
+                    expect_key = True
+                continue
+            if kind is AliasEvent:
+                if depth == 1 and not expect_key:
+                    expect_key = True
+                    if wanted:
+                        return None
+                    continue
+                return None
+            if kind is StreamEndEvent or kind is DocumentEndEvent:
+                return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()

@@ -19,6 +19,7 @@ the document properties are fixed here (no creation time, no author from the mac
 from __future__ import annotations
 
 import io
+import marshal
 import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
@@ -60,8 +61,71 @@ def sheet_names(cases: list[str]) -> dict[str, str]:
     return names
 
 
-def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> bytes:
-    """The workbook's bytes. ``settlements`` maps each settled case to its agreement's settlement (its sheet)."""
+class AgreementSheets:
+    """Each settled agreement's sheet, recorded as it is settled, to be written in order after the overview.
+
+    A generation settles an agreement and drops it (3,800 agreements in little memory): what its sheet
+    needs is kept instead, as the calls that write its cells, packed by :mod:`marshal` (a few kB an
+    agreement). :func:`render` adds the sheets after the overview and replays the calls, so that the
+    workbook is the one written from the settlements themselves, byte for byte (XlsxWriter numbers the
+    shared strings in the order they are first written, overview first).
+    """
+
+    def __init__(self) -> None:
+        self._packed: dict[str, bytes] = {}
+
+    def add(self, r: Row, a: AgreementSettlement) -> None:
+        """Record the sheet of the agreement settled as ``a``, whose overview row is ``r``."""
+        recorder = _Recorder()
+        _agreement_cells(recorder, r, a, *_SHEET_FORMATS)
+        self._packed[r.case] = marshal.dumps(recorder.calls)
+
+    def write(self, ws, case: str, formats: Mapping[str, object]) -> None:
+        """Replay the case's recorded calls on its worksheet ``ws``, with the workbook's ``formats`` by name."""
+        for method, fmt, *args in marshal.loads(self._packed.pop(case)):
+            cell_format = formats.get(fmt) if fmt is not None else None
+            if method == "f":  # row, col, formula, cached value
+                ws.write_formula(*args[:3], cell_format, args[3])
+            elif method == "u":  # row, col, url, text
+                ws.write_url(*args[:3], cell_format, string=args[3])
+            elif cell_format is None:
+                getattr(ws, _METHODS[method])(*args)
+            else:
+                getattr(ws, _METHODS[method])(*args, cell_format)
+
+
+#: The formats an agreement's sheet uses, by the names a recorded call gives them.
+_SHEET_FORMATS = ("bold", "head", "money", "rate", "decimal")
+_METHODS = {"s": "write_string", "n": "write_number", "r": "write_row", "c": "set_column"}
+
+
+class _Recorder:
+    """Stands in for a worksheet: each call a tuple of marshallable values, ``(method, format name, *arguments)``."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def write_string(self, row: int, col: int, text: str, fmt: str | None = None) -> None:
+        self.calls.append(("s", fmt, row, col, text))
+
+    def write_number(self, row: int, col: int, value: float, fmt: str | None = None) -> None:
+        self.calls.append(("n", fmt, row, col, value))
+
+    def write_formula(self, row: int, col: int, formula: str, fmt: str | None = None, value: float = 0) -> None:
+        self.calls.append(("f", fmt, row, col, formula, value))
+
+    def write_row(self, row: int, col: int, data: list, fmt: str | None = None) -> None:
+        self.calls.append(("r", fmt, row, col, tuple(data)))
+
+    def write_url(self, row: int, col: int, url: str, fmt: str | None = None, string: str | None = None) -> None:
+        self.calls.append(("u", fmt, row, col, url, string))
+
+    def set_column(self, first: int, last: int, width: float) -> None:
+        self.calls.append(("c", None, first, last, width))
+
+
+def render(g: Generation, sheets: AgreementSheets) -> bytes:
+    """The workbook's bytes. ``sheets`` holds each settled case's sheet, recorded as it was settled."""
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
     wb.set_properties(
@@ -135,16 +199,16 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
     ws.set_column(10, 13, 12)
     ws.freeze_panes(1, 0)
 
+    formats = dict(zip(_SHEET_FORMATS, (bold, head, money, rate, decimal), strict=True))
     for r in g.rows:
-        _agreement_sheet(wb, names[r.case], r, settlements[r.case], bold, head, money, rate, decimal)
+        sheets.write(wb.add_worksheet(names[r.case]), r.case, formats)
     wb.close()
     return buffer.getvalue()
 
 
-def _agreement_sheet(wb, name: str, r: Row, a: AgreementSettlement, bold, head, money, rate, decimal) -> None:
+def _agreement_cells(ws, r: Row, a: AgreementSettlement, bold, head, money, rate, decimal) -> None:
     """The agreement's own sheet: per period (S14) and funding line (S19) the settlement lines, the commitments
     and the advances."""
-    ws = wb.add_worksheet(name)
     c = a.convenant
     ws.write_string(0, 0, c.title, bold)
     ws.write_string(1, 0, f"{c.id} ({r.case})")
