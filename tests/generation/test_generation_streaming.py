@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import xlsxwriter
 
 from convenant_calc.cli.generation import run_generation
@@ -211,3 +213,18 @@ def test_a_file_without_a_fault_gets_its_positions_when_first_asked():
     assert str(doc.position(("b", 0, "x"))) == "x.yaml:3:9"  # "  - {x: " is eight characters
     assert str(doc.position(("b", 1))) == "x.yaml:4:5"
     assert str(doc.position(("a",), key=True)) == "x.yaml:1:1"
+
+
+@given(st.text(alphabet="0123456789-+.eE_:x ", min_size=1, max_size=14))
+def test_a_plain_scalar_is_read_as_the_patterns_say(text):
+    # the shortcuts for dates and plain digits give what the two patterns give
+    from decimal import Decimal
+
+    if yamlpos._INT.match(text):
+        expected = int(text) if len(text) <= 1000 else Decimal(text)
+    elif yamlpos._DECIMAL.match(text):
+        expected = Decimal(text)
+    else:
+        expected = text
+    value = yamlpos._scalar(text)
+    assert (type(value), value) == (type(expected), expected)

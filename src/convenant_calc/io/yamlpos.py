@@ -51,6 +51,7 @@ _FALSE = {"false", "False", "FALSE"}
 _WORDS: dict[str, Any] = {**dict.fromkeys(_NULL), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 _TEXT = object()  # not one of _WORDS
 _NUMBER_START = frozenset("+-.0123456789")  # what an _INT or a _DECIMAL begins with
+_DIGITS = frozenset("0123456789")
 
 Path_ = tuple[str | int, ...]
 
@@ -142,6 +143,10 @@ def _scalar(text: str) -> Any:
     if word is not _TEXT:
         return word
     if text[0] in _NUMBER_START:  # text is not empty: "" is null
+        if len(text) > 4 and text[4] == "-" and text[3] in _DIGITS:  # 2024-01-08: a "-" after a digit, no number
+            return text
+        if text.isdigit() and text.isascii():  # the common case of _INT without its regex
+            return int(text) if len(text) <= 1000 else Decimal(text)
         if _INT.match(text):
             # Python refuses int() of very long digit strings; a Decimal has no such limit
             # and the models reject the absurd value with its position.
