@@ -87,6 +87,11 @@ docs: $(STAMP)
 	@# docs/report-page.png: page 1 of example 07's printed report
 	$(BIN)/convenant settle examples/07-everything-together --output /tmp/convenant-report-page.pdf
 	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-report-page.pdf docs/report-page
+	@# docs/claim.png, docs/repayment.png: page 1 of the printed claims (S21) of examples 17 and 18, in Dutch
+	$(BIN)/convenant claim examples/17-cost-statement --output /tmp/convenant-claim.pdf
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-claim.pdf docs/claim
+	$(BIN)/convenant claim examples/18-costs-below-advances --output /tmp/convenant-repayment.pdf
+	pdftoppm -png -r 70 -f 1 -l 1 -singlefile /tmp/convenant-repayment.pdf docs/repayment
 	@# docs/workbook-page.png: the Settlement sheet of example 07's workbook as LibreOffice prints it (needs soffice)
 	rm -rf /tmp/convenant-workbook && mkdir -p /tmp/convenant-workbook
 	$(BIN)/convenant settle examples/07-everything-together --output /tmp/convenant-workbook/workbook.xlsx

@@ -169,17 +169,20 @@ def test_no_argument_settles_the_case_in_the_working_directory(monkeypatch):
     assert json.loads(default.stdout)["subsidy"] == "356067.20"
 
 
-@pytest.mark.parametrize("command", ["settle", "ledger"])
-def test_no_argument_outside_a_case_directory_is_a_usage_error_with_a_hint(command, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    ("command", "example"),
+    [("settle", "07-everything-together"), ("ledger", "07-everything-together"), ("claim", "17-cost-statement")],
+)
+def test_no_argument_outside_a_case_directory_is_a_usage_error_with_a_hint(command, example, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "README.md").write_text("not a case\n", encoding="utf-8")
     result = runner.invoke(app, [command])
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr.startswith(
         "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
-        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} "
+        f"absences.yaml, payments.yaml, costs.yaml); give one, e.g. convenant {command} "
     )
-    assert result.stderr.endswith("examples/07-everything-together\n")
+    assert result.stderr.endswith(f"examples/{example}\n")
 
 
 def test_the_table_first_line_names_the_case_directory_and_the_agreement(tmp_path, monkeypatch):

@@ -59,6 +59,11 @@ def test_a_cost_statement_added_cost_by_cost_and_a_removed_cost(here, diff_json,
     # NEW: example 17, the same case with its cost statement: the addendum capped at 52000.00, −7564.98.
     old = copy_example("13", here / "old")
     new = copy_example("17", here / "new")
+    # example 17 names the beneficiary and the payer (S21, for its claim); so does OLD here, so that the
+    # steps are those of the cost statement
+    names = (new / "convenant.yaml").read_text(encoding="utf-8")
+    names = names[names.index("# S21:") : names.index("reports:")]
+    edit(old / "convenant.yaml", "\nreports:", "\n" + names + "reports:")
     out, code = diff_json("old", "new")
     assert code == 1
     # step 1: convenant.yaml quotes references.eligible_costs (text only, effect 0). Step 2: costs.yaml

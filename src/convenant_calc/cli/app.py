@@ -165,6 +165,49 @@ def settle(
     )
 
 
+class ClaimFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command()
+def claim(
+    case_dir: Annotated[
+        Optional[Path],
+        typer.Argument(help="Case directory of the final settlement (with costs.yaml and every result). "
+                       "Default: the working directory, if it holds case files."),
+    ] = None,
+    format: Annotated[
+        Optional[ClaimFormat],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: the one the --output file's extension names (.md .html .pdf), else "
+            "markdown. pdf prints the HTML with headless Chromium: one A4 page to sign by hand.",
+        ),
+    ] = None,
+    lang: Annotated[
+        Language, typer.Option("--lang", help="Language of the claim (Dutch by default: it goes to the department).")
+    ] = Language.nl,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of the terminal.")
+    ] = None,
+    reading: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--reading",
+            metavar="ID",
+            help="Settle under this alternative reading (S17; repeatable), e.g. costs.not-capped.",
+        ),
+    ] = None,
+) -> None:
+    """The claim for payment of the final settlement (S21), or the statement of the amount to pay back."""
+    from convenant_calc.cli.claim import run_claim
+
+    raise typer.Exit(run_claim(case_dir, format.value if format else None, lang.value, output, tuple(reading or ())))
+
+
 @app.command()
 def ledger(
     case_dir: Annotated[

@@ -52,6 +52,9 @@ class Usage(Exception):
     """A usage problem found before any work: printed on stderr, exit 2."""
 
 
+CLAIM_EXAMPLE = "17-cost-statement"  # the bundled example a claim accepts (beneficiary, costs.yaml)
+
+
 def case_or_here(case_dir: Path | None, command: str = "settle") -> Path:
     """The case to settle: the one named, else the working directory when it holds case files.
 
@@ -68,9 +71,11 @@ def case_or_here(case_dir: Path | None, command: str = "settle") -> Path:
 
     if any(os.path.lexists(name) for name in FILES.values()):
         return Path(".")
+    # a claim needs a cost statement (S21), which the richest example does not carry
+    example = default_example().with_name(CLAIM_EXAMPLE) if command == "claim" else default_example()
     raise Usage(
         "no case directory given, and this directory holds no case files (results.yaml, convenant.yaml, "
-        f"absences.yaml, payments.yaml); give one, e.g. convenant {command} {display_path(default_example())}"
+        f"absences.yaml, payments.yaml, costs.yaml); give one, e.g. convenant {command} {display_path(example)}"
     )
 
 

@@ -19,6 +19,8 @@ HELP = "\n".join(
         '╭─ Commands ───────────────────────────────────────────────────────────────────╮',
         '│ settle      Settle a case and print the settlement (or write it with         │',
         '│             --output).                                                       │',
+        '│ claim       The claim for payment of the final settlement (S21), or the      │',
+        '│             statement of the amount to pay back.                             │',
         '│ ledger      Print the day-by-day ledger as CSV: FTE employed, off duty by    │',
         '│             cause, replaced, on duty, short, deduction.                      │',
         '│ check       Settle cases and compare them with their expected.yaml (exit 0   │',

@@ -55,6 +55,7 @@ from convenant_calc.core.money import Exact, fmt_decimal, fmt_en, fmt_eur_nl, fm
 from convenant_calc.core.rules.registry import ARTICLES, cite
 from convenant_calc.io.catalog import N_, context, translations
 from convenant_calc.views.labels_calendar import TEXT_CALENDAR
+from convenant_calc.views.labels_claim import TEXT_CLAIM
 from convenant_calc.views.labels_diff import TEXT_DIFF
 
 LANGS = ("en", "nl")
@@ -462,6 +463,7 @@ TEXT: dict[str, str] = {
 }
 TEXT.update(TEXT_CALENDAR)  # the calendar, the termination and the interim position (S15, S16)
 TEXT.update(TEXT_DIFF)  # convenant diff (S22)
+TEXT.update(TEXT_CLAIM)  # convenant claim (S21)
 
 #: The kinds of absence, by ``kind.<value>``.
 KINDS: dict[str, str] = {

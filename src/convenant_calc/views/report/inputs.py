@@ -8,7 +8,7 @@ from pathlib import Path
 
 from convenant_calc.views.report.model import InputFile
 
-ROLES = ("convenant", "absences", "results", "payments")
+ROLES = ("convenant", "absences", "results", "payments", "costs")  # costs: S20, the cost statement (optional)
 
 
 def input_files(sources: Mapping[str, Path], bundled_dir: Path | None = None) -> tuple[InputFile, ...]:
