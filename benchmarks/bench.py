@@ -45,6 +45,7 @@ sys.path.insert(0, str(HERE))
 
 import curves  # noqa: E402  (a sibling script)
 import generate_cases  # noqa: E402  (a sibling script)
+import shares  # noqa: E402  (a sibling script)
 
 FLOOR = "import typer, pydantic, yaml, rich.console, dateutil.relativedelta"
 EXAMPLE = "examples/07-everything-together"
@@ -357,20 +358,26 @@ def generation_goals(quick: bool) -> dict:
 
         big = Path(tmp) / "xlsx"
         generate_cases.generate(big, count=agreements, seed=8, with_bundled=False)
-        probe = (
-            "import resource, subprocess, sys; "
-            "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-            "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-        )
-        cmd = [_convenant(), "generation", str(big), "-f", "xlsx", "-o", str(Path(tmp) / "out.xlsx")]
-        code, kib = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True).stdout.split()
-        if code != "0":
-            raise SystemExit(f"generation of {agreements} agreements as xlsx exited {code}")
+        peaks = {fmt: _peak_rss_mib(big, fmt, Path(tmp) / f"out.{fmt}") for fmt in ("xlsx", "json")}
     return {
         "json": {"cases": count, "cpu_s": round(cpu, 3), "cases_per_cpu_s": round(count / cpu),
-                 "goal": GENERATION_RATE_GOAL},
-        "xlsx": {"agreements": agreements, "peak_rss_mib": round(int(kib) / 1024, 1), "goal_mib": XLSX_PEAK_GOAL_MIB},
+                 "goal": GENERATION_RATE_GOAL, "agreements": agreements, "peak_rss_mib": peaks["json"]},
+        "xlsx": {"agreements": agreements, "peak_rss_mib": peaks["xlsx"], "goal_mib": XLSX_PEAK_GOAL_MIB},
     }
+
+
+def _peak_rss_mib(tree: Path, fmt: str, output: Path) -> float:
+    """The peak resident memory of a whole ``convenant generation TREE -f FMT -o OUTPUT`` process, in MiB."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(done.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    cmd = [_convenant(), "generation", str(tree), "-f", fmt, "-o", str(output)]
+    code, kib = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True).stdout.split()
+    if code != "0":
+        raise SystemExit(f"generation of {tree} as {fmt} exited {code}")
+    return round(int(kib) / 1024, 1)
 
 
 REFERENCE_GOAL = 2.0
@@ -412,6 +419,9 @@ def table(report: dict) -> str:
             f"{name:>28s} {row['cpu_median_ms']:7.1f} {row['median_ms']:8.1f} {row['cpu_ratio_to_floor']:11.2f} "
             f"{row['ratio_to_floor']:12.2f} {'≤ ' + str(goal) if goal is not None else '':>6s} {verdict}"
         )
+    if "shares" in report:
+        lines += ["", "settle --format json, stage by stage (benchmarks/shares.py: CPU ms, median of fresh processes)"]
+        lines.append(shares.table(report["shares"]))
     if report.get("batch"):
         lines += ["", "batch: convenant check (one process, start-up included, median)"]
     for b in report.get("batch", []):
@@ -472,7 +482,7 @@ def table(report: dict) -> str:
         )
         lines.append(
             f"  {x['agreements']} agreements as xlsx: peak RSS {x['peak_rss_mib']:.0f} MiB "
-            f"(goal < {x['goal_mib']}) {_verdict(x['peak_rss_mib'], x['goal_mib'])}"
+            f"(goal < {x['goal_mib']}) {_verdict(x['peak_rss_mib'], x['goal_mib'])}; as json {j['peak_rss_mib']:.0f} MiB"
         )
     return "\n".join(lines)
 
@@ -493,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     report: dict = {"machine": machine(), "runs": args.runs, "startup": {}, "batch": [], "scaling": []}
     if args.only in (None, "startup"):
         report["startup"] = startup(args.runs)
+        report["shares"] = shares.shares(args.runs)
     if args.only in (None, "batch"):
         report["batch"] = batch(args.cases, 1 if args.quick else 3)
     if args.only in (None, "generation"):

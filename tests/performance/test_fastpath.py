@@ -181,6 +181,27 @@ def test_check_imports_no_typer_and_no_rich():
     assert _heavy(modules, "typer", "click", "rich") == set()
 
 
+def test_the_table_imports_two_builders_not_the_report():
+    # issue 23: views.report's package imports its modules on first use, so the terminal table imports the
+    # summary and the absences it shows (and Line), not the report's twenty dataclasses nor its other sections
+    modules = _modules_after(["settle", str(EXAMPLES / "07-everything-together")])
+    assert {"rich.table", "convenant_calc.views.report.summary", "convenant_calc.views.report.line"} <= modules
+    heavy = {"model", "assemble", "steps", "timeline", "readings", "interim", "months", "articles"}
+    assert {m for m in modules if m.rsplit(".", 1)[-1] in heavy and m.startswith("convenant_calc.views.report.")} == set()
+    assert "convenant_calc.core.reading_costs" not in modules and "convenant_calc.core.interim" not in modules
+
+
+def test_the_report_package_still_gives_every_name():
+    # the names other modules and the tests import from views.report, each imported on first use
+    from convenant_calc.views import report
+    from convenant_calc.views.report import assemble, model
+
+    assert report.build is assemble.build and report.Report is model.Report and report.Line is model.Line
+    assert all(getattr(report, name) is not None for name in report.__all__)
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        report.nothing  # noqa: B018
+
+
 def test_no_pydantic_plugins_by_pydantics_own_switch():
     # the documented PYDANTIC_DISABLE_PLUGINS, set by the entry point even over another value
     code = (
@@ -272,3 +293,42 @@ def test_fast_settle_report_formats_print_what_typer_prints(fmt):
     assert fast.returncode == with_typer.returncode == 0
     assert fast.stdout == with_typer.stdout and "07" in fast.stdout
     assert fastpath.settle_args(["settle", example, "-f", "pdf"]) is None  # binary formats: typer (needs --output)
+
+
+def test_the_exit_freezes_the_collector_and_still_runs_every_cleanup(tmp_path):
+    # issue 23: the console script's exit moves what the run leaves into gc's permanent generation, so that
+    # shutting down does not walk it (gc.freeze); atexit handlers still run, and the exit code is the run's
+    marker = tmp_path / "atexit-ran"
+    code = (
+        "import atexit, gc, sys\n"
+        f"atexit.register(lambda: open({str(marker)!r}, 'w').write(str(gc.get_freeze_count() > 0)))\n"
+        "sys.argv = ['convenant', 'validate', 'no-such-directory']\n"
+        "from convenant_calc.cli.fastpath import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and "no-such-directory" in done.stderr  # a missing case: exit 2, as before
+    assert marker.read_text() == "True"
+
+
+@pytest.mark.parametrize(
+    ("argv", "collecting"),
+    [
+        (["settle", str(EXAMPLES / "07-everything-together"), "-f", "json"], False),
+        (["validate", str(EXAMPLES / "07-everything-together")], False),
+        (["calendar", str(EXAMPLES / "07-everything-together"), "-f", "ics"], False),
+        (["check", str(EXAMPLES / "01-no-absences")], True),  # a batch keeps the collector
+        (["generation", str(EXAMPLES / "generation"), "-f", "json"], True),
+    ],
+)
+def test_one_case_runs_without_the_cycle_collector(argv, collecting):
+    # issue 23: a run of one case turns Python's cyclic collector off (gc.disable); a batch does not
+    code = (
+        "import gc, os, contextlib\n"
+        "from convenant_calc.cli.fastpath import answer\n"
+        "with open(os.devnull, 'w') as sink, contextlib.redirect_stdout(sink):\n"  # ics writes bytes
+        f"    code = answer({argv!r})\n"
+        "print(code, gc.isenabled())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.split() == ["0", str(collecting)]

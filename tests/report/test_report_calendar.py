@@ -55,7 +55,7 @@ def test_interim_section_in_markdown_and_html():
 
 def test_the_termination_reference_is_named_in_the_step():
     from convenant_calc.core.settlement import settle
-    from convenant_calc.views.report import steps
+    from convenant_calc.views.report.steps import steps
 
     from ..helpers import case, convenant
 

@@ -315,3 +315,17 @@ def test_a_very_long_number_where_text_is_expected_is_cut_too(case):
         f"case/results.yaml:2:18: expected text, got the number {'1' * 80}… (500 characters); "
         f"put it in quotes: '{'1' * 80}… (500 characters)'"
     )
+
+
+@pytest.mark.parametrize("example", ["07-everything-together", "17-cost-statement"])
+def test_the_loaded_case_is_the_case_pydantic_validates_from_its_parts(example):
+    # issue 23: load_case builds the Case with model_construct (its parts are validated models, and Case adds
+    # no rule); validating the same parts gives an equal case with the same fields set, with and without costs
+    from convenant_calc.core.models import Case
+    from convenant_calc.io.bundled import examples_dir
+    from convenant_calc.io.loading import load_case
+
+    case = load_case(examples_dir() / example).case
+    validated = Case(**{name: getattr(case, name) for name in Case.model_fields})
+    assert validated == case and validated.model_fields_set == case.model_fields_set == set(Case.model_fields)
+    assert (case.costs is None) == (example == "07-everything-together")

@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TextIO
@@ -243,10 +243,12 @@ def run_generation(
     from convenant_calc.core.settlement import settle_agreement
     from convenant_calc.views import generation as view
 
-    keep = fmt == "xlsx"
-    settlements = {}
+    sheets = None
+    if fmt == "xlsx":  # each agreement's sheet recorded as it is settled (a few kB), the settlement dropped
+        from convenant_calc.render.generation_xlsx import AgreementSheets
+
+        sheets = AgreementSheets()
     links: dict[str, str] = {}
-    loaded = _load_all(cases, directory)
     entries: list = []
     progress = LateProgress(len(cases), console, err, after=PROGRESS_AFTER_S)
     unwritten = 0
@@ -262,7 +264,8 @@ def run_generation(
                     reason = exc.strerror or exc
                     print(f"--reports {reports}: cannot write ({reason}); give a directory you can write to", file=err)
                     return 2
-            for (case_dir, name), case in zip(cases, loaded, strict=True):
+            # One case at a time: loaded, settled, its row (and sheet, report) kept, the rest dropped (S18).
+            for (case_dir, name), case in zip(cases, _loaded(cases, directory), strict=True):
                 if isinstance(case, view.Failure):
                     for problem in case.problems:
                         progress.say(str(problem))
@@ -274,9 +277,10 @@ def run_generation(
                 for warning in case.warnings:
                     progress.say(str(warning))
                 s = settle_agreement(case.case)  # S14, S19: every period and line on its own
-                entries.append(view.row(name, s))
-                if keep:
-                    settlements[name] = s
+                entry = view.row(name, s)
+                entries.append(entry)
+                if sheets is not None:
+                    sheets.add(entry, s)
                 if written is not None:
                     href = _write_report(written, name, case, s, reports, progress.say)
                     if href is None:
@@ -308,42 +312,47 @@ def run_generation(
             code = code or 1
         else:
             print(f"{shown}: all {len(expected)} expected totals hold", file=err)
-    return _emit(g, fmt, dialect_value, output, reports, links, settlements, out, err) or code
+    return _emit(g, fmt, dialect_value, output, reports, links, sheets, out, err) or code
 
 
-def _load_all(cases: list[tuple[Path, str]], root: Path) -> list:
-    """Each case loaded, or a :class:`~convenant_calc.views.generation.Failure` with its problems (S18).
+def _loaded(cases: list[tuple[Path, str]], root: Path) -> Iterator:
+    """Each case loaded in turn, or a :class:`~convenant_calc.views.generation.Failure` with its problems (S18).
 
     A generation counts each agreement once: one directory reached by two paths (a link to a case
     beside it), and two cases of the same agreement id, all fail, each naming the others, and stay
     out of the totals (a link ``01-bouw-latest`` to ``01-bouw`` counted that agreement twice).
-    """
-    from dataclasses import replace
 
-    from convenant_calc.io.loading import load_case
-    from convenant_calc.io.problems import InputError, Position, Problem, display_path
+    So that a case can be settled and dropped as soon as it is read (3,800 agreements in little memory),
+    a first pass finds the cases that may share an agreement without loading them: each case's agreement
+    id as :func:`~convenant_calc.io.loading.agreement_id` reads it (convenant.yaml up to its ``id``).
+    Only the cases whose id is not known so, and those whose id another case has too, are loaded in
+    that pass (to tell which of them load at all: a case that fails is not a second case of its
+    agreement); every other case is loaded when its turn comes.
+    """
+    from convenant_calc.io.loading import agreement_id
+    from convenant_calc.io.problems import Position, Problem, display_path
     from convenant_calc.views.generation import Failure
 
     twice = same_directory(cases)
-    loaded: list = []
+    early: dict[int, object] = {}  # loaded in the first pass
+    by_id: dict[str, list[int]] = {}
     for i, (case_dir, name) in enumerate(cases):
         if i in twice:
-            others = ", ".join(shown_case(root, cases[j][1]) for j in twice[i])
-            message = (
-                f"the same directory as {others} (a link, or one path reached twice); a generation counts "
-                f"each agreement once: remove the link, or move it out of {display_path(root)}"
-            )
-            loaded.append(Failure(name, (Problem(Position(shown_case(root, name)), message),)))
             continue
-        try:  # without the positions of every value (a generation reads none): 3,800 cases in little memory
-            loaded.append(replace(load_case(case_dir), documents={}))
-        except InputError as exc:
-            loaded.append(Failure(name, tuple(exc.problems)))
-    by_id: dict[str, list[int]] = {}
-    for i, case in enumerate(loaded):
-        if not isinstance(case, Failure):
-            by_id.setdefault(case.case.convenant.id, []).append(i)
-    for conv_id, group in by_id.items():
+        conv_id = agreement_id(case_dir)
+        if conv_id is None:
+            early[i] = case = _load(case_dir, name)
+            if isinstance(case, Failure):
+                continue
+            conv_id = case.case.convenant.id
+        by_id.setdefault(conv_id, []).append(i)
+    for conv_id, candidates in by_id.items():
+        if len(candidates) < 2:
+            continue
+        for i in candidates:
+            if i not in early:
+                early[i] = _load(*cases[i])
+        group = [i for i in candidates if not isinstance(early[i], Failure)]
         if len(group) < 2:
             continue
         for i in group:
@@ -352,8 +361,33 @@ def _load_all(cases: list[tuple[Path, str]], root: Path) -> list:
                 f"agreement {conv_id} is also the agreement of {others}; a generation counts each agreement "
                 "once: remove the cases that are not this agreement's, or give each its own agreement id"
             )
-            loaded[i] = Failure(cases[i][1], (Problem(Position(shown_case(root, cases[i][1])), message),))
-    return loaded
+            early[i] = Failure(cases[i][1], (Problem(Position(shown_case(root, cases[i][1])), message),))
+    for i, (case_dir, name) in enumerate(cases):
+        if i in twice:
+            others = ", ".join(shown_case(root, cases[j][1]) for j in twice[i])
+            message = (
+                f"the same directory as {others} (a link, or one path reached twice); a generation counts "
+                f"each agreement once: remove the link, or move it out of {display_path(root)}"
+            )
+            yield Failure(name, (Problem(Position(shown_case(root, name)), message),))
+        elif i in early:
+            yield early.pop(i)
+        else:
+            yield _load(case_dir, name)
+
+
+def _load(case_dir: Path, name: str):
+    """The case loaded, without the positions of every value (a generation reads none), or its Failure."""
+    from dataclasses import replace
+
+    from convenant_calc.io.loading import load_case
+    from convenant_calc.io.problems import InputError
+    from convenant_calc.views.generation import Failure
+
+    try:
+        return replace(load_case(case_dir), documents={})
+    except InputError as exc:
+        return Failure(name, tuple(exc.problems))
 
 
 def _write_report(fresh, name: str, loaded, s, reports: Path, say: Callable[[str], None]) -> str | None:
@@ -386,13 +420,13 @@ def _write_report(fresh, name: str, loaded, s, reports: Path, say: Callable[[str
     return relative
 
 
-def _emit(g, fmt, dialect, output, reports, links, settlements, out, err) -> int:
+def _emit(g, fmt, dialect, output, reports, links, sheets, out, err) -> int:
     from convenant_calc.render import generation as render
 
     if fmt == "xlsx":
         from convenant_calc.render import generation_xlsx
 
-        return write_file(output, generation_xlsx.render(g, settlements), err)
+        return write_file(output, generation_xlsx.render(g, sheets), err)
     if fmt == "json":
         text = render.render_json(g)
     elif fmt == "csv":

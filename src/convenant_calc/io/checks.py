@@ -170,6 +170,8 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                     "shorten the replacement to the absence, or correct the dates",
                 )
         spans = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
+        if len(spans) == 1 and spans[0].value <= fte:  # one replacement within the absent FTE: no day over it
+            continue
         if spans:
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
@@ -276,7 +278,7 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                     f"absence {i + 1} takes {span.value} FTE off, more than {clip(consultant_id)}'s {limit} FTE; "
                     f"give it 'fte: {limit}' or less",
                 )
-        if len(indexes) < 2 or any(s.value > limit for s in spans):
+        if len(indexes) < 2 or any(s.value > limit for s in spans) or not _overlapping(spans):
             continue
         lo, hi = min(s.first for s in spans), max(s.last for s in spans)
         for first, _last, value in sweep({"a": spans}, lo, hi):
@@ -291,6 +293,12 @@ def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
                     "shorten one, or give each its part-time 'fte'",
                 )
                 break
+
+
+def _overlapping(spans: list[Span]) -> bool:
+    """Whether two of the spans share a day (without that, no day adds up more than one span's value)."""
+    ordered = sorted(spans, key=lambda s: s.first)
+    return any(b.first <= a.last for a, b in zip(ordered, ordered[1:])) if len(ordered) > 1 else False
 
 
 def _check_unlisted(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:

@@ -95,6 +95,9 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
             continue
         path = case_dir / filename
         sources[role] = path
+        if _plain_file(path):  # nothing to refuse, and named below the case directory as it is shown
+            _read(role, path, str(Path(name) / filename), docs, models, problems)
+            continue
         refused = _refused(case_dir, path, str(Path(name) / filename))  # the link's own name, not its target's
         if refused is not None:
             problems.append(refused)
@@ -107,6 +110,41 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
         _same_agreement(docs, models, problems)
     loaded = _checked(docs, models, sources, problems, pending_allowed=pending_allowed)
     return replace(loaded, unread=tuple(unread_files(listing)))
+
+
+def agreement_id(case_dir: Path) -> str | None:
+    """The agreement id :func:`load_case` would give the case, read cheaply; None when not known so.
+
+    For a generation's first pass (S18: each agreement counted once), which must find two cases of one
+    agreement before settling any: convenant.yaml's top-level ``id``, read only as far as that key, or,
+    without a convenant.yaml, the bundled agreement results.yaml names. Whenever :func:`load_case` accepts
+    the case, its ``case.convenant.id`` is what this returns, unless this returns None (a file it does not
+    read as :func:`load_case` would, an id with surrounding spaces the model strips, a bundled agreement
+    named only in another file): then only loading the case tells.
+    """
+    try:
+        with os.scandir(case_dir) as entries:
+            listing = {entry.name for entry in entries}
+    except OSError:
+        return None
+    if FILES["convenant"] in listing:
+        path = case_dir / FILES["convenant"]
+        if _refused(case_dir, path, FILES["convenant"]) is not None:  # load_case reads nothing of it
+            return None
+        found = yamlpos.top_level_text(path, "id")
+        return found if found and found == found.strip() else None  # the model strips spaces (Model config)
+    if FILES["results"] not in listing:
+        return None
+    path = case_dir / FILES["results"]
+    if _refused(case_dir, path, FILES["results"]) is not None:
+        return None
+    named = yamlpos.top_level_text(path, "convenant")
+    if not named or bundled_path(named) is None:
+        return None
+    try:
+        return load_bundled(named).id
+    except InputError:
+        return None
 
 
 def case_from_documents(documents: Mapping[str, yamlpos.Document], *, pending_allowed: bool = False) -> LoadedCase:
@@ -156,7 +194,10 @@ def _checked(
 
     if any(not p.warning for p in problems):
         raise InputError(problems)
-    case = Case(
+    # Each part is a model validated above and Case adds no rule of its own: model_construct (pydantic's
+    # documented constructor for validated data) spares building Case's validator, and with it the schema
+    # of every part the case lacks, e.g. Costs (about 1 ms of every run, issue 23)
+    case = Case.model_construct(
         convenant=models["convenant"],
         staffing=models.get("absences", Staffing()),
         results=models["results"],
@@ -362,6 +403,15 @@ def _meant(stem: str, known: list[str]) -> str | None:
     if hint is None:
         return None
     return DUTCH_NAMES.get(hint, f"{hint}.yaml")
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file, not a link: what :func:`_refused` accepts and :func:`display_path_in` names as listed,
+    known from one ``lstat`` (a batch reads four files a case)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _refused(case_dir: Path, path: Path, shown: str) -> Problem | None:

@@ -20,7 +20,6 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,7 @@ _FALSE = {"false", "False", "FALSE"}
 _WORDS: dict[str, Any] = {**dict.fromkeys(_NULL), **dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 _TEXT = object()  # not one of _WORDS
 _NUMBER_START = frozenset("+-.0123456789")  # what an _INT or a _DECIMAL begins with
+_DIGITS = frozenset("0123456789")
 
 Path_ = tuple[str | int, ...]
 
@@ -71,14 +71,54 @@ class YamlError(Exception):
         super().__init__(str(problem))
 
 
-@dataclass
 class Document:
-    """A parsed YAML file: its value, and the position of every node by path."""
+    """A parsed YAML file: its value, and the position of every node by path.
 
-    file: str
-    value: Any
-    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    The positions are worked out when first asked for (:meth:`position`, :attr:`marks`), by reading the
+    text again: most files are never asked (a case without a problem), and a value built without them
+    costs about half as much (issue 23). The positions are the same either way.
+    """
+
+    __slots__ = ("file", "value", "_marks", "_key_marks", "_text")
+
+    def __init__(
+        self,
+        file: str,
+        value: Any,
+        marks: dict[Path_, tuple[int, int]] | None = None,
+        key_marks: dict[Path_, tuple[int, int]] | None = None,
+        *,
+        text: str | None = None,
+    ):
+        self.file = file
+        self.value = value
+        self._text = text  # read again for the positions when first asked for them; None: they are given
+        self._marks = marks if marks is not None else ({} if text is None else None)
+        self._key_marks = key_marks if key_marks is not None else ({} if text is None else None)
+
+    def __repr__(self) -> str:
+        return f"Document(file={self.file!r}, value={self.value!r})"
+
+    def _positions(self) -> None:
+        marks: dict[Path_, tuple[int, int]] = {}
+        key_marks: dict[Path_, tuple[int, int]] = {}
+        if self._text is not None:
+            _build(self.file, self._text, marks, key_marks)  # parsed without a fault before: none now
+        self._marks, self._key_marks, self._text = marks, key_marks, None
+
+    @property
+    def marks(self) -> dict[Path_, tuple[int, int]]:
+        """The position (line, column) of each value, by path."""
+        if self._marks is None:
+            self._positions()
+        return self._marks  # type: ignore[return-value]
+
+    @property
+    def key_marks(self) -> dict[Path_, tuple[int, int]]:
+        """The position (line, column) of each mapping key, by the path of its value."""
+        if self._key_marks is None:
+            self._positions()
+        return self._key_marks  # type: ignore[return-value]
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         """The position of the value at ``path``, or of its nearest existing parent.
@@ -87,12 +127,13 @@ class Document:
         (for "unknown key" messages).
         """
         path = tuple(path)
+        marks = self.marks
         if key and path in self.key_marks:
             line, col = self.key_marks[path]
             return Position(self.file, line, col)
-        while path and path not in self.marks:
+        while path and path not in marks:
             path = path[:-1]
-        line, col = self.marks.get(path, (1, 1))
+        line, col = marks.get(path, (1, 1))
         return Position(self.file, line, col)
 
 
@@ -102,6 +143,10 @@ def _scalar(text: str) -> Any:
     if word is not _TEXT:
         return word
     if text[0] in _NUMBER_START:  # text is not empty: "" is null
+        if len(text) > 4 and text[4] == "-" and text[3] in _DIGITS:  # 2024-01-08: a "-" after a digit, no number
+            return text
+        if text.isdigit() and text.isascii():  # the common case of _INT without its regex
+            return int(text) if len(text) <= 1000 else Decimal(text)
         if _INT.match(text):
             # Python refuses int() of very long digit strings; a Decimal has no such limit
             # and the models reject the absurd value with its position.
@@ -118,7 +163,7 @@ def _problem(file: str, node_or_mark: Any, message: str) -> YamlError:
     return YamlError(Problem(Position(file, line, col), message))
 
 
-def _build(file: str, text: str, doc: Document) -> Any:
+def _build(file: str, text: str, marks: dict[Path_, tuple[int, int]], key_marks: dict[Path_, tuple[int, int]]) -> Any:
     """One pass over the parser's events: refuse what is not allowed, build values and positions.
 
     What is refused, and in which order when a file has several faults (the same
@@ -133,7 +178,6 @@ def _build(file: str, text: str, doc: Document) -> Any:
     loader = _Loader(text)
     get_event = loader.get_event
     try:
-        marks, key_marks = doc.marks, doc.key_marks
         container: dict[str, Any] | list[Any] | None = None  # the open mapping or sequence; None: the top
         path: Path_ = ()  # the path of the open container
         key: str | None = None  # in a mapping: the key whose value comes next; None: a key comes next
@@ -262,11 +306,92 @@ def truncated(file: str, text: str, mark: Any, what: str) -> YamlError | None:
     )
 
 
+class _Unusual(Exception):
+    """What :func:`_value` does not build: :func:`_build` reads the file again, to refuse it as it always has."""
+
+
+def _value(text: str) -> Any:
+    """The value of a file :func:`_build` would accept, built the same way but without any position.
+
+    Raises :class:`_Unusual` at anything :func:`_build` refuses (an alias, an anchor, a tag, nesting
+    deeper than MAX_DEPTH, a second document, a merge key, a non-scalar or duplicate key), and lets the
+    parser's errors through; :func:`parse` then reads the file with :func:`_build`, which says what
+    and where. No path and no position is built, so a file without a fault is read about twice as fast.
+    """
+    loader = _Loader(text)
+    get_event = loader.get_event
+    try:
+        container: dict[str, Any] | list[Any] | None = None  # the open mapping or sequence; None: the top
+        key: str | None = None  # in a mapping: the key whose value comes next; None: a key comes next
+        stack: list[Any] = []  # the containers enclosing the open one
+        root: Any = None
+        depth = documents = 0
+        ended = False  # the first document has ended
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is ScalarEvent:
+                if event.anchor or event.tag or ended:
+                    raise _Unusual
+                if container is not None and container.__class__ is not list and key is None:  # a key
+                    text_ = event.value
+                    if (text_ == "<<" and not event.style) or text_ in container:
+                        raise _Unusual
+                    key = text_
+                    continue
+                value = event.value if event.style else _scalar(event.value)
+                if container is None:
+                    root = value
+                elif key is None:
+                    container.append(value)  # type: ignore[union-attr]
+                else:
+                    container[key] = value  # type: ignore[index]
+                    key = None
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                depth += 1
+                if depth > MAX_DEPTH or event.anchor or event.tag or ended:
+                    raise _Unusual
+                value = {} if kind is MappingStartEvent else []
+                if container is None:
+                    root = value
+                elif container.__class__ is list:
+                    container.append(value)  # type: ignore[union-attr]
+                elif key is None:  # a list or mapping as a key
+                    raise _Unusual
+                else:
+                    container[key] = value  # type: ignore[index]
+                stack.append(container)
+                container, key = value, None
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+                container, key = stack.pop(), None
+            elif kind is DocumentStartEvent:
+                documents += 1
+                if documents == 2:
+                    raise _Unusual
+            elif kind is DocumentEndEvent:
+                ended = True
+            elif kind is StreamEndEvent:
+                return root
+            elif kind is AliasEvent:
+                raise _Unusual
+    finally:
+        loader.dispose()
+
+
 def parse(text: str, file: str) -> Document:
-    """Parse YAML text into a Document; raises YamlError with the position."""
+    """Parse YAML text into a Document; raises YamlError with the position.
+
+    The value is built without positions first (:func:`_value`); the Document works them out when a
+    problem asks for one. A file with a fault is read again by :func:`_build`, which refuses it.
+    """
+    try:
+        return Document(file, _value(text), text=text)
+    except (_Unusual, yaml.YAMLError):
+        pass
     doc = Document(file=file, value=None)
     try:
-        doc.value = _build(file, text, doc)
+        doc.value = _build(file, text, doc._marks, doc._key_marks)  # type: ignore[arg-type]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "not valid YAML"
@@ -344,3 +469,75 @@ def load(path: Path, file: str | None = None) -> Document:
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise YamlError(Problem(Position(name, line, col), "not UTF-8 text; save the file as UTF-8")) from None
     return parse(text, name)
+
+
+def top_level_text(path: Path, key: str) -> str | None:
+    """The text a file's top-level mapping gives ``key``, read only as far as that key; None when there is none.
+
+    For a generation's first pass (S18), which only needs each case's agreement id: no value is built and
+    nothing after the key is read. None also when the file cannot be read, is not a mapping, or the value is
+    not text (a number, a list, a tagged or anchored value). A file that parses up to the key may still be
+    refused by :func:`load` further on; what this returns is the value :func:`load` gives ``key`` whenever
+    :func:`load` accepts the file.
+    """
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        with open(path, "rb") as handle:
+            text = handle.read(MAX_BYTES + 1).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    loader = _Loader(text)
+    try:
+        depth = 0
+        wanted = False  # the next event at depth 1 is the value of ``key``
+        expect_key = True  # at depth 1: the next scalar is a key
+        while True:
+            event = loader.get_event()
+            kind = event.__class__
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                if depth == 0 and kind is SequenceStartEvent:
+                    return None
+                depth += 1
+                if depth == 2:
+                    if wanted:
+                        return None
+                    expect_key = True  # a nested value: the next key at depth 1 comes after its end
+                continue
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                depth -= 1
+                if depth == 1:
+                    expect_key = True
+                elif depth == 0:
+                    return None
+                continue
+            if kind is ScalarEvent:
+                if depth == 0:
+                    return None  # the document is a scalar
+                if depth > 1:
+                    continue
+                if wanted:
+                    if event.anchor or event.tag:
+                        return None
+                    value = event.value if event.style else _scalar(event.value)
+                    return value if isinstance(value, str) else None
+                if expect_key:
+                    wanted = event.value == key and not event.anchor and not event.tag
+                    expect_key = False
+                else:
+                    expect_key = True
+                continue
+            if kind is AliasEvent:
+                if depth == 1 and not expect_key:
+                    expect_key = True
+                    if wanted:
+                        return None
+                    continue
+                return None
+            if kind is StreamEndEvent or kind is DocumentEndEvent:
+                return None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()

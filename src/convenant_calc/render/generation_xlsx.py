@@ -19,13 +19,17 @@ the document properties are fixed here (no creation time, no author from the mac
 from __future__ import annotations
 
 import io
+import marshal
 import re
+from collections import defaultdict
 from collections.abc import Mapping
 from datetime import datetime, timezone
 from decimal import Decimal
 from fractions import Fraction
 
 import xlsxwriter
+import xlsxwriter.worksheet
+from xlsxwriter.packager import Packager
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from convenant_calc import __version__
@@ -60,10 +64,152 @@ def sheet_names(cases: list[str]) -> dict[str, str]:
     return names
 
 
-def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> bytes:
-    """The workbook's bytes. ``settlements`` maps each settled case to its agreement's settlement (its sheet)."""
+class AgreementSheets:
+    """Each settled agreement's sheet, recorded as it is settled, to be written in order after the overview.
+
+    A generation settles an agreement and drops it (3,800 agreements in little memory): what its sheet
+    needs is kept instead, as the calls that write its cells, packed by :mod:`marshal` (a few kB an
+    agreement). :func:`render` adds the sheets after the overview and replays the calls, so that the
+    workbook is the one written from the settlements themselves, byte for byte (XlsxWriter numbers the
+    shared strings in the order they are first written, overview first).
+    """
+
+    def __init__(self) -> None:
+        self._packed: dict[str, bytes] = {}
+
+    def add(self, r: Row, a: AgreementSettlement) -> None:
+        """Record the sheet of the agreement settled as ``a``, whose overview row is ``r``."""
+        recorder = _Recorder()
+        _agreement_cells(recorder, r, a, *_SHEET_FORMATS)
+        self._packed[r.case] = marshal.dumps(recorder.calls)
+
+    def write(self, ws, case: str, formats: Mapping[str, object]) -> None:
+        """Replay the case's recorded calls on its worksheet ``ws``, with the workbook's ``formats`` by name."""
+        for method, fmt, *args in marshal.loads(self._packed.pop(case)):
+            cell_format = formats.get(fmt) if fmt is not None else None
+            if method == "f":  # row, col, formula, cached value
+                ws.write_formula(*args[:3], cell_format, args[3])
+            elif method == "u":  # row, col, url, text
+                ws.write_url(*args[:3], cell_format, string=args[3])
+            elif cell_format is None:
+                getattr(ws, _METHODS[method])(*args)
+            else:
+                getattr(ws, _METHODS[method])(*args, cell_format)
+
+
+#: The formats an agreement's sheet uses, by the names a recorded call gives them.
+_SHEET_FORMATS = ("bold", "head", "money", "rate", "decimal")
+_METHODS = {"s": "write_string", "n": "write_number", "r": "write_row", "c": "set_column"}
+
+
+class _Recorder:
+    """Stands in for a worksheet: each call a tuple of marshallable values, ``(method, format name, *arguments)``."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple] = []
+
+    def write_string(self, row: int, col: int, text: str, fmt: str | None = None) -> None:
+        self.calls.append(("s", fmt, row, col, text))
+
+    def write_number(self, row: int, col: int, value: float, fmt: str | None = None) -> None:
+        self.calls.append(("n", fmt, row, col, value))
+
+    def write_formula(self, row: int, col: int, formula: str, fmt: str | None = None, value: float = 0) -> None:
+        self.calls.append(("f", fmt, row, col, formula, value))
+
+    def write_row(self, row: int, col: int, data: list, fmt: str | None = None) -> None:
+        self.calls.append(("r", fmt, row, col, tuple(data)))
+
+    def write_url(self, row: int, col: int, url: str, fmt: str | None = None, string: str | None = None) -> None:
+        self.calls.append(("u", fmt, row, col, url, string))
+
+    def set_column(self, first: int, last: int, width: float) -> None:
+        self.calls.append(("c", None, first, last, width))
+
+
+class _Text(io.StringIO):
+    """One XML part of the workbook, held as UTF-8 until it goes into the zip (a quarter of a StringIO's memory).
+
+    XlsxWriter writes every part before it zips any (3,801 worksheets for 3,800 agreements): as StringIO
+    buffers, which hold four bytes a character, they took 70 MiB. A StringIO by type, as XlsxWriter's XML
+    writer asks; the text is the same.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._utf8 = io.BytesIO()
+
+    def write(self, text: str) -> int:
+        return self._utf8.write(text.encode("utf-8"))
+
+    def getvalue(self) -> str:
+        return self._utf8.getvalue().decode("utf-8")
+
+
+class _Packager(Packager):
+    def _filename(self, xml_filename):
+        if not self.in_memory:  # pragma: no cover - the workbook is always written in memory here
+            return super()._filename(xml_filename)
+        text = _Text()
+        self.filenames.append((text, xml_filename, False))
+        return text
+
+
+class _Workbook(xlsxwriter.Workbook):
+    def _get_packager(self):  # XlsxWriter's documented hook ("allows the default packager to be over-ridden")
+        return _Packager()
+
+
+#: XlsxWriter's kinds of cell, to pack a worksheet's cells (each a named tuple of one of these).
+_CELLS = tuple(
+    {id(t): t for name, t in vars(xlsxwriter.worksheet).items() if name.startswith("Cell") and name.endswith("Tuple")}
+    .values()
+)
+
+
+class _PackedSheet(xlsxwriter.worksheet.Worksheet):
+    """An agreement's worksheet whose cells are kept packed (marshal) until XlsxWriter writes its XML.
+
+    XlsxWriter keeps every cell of every sheet as a dict entry and a named tuple until the workbook is
+    closed: about 300 bytes a cell, 75 MiB for 3,800 agreements. Packed, a sheet's cells take a few kB; they
+    are unpacked just before the sheet's XML is written and dropped after, so one sheet's cells are in
+    memory at a time. The cells, and so the XML, are the ones written.
+    """
+
+    _packed: bytes | None = None
+    _formats: list = []
+
+    def pack(self, formats: list) -> None:
+        """Pack the cells written so far (``formats``: the workbook's formats, which cells refer to by index)."""
+        kinds = {t: k for k, t in enumerate(_CELLS)}
+        at = {id(f): k for k, f in enumerate(formats)}
+        self._formats = formats
+        self._packed = marshal.dumps(
+            [
+                (row, col, kinds[type(cell)], *(at[id(v)] if name == "format" and v is not None else v
+                                                 for name, v in zip(cell._fields, cell, strict=True)))
+                for row, cols in self.table.items()
+                for col, cell in cols.items()
+            ]
+        )
+        self.table = defaultdict(dict)
+
+    def _assemble_xml_file(self) -> None:
+        if self._packed is not None:
+            formats = self._formats
+            for row, col, kind, *values in marshal.loads(self._packed):
+                t = _CELLS[kind]
+                self.table[row][col] = t(*(formats[v] if name == "format" and v is not None else v
+                                           for name, v in zip(t._fields, values, strict=True)))
+            self._packed = None
+        super()._assemble_xml_file()
+        self.table = defaultdict(dict)
+
+
+def render(g: Generation, sheets: AgreementSheets) -> bytes:
+    """The workbook's bytes. ``sheets`` holds each settled case's sheet, recorded as it was settled."""
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    wb = _Workbook(buffer, {"in_memory": True})
     wb.set_properties(
         {
             "title": "Generation overview (S18)",
@@ -135,16 +281,18 @@ def render(g: Generation, settlements: Mapping[str, AgreementSettlement]) -> byt
     ws.set_column(10, 13, 12)
     ws.freeze_panes(1, 0)
 
+    formats = dict(zip(_SHEET_FORMATS, (bold, head, money, rate, decimal), strict=True))
     for r in g.rows:
-        _agreement_sheet(wb, names[r.case], r, settlements[r.case], bold, head, money, rate, decimal)
+        sheet = wb.add_worksheet(names[r.case], worksheet_class=_PackedSheet)
+        sheets.write(sheet, r.case, formats)
+        sheet.pack(wb.formats)
     wb.close()
     return buffer.getvalue()
 
 
-def _agreement_sheet(wb, name: str, r: Row, a: AgreementSettlement, bold, head, money, rate, decimal) -> None:
+def _agreement_cells(ws, r: Row, a: AgreementSettlement, bold, head, money, rate, decimal) -> None:
     """The agreement's own sheet: per period (S14) and funding line (S19) the settlement lines, the commitments
     and the advances."""
-    ws = wb.add_worksheet(name)
     c = a.convenant
     ws.write_string(0, 0, c.title, bold)
     ws.write_string(1, 0, f"{c.id} ({r.case})")

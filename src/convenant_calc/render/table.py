@@ -19,10 +19,10 @@ from rich.text import Text
 from convenant_calc.core.readings import applied
 from convenant_calc.core.text import visible
 from convenant_calc.render.terminal import cell
-from convenant_calc.views.report import ceilings_note, reason, shown_absences, summary_lines
+from convenant_calc.views.report.absences import shown_absences
+from convenant_calc.views.report.summary import ceilings_note, reason, summary_lines
 from convenant_calc.core.settlement import AgreementSettlement, Settlement, Total
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.report.readings import reading_rows
 
 if TYPE_CHECKING:  # annotations only (start-up time, issue 23)
     from convenant_calc.core.interim import Interim, Positions
@@ -143,6 +143,8 @@ def shortfall_table(s: Settlement, t: Lang = EN) -> Table:
 
 def readings_table(costs: Sequence[ReadingCost], t: Lang = EN) -> Table:
     """S17: each alternative reading, the sentence it reads, the subsidy with it and the difference."""
+    from convenant_calc.views.report.readings import reading_rows  # only with --readings (start-up time, issue 23)
+
     table = Table(title=t("readings_title"), title_justify="left", box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column(t("col_reading"), no_wrap=True)
     table.add_column(t("col_reads"), ratio=1)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from convenant_calc.core.models import DatedDays, Staffing
 from convenant_calc.core.money import D
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.report.model import AbsenceRow
+
+if TYPE_CHECKING:  # imported by absence_rows: the table needs shown_absences, not the report model
+    from convenant_calc.views.report.model import AbsenceRow
 
 
 def who(staffing: Staffing, consultant_id: str) -> str:
@@ -47,6 +51,8 @@ def shown_absences(s: Settlement) -> tuple[AbsenceOutcome, ...]:
 
 
 def absence_rows(s: Settlement, staffing: Staffing, t: Lang) -> tuple[AbsenceRow, ...]:
+    from convenant_calc.views.report.model import AbsenceRow
+
     rows = []
     dated = s.convenant.absence_rules.dated
     for a in shown_absences(s):

@@ -7,7 +7,7 @@ from fractions import Fraction
 from convenant_calc.core.rules.funding import CommitmentOutcome
 from convenant_calc.core.settlement import Settlement
 from convenant_calc.views.labels import Lang
-from convenant_calc.views.report.model import Line
+from convenant_calc.views.report.line import Line
 
 
 def reason(c: CommitmentOutcome, t: Lang) -> str:
