@@ -18,8 +18,8 @@ from convenant_calc.cli.commands import (
     Failed,
     NotWritten,
     Usage,
-    _emit,
     _prepare,
+    emitted,
     say,
     source_date,
 )
@@ -123,14 +123,7 @@ def run_claim(
     reading_ids: Sequence[str] = (),
 ) -> int:
     """`convenant claim`: the claim for payment (or the repayment statement) of the final settlement."""
-    try:
-        data = claim_document(case_dir, claim_format(fmt, output), lang, output, reading_ids)
-    except (Usage, NotWritten) as exc:
-        say(exc)
-        return 2
-    except Failed:
-        return 2
-    return _emit(data, output)
+    return emitted(lambda: claim_document(case_dir, claim_format(fmt, output), lang, output, reading_ids), output)
 
 
 def claim_document(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:  # the heavy modules are imported by the commands that need them (start-up time)
     from convenant_calc.core.interim import Positions
@@ -39,6 +39,8 @@ EXTENSIONS = {
     ".xlsx": "xlsx",
 }
 
+
+T = TypeVar("T")
 
 def say(message: object) -> None:
     """A message on stderr. The ids, titles and paths in it are input: shown with any control character
@@ -184,7 +186,8 @@ def run_settle(
     interim position on ``as_of``, S16; what each reading costs, S17), render it in the format
     asked for, write it. What settle refuses is listed in :data:`REFUSALS`.
     """
-    try:
+
+    def make() -> str | bytes | None:
         request = settle_request(case_dir, fmt, lang, output, stamp, show_readings, reading_ids, period, line, as_of)
         moment = source_date() if request.fmt == "pdf" else None
         settled = settle_case(request, "settle")
@@ -192,14 +195,31 @@ def run_settle(
             from rich.console import Console
 
             Console().print(terminal_table(settled, lang), crop=False)
-            return 0
-        data = document(settled, request.fmt, request.lang, moment)
+            return None
+        return document(settled, request.fmt, request.lang, moment)
+
+    return emitted(make, output)
+
+
+def guarded(make: Callable[[], T]) -> T | int:
+    """``make()``, or the exit code 2 when it stops on a usage error or a file not written (said on
+    stderr here) or on a refusal it has reported already (:class:`Failed`)."""
+    try:
+        return make()
     except (Usage, NotWritten) as exc:
         say(exc)
         return 2
     except Failed:
         return 2
-    return _emit(data, output)
+
+
+def emitted(make: Callable[[], str | bytes | None], output: Path | None) -> int:
+    """Run ``make`` under :func:`guarded`; print or write the document it returns (:func:`_emit`), or
+    exit 0 when it printed its own (None)."""
+    data = guarded(make)
+    if isinstance(data, int):
+        return data
+    return 0 if data is None else _emit(data, output)
 
 
 def settle_request(

@@ -29,11 +29,11 @@ from typing import Any
 from convenant_calc.cli.commands import (
     EXTENSIONS,
     Failed,
-    NotWritten,
     Settled,
     Usage,
     _case_name,
     document,
+    guarded,
     say,
     settle_case,
     settle_request,
@@ -56,19 +56,20 @@ def run_pack(
 ) -> int:
     """`convenant pack CASE --output dossier.pdf`: the printed report with the case's input files, the
     settlement JSON and the workbook attached; bad input as for `settle` (exit 2, nothing written)."""
-    try:
+
+    def make():
         named = EXTENSIONS.get(output.suffix.lower())
         if named not in (None, "pdf"):
             raise Usage(f"{output}: a dossier is a PDF, and the extension {output.suffix} names {named}; name it .pdf")
         request = settle_request(case_dir, "pdf", lang, output, False, show_readings, reading_ids, period, None, as_of)
         moment = source_date() or datetime.now(timezone.utc).replace(microsecond=0)
         settled = settle_case(request, "pack")
-        report = document(settled, "pdf", lang, moment)
-    except (Usage, NotWritten) as exc:
-        say(exc)
-        return 2
-    except Failed:
-        return 2
+        return settled, moment, document(settled, "pdf", lang, moment)
+
+    made = guarded(make)
+    if isinstance(made, int):
+        return made
+    settled, moment, report = made
     from convenant_calc.render import dossier
 
     case = _case_name(settled.case_dir)
