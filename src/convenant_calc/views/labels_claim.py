@@ -29,11 +29,11 @@ TEXT_CLAIM: dict[str, str] = {
     "claim_col_balance": N_("balance"),
     "claim_total": N_("Total"),
     "claim_amounts_in": N_("Amounts in euro."),
-    "claim_capped": N_("Each subsidy is at most the eligible costs of the cost statement (S20)."),
+    "claim_capped": N_("Each subsidy is at most the eligible costs of the cost statement (Art. 5)."),
     "claim_not_capped": N_(
-        "The costs of the cost statement cap no subsidy (reading costs.not-capped, S20): the subsidies are ceilings."
+        "The costs of the cost statement cap no subsidy (reading costs.not-capped): the subsidies are ceilings."
     ),
-    "claim_readings": N_("Settled under alternative readings of the agreement (S17): {ids}."),
+    "claim_readings": N_("Settled under alternative readings of the agreement: {ids}."),
     "claim_request": N_(
         "{beneficiary} requests {payer} to pay the balance of the final settlement, {amount}, into account {iban}."
     ),
