@@ -51,7 +51,7 @@ needs_chromium = pytest.mark.skipif(
 
 def test_449254_94_in_words_dutch_and_english():
     assert amount_in_words(Decimal("449254.94"), Lang("nl")) == (
-        "vierhonderdnegenenveertigduizendtweehonderdvierenvijftig euro en vierennegentig cent"
+        "vierhonderdnegenenveertigduizend tweehonderdvierenvijftig euro en vierennegentig cent"
     )
     assert amount_in_words(Decimal("449254.94"), Lang("en")) == (
         "four hundred and forty-nine thousand, two hundred and fifty-four euro and ninety-four cents"
@@ -59,16 +59,39 @@ def test_449254_94_in_words_dutch_and_english():
 
 
 def test_10200_00_in_words_has_no_cents():
-    assert amount_in_words(Decimal("10200.00"), Lang("nl")) == "tienduizendtweehonderd euro"
+    assert amount_in_words(Decimal("10200.00"), Lang("nl")) == "tienduizend tweehonderd euro"
     assert amount_in_words(Decimal("10200.00"), Lang("en")) == "ten thousand, two hundred euro"
     # the sign is never written: the statement around says who owes whom
-    assert amount_in_words(Decimal("-10200.00"), Lang("nl")) == "tienduizendtweehonderd euro"
+    assert amount_in_words(Decimal("-10200.00"), Lang("nl")) == "tienduizend tweehonderd euro"
 
 
 def test_one_cent_and_nothing():
     assert amount_in_words(Decimal("0.01"), Lang("en")) == "zero euro and one cent"
     assert amount_in_words(Decimal("0.01"), Lang("nl")) == "nul euro en één cent"
     assert amount_in_words(Decimal("0.00"), Lang("nl")) == "nul euro"
+
+
+@pytest.mark.parametrize(
+    ("euros", "words"),
+    [  # the Woordenlijst's spelling, as Taaladvies Vlaanderen gives it ("Getallen in letters")
+        (1001, "duizend een"),  # num2words: "duizendéén"
+        (101, "honderdeen"),  # num2words: "honderdéén"
+        (101101, "honderdeenduizend honderdeen"),
+        (2001, "tweeduizend een"),
+        (1200, "duizend tweehonderd"),
+        (21000, "eenentwintigduizend"),  # nothing after duizend: no space
+        (1000001, "een miljoen een"),  # num2words: "een miljoen één"
+        (1001001, "een miljoen duizend een"),
+        (2500000, "twee miljoen vijfhonderdduizend"),
+    ],
+)
+def test_dutch_words_are_spelled_as_the_woordenlijst_spells_them(euros, words):
+    assert amount_in_words(Decimal(euros), Lang("nl")) == f"{words} euro"
+
+
+def test_one_standing_alone_keeps_its_accents_so_it_does_not_read_as_the_article():
+    assert amount_in_words(Decimal("1.01"), Lang("nl")) == "één euro en één cent"
+    assert amount_in_words(Decimal("1001.01"), Lang("nl")) == "duizend een euro en één cent"
 
 
 @given(st.integers(min_value=0, max_value=10**11))
@@ -124,7 +147,7 @@ def test_example_17_is_a_claim_of_449254_94():
     assert claim.title == "Schuldvordering"
     assert claim.declaration == f"Echt en oprecht verklaard ten bedrage van €{NBSP}449.254,94"
     assert claim.words == (
-        "in letters: vierhonderdnegenenveertigduizendtweehonderdvierenvijftig euro en vierennegentig cent"
+        "in letters: vierhonderdnegenenveertigduizend tweehonderdvierenvijftig euro en vierennegentig cent"
     )
     assert claim.signatories == (
         ("Kris Snijkers", "Algemeen Directeur VVSG"),

@@ -16,6 +16,7 @@ either way, signed like the others.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -83,20 +84,42 @@ def euro(value: Decimal, t: Lang) -> str:
 def amount_in_words(value: Decimal, t: Lang) -> str:
     """An amount in cents in words, the euros and the cents each as a whole number (num2words, exact).
 
-    449254.94 → "vierhonderdnegenenveertigduizendtweehonderdvierenvijftig euro en vierennegentig cent"
+    449254.94 → "vierhonderdnegenenveertigduizend tweehonderdvierenvijftig euro en vierennegentig cent"
     (nl), "four hundred and forty-nine thousand, two hundred and fifty-four euro and ninety-four cents"
-    (en). No cents: "tienduizendtweehonderd euro". The sign is not written: the text around says who owes.
+    (en). No cents: "tienduizend tweehonderd euro". The sign is not written: the text around says who owes.
     """
     from num2words import num2words
 
     cents = abs(cents_of(value))
     whole = int(cents)  # Decimal → int truncates exactly; never a float
     rest = int((cents - whole) * 100)
-    euros = num2words(whole, lang=t.code)
+
+    def words(n: int) -> str:
+        said = num2words(n, lang=t.code)
+        return dutch_spelling(said) if t.code == "nl" else said
+
     if rest == 0:
-        return t("claim_words_euros", euros=euros)
+        return t("claim_words_euros", euros=words(whole))
     key = "claim_words_one_cent" if rest == 1 else "claim_words_cents"
-    return t(key, euros=euros, cents=num2words(rest, lang=t.code))
+    return t(key, euros=words(whole), cents=words(rest))
+
+
+_AFTER_THOUSAND = re.compile(r"duizend(?=[a-zé])")
+_ONE_IN_A_COMPOUND = re.compile(r"(?<=[a-z])één|één(?=[a-z])|(?<= )één\b|\béén(?= )")
+
+
+def dutch_spelling(words: str) -> str:
+    """num2words' Dutch number words as the Woordenlijst spells them (Taaladvies, "Getallen in letters").
+
+    num2words writes a number as one word, with "één" wherever a one stands; the official spelling
+    puts a space after *duizend* when more follows ("tweeduizend driehonderd", "honderdeenduizend
+    honderdeen"; *miljoen* and higher num2words already writes apart) and writes *een* inside a
+    number ("duizend een", "een miljoen een"): the accents of *één* are a stress mark, kept only on
+    the number one standing alone ("één euro", "één cent"), where *een* would read as the article.
+    """
+    if words == "één":
+        return words
+    return _ONE_IN_A_COMPOUND.sub("een", _AFTER_THOUSAND.sub("duizend ", words))
 
 
 def _party(heading: str, o: Organisation, t: Lang) -> Party:
