@@ -193,7 +193,9 @@ def test_advances_equal_to_the_subsidy_owe_nothing_either_way(tmp_path):
 def test_without_a_payer_the_claim_names_the_subsidising_government(tmp_path):
     case = _copy(EX17, tmp_path)
     text = (case / "convenant.yaml").read_text(encoding="utf-8")
-    (case / "convenant.yaml").write_text(text.replace("payer: {name: Departement Werk en Sociale Economie}\n", ""))
+    payer = 'payer: {name: Departement Werk en Sociale Economie, address: "Koning Albert II-laan 35 bus 20, 1030 Brussel"}\n'
+    assert payer in text
+    (case / "convenant.yaml").write_text(text.replace(payer, ""))
     claim = _claim(case, "nl")
     assert claim.payer is None
     assert claim.statement.startswith("V.V.S.G. vzw verzoekt de subsidiërende overheid het saldo")
