@@ -15,11 +15,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from convenant_calc.core.money import ZERO
 from convenant_calc.core.models import Amendment, Case, Convenant, Funding, Payment, Result, Staffing, Term
@@ -226,6 +226,8 @@ def settle_part(
     budget: Budget,
     outcomes: tuple[AbsenceOutcome, ...],
     ended: Ending | None,
+    reported: Mapping[str, Result],
+    payments: tuple[Payment, ...],
     *,
     readings: Readings = DEFAULT,
     period_named: bool = False,
@@ -233,32 +235,27 @@ def settle_part(
     pending_allowed: bool = False,
     cost_items: tuple[Verdict, ...] | None = None,
     outside: OutsideTerm | None = None,
-    reported: Mapping[str, Result] | None = None,
-    payments: tuple[Payment, ...] | None = None,
 ) -> Settlement:
     """Apply S2–S12 to one funding line in one period, on its own (S14, S19), under ``readings`` (S17).
 
     ``outcomes`` are the absences of the staffing history with a day in this period's funded term
     (S6–S8, their guaranteed-wage windows computed once over all absences: S7 does not restart at
     a period boundary); the part of each that counts in this line is taken here (S19). ``outside``
-    lists the others (:class:`OutsideTerm`; None: none are listed). The payments
-    settled are those naming this period (all of them when the agreement has one period) and
-    this line (S19: "a payment may name ``line: <id>`` (default the main line)").
+    lists the others (:class:`OutsideTerm`; None: none are listed). ``reported``: the results by
+    commitment. ``payments``: those this part settles, the ones naming this period (all of them
+    when the agreement has one period) and this line (S19: "a payment may name ``line: <id>``
+    (default the main line)"), as :func:`_payments_by_part` sorts them.
     ``pending_allowed`` (S16, the interim position only): a commitment without a reported
     result is *pending* and counts as not met; otherwise it is an error. A termination (S15)
     leaves the days of the period after the agreement's end unfunded, in every line.
     ``cost_items`` (S20): the costs listed under this line and period, None without a costs.yaml;
     with them the subsidy is capped at the eligible costs (not under ``costs.not-capped``).
-    ``reported`` (the results by commitment) and ``payments`` (those of this period and line) may be
-    given when an agreement looked them up once for all its parts; by default they are found here.
     """
     convenant = period.convenant
     term = convenant.term
     working = readings.days_counted == "working"
 
     effort_pool, result_pool = funding.pools(budget.max_subsidy, budget.funding)
-    if reported is None:
-        reported = {r.commitment: r for r in case.results.results}
     if not pending_allowed and any(c.id not in reported for c in budget.result_commitments):
         raise ValueError("every commitment needs a reported result (S4); pending ones only with pending_allowed")
     commitments = tuple(
@@ -302,8 +299,6 @@ def settle_part(
     if cost_items is not None:
         statement = cost_rules.statement(cost_items, amount, cap=readings.costs_capped)
         amount = statement.subsidy
-    if payments is None:
-        payments = _payments_by_part(case, period_named).get((period.id if period_named else None, budget.line), ())
     paid = subsidy.paid(p.amount for p in payments)
 
     return Settlement(
@@ -365,13 +360,12 @@ def funded_term(period: Period, readings: Readings = DEFAULT) -> tuple[Term | No
 
 def period_outcomes(
     case: Case,
-    period: Period,
+    funded: Term | None,
     windows: Mapping[int, Window],
-    readings: Readings = DEFAULT,
     indexes: Sequence[int] | None = None,
-) -> tuple[tuple[AbsenceOutcome, ...], Ending | None]:
-    """S6–S8, S15 — the absences with a day in ``period``'s funded term, as they count there (whole,
-    before their part in a line), in file order; and the agreement's early end as it falls in the period.
+) -> tuple[AbsenceOutcome, ...]:
+    """S6–S8, S15 — the absences with a day in a period's ``funded`` term (:func:`funded_term`), as they
+    count there (whole, before their part in a line), in file order.
 
     S6: "Parts outside the term do not count": an absence without a day in the term counts nothing
     (:class:`OutsideTerm` lists it). S15: parts of absences after an early end do not count, as parts
@@ -379,20 +373,14 @@ def period_outcomes(
     ``indexes``: the absences that may have a day in the term, in file order (default: every absence),
     so that an agreement of many periods need not look at every absence in every period (issue 23).
     """
-    funded, ended = funded_term(period, readings)
     if funded is None:
-        return (), ended
+        return ()
     absences = case.staffing.absences
     first, last = funded.start, funded.end
-    return (
-        tuple(
-            absence_rules.absence_outcome(
-                i, absences[i], case.staffing.absence_fte(absences[i]), windows.get(i), funded
-            )
-            for i in (range(len(absences)) if indexes is None else indexes)
-            if absences[i].from_ <= last and absences[i].to >= first
-        ),
-        ended,
+    return tuple(
+        absence_rules.absence_outcome(i, absences[i], case.staffing.absence_fte(absences[i]), windows.get(i), funded)
+        for i in (range(len(absences)) if indexes is None else indexes)
+        if absences[i].from_ <= last and absences[i].to >= first
     )
 
 
@@ -577,13 +565,14 @@ def settle_agreement(
     reported = {r.commitment: r for r in case.results.results}
     payments = _payments_by_part(case, period_named)
     outside = OutsideTerm(case.staffing, windows)
-    funded = [funded_term(p, readings)[0] for p in found]  # S15: None for a period after an early end
-    touching = absences_by_term(case, funded)
+    terms = [funded_term(p, readings) for p in found]  # S15: (None after an early end, the end as it falls)
+    touching = absences_by_term(case, [funded for funded, _ in terms])
     settlements = []
     for k, p in enumerate(found):
         if only is not None and p.id != only:
             continue
-        outcomes, ended = period_outcomes(case, p, windows, readings, None if touching is None else touching[k])
+        funded, ended = terms[k]
+        outcomes = period_outcomes(case, funded, windows, None if touching is None else touching[k])
         for budget in budgets(p):
             settlements.append(
                 settle_part(
@@ -592,14 +581,14 @@ def settle_agreement(
                     budget,
                     outcomes,
                     ended,
+                    reported,
+                    payments.get((p.id if period_named else None, budget.line), ()),
                     readings=readings,
                     period_named=period_named,
                     line_named=len(lines) > 1,
                     pending_allowed=pending_allowed,
                     cost_items=None if judged is None else tuple(costs.get((p.id, budget.line), ())),
-                    outside=None if funded[k] is None else outside,  # a period after the end lists no absence
-                    reported=reported,
-                    payments=payments.get((p.id if period_named else None, budget.line), ()),
+                    outside=None if funded is None else outside,  # a period after the end lists no absence
                 )
             )
     return AgreementSettlement(case.convenant, tuple(settlements))
