@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from convenant_calc.cli.commands import (
     EXTENSIONS,
     Failed,
-    NotWritten,
     Usage,
     _prepare,
+    chosen_format,
+    chosen_readings,
     emitted,
+    printed,
     say,
     source_date,
 )
@@ -38,16 +40,10 @@ def claim_format(fmt: str | None, output: Path | None) -> str:
 
     A contradiction, an extension that names another format, and a PDF without --output are refused.
     """
-    suffix = output.suffix.lower() if output is not None else ""
-    named = EXTENSIONS.get(suffix)
+    named = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
     if named is not None and named not in FORMATS:
         raise Usage(f"{output}: a claim is written as {', '.join(FORMATS)}; give the file the extension .md, .html or .pdf")
-    if fmt is not None and named is not None and named != fmt:
-        raise Usage(
-            f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
-            f"drop --format, or give the file the extension of {fmt}"
-        )
-    chosen = fmt or named or "markdown"
+    chosen = chosen_format(fmt, output, default="markdown")
     if chosen == "pdf" and output is None:
         raise Usage("--format pdf writes a file: give --output FILE.pdf")
     return chosen
@@ -130,15 +126,11 @@ def claim_document(
     case_dir: Path | None, fmt: str, lang: str, output: Path | None, reading_ids: Sequence[str]
 ) -> str | bytes:
     """Load the case, refuse with every reason, settle and render the claim in ``fmt``."""
-    from convenant_calc.core.readings import DEFAULT, ReadingError, choose
+    from convenant_calc.core.readings import DEFAULT
     from convenant_calc.core.settlement import settle_agreement
 
-    readings = DEFAULT
-    if reading_ids:
-        try:
-            readings = choose(reading_ids)[0]
-        except ReadingError as exc:
-            raise Usage(f"--reading: {exc}") from None
+    chosen = chosen_readings(reading_ids)
+    readings = DEFAULT if chosen is None else chosen
     moment = source_date() if fmt == "pdf" else None
     ready = _prepare(case_dir, output, False, "claim", pending_allowed=True)
     if isinstance(ready, int):
@@ -168,11 +160,4 @@ def render(loaded: LoadedCase, agreement: AgreementSettlement, fmt: str, lang: s
     if fmt == "markdown":
         return claim_render.markdown(model)
     html = claim_render.html(model)
-    if fmt == "html":
-        return html
-    from convenant_calc.render import pdf
-
-    try:
-        return pdf.render(html, moment)
-    except pdf.PdfError as exc:
-        raise NotWritten(str(exc)) from None
+    return html if fmt == "html" else printed(html, moment)

@@ -99,13 +99,13 @@ def load_reporting(case_dir: Path, *, pending_allowed: bool = False):
     return loaded
 
 
-def chosen_format(fmt: str | None, output: Path | None) -> str:
-    """``--format``, else the one the --output file's extension names, else the table; a contradiction
+def chosen_format(fmt: str | None, output: Path | None, default: str = "table") -> str:
+    """``--format``, else the one the --output file's extension names, else ``default``; a contradiction
     (``--format json --output x.html``) is a usage error."""
     suffix = output.suffix.lower() if output is not None else ""
     named = EXTENSIONS.get(suffix)
     if fmt is None:
-        return named or "table"
+        return named or default
     if named is not None and named != fmt:
         raise Usage(
             f"{output}: the extension {suffix} means --format {named}, but --format is {fmt}; "
@@ -242,15 +242,22 @@ def settle_request(
     refuse((_xlsx_readings,), request)
     request = replace(request, as_of=_as_of(as_of))
     refuse((_xlsx_as_of,), request)
-    if reading_ids:
-        from convenant_calc.core.readings import ReadingError, choose
-
-        try:
-            request = replace(request, readings=choose(reading_ids)[0])
-        except ReadingError as exc:
-            raise Usage(f"--reading: {exc}") from None
+    request = replace(request, readings=chosen_readings(reading_ids))
     refuse((_period_merged,), request)
     return request
+
+
+def chosen_readings(reading_ids: Sequence[str]) -> Readings | None:
+    """The readings ``--reading ID ...`` chooses (S17), None when none is named; Usage for an id that
+    names no reading, or two that contradict each other."""
+    if not reading_ids:
+        return None
+    from convenant_calc.core.readings import ReadingError, choose
+
+    try:
+        return choose(reading_ids)[0]
+    except ReadingError as exc:
+        raise Usage(f"--reading: {exc}") from None
 
 
 def _xlsx_readings(r: SettleRequest) -> str | None:
@@ -424,10 +431,16 @@ def document(s: Settled, fmt: str, lang: str, moment: datetime | None = None) ->
         return report_render.markdown(model)
     if fmt != "pdf":
         return report_render.html(model)
+    return printed(report_render.html(model), moment)
+
+
+def printed(html: str, moment: datetime | None) -> bytes:
+    """``html`` printed to PDF by headless Chromium (``moment``: the PDF's date, None: now); NotWritten
+    when it cannot be (no Chromium, or its PDF cannot be read back)."""
     from convenant_calc.render import pdf
 
     try:
-        return pdf.render(report_render.html(model), moment)
+        return pdf.render(html, moment)
     except pdf.PdfError as exc:
         raise NotWritten(str(exc)) from None
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from convenant_calc.core.models import Organisation
-from convenant_calc.core.money import cents_of, fmt_en, fmt_nl
+from convenant_calc.core.money import cents_of
 from convenant_calc.core.readings import applied
 from convenant_calc.core.settlement import AgreementSettlement
 from convenant_calc.views.labels import Lang
@@ -78,7 +78,7 @@ class Claim:
 def euro(value: Decimal, t: Lang) -> str:
     """An amount as the claim writes it: "€ 449.254,94" (a no-break space) in Dutch (Belgian style, SPEC S21), "EUR 449,254.94"
     in English; a negative amount is never written here (the claim states what is owed, by whom)."""
-    return f"€\u00a0{fmt_nl(value)}" if t.dutch else f"EUR\u00a0{fmt_en(value)}"  # never broken at the space
+    return f"{'€' if t.dutch else 'EUR'}\u00a0{t.money(value)}"  # never broken at the space
 
 
 def amount_in_words(value: Decimal, t: Lang) -> str:
