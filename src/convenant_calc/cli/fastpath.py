@@ -102,7 +102,7 @@ def _dir_and_format(argv: list[str], command: str, formats: tuple[str, ...]) -> 
 
 
 def settle_args(argv: list[str]) -> tuple[Path | None, str] | None:
-    """``settle [CASE_DIR] [--format|-f table|json]`` as (case_dir, format); None for any other form.
+    """``settle [CASE_DIR] [--format|-f table|json|markdown|html]`` as (case_dir, format); None for any other form.
 
     Only the plain forms are recognised (each option once, a known format, no
     other option, at most one case directory not starting with ``-``); typer

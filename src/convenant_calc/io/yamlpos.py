@@ -431,6 +431,12 @@ def _character_offset(text: str, position: int) -> int:
 def load(path: Path, file: str | None = None) -> Document:
     """Read and parse a YAML file, refusing oversized or undecodable files before parsing."""
     name = file or str(path)
+    return parse(read_text(path, name), name)
+
+
+def read_text(path: Path, name: str) -> str:
+    """A YAML file's text; YamlError (named ``name``) for what is not a regular file, is larger than
+    MAX_BYTES, cannot be read, or is not UTF-8."""
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):  # a directory, a named pipe (reading it would wait forever), a device
@@ -468,7 +474,7 @@ def load(path: Path, file: str | None = None) -> Document:
         # columns count characters: the text of the line before the bad byte is valid UTF-8
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise YamlError(Problem(Position(name, line, col), "not UTF-8 text; save the file as UTF-8")) from None
-    return parse(text, name)
+    return text
 
 
 def top_level_text(path: Path, key: str) -> str | None:
@@ -481,12 +487,8 @@ def top_level_text(path: Path, key: str) -> str | None:
     :func:`load` accepts the file.
     """
     try:
-        st = path.stat()
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            text = handle.read(MAX_BYTES + 1).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path, str(path))
+    except YamlError:
         return None
     loader = _Loader(text)
     try:
