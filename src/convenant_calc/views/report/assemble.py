@@ -30,7 +30,6 @@ from convenant_calc.views.report.summary import ceilings_note, summary_lines
 from convenant_calc.views.report.timeline import build_timeline
 
 
-
 def build_part(
     s: Settlement,
     staffing: Staffing,
