@@ -60,6 +60,9 @@ class Shortfall:
     unfunded_after: date | None = None  # the agreement's last day, when it ended before the term's end (S15)
 
 
+_ZERO = D(0)
+
+
 def _working_days(first: date, last: date) -> list[Span]:
     """The working days of [first, last] (S15's calendar) as spans of value 1, for the sweep."""
     return [Span(a, b, D(1)) for a, b in working_day_runs(first, last)]
@@ -106,24 +109,29 @@ def shortfall(
     if working_days_only:
         series["counted"] = _working_days(term.start, term.end)
     swept = sweep(series, term.start, last_funded) if last_funded >= term.start else []
-    for first, last, value in swept:
-        counted = not working_days_only or bool(value["counted"])
-        piece = StaffingPiece(
-            first=first,
-            last=last,
-            employed=value["employed"],
-            off_duty=value["off"],
-            short=max(D(0), funded_fte - (value["employed"] - value["off"])) if counted else D(0),
-            vacancy=max(D(0), funded_fte - value["employed"]) if counted else D(0),
-            counted=counted,
-        )
-        pieces.append(piece)
-        if not counted:
+    fte_days = _ZERO  # Σ short × days over the pieces, in their order (as a sum over them gives it)
+    for first, last, value in swept:  # one piece at a time, its figures worked out once (issue 23)
+        employed = value["employed"]
+        off = value["off"]
+        days = (last - first).days + 1
+        if working_days_only and not value["counted"]:
+            pieces.append(StaffingPiece(first, last, employed, off, _ZERO, _ZERO, counted=False))
+            fte_days += _ZERO * days
             continue
-        surplus = max(D(0), piece.employed - funded_fte)
-        vacancy += piece.vacancy * piece.days
-        absent += piece.off_duty * piece.days
-        absorbed += min(piece.off_duty, surplus) * piece.days
+        short = funded_fte - (employed - off)  # max(D(0), x) as max gives it: D(0) unless x is greater
+        if not short > _ZERO:
+            short = _ZERO
+        vacant = funded_fte - employed
+        if not vacant > _ZERO:
+            vacant = _ZERO
+        pieces.append(StaffingPiece(first, last, employed, off, short, vacant))
+        fte_days += short * days
+        surplus = employed - funded_fte
+        if not surplus > _ZERO:
+            surplus = _ZERO
+        vacancy += vacant * days
+        absent += off * days
+        absorbed += (surplus if surplus < off else off) * days  # min(off, surplus): off on a tie, as min gives it
     if unfunded_after is not None:
         zero = D(0)
         first = max(term.start, unfunded_after + timedelta(days=1))
@@ -136,7 +144,7 @@ def shortfall(
             piece = StaffingPiece(a, b, zero, zero, short, zero, counted=counted, unfunded=True)
             pieces.append(piece)
             unfunded += piece.short_fte_days
-    fte_days = sum((p.short_fte_days for p in pieces), D(0))
+            fte_days += piece.short_fte_days
     if fte_days != vacancy + absent - absorbed + unfunded:  # the four parts always add up
         raise ArithmeticError(
             f"S9: {fte_days} FTE-days short ≠ {vacancy} + {absent} − {absorbed} + {unfunded} after the end"
