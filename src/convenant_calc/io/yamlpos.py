@@ -438,7 +438,7 @@ def read_text(path: Path, name: str) -> str:
     """A YAML file's text; YamlError (named ``name``) for what is not a regular file, is larger than
     MAX_BYTES, cannot be read, or is not UTF-8."""
     try:
-        st = path.stat()
+        st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):  # a directory, a named pipe (reading it would wait forever), a device
             raise YamlError(
                 Problem(Position(name), "not a readable file (not a regular file); replace it with the YAML file")
@@ -451,8 +451,7 @@ def read_text(path: Path, name: str) -> str:
                     f"file is {size} bytes; input files may be at most {MAX_BYTES} bytes (is this the right file?)",
                 )
             )
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # it may have grown since: never read more than the limit
+        raw = _read_bytes(path, MAX_BYTES + 1)  # it may have grown since: never read more than the limit
     except OSError as exc:
         if exc.errno == errno.ELOOP or (isinstance(exc, FileNotFoundError) and os.path.islink(path)):
             what = "not a readable file (a symbolic link that leads nowhere); replace it with the YAML file"
@@ -475,6 +474,24 @@ def read_text(path: Path, name: str) -> str:
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8")) + 1
         raise YamlError(Problem(Position(name, line, col), "not UTF-8 text; save the file as UTF-8")) from None
     return text
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of the file, read with the system's calls (no file object: a generation reads
+    four files a case, issue 23); OSError as ``open`` raises it."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        chunks = []
+        left = limit
+        while left > 0:
+            chunk = os.read(fd, left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def top_level_text(path: Path, key: str) -> str | None:
