@@ -334,6 +334,7 @@ def _loaded(cases: list[tuple[Path, str]], root: Path) -> Iterator:
     from convenant_calc.views.generation import Failure
 
     twice = same_directory(cases)
+    base = display_path(root)  # each case named below it, the root's links resolved once (issue 23)
     early: dict[int, object] = {}  # loaded in the first pass
     by_id: dict[str, list[int]] = {}
     for i, (case_dir, name) in enumerate(cases):
@@ -341,7 +342,7 @@ def _loaded(cases: list[tuple[Path, str]], root: Path) -> Iterator:
             continue
         conv_id = agreement_id(case_dir)
         if conv_id is None:
-            early[i] = case = _load(case_dir, name)
+            early[i] = case = _load(case_dir, name, base)
             if isinstance(case, Failure):
                 continue
             conv_id = case.case.convenant.id
@@ -351,7 +352,7 @@ def _loaded(cases: list[tuple[Path, str]], root: Path) -> Iterator:
             continue
         for i in candidates:
             if i not in early:
-                early[i] = _load(*cases[i])
+                early[i] = _load(*cases[i], base)
         group = [i for i in candidates if not isinstance(early[i], Failure)]
         if len(group) < 2:
             continue
@@ -373,19 +374,27 @@ def _loaded(cases: list[tuple[Path, str]], root: Path) -> Iterator:
         elif i in early:
             yield early.pop(i)
         else:
-            yield _load(case_dir, name)
+            yield _load(case_dir, name, base)
 
 
-def _load(case_dir: Path, name: str):
-    """The case loaded, without the positions of every value (a generation reads none), or its Failure."""
+def _load(case_dir: Path, name: str, base: str | None = None):
+    """The case loaded, without the positions of every value (a generation reads none), or its Failure.
+
+    ``base``: ``display_path`` of the generation's directory; a case directly in it is named below it
+    (:func:`~convenant_calc.io.problems.display_path_in`: the same name, without resolving the directory
+    again for every case). A case deeper down (``-r``) is named on its own: a directory on the way may be a link.
+    """
     from dataclasses import replace
 
     from convenant_calc.io.loading import load_case
-    from convenant_calc.io.problems import InputError
+    from convenant_calc.io.problems import InputError, display_path_in
     from convenant_calc.views.generation import Failure
 
+    shown = None
+    if base is not None and "/" not in name:
+        shown = display_path_in(case_dir.parent, base, case_dir.name)
     try:
-        return replace(load_case(case_dir), documents={})
+        return replace(load_case(case_dir, shown=shown), documents={})
     except InputError as exc:
         return Failure(name, tuple(exc.problems))
 

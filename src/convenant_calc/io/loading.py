@@ -27,7 +27,7 @@ from convenant_calc.io.checks import check_case, check_cost_ids
 from convenant_calc.core.money import D, fmt_plain
 from convenant_calc.core.models import AbsenceKind, Case, Convenant, Costs, Payments, Results, Staffing
 from convenant_calc.core.rules.periods import periods
-from convenant_calc.io.problems import InputError, Position, Problem, closest, display_path, display_path_in
+from convenant_calc.io.problems import InputError, Position, Problem, below, closest, display_path, display_path_in
 
 FILES = {
     "convenant": "convenant.yaml",
@@ -68,13 +68,14 @@ class LoadedCase:
     unread: tuple[str, ...] = ()  # the other entries of the case directory (a README, a letter), not read
 
 
-def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
+def load_case(case_dir: Path, *, pending_allowed: bool = False, shown: str | None = None) -> LoadedCase:
     """Read, validate and cross-check a case directory; raise InputError with every problem found.
 
     ``pending_allowed`` (S16, ``settle --as-of``): a commitment without a reported result is
-    pending, not an error; everything else is checked as always.
+    pending, not an error; everything else is checked as always. ``shown``: ``display_path(case_dir)``
+    when the caller knows it already (a generation, which names its cases from their directory's).
     """
-    name = display_path(case_dir)
+    name = shown if shown is not None else display_path(case_dir)
     listing = _listing(case_dir, name)
     problems: list[Problem] = _unknown_files(case_dir, name, listing)
     if FILES["results"] not in listing:
@@ -96,9 +97,9 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False) -> LoadedCase:
         path = case_dir / filename
         sources[role] = path
         if _plain_file(path):  # nothing to refuse, and named below the case directory as it is shown
-            _read(role, path, str(Path(name) / filename), docs, models, problems)
+            _read(role, path, below(name, filename), docs, models, problems)
             continue
-        refused = _refused(case_dir, path, str(Path(name) / filename))  # the link's own name, not its target's
+        refused = _refused(case_dir, path, below(name, filename))  # the link's own name, not its target's
         if refused is not None:
             problems.append(refused)
             continue

@@ -92,7 +92,15 @@ def display_path_in(directory: Path, shown: str, name: str) -> str:
     path = directory / name
     if os.path.islink(path):
         return display_path(path)
-    return str(Path(shown) / name)
+    return below(shown, name)
+
+
+def below(shown: str, name: str) -> str:
+    """``str(Path(shown) / name)`` for a ``shown`` as :func:`display_path` gives it (a path already in its
+    normal form) and a ``name`` of one component, without building two paths (a batch names four files a case)."""
+    if shown == ".":
+        return name
+    return f"{shown}{name}" if shown.endswith("/") else f"{shown}/{name}"
 
 
 @lru_cache(maxsize=8)
