@@ -11,7 +11,10 @@ from fractions import Fraction
 from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, DatedDays, Staffing, Term, days_between
 from convenant_calc.core.money import D
-from convenant_calc.core.spans import ONE_DAY, Span, clip, sweep, total
+from convenant_calc.core.spans import ONE_DAY, Span, clip, levels, total
+
+
+_ZERO = D(0)
 
 
 @dataclass(frozen=True)
@@ -266,14 +269,12 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     replaced: list[Span] = []
     off_duty: list[Span] = []
     if uncovered is not None:
-        replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
-        pieces = (
-            sweep({"replaced": replacements}, uncovered[0], uncovered[1])
-            if replacements
-            else [(uncovered[0], uncovered[1], {"replaced": D(0)})]  # what the sweep gives, without it
-        )
+        pieces: Sequence[tuple[date, date, Decimal]] = ((uncovered[0], uncovered[1], _ZERO),)  # nothing replaced
+        if absence.replacement:
+            replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
+            pieces = levels(replacements, uncovered[0], uncovered[1])  # the sum replaced on each day
         for first, last, value in pieces:
-            kept = min(value["replaced"], fte)
+            kept = min(value, fte)
             if kept:
                 replaced.append(Span(first, last, kept))
             if fte - kept:
