@@ -379,12 +379,156 @@ def _value(text: str) -> Any:
         loader.dispose()
 
 
+class _NotPlain(Exception):
+    """What :func:`_plain_value` does not read: :func:`_value` reads the file instead."""
+
+
+# The plain layout of most case files (and of every generated one), read without PyYAML's events: block
+# mappings and sequences, one entry a line, and on a line a plain or quoted scalar or a flow mapping.
+# Anything else falls back to _value, which reads every file the same way it always has. The subset is
+# narrow on purpose: printable ASCII without YAML's indicators (no comment, anchor, alias, tag, block
+# scalar, directive, escape or flow sequence but an empty one), simple keys, and scalars without a colon,
+# comma or bracket; in it, the text of each scalar is the text PyYAML reports for it.
+_NOT_PLAIN = re.compile(r"[^\n \"'(),-:A-Z\[\]_a-z{}]")
+_LINE = re.compile(r"^( *)(\S.*?) *$", re.MULTILINE)  # a line that is not blank: its indentation, its text
+_KEY_AT = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,99}):(?: +|$)")  # "key:" at the start of a line's text
+_PLAIN_TEXT = r"(?:[A-Za-z0-9_(/]|[-+.][A-Za-z0-9_])[A-Za-z0-9_.+/() -]*"  # begins as no indicator does
+_QUOTED_TEXT = r"\"[^\"]*\"|'[^']*'"  # without an escape: " in '...' and ' in "..." only
+_BLOCK_SCALAR = re.compile(rf"({_PLAIN_TEXT})|(?:{_QUOTED_TEXT})")
+_FLOW_ENTRY = re.compile(rf" *([A-Za-z_][A-Za-z0-9_]{{0,99}}): +(?:({_PLAIN_TEXT})|({_QUOTED_TEXT})|(\{{))")
+_FLOW_NEXT = re.compile(r" *([,}])")
+_PLAIN_DEPTH = 10  # deeper than any case file: read by _value, which refuses more than MAX_DEPTH
+
+
+def _plain_value(text: str) -> Any:
+    """The value of a file in the plain layout above, as :func:`_value` builds it; :class:`_NotPlain` for any
+    other file. About twice as fast as reading PyYAML's events (issue 23)."""
+    if _NOT_PLAIN.search(text) or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+        raise _NotPlain
+    lines = [(len(indent), line) for indent, line in _LINE.findall(text)]
+    if not lines:
+        raise _NotPlain
+    count = len(lines)
+    at = 0  # the next line to read
+
+    def node(indent: int, depth: int) -> Any:  # the block mapping or sequence at lines[at], indented so
+        if depth > _PLAIN_DEPTH:
+            raise _NotPlain
+        line = lines[at][1]
+        if line[0] == "-" and (len(line) == 1 or line[1] == " "):
+            return sequence(indent, depth)
+        return mapping(indent, depth)
+
+    def sequence(indent: int, depth: int) -> list[Any]:
+        nonlocal at
+        items: list[Any] = []
+        while at < count:
+            column, line = lines[at]
+            if column != indent or line[0] != "-" or (len(line) > 1 and line[1] != " "):
+                break
+            rest = line[1:].lstrip(" ")
+            if not rest:
+                raise _NotPlain
+            if _KEY_AT.match(rest):  # "- key: value": a mapping, its other keys on the lines below, aligned
+                lines[at] = (column + len(line) - len(rest), rest)
+                items.append(mapping(lines[at][0], depth + 1))
+            else:
+                at += 1
+                items.append(_plain_inline(rest, depth))
+        return items
+
+    def mapping(indent: int, depth: int) -> dict[str, Any]:
+        nonlocal at
+        entries: dict[str, Any] = {}
+        while at < count:
+            column, line = lines[at]
+            if column != indent:
+                break
+            key = _KEY_AT.match(line)
+            if key is None:
+                if line[0] == "-":  # a sequence at this indentation: the enclosing one's next item
+                    break
+                raise _NotPlain
+            name = key.group(1)
+            if name in entries:
+                raise _NotPlain
+            rest = line[key.end() :]
+            at += 1
+            if rest:
+                entries[name] = _plain_inline(rest, depth)
+            elif at < count and lines[at][0] > indent:
+                entries[name] = node(lines[at][0], depth + 1)
+            elif at < count and lines[at][0] == indent and lines[at][1][0] == "-":  # key:\n- item
+                below = lines[at][1]
+                if len(below) > 1 and below[1] != " ":
+                    raise _NotPlain
+                entries[name] = sequence(indent, depth + 1)
+            else:
+                entries[name] = None  # "key:" and nothing: an empty plain scalar
+        return entries
+
+    root = node(lines[0][0], 1)
+    if at != count:  # a line the layout does not explain (a continued scalar, an odd indentation)
+        raise _NotPlain
+    return root
+
+
+def _plain_inline(text: str, depth: int) -> Any:
+    """The value written on a line after ``key: `` or ``- ``: a flow mapping, ``[]``, or a scalar."""
+    if text[0] == "{":
+        value, end = _plain_flow(text, 1, depth + 1)
+        if end != len(text):
+            raise _NotPlain
+        return value
+    if text == "[]":
+        return []
+    scalar = _BLOCK_SCALAR.fullmatch(text)
+    if scalar is None:
+        raise _NotPlain
+    return _scalar(text) if scalar.group(1) is not None else text[1:-1]
+
+
+def _plain_flow(text: str, at: int, depth: int) -> tuple[dict[str, Any], int]:
+    """The flow mapping whose ``{`` ends at ``text[at]``, and where it ends: ``{key: value, ...}`` on one line."""
+    if depth > _PLAIN_DEPTH:
+        raise _NotPlain
+    entries: dict[str, Any] = {}
+    close = _FLOW_NEXT.match(text, at)
+    if close is not None and close.group(1) == "}":
+        return entries, close.end()
+    while True:
+        entry = _FLOW_ENTRY.match(text, at)
+        if entry is None:
+            raise _NotPlain
+        name, plain, quoted, brace = entry.groups()
+        if name in entries:
+            raise _NotPlain
+        if brace:
+            value, at = _plain_flow(text, entry.end(), depth + 1)
+        else:
+            value = _scalar(plain.rstrip(" ")) if plain is not None else quoted[1:-1]
+            at = entry.end()
+        entries[name] = value
+        close = _FLOW_NEXT.match(text, at)
+        if close is None:
+            raise _NotPlain
+        at = close.end()
+        if close.group(1) == "}":
+            return entries, at
+
+
+
 def parse(text: str, file: str) -> Document:
     """Parse YAML text into a Document; raises YamlError with the position.
 
-    The value is built without positions first (:func:`_value`); the Document works them out when a
-    problem asks for one. A file with a fault is read again by :func:`_build`, which refuses it.
+    The value is built without positions first (:func:`_plain_value` for a file in the plain layout of
+    most case files, else :func:`_value`); the Document works them out when a problem asks for one. A
+    file with a fault is read again by :func:`_build`, which refuses it.
     """
+    try:
+        return Document(file, _plain_value(text), text=text)
+    except _NotPlain:
+        pass
     try:
         return Document(file, _value(text), text=text)
     except (_Unusual, yaml.YAMLError):

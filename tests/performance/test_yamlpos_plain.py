@@ -1,0 +1,137 @@
+"""The reader of the plain layout (``yamlpos._plain_value``, issue 23) reads what it accepts as ``_value`` does.
+
+It reads the files of most cases without PyYAML's events and hands every other file to ``_value``
+(:class:`yamlpos._NotPlain`). So: whatever it accepts, ``_value`` accepts too, with the same value
+(types and key order included); and it does accept the layout the generator writes (else the fast
+path would be dead and nothing here would notice). ``test_yamlpos_single_pass`` compares ``parse``,
+which tries it first, with the reader of issue 6 on every shipped file and its mutations.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from convenant_calc.io import yamlpos
+
+from ..conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate_cases  # noqa: E402  (a script, not a package)
+
+
+def _typed(value):
+    """The value with every type spelled out, so that 1 == Decimal(1) == True do not pass for each other."""
+    if isinstance(value, dict):
+        return ("dict", [(k, _typed(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("list", [_typed(v) for v in value])
+    if isinstance(value, Decimal):
+        return ("Decimal", str(value))
+    return (type(value).__name__, value)
+
+
+def _agrees(text: str) -> bool:
+    """Whether the plain reader accepts ``text``; when it does, ``_value`` must give the same value."""
+    try:
+        plain = yamlpos._plain_value(text)
+    except yamlpos._NotPlain:
+        return False
+    assert _typed(plain) == _typed(yamlpos._value(text)), f"the readers disagree on {text!r}"
+    return True
+
+
+def test_generated_cases_are_read_plainly(tmp_path):
+    dirs = generate_cases.generate(tmp_path / "cases", count=40, seed=3, with_bundled=False)
+    files = [f for d in dirs for f in sorted(d.glob("*.yaml")) if f.name != "expected.yaml"]
+    read = [_agrees(f.read_text(encoding="utf-8")) for f in files]
+    assert len(files) >= 120 and all(read)
+
+
+def test_a_case_file_by_hand():
+    text = (
+        "consultants:\n"
+        "  - {id: c01, fte: 0.5, employed: {from: 2021-04-06}}\n"
+        "  - {id: c02, fte: 1}\n"
+        "absences:\n"
+        "  - consultant: c01\n"
+        "    kind: sickness\n"
+        "    from: 2022-02-12\n"
+        "    to: 2022-03-27\n"
+        "    replacement:\n"
+        "      - {from: 2022-02-25, to: 2022-03-17, fte: 0.5}\n"
+        "    note: 'it''s'\n"  # an escaped quote: not plain, read by _value
+    )
+    assert not _agrees(text)
+    text = text.replace("'it''s'", '"it\'s"')
+    assert _agrees(text)
+    value = yamlpos._plain_value(text)
+    assert value["consultants"][0] == {"id": "c01", "fte": Decimal("0.5"), "employed": {"from": "2021-04-06"}}
+    assert value["absences"][0]["replacement"] == [{"from": "2022-02-25", "to": "2022-03-17", "fte": Decimal("0.5")}]
+    assert value["absences"][0]["note"] == "it's"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # a duplicate key
+        "a: 1 # note\n",  # a comment
+        "a: &x 1\n",  # an anchor
+        "a: x\n  y\n",  # a scalar continued on the next line
+        "a:\n  b: 1\n c: 2\n",  # an indentation that closes nothing
+        "--- \na: 1\n",  # a document marker
+        "a: b: c\n",  # a colon in a value
+        "a: {b: 1\n",  # an unclosed flow mapping
+        "a:\t1\n",  # a tab
+        "a: é\n",  # not ASCII
+        "- - a\n",  # a sequence in a sequence on one line
+        "",  # nothing
+    ],
+)
+def test_what_it_leaves_to_value(text):
+    assert not _agrees(text)
+
+
+_INDENTS = ["", " ", "  ", "   ", "    ", "      "]
+_HEADS = ["- ", "-", "a: ", "b: ", "a:", "- a: ", "- b: ", "-  a: ", "", "key_1: ", "- - ", "a : ", "a:b "]
+_VALUES = [
+    "1", "0.5", "x y", "x  y", "-5", ".5", "+1", "'q'", "'q\"r'", '"d"', '"d\'e"', "''", "{a: 1}", "{a: {b: c}}",
+    "{}", "[]", "", "null", "~", "a:b", "-", "- x", "2024-01-08", "1e3", "1.", "no", "True", "x(y)", "a/b",
+    "{a: 1, b: 2}", "{a: 1,b: 2}", "{a:1}", "{a: 1, a: 2}", "{a: x y , b: 'z'}", "{ a: 1 }", "{a: 1}}", "{a: {}}",
+    "[1]", "x #c", "x,y", "-x", ".x", "0x1F", "010", "x - y", "{a: -}", "{a: .5, b: -1}", "'a' b", "1:30", "{a: b: c}",
+]
+_LINE = st.tuples(
+    st.sampled_from(_INDENTS), st.sampled_from(_HEADS), st.sampled_from(_VALUES), st.sampled_from(["", " "])
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, min_size=1, max_size=7), st.sampled_from(["", "\n", "\n\n"]))
+def test_line_soup_reads_the_same(lines, end):
+    _agrees("\n".join(lines) + end)
+
+
+def test_generated_files_cut_and_reindented_read_the_same(tmp_path):
+    dirs = generate_cases.generate(tmp_path / "cases", count=10, seed=5, with_bundled=False)
+    rng = random.Random(23)
+    accepted = 0
+    for f in (f for d in dirs for f in sorted(d.glob("*.yaml"))):
+        lines = f.read_text(encoding="utf-8").splitlines(keepends=True)
+        for _ in range(60):
+            i = rng.randrange(len(lines))
+            changed = list(lines)
+            roll = rng.random()
+            if roll < 0.4:
+                changed[i] = " " * rng.randint(0, 6) + changed[i].lstrip(" ")
+            elif roll < 0.6:
+                changed.insert(i, changed[i])
+            else:
+                at = rng.randint(0, len(changed[i]))
+                changed[i] = changed[i][:at] + rng.choice(["- ", ": ", " ", "{", "}", ",", "x", "'"]) + changed[i][at:]
+            accepted += _agrees("".join(changed))
+    assert accepted > 300  # most changes leave a plain layout: the comparison ran
