@@ -390,12 +390,15 @@ class _NotPlain(Exception):
 # scalar, directive, escape or flow sequence but an empty one), simple keys, and scalars without a colon,
 # comma or bracket; in it, the text of each scalar is the text PyYAML reports for it.
 _NOT_PLAIN = re.compile(r"[^\n \"'(),-:A-Z\[\]_a-z{}]")
-_LINE = re.compile(r"^( *)(\S.*?) *$", re.MULTILINE)  # a line that is not blank: its indentation, its text
+_LINE = re.compile(r"^( *)(\S(?:[^\n]*\S)?)", re.MULTILINE)  # a line that is not blank: its indentation, its text
 _KEY_AT = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,99}):(?: +|$)")  # "key:" at the start of a line's text
 _PLAIN_TEXT = r"(?:[A-Za-z0-9_(/]|[-+.][A-Za-z0-9_])[A-Za-z0-9_.+/() -]*"  # begins as no indicator does
 _QUOTED_TEXT = r"\"[^\"]*\"|'[^']*'"  # without an escape: " in '...' and ' in "..." only
 _BLOCK_SCALAR = re.compile(rf"({_PLAIN_TEXT})|(?:{_QUOTED_TEXT})")
-_FLOW_ENTRY = re.compile(rf" *([A-Za-z_][A-Za-z0-9_]{{0,99}}): +(?:({_PLAIN_TEXT})|({_QUOTED_TEXT})|(\{{))")
+#: ``key: value`` in a flow mapping with the ``,`` or ``}`` after it, or ``key: {`` (a nested flow mapping)
+_FLOW_ENTRY = re.compile(
+    rf" *([A-Za-z_][A-Za-z0-9_]{{0,99}}): +(?:(?:({_PLAIN_TEXT})|({_QUOTED_TEXT})) *([,}}])|(\{{))"
+)
 _FLOW_NEXT = re.compile(r" *([,}])")
 _PLAIN_DEPTH = 10  # deeper than any case file: read by _value, which refuses more than MAX_DEPTH
 
@@ -500,20 +503,19 @@ def _plain_flow(text: str, at: int, depth: int) -> tuple[dict[str, Any], int]:
         entry = _FLOW_ENTRY.match(text, at)
         if entry is None:
             raise _NotPlain
-        name, plain, quoted, brace = entry.groups()
+        name, plain, quoted, after, brace = entry.groups()
         if name in entries:
             raise _NotPlain
         if brace:
-            value, at = _plain_flow(text, entry.end(), depth + 1)
+            entries[name], at = _plain_flow(text, entry.end(), depth + 1)
+            close = _FLOW_NEXT.match(text, at)
+            if close is None:
+                raise _NotPlain
+            at, after = close.end(), close.group(1)
         else:
-            value = _scalar(plain.rstrip(" ")) if plain is not None else quoted[1:-1]
+            entries[name] = _scalar(plain.rstrip(" ")) if plain is not None else quoted[1:-1]
             at = entry.end()
-        entries[name] = value
-        close = _FLOW_NEXT.match(text, at)
-        if close is None:
-            raise _NotPlain
-        at = close.end()
-        if close.group(1) == "}":
+        if after == "}":
             return entries, at
 
 
