@@ -253,18 +253,22 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     S8: on an uncovered day the replaced FTE (the replacements of that day
     summed, at most the absence's FTE) stays on duty.
     """
-    in_term = clip(absence.from_, absence.to, term.start, term.end)
-    if in_term is None:
+    first, last = absence.from_, absence.to
+    lo = term.start if first < term.start else first  # the absence's days in the term (spans.clip, inline)
+    hi = term.end if last > term.end else last
+    if lo > hi:
         return outside_outcome(index, absence, fte, window)
-    days_in_term = days_between(*in_term)
 
     covered_days = window.covered_days if window is not None else 0
     covered = None
+    covered_in_term = 0
     if covered_days:
-        covered = clip(absence.from_, absence.from_ + timedelta(days=covered_days - 1), in_term[0], in_term[1])
-    covered_in_term = days_between(*covered) if covered else 0
-
-    uncovered = clip(absence.from_ + timedelta(days=covered_days), absence.to, in_term[0], in_term[1])
+        covered = clip(first, first + timedelta(days=covered_days - 1), lo, hi)
+        if covered is not None:
+            covered_in_term = (covered[1] - covered[0]).days + 1
+        uncovered = clip(first + timedelta(days=covered_days), last, lo, hi)
+    else:
+        uncovered = (lo, hi)  # nothing covered: every day in the term
 
     replaced: list[Span] = []
     off_duty: list[Span] = []
@@ -273,15 +277,17 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
         if absence.replacement:
             replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
             pieces = levels(replacements, uncovered[0], uncovered[1])  # the sum replaced on each day
-        for first, last, value in pieces:
+        for a, b, value in pieces:
             kept = min(value, fte)
             if kept:
-                replaced.append(Span(first, last, kept))
+                replaced.append(Span(a, b, kept))
             if fte - kept:
-                off_duty.append(Span(first, last, fte - kept))
+                off_duty.append(Span(a, b, fte - kept))
 
-    return _outcome(
-        index, absence, fte, window, days_in_term, covered, covered_in_term, tuple(replaced), tuple(off_duty)
+    days_in_term = (hi - lo).days + 1
+    return AbsenceOutcome(
+        index, absence.consultant, absence.kind, first, last, fte, (last - first).days + 1, days_in_term, window,
+        covered, covered_in_term, days_in_term - covered_in_term, tuple(replaced), tuple(off_duty),
     )
 
 
