@@ -110,6 +110,8 @@ def line_factor(staffing: Staffing, consultant_id: str, budget: Budget) -> Fract
     consultant = staffing.consultant(consultant_id)
     if consultant is None:  # no consultants list (S5): every absence counts in the main line
         return Fraction(1 if budget.main else 0)
+    if not consultant.lines:  # the main line only: share / fte is fte / fte or 0 / fte (fte > 0), as below
+        return Fraction(1 if budget.main else 0)
     return Fraction(consultant.share(budget.line, budget.main)) / Fraction(consultant.fte)
 
 
