@@ -112,11 +112,18 @@ def shown_case(root: Path, name: str) -> str:
 
 
 def same_directory(cases: list[tuple[Path, str]]) -> dict[int, list[int]]:
-    """The cases that are one directory reached by two paths (a link to a case beside it): index → the others."""
-    by_real: dict[str, list[int]] = {}
+    """The cases that are one directory reached by two paths (a link to a case beside it): index → the others.
+
+    One directory is one (device, inode) pair, known from one ``stat`` of each case (its real path took a
+    ``lstat`` of every component; issue 23). A case that cannot be looked at is no other case's directory.
+    """
+    by_real: dict[tuple[int, int], list[int]] = {}
     for i, (case_dir, _) in enumerate(cases):
-        if os.path.exists(case_dir):
-            by_real.setdefault(os.path.realpath(case_dir), []).append(i)
+        try:
+            st = os.stat(case_dir)
+        except (OSError, ValueError):  # as os.path.exists: a link to nothing, no permission, a loop
+            continue
+        by_real.setdefault((st.st_dev, st.st_ino), []).append(i)
     return {i: [j for j in group if j != i] for group in by_real.values() if len(group) > 1 for i in group}
 
 

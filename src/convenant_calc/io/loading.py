@@ -130,7 +130,8 @@ def agreement_id(case_dir: Path) -> str | None:
         return None
     if FILES["convenant"] in listing:
         path = case_dir / FILES["convenant"]
-        if _refused(case_dir, path, FILES["convenant"]) is not None:  # load_case reads nothing of it
+        refused = not _plain_file(path) and _refused(case_dir, path, FILES["convenant"]) is not None
+        if refused:  # load_case reads nothing of it
             return None
         found = yamlpos.top_level_text(path, "id")
         return found if found and found == found.strip() else None  # the model strips spaces (Model config)
