@@ -391,7 +391,6 @@ class _NotPlain(Exception):
 # comma or bracket; in it, the text of each scalar is the text PyYAML reports for it.
 _NOT_PLAIN = re.compile(r"[^\n \"'(),-:A-Z\[\]_a-z{}]")
 _LINE = re.compile(r"^( *)(\S(?:[^\n]*\S)?)", re.MULTILINE)  # a line that is not blank: its indentation, its text
-_KEY_AT = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,99}):(?: +|$)")  # "key:" at the start of a line's text
 _PLAIN_TEXT = r"(?:[A-Za-z0-9_(/]|[-+.][A-Za-z0-9_])[A-Za-z0-9_.+/() -]*"  # begins as no indicator does
 _QUOTED_TEXT = r"\"[^\"]*\"|'[^']*'"  # without an escape: " in '...' and ' in "..." only
 _BLOCK_SCALAR = re.compile(rf"({_PLAIN_TEXT})|(?:{_QUOTED_TEXT})")
@@ -400,6 +399,10 @@ _FLOW_ENTRY = re.compile(
     rf" *([A-Za-z_][A-Za-z0-9_]{{0,99}}): +(?:(?:({_PLAIN_TEXT})|({_QUOTED_TEXT})) *([,}}])|(\{{))"
 )
 _FLOW_NEXT = re.compile(r" *([,}])")
+#: a line ``key: value`` (or ``key:``) whole: the key, then a plain scalar, a quoted one, or anything else (``{``)
+_ENTRY_LINE = re.compile(
+    rf"([A-Za-z_][A-Za-z0-9_]{{0,99}}):(?: +(?:({_PLAIN_TEXT})|({_QUOTED_TEXT})|(.+)))?$"
+)
 _PLAIN_DEPTH = 10  # deeper than any case file: read by _value, which refuses more than MAX_DEPTH
 
 
@@ -432,7 +435,7 @@ def _plain_value(text: str) -> Any:
             rest = line[1:].lstrip(" ")
             if not rest:
                 raise _NotPlain
-            if _KEY_AT.match(rest):  # "- key: value": a mapping, its other keys on the lines below, aligned
+            if _ENTRY_LINE.match(rest):  # "- key: value": a mapping, its other keys on the lines below, aligned
                 lines[at] = (column + len(line) - len(rest), rest)
                 items.append(mapping(lines[at][0], depth + 1))
             else:
@@ -447,18 +450,21 @@ def _plain_value(text: str) -> Any:
             column, line = lines[at]
             if column != indent:
                 break
-            key = _KEY_AT.match(line)
-            if key is None:
+            entry = _ENTRY_LINE.match(line)
+            if entry is None:
                 if line[0] == "-":  # a sequence at this indentation: the enclosing one's next item
                     break
                 raise _NotPlain
-            name = key.group(1)
+            name, plain, quoted, other = entry.groups()
             if name in entries:
                 raise _NotPlain
-            rest = line[key.end() :]
             at += 1
-            if rest:
-                entries[name] = _plain_inline(rest, depth)
+            if plain is not None:
+                entries[name] = _scalar(plain)
+            elif quoted is not None:
+                entries[name] = quoted[1:-1]
+            elif other is not None:
+                entries[name] = _plain_inline(other, depth)
             elif at < count and lines[at][0] > indent:
                 entries[name] = node(lines[at][0], depth + 1)
             elif at < count and lines[at][0] == indent and lines[at][1][0] == "-":  # key:\n- item
