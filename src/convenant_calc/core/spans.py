@@ -9,7 +9,7 @@ way round.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -55,10 +55,23 @@ def sweep(series: Mapping[str, Iterable[Span]], lo: date, hi: date) -> list[tupl
     if len(series) == 1:  # the common case (replacements, overlaps): the same sums, without a dict per date
         ((name, spans),) = series.items()
         return [(first, last, {name: value}) for first, last, value in levels(spans, lo, hi)]
-    deltas: dict[date, dict[str, Decimal]] = {}
     names = list(series)
+    pieces = sweep_values(list(series.values()), lo, hi)
+    return [(first, last, dict(zip(names, values))) for first, last, values in pieces]
+
+
+def sweep_values(
+    series: Sequence[Iterable[Span]], lo: date, hi: date
+) -> list[tuple[date, date, tuple[Decimal, ...]]]:
+    """:func:`sweep` of series given in order, each piece's sums in that order: ``(first, last, (sum, ...))``.
+
+    The same additions in the same order as :func:`sweep` makes them, so the same Decimals, without a
+    dict a piece (the shortfall sweeps every case's staffing so, issue 23).
+    """
+    count = len(series)
+    deltas: dict[date, list[Decimal | None]] = {}  # a date → the change of each series on it (None: none)
     zero = _ZERO
-    for name, spans in series.items():
+    for k, spans in enumerate(series):
         for span in spans:
             value = span.value
             a = lo if span.first is None or span.first < lo else span.first  # clip(), inline: once a span
@@ -67,31 +80,36 @@ def sweep(series: Mapping[str, Iterable[Span]], lo: date, hi: date) -> list[tupl
                 continue
             start = deltas.get(a)
             if start is None:
-                start = deltas[a] = {}
-            start[name] = start.get(name, zero) + value
+                start = deltas[a] = [None] * count
+            before = start[k]
+            start[k] = (zero if before is None else before) + value
             b += ONE_DAY
             stop = deltas.get(b)
             if stop is None:
-                stop = deltas[b] = {}
-            stop[name] = stop.get(name, zero) - value
-    current = {name: zero for name in names}
-    for name, delta in deltas.get(lo, {}).items():
-        current[name] += delta
-    pieces: list[tuple[date, date, dict[str, Decimal]]] = []
+                stop = deltas[b] = [None] * count
+            before = stop[k]
+            stop[k] = (zero if before is None else before) - value
+    current = [zero] * count
+    for k, delta in enumerate(deltas.get(lo, ())):
+        if delta is not None:
+            current[k] += delta
+    pieces: list[tuple[date, date, tuple[Decimal, ...]]] = []
     first = lo
     for point in sorted(p for p in deltas if lo < p <= hi):
-        shown = dict(current)
-        if pieces and pieces[-1][2] == shown:  # merged as _merge does: the later dict kept
+        shown = tuple(current)
+        if pieces and pieces[-1][2] == shown:  # equal sums: one piece, the later values kept
             pieces[-1] = (pieces[-1][0], point - ONE_DAY, shown)
         else:
             pieces.append((first, point - ONE_DAY, shown))
-        for name, delta in deltas[point].items():
-            current[name] += delta
+        for k, delta in enumerate(deltas[point]):
+            if delta is not None:
+                current[k] += delta
         first = point
-    if pieces and pieces[-1][2] == current:
-        pieces[-1] = (pieces[-1][0], hi, current)
+    shown = tuple(current)
+    if pieces and pieces[-1][2] == shown:
+        pieces[-1] = (pieces[-1][0], hi, shown)
     else:
-        pieces.append((first, hi, current))
+        pieces.append((first, hi, shown))
     return pieces
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from convenant_calc.core.calendar import working_day_runs
 from convenant_calc.core.models import Term, days_between
 from convenant_calc.core.money import D
-from convenant_calc.core.spans import Span, sweep
+from convenant_calc.core.spans import Span, sweep, sweep_values
 
 
 @dataclass(frozen=True)
@@ -105,16 +105,15 @@ def shortfall(
     if unfunded_after is not None and unfunded_after >= term.end:
         unfunded_after = None  # S15: an end on or after the term's end changes nothing
     last_funded = term.end if unfunded_after is None else unfunded_after
-    series = {"employed": employed, "off": off_duty}
+    series = [employed, off_duty]
     if working_days_only:
-        series["counted"] = _working_days(term.start, term.end)
-    swept = sweep(series, term.start, last_funded) if last_funded >= term.start else []
+        series.append(_working_days(term.start, term.end))
+    swept = sweep_values(series, term.start, last_funded) if last_funded >= term.start else []
     fte_days = _ZERO  # Σ short × days over the pieces, in their order (as a sum over them gives it)
     for first, last, value in swept:  # one piece at a time, its figures worked out once (issue 23)
-        employed = value["employed"]
-        off = value["off"]
+        employed, off = value[0], value[1]  # (and value[2]: the working days, under days.working)
         days = (last - first).days + 1
-        if working_days_only and not value["counted"]:
+        if working_days_only and not value[2]:
             pieces.append(StaffingPiece(first, last, employed, off, _ZERO, _ZERO, counted=False))
             fte_days += _ZERO * days
             continue
