@@ -201,9 +201,9 @@ def _checked(
     # of every part the case lacks, e.g. Costs (about 1 ms of every run, issue 23)
     case = Case.model_construct(
         convenant=models["convenant"],
-        staffing=models.get("absences", Staffing()),
+        staffing=models["absences"] if "absences" in models else Staffing(),  # a default made only when missing
         results=models["results"],
-        payments=models.get("payments", Payments()),
+        payments=models["payments"] if "payments" in models else Payments(),
         costs=models.get("costs"),
     )
     warnings = sorted(problems, key=lambda p: p.sort_key)
@@ -465,8 +465,9 @@ def _cross_checks(
     broken = {p.position.file for p in problems if not p.warning}
 
     def usable(role: str, default: Any = None) -> Any:
+        """The role's model; ``default()`` (a model's class: an empty one) when the case has no such file."""
         if role not in sources:
-            return default
+            return default() if default is not None else None
         if role not in models or docs[role].file in broken:
             return None
         return models[role]
@@ -476,14 +477,14 @@ def _cross_checks(
         return
     findings = check_case(
         convenant,
-        usable("absences", Staffing()),
+        usable("absences", Staffing),
         usable("results"),
-        usable("payments", Payments()),
+        usable("payments", Payments),
         pending_allowed=pending_allowed,
         costs=usable("costs"),
     )
     if "costs" in docs and usable("costs") is None:  # S20: its ids checked too, so that every error shows at once
-        findings += check_cost_ids(convenant, usable("absences", Staffing()), _raw_cost_ids(docs["costs"].value))
+        findings += check_cost_ids(convenant, usable("absences", Staffing), _raw_cost_ids(docs["costs"].value))
     for finding in findings:
         position = docs[finding.role].position(finding.path, key=finding.on_key)
         problems.append(Problem(position, finding.message, warning=finding.warning))
