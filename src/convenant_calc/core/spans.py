@@ -116,112 +116,23 @@ def sweep_values(
 def levels(spans: Iterable[Span], lo: date, hi: date) -> list[tuple[date, date, Decimal]]:
     """:func:`sweep` of a single series: the same additions in the same order, so the same Decimals."""
     deltas: dict[date, Decimal] = {}
-    for span in spans:
-        cut = clip(span.first, span.last, lo, hi)
-        if cut is None or span.value == 0:
-            continue
-        a, b = cut
-        deltas[a] = deltas.get(a, D(0)) + span.value
-        stop = b + ONE_DAY
-        deltas[stop] = deltas.get(stop, D(0)) - span.value
-    current = D(0)
-    if lo in deltas:
-        current += deltas[lo]
-    pieces: list[tuple[date, date, Decimal]] = []
-    first = lo
-    for point in sorted(p for p in deltas if lo < p <= hi):
-        if pieces and pieces[-1][2] == current:  # merged as _merge does: the later value kept
-            pieces[-1] = (pieces[-1][0], point - ONE_DAY, current)
-        else:
-            pieces.append((first, point - ONE_DAY, current))
-        current += deltas[point]
-        first = point
-    if pieces and pieces[-1][2] == current:
-        pieces[-1] = (pieces[-1][0], hi, current)
-    else:
-        pieces.append((first, hi, current))
-    return pieces
-
-
-def total(self) -> Decimal:
-        """The value summed over the span's days (FTE-days for an FTE span)."""
-        return self.value * self.days
-
-
-def clip(first: date | None, last: date | None, lo: date, hi: date) -> tuple[date, date] | None:
-    """The part of [first, last] inside [lo, hi] (an open bound is None), or None if they do not meet."""
-    a = lo if first is None or first < lo else first
-    b = hi if last is None or last > hi else last
-    return (a, b) if a <= b else None
-
-
-def sweep(series: Mapping[str, Iterable[Span]], lo: date, hi: date) -> list[tuple[date, date, dict[str, Decimal]]]:
-    """Cut [lo, hi] into maximal pieces on which every named series has a constant sum.
-
-    Returns ``(first, last, {name: value})`` for consecutive pieces covering
-    [lo, hi] exactly; a series with no span on a day is 0 there.
-    """
-    if len(series) == 1:  # the common case (replacements, overlaps): the same sums, without a dict per date
-        ((name, spans),) = series.items()
-        return [(first, last, {name: value}) for first, last, value in levels(spans, lo, hi)]
-    deltas: dict[date, dict[str, Decimal]] = {}
-    names = list(series)
     zero = _ZERO
-    for name, spans in series.items():
-        for span in spans:
-            value = span.value
-            a = lo if span.first is None or span.first < lo else span.first  # clip(), inline: once a span
-            b = hi if span.last is None or span.last > hi else span.last
-            if a > b or value == 0:
-                continue
-            start = deltas.get(a)
-            if start is None:
-                start = deltas[a] = {}
-            start[name] = start.get(name, zero) + value
-            b += ONE_DAY
-            stop = deltas.get(b)
-            if stop is None:
-                stop = deltas[b] = {}
-            stop[name] = stop.get(name, zero) - value
-    current = {name: zero for name in names}
-    for name, delta in deltas.get(lo, {}).items():
-        current[name] += delta
-    pieces: list[tuple[date, date, dict[str, Decimal]]] = []
-    first = lo
-    for point in sorted(p for p in deltas if lo < p <= hi):
-        shown = dict(current)
-        if pieces and pieces[-1][2] == shown:  # merged as _merge does: the later dict kept
-            pieces[-1] = (pieces[-1][0], point - ONE_DAY, shown)
-        else:
-            pieces.append((first, point - ONE_DAY, shown))
-        for name, delta in deltas[point].items():
-            current[name] += delta
-        first = point
-    if pieces and pieces[-1][2] == current:
-        pieces[-1] = (pieces[-1][0], hi, current)
-    else:
-        pieces.append((first, hi, current))
-    return pieces
-
-
-def levels(spans: Iterable[Span], lo: date, hi: date) -> list[tuple[date, date, Decimal]]:
-    """:func:`sweep` of a single series: the same additions in the same order, so the same Decimals."""
-    deltas: dict[date, Decimal] = {}
     for span in spans:
-        cut = clip(span.first, span.last, lo, hi)
-        if cut is None or span.value == 0:
+        value = span.value
+        a = lo if span.first is None or span.first < lo else span.first  # clip(), inline: once a span
+        b = hi if span.last is None or span.last > hi else span.last
+        if a > b or value == 0:
             continue
-        a, b = cut
-        deltas[a] = deltas.get(a, D(0)) + span.value
-        stop = b + ONE_DAY
-        deltas[stop] = deltas.get(stop, D(0)) - span.value
-    current = D(0)
+        deltas[a] = deltas.get(a, zero) + value
+        b += ONE_DAY
+        deltas[b] = deltas.get(b, zero) - value
+    current = zero
     if lo in deltas:
         current += deltas[lo]
     pieces: list[tuple[date, date, Decimal]] = []
     first = lo
     for point in sorted(p for p in deltas if lo < p <= hi):
-        if pieces and pieces[-1][2] == current:  # merged as _merge does: the later value kept
+        if pieces and pieces[-1][2] == current:  # equal sums: one piece, the later value kept
             pieces[-1] = (pieces[-1][0], point - ONE_DAY, current)
         else:
             pieces.append((first, point - ONE_DAY, current))
@@ -232,16 +143,6 @@ def levels(spans: Iterable[Span], lo: date, hi: date) -> list[tuple[date, date, 
     else:
         pieces.append((first, hi, current))
     return pieces
-
-
-def _merge(pieces: list[tuple[date, date, dict[str, Decimal]]]) -> list[tuple[date, date, dict[str, Decimal]]]:
-    merged: list[tuple[date, date, dict[str, Decimal]]] = []
-    for piece in pieces:
-        if merged and merged[-1][2] == piece[2]:
-            merged[-1] = (merged[-1][0], piece[1], piece[2])
-        else:
-            merged.append(piece)
-    return merged
 
 
 def total(spans: Iterable[Span]) -> Decimal:

@@ -135,7 +135,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
     for i, absence in enumerate(staffing.absences):
         where = ("absences", i)
         consultant = staffing.consultant(absence.consultant)
-        if staffing.consultants and consultant is None:
+        if listed and consultant is None:
             yield Finding(
                 "absences",
                 where + ("consultant",),
@@ -160,6 +160,8 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                 f"({span[0]} … {span[1]}); its days do not count (S6), check its dates",
                 warning=True,
             )
+        if not absence.replacement:
+            continue
         fte = staffing.absence_fte(absence)
         for j, r in enumerate(absence.replacement):
             if r.from_ < absence.from_ or r.to > absence.to:
