@@ -391,17 +391,21 @@ class _NotPlain(Exception):
 # comma or bracket; in it, the text of each scalar is the text PyYAML reports for it.
 _NOT_PLAIN = re.compile(r"[^\n \"'(),-:A-Z\[\]_a-z{}]")
 _LINE = re.compile(r"^( *)(\S(?:[^\n]*\S)?)", re.MULTILINE)  # a line that is not blank: its indentation, its text
-_PLAIN_TEXT = r"(?:[A-Za-z0-9_(/]|[-+.][A-Za-z0-9_])[A-Za-z0-9_.+/() -]*"  # begins as no indicator does
+# A plain scalar begins as no indicator does: a word (null, a boolean or text, never a number: _WORDS.get(t, t)
+# is its value as _scalar gives it) or what may be a number (its value by _scalar).
+_WORD_TEXT = r"[A-Za-z_(/][A-Za-z0-9_.+/() -]*"
+_NUMBER_TEXT = r"(?:[0-9]|[-+.][A-Za-z0-9_])[A-Za-z0-9_.+/() -]*"
+_PLAIN_TEXT = rf"{_WORD_TEXT}|{_NUMBER_TEXT}"
 _QUOTED_TEXT = r"\"[^\"]*\"|'[^']*'"  # without an escape: " in '...' and ' in "..." only
 _BLOCK_SCALAR = re.compile(rf"({_PLAIN_TEXT})|(?:{_QUOTED_TEXT})")
 #: ``key: value`` in a flow mapping with the ``,`` or ``}`` after it, or ``key: {`` (a nested flow mapping)
 _FLOW_ENTRY = re.compile(
-    rf" *([A-Za-z_][A-Za-z0-9_]{{0,99}}): +(?:(?:({_PLAIN_TEXT})|({_QUOTED_TEXT})) *([,}}])|(\{{))"
+    rf" *([A-Za-z_][A-Za-z0-9_]{{0,99}}): +(?:(?:({_WORD_TEXT})|({_NUMBER_TEXT})|({_QUOTED_TEXT})) *([,}}])|(\{{))"
 )
 _FLOW_NEXT = re.compile(r" *([,}])")
 #: a line ``key: value`` (or ``key:``) whole: the key, then a plain scalar, a quoted one, or anything else (``{``)
 _ENTRY_LINE = re.compile(
-    rf"([A-Za-z_][A-Za-z0-9_]{{0,99}}):(?: +(?:({_PLAIN_TEXT})|({_QUOTED_TEXT})|(.+)))?$"
+    rf"([A-Za-z_][A-Za-z0-9_]{{0,99}}):(?: +(?:({_WORD_TEXT})|({_NUMBER_TEXT})|({_QUOTED_TEXT})|(.+)))?$"
 )
 _PLAIN_DEPTH = 10  # deeper than any case file: read by _value, which refuses more than MAX_DEPTH
 
@@ -455,12 +459,14 @@ def _plain_value(text: str) -> Any:
                 if line[0] == "-":  # a sequence at this indentation: the enclosing one's next item
                     break
                 raise _NotPlain
-            name, plain, quoted, other = entry.groups()
+            name, word, number, quoted, other = entry.groups()
             if name in entries:
                 raise _NotPlain
             at += 1
-            if plain is not None:
-                entries[name] = _scalar(plain)
+            if word is not None:
+                entries[name] = _WORDS.get(word, word)
+            elif number is not None:
+                entries[name] = _scalar(number)
             elif quoted is not None:
                 entries[name] = quoted[1:-1]
             elif other is not None:
@@ -509,7 +515,7 @@ def _plain_flow(text: str, at: int, depth: int) -> tuple[dict[str, Any], int]:
         entry = _FLOW_ENTRY.match(text, at)
         if entry is None:
             raise _NotPlain
-        name, plain, quoted, after, brace = entry.groups()
+        name, word, number, quoted, after, brace = entry.groups()
         if name in entries:
             raise _NotPlain
         if brace:
@@ -519,7 +525,13 @@ def _plain_flow(text: str, at: int, depth: int) -> tuple[dict[str, Any], int]:
                 raise _NotPlain
             at, after = close.end(), close.group(1)
         else:
-            entries[name] = _scalar(plain.rstrip(" ")) if plain is not None else quoted[1:-1]
+            if word is not None:
+                word = word.rstrip(" ")
+                entries[name] = _WORDS.get(word, word)
+            elif number is not None:
+                entries[name] = _scalar(number.rstrip(" "))
+            else:
+                entries[name] = quoted[1:-1]
             at = entry.end()
         if after == "}":
             return entries, at
