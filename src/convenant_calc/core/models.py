@@ -41,7 +41,7 @@ class FieldError(ValueError):
     """A check on a whole mapping that blames one of its keys.
 
     ``at`` is the path of the offending value relative to the mapping being
-    validated; the loading layer appends it to pydantic's location, so the
+    validated; the loading layer appends it to the validation's location, so the
     message points at, say, the ``end`` of a term rather than at the term.
     """
 

@@ -15,7 +15,7 @@ from convenant_calc import __version__
 
 #: The runtime dependencies of pyproject.toml that shape the output, as pip names them.
 DEPENDENCIES = (
-    "typer", "pydantic", "pyyaml", "rich", "python-dateutil", "jinja2", "babel", "xlsxwriter", "pikepdf",
+    "typer", "pyyaml", "rich", "python-dateutil", "jinja2", "babel", "xlsxwriter", "pikepdf",
     "python-stdnum", "num2words",
 )
 
@@ -35,7 +35,7 @@ def dependency_versions() -> tuple[tuple[str, str], ...]:
 
 
 def dependencies_line() -> str:
-    """``typer 0.29.2, pydantic 2.14.4, …; Python 3.11.7``: short enough for a report's header."""
+    """``typer 0.29.2, pyyaml 6.0.2, …; Python 3.11.7``: short enough for a report's header."""
     names = ", ".join(f"{name} {v}" for name, v in dependency_versions())
     return f"{names}; Python {platform.python_version()}"
 
