@@ -203,6 +203,18 @@ def _check_for(annotation: Any, min_length: int | None = None) -> Check:
 
 
 def _wrapped(inner: Check, befores: list[Callable], afters: list[Callable]) -> Check:
+    if len(befores) == 1 and not afters:  # the most common: a number, a date, a flag read by our function
+        before = befores[0]
+
+        def converted(value: Any) -> Any:
+            try:
+                kept = before(value)
+            except ValueError as exc:
+                raise _value_error(exc, value) from None
+            return inner(kept)
+
+        return converted
+
     def check(value: Any) -> Any:
         raw = value
         try:
@@ -379,7 +391,8 @@ class Model:
     """A frozen model of one mapping of an input file, validated against its annotations (see the module).
 
     Each subclass holds (name-mangled, set by ``__init_subclass__``) ``__fields``, its fields' declarations
-    by name; ``__specs``, their checks, built on first use; ``__after``, its model validators in order.
+    by name; ``__specs``, their checks, built on first use (and ``__plan``, the same as tuples for the loop
+    of ``_check``); ``__after``, its model validators in order.
     """
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -396,6 +409,7 @@ class Model:
                 infos[name] = _FieldInfo(declared, None, None, None)
         cls.__fields = infos
         cls.__specs = None  # built on first use, when every annotation can be resolved
+        cls.__plan = None
         cls.__after = tuple(
             f for base in reversed(cls.__mro__) for f in base.__dict__.values() if getattr(f, "__model_validator__", False)
         )
@@ -415,6 +429,12 @@ class Model:
         return specs
 
     @classmethod
+    def _planned(cls) -> tuple:
+        """Each field as (name, YAML key, its name when that differs from the key, spec, check): the loop's view."""
+        cls.__plan = tuple((s.name, s.key, s.name if s.alias else None, s, s.check) for s in cls._specs())
+        return cls.__plan
+
+    @classmethod
     def _check(cls, data: Any) -> Any:
         """Validate ``data`` into an instance, or raise _Invalid with every error found (see the module)."""
         if isinstance(data, cls):
@@ -426,22 +446,21 @@ class Model:
         values: dict[str, Any] = {}
         errors: list[dict] = []
         used = 0
-        for spec in cls._specs():
-            key = spec.key
+        for name, key, other, spec, check in cls.__plan or cls._planned():
             if key in data:
                 raw = data[key]
-            elif spec.alias is not None and spec.name in data:
-                key = spec.name
+            elif other is not None and other in data:
+                key = other
                 raw = data[key]
             elif spec.required:
-                errors.append(_error("missing", "Field required", data, loc=(spec.key,)))
+                errors.append(_error("missing", "Field required", data, loc=(key,)))
                 continue
             else:
-                values[spec.name] = spec.missing()
+                values[name] = spec.missing()
                 continue
             used += 1
             try:
-                values[spec.name] = spec.check(raw)
+                values[name] = check(raw)
             except _Invalid as exc:
                 errors += _under(key, exc.errors)
         if used != len(data):
