@@ -1,31 +1,25 @@
-"""Where `settle --format json` spends its start-up, stage by stage, and what a settle path without
-pydantic could save at most (issue 23).
+"""Where `settle --format json` spends its start-up, stage by stage (issue 23).
 
 Each run is a fresh process (``python benchmarks/shares.py --child``) that imports, in the order a
 settle does, and reads the CPU time of the process (user + system) after each stage:
 
 - ``interpreter``: Python starting, ``site`` and this script, before any import of ours;
-- ``stdlib and yaml``: what any settle path needs beside pydantic (yaml, json, decimal, fractions,
-  dataclasses);
-- ``pydantic BaseModel machinery``: what ``core/models.py`` imports from pydantic;
-- ``pydantic plugin loader``: ``importlib.metadata``, which pydantic's plugin loader imports at module
-  level when it builds the first validator, whatever ``PYDANTIC_DISABLE_PLUGINS`` says;
-- ``our pydantic models``: ``convenant_calc.core.models`` (24 model classes, with ``defer_build``);
+- ``stdlib and yaml``: yaml, json, decimal, fractions, dataclasses;
+- ``our models``: ``convenant_calc.core.models`` with ``core.schema`` (24 model classes; until issue 23's
+  fourth round these were pydantic models, and pydantic's machinery, its plugin loader and the models
+  took 77 ms of a 148 ms settle);
 - ``the rest of settle's modules``: loading, checks, the rules, the settlement, the commands, JSON
   (their frozen dataclasses, mostly);
 - ``stdnum``: python-stdnum's modules and its IBAN registry, which S21's checks of the bundled
   agreement's beneficiary (company number and IBAN) import on every run that reads it;
-- ``first load_case``: YAML, validation (pydantic builds each file's validator now) and checks;
-- ``settle and JSON``: ``run_settle(EXAMPLE, "json")`` into /dev/null, which loads the case again
-  (the validators built), settles and writes.
+- ``first load_case``: YAML, validation (each model's checks are built when it first validates) and checks;
+- ``second load_case``: the same again, the checks built;
+- ``settle and JSON``: ``run_settle(EXAMPLE, "json")`` into /dev/null, which loads the case again,
+  settles and writes.
 
 Like the console script for one case, the process runs without the cyclic garbage collector and exits
 with ``gc.freeze()`` (``cli/fastpath.py``), so the whole process is ``settle --format json`` less the
-parsing of its arguments.
-
-``pydantic's share`` is the machinery, the plugin loader, our model classes and the building of the
-validators (the first ``load_case`` less a second one, which reuses them). A settle path without
-pydantic would save at most that, less whatever its own validation would cost.
+parsing of its arguments. Each run is paired with a run of the import floor.
 
     python benchmarks/shares.py [--runs 11]
 """
@@ -43,16 +37,13 @@ EXAMPLE = "examples/07-everything-together"
 STAGES = (
     "interpreter",
     "stdlib and yaml",
-    "pydantic BaseModel machinery",
-    "pydantic plugin loader",
-    "our pydantic models",
+    "our models",
     "the rest of settle's modules",
     "stdnum",
     "first load_case",
     "second load_case",
     "settle and JSON",
 )
-PYDANTIC = ("pydantic BaseModel machinery", "pydantic plugin loader", "our pydantic models", "validators built")
 
 
 def _cpu() -> float:
@@ -65,7 +56,6 @@ def child() -> None:
     import gc
 
     marks = [_cpu()]
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"  # as the console script sets it
     gc.disable()  # as the console script does for one case (cli/fastpath.py: one_case)
     import dataclasses  # noqa: F401
     import decimal  # noqa: F401
@@ -73,13 +63,6 @@ def child() -> None:
     import json  # noqa: F401
 
     import yaml  # noqa: F401
-
-    marks.append(_cpu())
-    import pydantic.types  # noqa: F401
-    from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator  # noqa: F401
-
-    marks.append(_cpu())
-    import pydantic.plugin._loader  # noqa: F401
 
     marks.append(_cpu())
     import convenant_calc.core.models  # noqa: F401
@@ -133,14 +116,12 @@ def _child_cpu(cmd: list[str]) -> tuple[float, str]:
 
 
 def shares(runs: int) -> dict:
-    """The median CPU ms of each stage over ``runs`` fresh processes, pydantic's share, and, each run paired
-    with a run of the import floor, the whole process and the process less pydantic's share as ratios."""
+    """The median CPU ms of each stage over ``runs`` fresh processes and, each run paired with a run of the
+    import floor, the whole process as a ratio to it."""
     import statistics
 
-    per: dict[str, list[float]] = {
-        name: [] for name in (*STAGES, "validators built", "pydantic's share", "whole process", "import floor")
-    }
-    ratios: dict[str, list[float]] = {"whole process × floor": [], "less pydantic's share × floor": []}
+    per: dict[str, list[float]] = {name: [] for name in (*STAGES, "checks built", "whole process", "import floor")}
+    ratios: list[float] = []
     for i in range(runs):
         child = [sys.executable, str(Path(__file__).resolve()), "--child"]
         floor = [sys.executable, "-c", FLOOR]
@@ -151,28 +132,23 @@ def shares(runs: int) -> dict:
             cpu, out = _child_cpu(child)
             floor_cpu, _ = _child_cpu(floor)
         stage = {name: float(s) for name, s in (line.split("\t") for line in out.splitlines())}
-        stage["validators built"] = stage["first load_case"] - stage["second load_case"]
-        stage["pydantic's share"] = sum(stage[name] for name in PYDANTIC)
+        stage["checks built"] = stage["first load_case"] - stage["second load_case"]
         stage["whole process"], stage["import floor"] = cpu, floor_cpu
         for name, values in per.items():
             values.append(stage[name])
-        ratios["whole process × floor"].append(cpu / floor_cpu)
-        ratios["less pydantic's share × floor"].append((cpu - stage["pydantic's share"]) / floor_cpu)
+        ratios.append(cpu / floor_cpu)
     figures: dict = {name: round(1000 * statistics.median(values), 1) for name, values in per.items()}
-    figures.update({name: round(statistics.median(values), 2) for name, values in ratios.items()})
+    figures["whole process × floor"] = round(statistics.median(ratios), 2)
     return figures
 
 
 def table(figures: dict) -> str:
-    """The stages in CPU ms, then the paired ratios to the import floor."""
-    share, less = "pydantic's share", "less pydantic's share × floor"
-    lines = [f"  {name:34s} {figures[name]:6.1f} ms" for name in (*STAGES, "validators built")]
+    """The stages in CPU ms, then the paired ratio to the import floor."""
+    lines = [f"  {name:34s} {figures[name]:6.1f} ms" for name in (*STAGES, "checks built")]
     lines.append(
         f"  {'whole process (stages + exit)':34s} {figures['whole process']:6.1f} ms; import floor "
         f"{figures['import floor']:.1f} ms; paired: {figures['whole process × floor']:.2f} × floor"
     )
-    lines.append(f"  {share:34s} {figures[share]:6.1f} ms (machinery, plugin loader, our models, validators built)")
-    lines.append(f"  {'whole process less that':34s} {figures[less]:6.2f} × floor (paired; before a validation of its own)")
     return "\n".join(lines)
 
 

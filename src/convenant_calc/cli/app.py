@@ -1,6 +1,6 @@
 """The command line: a thin shell around loading, settling and rendering.
 
-Heavy modules (pydantic, rich, the rules) are imported inside the commands
+Heavy modules (rich, the models, the rules) are imported inside the commands
 that need them, so that start-up stays cheap.
 """
 

@@ -1,7 +1,7 @@
 """The console script's entry point: answer what needs no typer, hand the rest to :mod:`.cli`.
 
-Importing typer alone costs more than the 100 ms a `--help` may take (issue 6),
-and this typer builds its parameter parsers with pydantic. So ``convenant
+Importing typer alone costs more than the 100 ms a `--help` may take (issue 6).
+So ``convenant
 --help``, ``-h``, no arguments and ``--version`` are answered here from a
 static copy of typer's own text (``_help.py``, kept identical to typer's by a
 test; regenerate it with ``python -m convenant_calc.cli.fastpath --write-help``
@@ -16,9 +16,7 @@ this module does not recognise
 exactly, goes to the typer app unchanged.
 
 No ``importlib.metadata`` at start-up (only ``--version`` reads it, to name the libraries'
-versions), and no pydantic plugin is loaded: ``PYDANTIC_DISABLE_PLUGINS=__all__`` is set
-before pydantic is used (see :func:`no_pydantic_plugins`); third-party hooks have no business
-in the validation of amounts an auditor relies on.
+versions).
 """
 
 from __future__ import annotations
@@ -34,23 +32,11 @@ from pathlib import Path
 FORMATS = ("table", "json", "markdown", "html")  # the plain forms; typer parses --lang, --output, pdf and xlsx
 
 
-def no_pydantic_plugins() -> None:
-    """Load no pydantic plugins: ``PYDANTIC_DISABLE_PLUGINS=__all__``, pydantic's documented switch.
-
-    Set before pydantic builds its first validator (pydantic reads the variable each time
-    it looks for plugins). Third-party hooks have no business in the validation of
-    amounts an auditor relies on, so a value the environment already holds is replaced.
-    pydantic still imports ``importlib.metadata`` with its plugin loader; the variable
-    only keeps it from scanning the installed distributions' entry points.
-    """
-    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
-
-
 def one_case() -> None:
     """A run that reads one case: Python's cyclic garbage collector off (``gc.disable()``, documented).
 
     What such a run allocates is freed by reference counting as it goes; the collector only walks
-    the objects again and again, most of them the imports' (pydantic's schemas, typing's). Measured
+    the objects again and again, most of them the imports' (typing's, the models'). Measured
     on 2026-12-06 (CPU time, paired): ``settle --format json`` of example 07 0.94x, and of the
     largest input the size limit allows (10,000 consultants) 0.74x, its peak memory 131.4 MiB against
     131.0; with 6,197 errors in that file, 113.0 against 112.6 MiB. One case is at most 2 MB of
@@ -167,35 +153,30 @@ def answer(argv: list[str]) -> int | None:
         return 0
     settle = settle_args(argv)
     if settle is not None:
-        no_pydantic_plugins()
         one_case()
         from convenant_calc.cli.commands import run_settle
 
         return run_settle(*settle)
     generation = generation_args(argv)
     if generation is not None:
-        no_pydantic_plugins()
         from convenant_calc.cli.generation import run_generation
 
         directory, recursive, fmt = generation
         return run_generation(directory, recursive, fmt)
     validate = validate_args(argv)
     if validate is not None:
-        no_pydantic_plugins()
         one_case()
         from convenant_calc.cli.commands import run_validate
 
         return run_validate(validate)
     calendar = calendar_args(argv)
     if calendar is not None:
-        no_pydantic_plugins()
         one_case()
         from convenant_calc.cli.commands import run_calendar
 
         return run_calendar(*calendar)
     paths = check_args(argv)
     if paths is not None:
-        no_pydantic_plugins()
         from convenant_calc.casebook.run import run
 
         return run(paths, keyword=None, update=False, as_json=False, out=sys.stdout, err=sys.stderr)
@@ -253,7 +234,7 @@ def _exit(code: int) -> None:
 
     ``gc.freeze()`` (the gc module's documented call) moves every object alive into the permanent
     generation, so the collections Python runs while it shuts down skip the thousands of objects
-    the imports made (pydantic's schemas, typing's, rich's): 14–16 % of the CPU time of
+    the imports made (typing's, rich's, the models'): 14–16 % of the CPU time of
     ``settle --format json`` went there (issue 23). Nothing else changes: atexit handlers and
     ``weakref.finalize`` still run, every module is still torn down, every buffer flushed; the
     memory goes back to the system with the process, as it did.
@@ -298,7 +279,6 @@ def _run(argv: list[str]) -> int:
     code = answer(argv)
     if code is not None:
         return code
-    no_pydantic_plugins()
     from convenant_calc.cli.app import main as typer_main
 
     try:

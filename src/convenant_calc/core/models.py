@@ -1,6 +1,6 @@
 """Immutable models of the four input files (SPEC §3).
 
-Frozen pydantic models; unknown keys are errors; numbers are exact Decimals
+Frozen models (:mod:`convenant_calc.core.schema`); unknown keys are errors; numbers are exact Decimals
 (the YAML layer never produces floats); dates are ISO ``YYYY-MM-DD`` strings
 parsed here, so that an impossible date is reported at its position.
 Checks that need more than one value of one file (a term that ends before it
@@ -19,9 +19,9 @@ from enum import Enum
 from typing import Annotated, Any
 
 from convenant_calc.core.text import quoted
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-
 from convenant_calc.core.money import D
+from convenant_calc.core.schema import AfterValidator, BeforeValidator, Field, model_validator
+from convenant_calc.core.schema import Model as _Frozen
 
 # --- value types ------------------------------------------------------------
 
@@ -41,7 +41,7 @@ class FieldError(ValueError):
     """A check on a whole mapping that blames one of its keys.
 
     ``at`` is the path of the offending value relative to the mapping being
-    validated; the loading layer appends it to pydantic's location, so the
+    validated; the loading layer appends it to the validation's location, so the
     message points at, say, the ``end`` of a term rather than at the term.
     """
 
@@ -244,13 +244,10 @@ Flag = Annotated[bool, BeforeValidator(_strict_bool)]
 Id = Annotated[str, Field(min_length=1)]
 
 
-class Model(BaseModel):
-    # defer_build (pydantic's documented switch): a model's validator is built when it first validates,
-    # so only the files' top-level models are built, each with its nested models inside, and not every
-    # model on its own at import (issue 23: 191 → 167 ms CPU for `settle --format json`).
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", populate_by_name=True, str_strip_whitespace=True, defer_build=True
-    )
+class Model(_Frozen):
+    """Frozen; unknown keys are errors; a field may be given by its YAML key or its Python name; text is
+    stripped of surrounding whitespace (:mod:`convenant_calc.core.schema`). Each model's checks are built
+    when it first validates."""
 
 
 def days_between(first: date, last: date) -> int:

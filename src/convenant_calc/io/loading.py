@@ -18,14 +18,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
 from convenant_calc.core.text import clip, quoted
 from convenant_calc.io import yamlpos
 from convenant_calc.io.bundled import bundled_ids, bundled_path, data_dir
 from convenant_calc.io.checks import check_case, check_cost_ids
 from convenant_calc.core.money import D, fmt_plain
-from convenant_calc.core.models import AbsenceKind, Case, Convenant, Costs, Payments, Results, Staffing
+from convenant_calc.core.models import AbsenceKind, Case, Convenant, Costs, Model, Payments, Results, Staffing
+from convenant_calc.core.schema import ValidationError
 from convenant_calc.core.rules.periods import periods
 from convenant_calc.io.problems import InputError, Position, Problem, below, closest, display_path, display_path_in
 
@@ -36,7 +35,7 @@ FILES = {
     "payments": "payments.yaml",
     "costs": "costs.yaml",  # S20: the cost statement (optional)
 }
-MODELS: dict[str, type[BaseModel]] = {
+MODELS: dict[str, type[Model]] = {
     "convenant": Convenant,
     "absences": Staffing,
     "results": Results,
@@ -196,9 +195,8 @@ def _checked(
 
     if any(not p.warning for p in problems):
         raise InputError(problems)
-    # Each part is a model validated above and Case adds no rule of its own: model_construct (pydantic's
-    # documented constructor for validated data) spares building Case's validator, and with it the schema
-    # of every part the case lacks, e.g. Costs (about 1 ms of every run, issue 23)
+    # Each part is a model validated above and Case adds no rule of its own: model_construct (the
+    # constructor for validated data) spares validating each part again
     case = Case.model_construct(
         convenant=models["convenant"],
         staffing=models["absences"] if "absences" in models else Staffing(),  # a default made only when missing
@@ -527,7 +525,7 @@ def _validate(role: str, doc: yamlpos.Document, filename: str, models: dict, pro
     try:
         models[role] = model.model_validate(doc.value)
     except ValidationError as exc:
-        problems.extend(pydantic_problems(exc, doc, model))
+        problems.extend(validation_problems(exc, doc, model))
 
 
 def _bundled_convenant(docs: dict, models: dict, sources: dict, problems: list[Problem], case: str) -> None:
@@ -596,7 +594,7 @@ def _read_bundled(path: Path, docs: dict, models: dict, problems: list[Problem])
         _BUNDLED[key] = (docs["convenant"], models["convenant"])
 
 
-# --- pydantic errors -> positions and plain messages ----------------------------------
+# --- validation errors -> positions and plain messages ----------------------------------
 
 
 _EXAMPLES = {
@@ -627,9 +625,9 @@ _OWNED_EXAMPLES = {
 }
 
 
-def pydantic_problems(exc: ValidationError, doc: yamlpos.Document, model: type[BaseModel]) -> list[Problem]:
-    """Turn pydantic's errors into problems at the position of the offending value, saying what to do."""
-    errors = exc.errors(include_url=False)
+def validation_problems(exc: ValidationError, doc: yamlpos.Document, model: type[Model]) -> list[Problem]:
+    """Turn the validation's errors into problems at the position of the offending value, saying what to do."""
+    errors = exc.errors()
     # A misspelt key is reported once, as "unknown key ... did you mean", not also as the missing key.
     misspelt: set[tuple] = set()
     for error in errors:
@@ -694,7 +692,7 @@ def _message(error: Any) -> str:
         return "this list is empty; give at least one entry"
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {_describe(value)}"
-    return f"{error['msg']}; got {_describe(value)}"  # a pydantic message, for any type not named above
+    return f"{error['msg']}; got {_describe(value)}"  # core.schema's own message, for any type not named above
 
 
 def _missing(model: Any, loc: tuple) -> str:
@@ -733,10 +731,10 @@ def _annotation_at(model: Any, loc: tuple) -> Any:
             args = typing.get_args(current)
             current = args[0] if args else current
             continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            for name, info in current.model_fields.items():
-                if (info.alias or name) == part:
-                    current = info.annotation
+        if isinstance(current, type) and issubclass(current, Model):
+            for spec in current.model_fields().values():
+                if spec.key == part:
+                    current = spec.annotation
                     break
             else:
                 return None
@@ -750,8 +748,8 @@ def _annotation_at(model: Any, loc: tuple) -> Any:
 def _known_keys(model: Any, loc: tuple) -> list[str]:
     """The keys a mapping at ``loc`` inside ``model`` accepts (aliases, as written in YAML)."""
     current = _unwrap(_annotation_at(model, loc))
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return [info.alias or name for name, info in current.model_fields.items()]
+    if isinstance(current, type) and issubclass(current, Model):
+        return [spec.key for spec in current.model_fields().values()]
     return []
 
 

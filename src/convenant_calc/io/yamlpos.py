@@ -4,7 +4,7 @@ PyYAML's parser (the C one where available) reports events with their start
 marks; this module builds plain Python values from them itself, in one pass
 (:func:`_build`), so that:
 
-- every value's position is known (``Document.position(path)``), so a pydantic
+- every value's position is known (``Document.position(path)``), so a validation
   error location can be reported as ``file:line:col``;
 - numbers are exact: ``0.1`` becomes ``Decimal("0.1")``, never a float (S1);
 - there are no YAML 1.1 surprises: only ``true``/``false`` are booleans (``no``,
