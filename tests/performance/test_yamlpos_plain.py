@@ -20,20 +20,10 @@ from hypothesis import strategies as st
 from convenant_calc.io import yamlpos
 
 from ..conftest import ROOT
+from .test_yamlpos_single_pass import _typed  # every type spelled out: 1, Decimal(1) and True differ
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate_cases  # noqa: E402  (a script, not a package)
-
-
-def _typed(value):
-    """The value with every type spelled out, so that 1 == Decimal(1) == True do not pass for each other."""
-    if isinstance(value, dict):
-        return ("dict", [(k, _typed(v)) for k, v in value.items()])
-    if isinstance(value, list):
-        return ("list", [_typed(v) for v in value])
-    if isinstance(value, Decimal):
-        return ("Decimal", str(value))
-    return (type(value).__name__, value)
 
 
 def _agrees(text: str) -> bool:
