@@ -52,7 +52,8 @@ __all__ = [
     "model_validator",
 ]
 
-_REQUIRED: Any = object()
+_REQUIRED: Any = object()  # a field without a default
+_ABSENT: Any = object()  # a key the mapping does not have
 
 
 class BeforeValidator:
@@ -453,8 +454,8 @@ class Model:
         errors: list[dict] = []
         used = 0
         for name, key, other, required, default, factory, check in cls.__plan or cls._planned():
-            raw = data.get(key, _REQUIRED)
-            if raw is _REQUIRED:
+            raw = data.get(key, _ABSENT)
+            if raw is _ABSENT:
                 if other is not None and other in data:
                     key = other
                     raw = data[key]
