@@ -35,6 +35,8 @@ _THOUSANDS_LOOKALIKE = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates outside are typing mistakes, and keep date arithmetic safe
 LIMIT = Decimal(10) ** 12  # no number in a case reaches a million million
 MAX_DECIMALS = 10  # keeps every sum and product within Decimal's 28 digits, hence exact (S1)
+_WHOLE_LIMIT = 10**12  # a whole number below LIMIT in size (LIMIT.adjusted() == 12): no check of _exact_number fails
+_DATES_KEPT = 4096  # at most so many dates read are remembered (_iso_date)
 
 
 class FieldError(ValueError):
@@ -52,9 +54,26 @@ class FieldError(ValueError):
         self.at = at
 
 
+#: Dates already read (issue 23: a generation reads some 90 dates a case, most of them the same days);
+#: only valid ones are kept, at most _DATES_KEPT of them.
+_DATES: dict[str, date] = {}
+
+
 def _iso_date(value: Any) -> date:
     if isinstance(value, date):
         return value
+    if value.__class__ is str:
+        known = _DATES.get(value)
+        if known is not None:
+            return known
+        parsed = _parsed_date(value)
+        if len(_DATES) < _DATES_KEPT:
+            _DATES[value] = parsed
+        return parsed
+    return _parsed_date(value)
+
+
+def _parsed_date(value: Any) -> date:
     if value is None:
         raise ValueError("no date given; write it as YYYY-MM-DD, e.g. 2024-01-31")
     if not isinstance(value, str) or not _ISO.match(value):
@@ -82,6 +101,8 @@ def _shown(value: Any) -> str:
 
 
 def _exact_number(value: Any) -> Decimal:
+    if value.__class__ is int and -_WHOLE_LIMIT < value < _WHOLE_LIMIT:  # the common case, checked below too
+        return Decimal(value)
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {str(value).lower()}")
     if value is None:

@@ -52,7 +52,8 @@ __all__ = [
     "model_validator",
 ]
 
-_REQUIRED: Any = object()
+_REQUIRED: Any = object()  # a field without a default
+_ABSENT: Any = object()  # a key the mapping does not have
 
 
 class BeforeValidator:
@@ -340,6 +341,8 @@ def _instance_of(kind: type) -> Check:
     name = _PLAIN[kind]
 
     def check(value: Any) -> Any:
+        if value.__class__ is kind:  # what a BeforeValidator returns: the type itself
+            return value
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             raise _invalid(f"{name}_type", f"Input should be a valid {name}", value)
         return value
@@ -430,8 +433,12 @@ class Model:
 
     @classmethod
     def _planned(cls) -> tuple:
-        """Each field as (name, YAML key, its name when that differs from the key, spec, check): the loop's view."""
-        cls.__plan = tuple((s.name, s.key, s.name if s.alias else None, s, s.check) for s in cls._specs())
+        """Each field as (name, YAML key, its name when that differs from the key, required, default, default
+        factory, check): the loop's view."""
+        cls.__plan = tuple(
+            (s.name, s.key, s.name if s.alias else None, s.required, s.default, s.default_factory, s.check)
+            for s in cls._specs()
+        )
         return cls.__plan
 
     @classmethod
@@ -446,18 +453,18 @@ class Model:
         values: dict[str, Any] = {}
         errors: list[dict] = []
         used = 0
-        for name, key, other, spec, check in cls.__plan or cls._planned():
-            if key in data:
-                raw = data[key]
-            elif other is not None and other in data:
-                key = other
-                raw = data[key]
-            elif spec.required:
-                errors.append(_error("missing", "Field required", data, loc=(key,)))
-                continue
-            else:
-                values[name] = spec.missing()
-                continue
+        for name, key, other, required, default, factory, check in cls.__plan or cls._planned():
+            raw = data.get(key, _ABSENT)
+            if raw is _ABSENT:
+                if other is not None and other in data:
+                    key = other
+                    raw = data[key]
+                elif required:
+                    errors.append(_error("missing", "Field required", data, loc=(key,)))
+                    continue
+                else:
+                    values[name] = default if factory is None else factory()
+                    continue
             used += 1
             try:
                 values[name] = check(raw)
