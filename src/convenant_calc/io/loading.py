@@ -11,8 +11,8 @@ import os
 import stat
 import types
 import typing
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -108,8 +108,7 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False, shown: str | Non
         _bundled_convenant(docs, models, sources, problems, name)
     else:
         _same_agreement(docs, models, problems)
-    loaded = _checked(docs, models, sources, problems, pending_allowed=pending_allowed)
-    return replace(loaded, unread=tuple(unread_files(listing)))
+    return _checked(docs, models, sources, problems, pending_allowed=pending_allowed, unread=unread_files(listing))
 
 
 def agreement_id(case_dir: Path) -> str | None:
@@ -188,9 +187,10 @@ def _same_agreement(docs: dict, models: dict, problems: list[Problem]) -> None:
 
 
 def _checked(
-    docs: dict, models: dict, sources: dict, problems: list[Problem], *, pending_allowed: bool
+    docs: dict, models: dict, sources: dict, problems: list[Problem], *, pending_allowed: bool, unread: Sequence[str] = ()
 ) -> LoadedCase:
-    """The checks across files, then the case; InputError with every problem when there is an error."""
+    """The checks across files, then the case; InputError with every problem when there is an error.
+    ``unread``: the other entries of the case directory (:attr:`LoadedCase.unread`)."""
     _cross_checks(docs, models, sources, problems, pending_allowed=pending_allowed)
 
     if any(not p.warning for p in problems):
@@ -205,7 +205,7 @@ def _checked(
         costs=models.get("costs"),
     )
     warnings = sorted(problems, key=lambda p: p.sort_key)
-    return LoadedCase(case=case, sources=sources, warnings=warnings, documents=dict(docs))
+    return LoadedCase(case=case, sources=sources, warnings=warnings, documents=dict(docs), unread=tuple(unread))
 
 #: The files a case directory may hold besides these (SPEC §3): the expected figures of `convenant check`.
 OTHER_FILES = ("expected.yaml",)

@@ -439,22 +439,24 @@ def _plain_value(text: str) -> Any:
             rest = line[1:].lstrip(" ")
             if not rest:
                 raise _NotPlain
-            if _ENTRY_LINE.match(rest):  # "- key: value": a mapping, its other keys on the lines below, aligned
+            first = _ENTRY_LINE.match(rest)
+            if first is not None:  # "- key: value": a mapping, its other keys on the lines below, aligned
                 lines[at] = (column + len(line) - len(rest), rest)
-                items.append(mapping(lines[at][0], depth + 1))
+                items.append(mapping(lines[at][0], depth + 1, first))
             else:
                 at += 1
                 items.append(_plain_inline(rest, depth))
         return items
 
-    def mapping(indent: int, depth: int) -> dict[str, Any]:
+    def mapping(indent: int, depth: int, first: re.Match[str] | None = None) -> dict[str, Any]:
         nonlocal at
         entries: dict[str, Any] = {}
         while at < count:
             column, line = lines[at]
             if column != indent:
                 break
-            entry = _ENTRY_LINE.match(line)
+            entry = _ENTRY_LINE.match(line) if first is None else first  # the first line's: the caller's match
+            first = None
             if entry is None:
                 if line[0] == "-":  # a sequence at this indentation: the enclosing one's next item
                     break
