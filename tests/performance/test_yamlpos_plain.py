@@ -87,6 +87,49 @@ def test_what_it_leaves_to_value(text):
     assert not _agrees(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 'x\n  b: y'\n",  # a quoted scalar over two lines: the lines are cut by one expression over the text
+        "a: 'x\nb: y'\n",
+        '- "x\n- y"\n',
+        "a: {b: 'x\n  c: y'}\n",
+    ],
+)
+def test_a_quote_does_not_run_on_to_the_next_line(text):
+    assert not _agrees(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a word or number may end in "-" (not in a space): the spaces after it are not its text
+        ("a: x -\nb: 1 -  \nc: {d: y - , e: 2 -}\n", {"a": "x -", "b": "1 -", "c": {"d": "y -", "e": "2 -"}}),
+        # the values made without _scalar (a date, digits, digits with a point) and those that only look so
+        (
+            "a: 2024-01-08\nb: 2024-01-08x\nc: 0123\nd: 12.50\ne: 1.5e3\nf: 2024-1-8\ng: 12345.5\nh: 1.\n",
+            {
+                "a": "2024-01-08",
+                "b": "2024-01-08x",
+                "c": 123,
+                "d": Decimal("12.50"),
+                "e": Decimal("1.5e3"),
+                "f": "2024-1-8",
+                "g": Decimal("12345.5"),
+                "h": Decimal("1."),
+            },
+        ),
+        ("a: {b: 2024-01-08 , c: 0123, d: 12.50}\n", {"a": {"b": "2024-01-08", "c": 123, "d": Decimal("12.50")}}),
+        # up to 1,000 digits an int, as _scalar makes it; more: a Decimal
+        (f"a: {'9' * 1000}\nb: {'9' * 1001}\n", {"a": int("9" * 1000), "b": Decimal("9" * 1001)}),
+        (f"a: {{b: {'9' * 1001}}}\n", {"a": {"b": Decimal("9" * 1001)}}),
+    ],
+)
+def test_scalars_made_inline(text, value):
+    assert _agrees(text)  # _typed spells a Decimal out with its exponent: 12.50 is not 12.5
+    assert _typed(yamlpos._plain_value(text)) == _typed(value)
+
+
 _INDENTS = ["", " ", "  ", "   ", "    ", "      "]
 _HEADS = ["- ", "-", "a: ", "b: ", "a:", "- a: ", "- b: ", "-  a: ", "", "key_1: ", "- - ", "a : ", "a:b "]
 _VALUES = [

@@ -390,98 +390,106 @@ class _NotPlain(Exception):
 # scalar, directive, escape or flow sequence but an empty one), simple keys, and scalars without a colon,
 # comma or bracket; in it, the text of each scalar is the text PyYAML reports for it.
 _NOT_PLAIN = re.compile(r"[^\n \"'(),-:A-Z\[\]_a-z{}]")
-_LINE = re.compile(r"^( *)(\S(?:[^\n]*\S)?)", re.MULTILINE)  # a line that is not blank: its indentation, its text
 # A plain scalar begins as no indicator does: a word (null, a boolean or text, never a number: _WORDS.get(t, t)
-# is its value as _scalar gives it) or what may be a number (its value by _scalar).
-_WORD_TEXT = r"[A-Za-z_(/][A-Za-z0-9_.+/() -]*"
-_NUMBER_TEXT = r"(?:[0-9]|[-+.][A-Za-z0-9_])[A-Za-z0-9_.+/() -]*"
-_PLAIN_TEXT = rf"{_WORD_TEXT}|{_NUMBER_TEXT}"
-_QUOTED_TEXT = r"\"[^\"]*\"|'[^']*'"  # without an escape: " in '...' and ' in "..." only
-_BLOCK_SCALAR = re.compile(rf"({_PLAIN_TEXT})|(?:{_QUOTED_TEXT})")
-#: ``key: value`` in a flow mapping with the ``,`` or ``}`` after it, or ``key: {`` (a nested flow mapping)
-_FLOW_ENTRY = re.compile(
-    rf" *([A-Za-z_][A-Za-z0-9_]{{0,99}}): +(?:(?:({_WORD_TEXT})|({_NUMBER_TEXT})|({_QUOTED_TEXT})) *([,}}])|(\{{))"
+# is its value as _scalar gives it) or what may be a number (its value by _scalar). Its text ends in a character
+# other than a space: the spaces after it are not part of it.
+_REST = r"(?:[A-Za-z0-9_.+/() -]*[A-Za-z0-9_.+/()-])?"
+_WORD_TEXT = rf"[A-Za-z_(/]{_REST}"
+_NUMBER_TEXT = rf"(?:[0-9]|[-+.][A-Za-z0-9_]){_REST}"
+_QUOTED_TEXT = r"\"[^\"\n]*\"|'[^'\n]*'"  # on one line, without an escape: " in '...' and ' in "..." only
+_KEY_TEXT = r"[A-Za-z_][A-Za-z0-9_]{0,99}"
+#: A scalar in six groups: the value of the first three is known without _scalar (a date stays text; digits
+#: are an int, up to _scalar's 1,000; digits with a point are a Decimal), then a word, any other number, a
+#: quoted scalar. The three are tried first and give way to the general number when what follows does not fit.
+_SCALAR = rf"([0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})|([0-9]{{1,1000}})|([0-9]+\.[0-9]+)|({_WORD_TEXT})|({_NUMBER_TEXT})|({_QUOTED_TEXT})"
+#: Every line that is not blank, in 11 groups: its indentation; ``- `` when it is a sequence's item; a key,
+#: and after ``key: `` a scalar (six groups, as _SCALAR) or anything else (a flow mapping); or, without a
+#: key, what the line holds. The spaces at its end are not part of any group.
+_PLAIN_LINE = re.compile(
+    rf"^( *)(?:(- +)(?=\S))?(?:({_KEY_TEXT}):(?: +(?:{_SCALAR}|(\S(?:.*\S)?)))?|(\S(?:.*\S)?)) *$", re.MULTILINE
 )
-_FLOW_NEXT = re.compile(r" *([,}])")
-#: a line ``key: value`` (or ``key:``) whole: the key, then a plain scalar, a quoted one, or anything else (``{``)
-_ENTRY_LINE = re.compile(
-    rf"([A-Za-z_][A-Za-z0-9_]{{0,99}}):(?: +(?:({_WORD_TEXT})|({_NUMBER_TEXT})|({_QUOTED_TEXT})|(.+)))?$"
-)
+#: The pieces of a flow mapping after its ``{``, in 11 groups: ``key: {`` (a nested flow mapping); ``key: value``
+#: (six groups, as _SCALAR) with the ``,`` or ``}`` after it; a ``,`` or ``}`` alone (after a nested mapping, or
+#: ``{}``); or any other character (not plain). Every character belongs to one piece.
+_FLOW_PIECE = re.compile(rf" *(?:({_KEY_TEXT}): +(?:(\{{)|(?:{_SCALAR}) *([,}}]))|([,}}]))|(.)")
+_BLOCK_SCALAR = re.compile(rf"({_WORD_TEXT}|{_NUMBER_TEXT})|(?:{_QUOTED_TEXT})")
 _PLAIN_DEPTH = 10  # deeper than any case file: read by _value, which refuses more than MAX_DEPTH
 
 
 def _plain_value(text: str) -> Any:
     """The value of a file in the plain layout above, as :func:`_value` builds it; :class:`_NotPlain` for any
-    other file. About twice as fast as reading PyYAML's events (issue 23)."""
+    other file. About twice as fast as reading PyYAML's events (issue 23).
+
+    The lines are cut into their groups by one regular expression over the whole text (:data:`_PLAIN_LINE`);
+    a scalar's value is then made inline, without calling _scalar for the usual dates, integers and decimals:
+    this is the hot loop of a generation's reading (issue 23). A line no container takes is left over, and
+    a text with a line left over is not plain.
+    """
     if _NOT_PLAIN.search(text) or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
         raise _NotPlain
-    lines = [(len(indent), line) for indent, line in _LINE.findall(text)]
+    lines = _PLAIN_LINE.findall(text)
     if not lines:
         raise _NotPlain
     count = len(lines)
     at = 0  # the next line to read
 
-    def node(indent: int, depth: int) -> Any:  # the block mapping or sequence at lines[at], indented so
+    def node(indent: str, depth: int) -> Any:  # the block mapping or sequence at lines[at], indented so
         if depth > _PLAIN_DEPTH:
             raise _NotPlain
-        line = lines[at][1]
-        if line[0] == "-" and (len(line) == 1 or line[1] == " "):
+        line = lines[at]
+        if line[1]:
             return sequence(indent, depth)
-        return mapping(indent, depth)
+        if line[2]:
+            return mapping(indent, depth, line)
+        raise _NotPlain
 
-    def sequence(indent: int, depth: int) -> list[Any]:
+    def sequence(indent: str, depth: int) -> list[Any]:
         nonlocal at
         items: list[Any] = []
         while at < count:
-            column, line = lines[at]
-            if column != indent or line[0] != "-" or (len(line) > 1 and line[1] != " "):
+            line = lines[at]
+            if line[0] != indent or not line[1]:
                 break
-            rest = line[1:].lstrip(" ")
-            if not rest:
-                raise _NotPlain
-            first = _ENTRY_LINE.match(rest)
-            if first is not None:  # "- key: value": a mapping, its other keys on the lines below, aligned
-                lines[at] = (column + len(line) - len(rest), rest)
-                items.append(mapping(lines[at][0], depth + 1, first))
+            if line[2]:  # "- key: value": a mapping, its other keys on the lines below, aligned with this key
+                items.append(mapping(" " * (len(indent) + len(line[1])), depth + 1, line))
             else:
                 at += 1
-                items.append(_plain_inline(rest, depth))
+                items.append(_plain_inline(line[10], depth))
         return items
 
-    def mapping(indent: int, depth: int, first: re.Match[str] | None = None) -> dict[str, Any]:
+    def mapping(indent: str, depth: int, line: tuple[str, ...]) -> dict[str, Any]:  # line: its first, at lines[at]
         nonlocal at
         entries: dict[str, Any] = {}
-        while at < count:
-            column, line = lines[at]
-            if column != indent:
-                break
-            entry = _ENTRY_LINE.match(line) if first is None else first  # the first line's: the caller's match
-            first = None
-            if entry is None:
-                if line[0] == "-":  # a sequence at this indentation: the enclosing one's next item
-                    break
-                raise _NotPlain
-            name, word, number, quoted, other = entry.groups()
+        while True:
+            _, _, name, date, digits, point, word, number, quoted, other, _ = line
             if name in entries:
                 raise _NotPlain
             at += 1
-            if word is not None:
+            if date:
+                entries[name] = date
+            elif word:
                 entries[name] = _WORDS.get(word, word)
-            elif number is not None:
+            elif digits:
+                entries[name] = int(digits)
+            elif point:
+                entries[name] = Decimal(point)
+            elif number:
                 entries[name] = _scalar(number)
-            elif quoted is not None:
+            elif quoted:
                 entries[name] = quoted[1:-1]
-            elif other is not None:
+            elif other:
                 entries[name] = _plain_inline(other, depth)
-            elif at < count and lines[at][0] > indent:
+            elif at < count and lines[at][0] > indent:  # indentations are spaces: the longer compares greater
                 entries[name] = node(lines[at][0], depth + 1)
-            elif at < count and lines[at][0] == indent and lines[at][1][0] == "-":  # key:\n- item
-                below = lines[at][1]
-                if len(below) > 1 and below[1] != " ":
-                    raise _NotPlain
+            elif at < count and lines[at][0] == indent and lines[at][1]:  # key:\n- item
                 entries[name] = sequence(indent, depth + 1)
             else:
                 entries[name] = None  # "key:" and nothing: an empty plain scalar
+            if at == count:
+                break
+            line = lines[at]
+            if line[0] != indent or line[1] or not line[2]:
+                break
         return entries
 
     root = node(lines[0][0], 1)
@@ -493,10 +501,7 @@ def _plain_value(text: str) -> Any:
 def _plain_inline(text: str, depth: int) -> Any:
     """The value written on a line after ``key: `` or ``- ``: a flow mapping, ``[]``, or a scalar."""
     if text[0] == "{":
-        value, end = _plain_flow(text, 1, depth + 1)
-        if end != len(text):
-            raise _NotPlain
-        return value
+        return _plain_flow(text, depth + 1)
     if text == "[]":
         return []
     scalar = _BLOCK_SCALAR.fullmatch(text)
@@ -505,39 +510,57 @@ def _plain_inline(text: str, depth: int) -> Any:
     return _scalar(text) if scalar.group(1) is not None else text[1:-1]
 
 
-def _plain_flow(text: str, at: int, depth: int) -> tuple[dict[str, Any], int]:
-    """The flow mapping whose ``{`` ends at ``text[at]``, and where it ends: ``{key: value, ...}`` on one line."""
+def _plain_flow(text: str, depth: int) -> dict[str, Any]:
+    """The flow mapping ``text``, ``{key: value, ...}`` on one line, from its ``{`` to its last ``}``.
+
+    Its pieces (:data:`_FLOW_PIECE`) are cut by one regular expression and read in one loop, nested mappings
+    on a stack, each scalar's value made inline as in :func:`_plain_value` (issue 23)."""
     if depth > _PLAIN_DEPTH:
         raise _NotPlain
-    entries: dict[str, Any] = {}
-    close = _FLOW_NEXT.match(text, at)
-    if close is not None and close.group(1) == "}":
-        return entries, close.end()
-    while True:
-        entry = _FLOW_ENTRY.match(text, at)
-        if entry is None:
+    root: dict[str, Any] | None = {}
+    entries = root  # the open mapping; None once the outermost one is closed
+    stack: list[dict[str, Any]] = []  # the mappings enclosing the open one
+    opened = True  # just after a "{": a "}" closes it empty
+    closed = False  # just after a nested mapping's "}": a "," or a "}" comes next
+    for name, brace, date, digits, point, word, number, quoted, after, alone, other in _FLOW_PIECE.findall(text, 1):
+        if entries is None or other:  # something after the last "}", or a character out of place
             raise _NotPlain
-        name, word, number, quoted, after, brace = entry.groups()
-        if name in entries:
-            raise _NotPlain
-        if brace:
-            entries[name], at = _plain_flow(text, entry.end(), depth + 1)
-            close = _FLOW_NEXT.match(text, at)
-            if close is None:
+        if name:
+            if closed or name in entries:
                 raise _NotPlain
-            at, after = close.end(), close.group(1)
-        else:
-            if word is not None:
-                word = word.rstrip(" ")
+            if brace:
+                value: dict[str, Any] = {}
+                entries[name] = value
+                stack.append(entries)
+                if depth + len(stack) > _PLAIN_DEPTH:
+                    raise _NotPlain
+                entries, opened = value, True
+                continue
+            if date:
+                entries[name] = date
+            elif word:
                 entries[name] = _WORDS.get(word, word)
-            elif number is not None:
-                entries[name] = _scalar(number.rstrip(" "))
+            elif digits:
+                entries[name] = int(digits)
+            elif point:
+                entries[name] = Decimal(point)
+            elif number:
+                entries[name] = _scalar(number)
             else:
                 entries[name] = quoted[1:-1]
-            at = entry.end()
-        if after == "}":
-            return entries, at
-
+        elif closed or (opened and alone == "}"):
+            after = alone
+        else:
+            raise _NotPlain
+        opened = False
+        if after == ",":
+            closed = False
+        else:
+            entries = stack.pop() if stack else None
+            closed = True
+    if entries is not None:
+        raise _NotPlain
+    return root  # type: ignore[return-value]
 
 
 def parse(text: str, file: str) -> Document:
