@@ -655,8 +655,13 @@ def read_text(path: Path, name: str) -> str:
                 f"file is more than {MAX_BYTES} bytes; input files may be at most {MAX_BYTES} bytes",
             )
         )
+    # What the "utf-8-sig" codec does (in Python: it drops a byte-order mark, then decodes the rest as UTF-8),
+    # without looking it up and calling it (issue 23). The codec's error gives an offset in the bytes after
+    # the mark: the place of a bad byte is worked out in those bytes too (an editor does not show the mark).
+    if raw[:3] == b"\xef\xbb\xbf":
+        raw = raw[3:]
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         # columns count characters: the text of the line before the bad byte is valid UTF-8
@@ -665,10 +670,13 @@ def read_text(path: Path, name: str) -> str:
     return text
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
 def _read_bytes(path: Path, limit: int) -> bytes:
     """At most ``limit`` bytes of the file, read with the system's calls (no file object: a generation reads
     four files a case, issue 23); OSError as ``open`` raises it."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, _READ_FLAGS)
     try:
         chunks = []
         left = limit
