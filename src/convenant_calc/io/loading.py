@@ -95,8 +95,9 @@ def load_case(case_dir: Path, *, pending_allowed: bool = False, shown: str | Non
             continue
         path = case_dir / filename
         sources[role] = path
-        if _plain_file(path):  # nothing to refuse, and named below the case directory as it is shown
-            _read(role, path, below(name, filename), docs, models, problems)
+        looked_at = _plain_file(path)
+        if looked_at is not None:  # nothing to refuse, and named below the case directory as it is shown
+            _read(role, path, below(name, filename), docs, models, problems, looked_at)
             continue
         refused = _refused(case_dir, path, below(name, filename))  # the link's own name, not its target's
         if refused is not None:
@@ -128,7 +129,7 @@ def agreement_id(case_dir: Path) -> str | None:
         return None
     if FILES["convenant"] in listing:
         path = case_dir / FILES["convenant"]
-        refused = not _plain_file(path) and _refused(case_dir, path, FILES["convenant"]) is not None
+        refused = _plain_file(path) is None and _refused(case_dir, path, FILES["convenant"]) is not None
         if refused:  # load_case reads nothing of it
             return None
         found = yamlpos.top_level_text(path, "id")
@@ -405,13 +406,15 @@ def _meant(stem: str, known: list[str]) -> str | None:
     return DUTCH_NAMES.get(hint, f"{hint}.yaml")
 
 
-def _plain_file(path: Path) -> bool:
-    """A regular file, not a link: what :func:`_refused` accepts and :func:`display_path_in` names as listed,
-    known from one ``lstat`` (a batch reads four files a case)."""
+def _plain_file(path: Path) -> os.stat_result | None:
+    """The ``lstat`` of a regular file, not a link: what :func:`_refused` accepts and :func:`display_path_in`
+    names as listed, known from one look (a batch reads four files a case); None for anything else. For such
+    a file it is what ``os.stat`` gives: reading the file needs no other look (issue 23)."""
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        looked_at = os.lstat(path)
     except OSError:
-        return False
+        return None
+    return looked_at if stat.S_ISREG(looked_at.st_mode) else None
 
 
 def _refused(case_dir: Path, path: Path, shown: str) -> Problem | None:
@@ -496,9 +499,17 @@ def _raw_cost_ids(value: Any) -> list[tuple[object, object]]:
     return [(e.get("line"), e.get("consultant")) if isinstance(e, dict) else (None, None) for e in entries]
 
 
-def _read(role: str, path: Path, shown: str, docs: dict, models: dict, problems: list[Problem]) -> None:
+def _read(
+    role: str,
+    path: Path,
+    shown: str,
+    docs: dict,
+    models: dict,
+    problems: list[Problem],
+    looked_at: os.stat_result | None = None,
+) -> None:
     try:
-        doc = yamlpos.load(path, shown)
+        doc = yamlpos.load(path, shown, looked_at=looked_at)
     except yamlpos.YamlError as exc:
         problems.append(exc.problem)
         return

@@ -617,17 +617,19 @@ def _character_offset(text: str, position: int) -> int:
     return len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
 
 
-def load(path: Path, file: str | None = None) -> Document:
-    """Read and parse a YAML file, refusing oversized or undecodable files before parsing."""
+def load(path: Path, file: str | None = None, *, looked_at: os.stat_result | None = None) -> Document:
+    """Read and parse a YAML file, refusing oversized or undecodable files before parsing (``looked_at``: as
+    :func:`read_text`)."""
     name = file or str(path)
-    return parse(read_text(path, name), name)
+    return parse(read_text(path, name, looked_at=looked_at), name)
 
 
-def read_text(path: Path, name: str) -> str:
+def read_text(path: Path, name: str, *, looked_at: os.stat_result | None = None) -> str:
     """A YAML file's text; YamlError (named ``name``) for what is not a regular file, is larger than
-    MAX_BYTES, cannot be read, or is not UTF-8."""
+    MAX_BYTES, cannot be read, or is not UTF-8. ``looked_at``: the file's ``os.stat`` when the caller has
+    just made it (a case's loading looks at each file before: one look fewer a file, issue 23)."""
     try:
-        st = os.stat(path)
+        st = os.stat(path) if looked_at is None else looked_at
         if not stat.S_ISREG(st.st_mode):  # a directory, a named pipe (reading it would wait forever), a device
             raise YamlError(
                 Problem(Position(name), "not a readable file (not a regular file); replace it with the YAML file")
