@@ -420,81 +420,76 @@ def _plain_value(text: str) -> Any:
     """The value of a file in the plain layout above, as :func:`_value` builds it; :class:`_NotPlain` for any
     other file. About twice as fast as reading PyYAML's events (issue 23).
 
-    The lines are cut into their groups by one regular expression over the whole text (:data:`_PLAIN_LINE`);
-    a scalar's value is then made inline, without calling _scalar for the usual dates, integers and decimals:
-    this is the hot loop of a generation's reading (issue 23). A line no container takes is left over, and
-    a text with a line left over is not plain.
+    The lines are cut into their groups by one regular expression over the whole text (:data:`_PLAIN_LINE`),
+    then read in one loop, the open block mappings and sequences on a stack, and a scalar's value made inline,
+    without calling _scalar for the usual dates, integers and decimals: this is the hot loop of a generation's
+    reading (issue 23). A line continues the innermost open container it fits (a mapping: a key at its
+    indentation; a sequence: a ``- `` at its indentation); the containers it does not fit are closed. A line
+    that fits none (a continued scalar, an odd indentation) is not plain.
     """
     if _NOT_PLAIN.search(text) or text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
         raise _NotPlain
     lines = _PLAIN_LINE.findall(text)
     if not lines:
         raise _NotPlain
-    count = len(lines)
-    at = 0  # the next line to read
-
-    def node(indent: str, depth: int) -> Any:  # the block mapping or sequence at lines[at], indented so
-        if depth > _PLAIN_DEPTH:
-            raise _NotPlain
-        line = lines[at]
-        if line[1]:
-            return sequence(indent, depth)
-        if line[2]:
-            return mapping(indent, depth, line)
+    first = lines[0]
+    root: Any = [] if first[1] else {} if first[2] else None
+    if root is None:  # a scalar: not a case file
         raise _NotPlain
-
-    def sequence(indent: str, depth: int) -> list[Any]:
-        nonlocal at
-        items: list[Any] = []
-        while at < count:
-            line = lines[at]
-            if line[0] != indent or not line[1]:
-                break
-            if line[2]:  # "- key: value": a mapping, its other keys on the lines below, aligned with this key
-                items.append(mapping(" " * (len(indent) + len(line[1])), depth + 1, line))
+    container, indent, depth = root, first[0], 1  # the open mapping or sequence, its indentation, its depth
+    stack: list[tuple[Any, str, int]] = []  # the containers enclosing the open one, the outermost first
+    pending: str | None = None  # a key with nothing after its colon: its value begins on the next line, or is null
+    for ind, dash, name, date, digits, point, word, number, quoted, other, bare in lines:
+        if pending is not None:  # this line is what follows "key:" in the open mapping
+            if ind > indent:  # indented more: a mapping or a sequence (indentations are spaces: longer is greater)
+                if depth + 1 > _PLAIN_DEPTH or not (dash or name):
+                    raise _NotPlain
+                value: Any = [] if dash else {}
+                container[pending] = value
+                stack.append((container, indent, depth))
+                container, indent, depth = value, ind, depth + 1
+            elif ind == indent and dash:  # "key:" then "- item" at the key's indentation: a sequence
+                value = []
+                container[pending] = value
+                stack.append((container, indent, depth))
+                container, depth = value, depth + 1
             else:
-                at += 1
-                items.append(_plain_inline(line[10], depth))
-        return items
-
-    def mapping(indent: str, depth: int, line: tuple[str, ...]) -> dict[str, Any]:  # line: its first, at lines[at]
-        nonlocal at
-        entries: dict[str, Any] = {}
-        while True:
-            _, _, name, date, digits, point, word, number, quoted, other, _ = line
-            if name in entries:
+                container[pending] = None  # "key:" and nothing: an empty plain scalar
+            pending = None
+        # close the containers this line does not continue
+        while ind != indent or ((not dash) if container.__class__ is list else (dash or not name)):
+            if not stack:
                 raise _NotPlain
-            at += 1
-            if date:
-                entries[name] = date
-            elif word:
-                entries[name] = _WORDS.get(word, word)
-            elif digits:
-                entries[name] = int(digits)
-            elif point:
-                entries[name] = Decimal(point)
-            elif number:
-                entries[name] = _scalar(number)
-            elif quoted:
-                entries[name] = quoted[1:-1]
-            elif other:
-                entries[name] = _plain_inline(other, depth)
-            elif at < count and lines[at][0] > indent:  # indentations are spaces: the longer compares greater
-                entries[name] = node(lines[at][0], depth + 1)
-            elif at < count and lines[at][0] == indent and lines[at][1]:  # key:\n- item
-                entries[name] = sequence(indent, depth + 1)
-            else:
-                entries[name] = None  # "key:" and nothing: an empty plain scalar
-            if at == count:
-                break
-            line = lines[at]
-            if line[0] != indent or line[1] or not line[2]:
-                break
-        return entries
-
-    root = node(lines[0][0], 1)
-    if at != count:  # a line the layout does not explain (a continued scalar, an odd indentation)
-        raise _NotPlain
+            container, indent, depth = stack.pop()
+        if container.__class__ is list:
+            if not name:  # "- value"
+                container.append(_plain_inline(bare, depth))
+                continue
+            # "- key: value": a mapping, its other keys on the lines below, aligned with this key
+            value = {}
+            container.append(value)
+            stack.append((container, indent, depth))
+            container, indent, depth = value, " " * (len(ind) + len(dash)), depth + 1
+        if name in container:
+            raise _NotPlain
+        if date:
+            container[name] = date
+        elif word:
+            container[name] = _WORDS.get(word, word)
+        elif digits:
+            container[name] = int(digits)
+        elif point:
+            container[name] = Decimal(point)
+        elif number:
+            container[name] = _scalar(number)
+        elif quoted:
+            container[name] = quoted[1:-1]
+        elif other:
+            container[name] = _plain_inline(other, depth)
+        else:
+            pending = name
+    if pending is not None:
+        container[pending] = None
     return root
 
 
