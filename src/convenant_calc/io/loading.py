@@ -129,10 +129,10 @@ def agreement_id(case_dir: Path) -> str | None:
         return None
     if FILES["convenant"] in listing:
         path = case_dir / FILES["convenant"]
-        refused = _plain_file(path) is None and _refused(case_dir, path, FILES["convenant"]) is not None
-        if refused:  # load_case reads nothing of it
-            return None
-        found = yamlpos.top_level_text(path, "id")
+        looked_at = _plain_file(path)
+        if looked_at is None and _refused(case_dir, path, FILES["convenant"]) is not None:
+            return None  # load_case reads nothing of it
+        found = yamlpos.top_level_text(path, "id", looked_at=looked_at)
         return found if found and found == found.strip() else None  # the model strips spaces (Model config)
     if FILES["results"] not in listing:
         return None

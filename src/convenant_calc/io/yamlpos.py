@@ -688,17 +688,17 @@ def _read_bytes(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def top_level_text(path: Path, key: str) -> str | None:
+def top_level_text(path: Path, key: str, *, looked_at: os.stat_result | None = None) -> str | None:
     """The text a file's top-level mapping gives ``key``, read only as far as that key; None when there is none.
 
     For a generation's first pass (S18), which only needs each case's agreement id: no value is built and
     nothing after the key is read. None also when the file cannot be read, is not a mapping, or the value is
     not text (a number, a list, a tagged or anchored value). A file that parses up to the key may still be
     refused by :func:`load` further on; what this returns is the value :func:`load` gives ``key`` whenever
-    :func:`load` accepts the file.
+    :func:`load` accepts the file. ``looked_at``: as :func:`read_text`.
     """
     try:
-        text = read_text(path, str(path))
+        text = read_text(path, str(path), looked_at=looked_at)
     except YamlError:
         return None
     loader = _Loader(text)
