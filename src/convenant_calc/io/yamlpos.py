@@ -421,9 +421,9 @@ def _plain_value(text: str) -> Any:
     other file. About twice as fast as reading PyYAML's events (issue 23).
 
     The lines are cut into their groups by one regular expression over the whole text (:data:`_PLAIN_LINE`),
-    then read in one loop, the open block mappings and sequences on a stack, and a scalar's value made inline,
-    without calling _scalar for the usual dates, integers and decimals: this is the hot loop of a generation's
-    reading (issue 23). A line continues the innermost open container it fits (a mapping: a key at its
+    then read in one loop, the open block mappings and sequences on a stack, and a scalar's value made from its
+    group (:func:`_plain_scalar`), without _scalar's tests for the usual dates, integers and decimals: this is
+    the hot loop of a generation's reading (issue 23). A line continues the innermost open container it fits (a mapping: a key at its
     indentation; a sequence: a ``- `` at its indentation); the containers it does not fit are closed. A line
     that fits none (a continued scalar, an odd indentation) is not plain.
     """
@@ -472,25 +472,31 @@ def _plain_value(text: str) -> Any:
             container, indent, depth = value, " " * (len(ind) + len(dash)), depth + 1
         if name in container:
             raise _NotPlain
-        if date:
-            container[name] = date
-        elif word:
-            container[name] = _WORDS.get(word, word)
-        elif digits:
-            container[name] = int(digits)
-        elif point:
-            container[name] = Decimal(point)
-        elif number:
-            container[name] = _scalar(number)
-        elif quoted:
-            container[name] = quoted[1:-1]
-        elif other:
+        if other:
             container[name] = _plain_inline(other, depth)
+        elif date or word or digits or point or number or quoted:
+            container[name] = _plain_scalar(date, word, digits, point, number, quoted)
         else:
             pending = name
     if pending is not None:
         container[pending] = None
     return root
+
+
+def _plain_scalar(date: str, word: str, digits: str, point: str, number: str, quoted: str) -> Any:
+    """The value of a scalar from the groups of :data:`_SCALAR` (one of them not empty), as :func:`_scalar`
+    makes it: a date stays text, digits are an int and digits with a point a Decimal without it."""
+    if date:
+        return date
+    if word:
+        return _WORDS.get(word, word)
+    if digits:
+        return int(digits)
+    if point:
+        return Decimal(point)
+    if number:
+        return _scalar(number)
+    return quoted[1:-1]
 
 
 def _plain_inline(text: str, depth: int) -> Any:
@@ -509,7 +515,8 @@ def _plain_flow(text: str, depth: int) -> dict[str, Any]:
     """The flow mapping ``text``, ``{key: value, ...}`` on one line, from its ``{`` to its last ``}``.
 
     Its pieces (:data:`_FLOW_PIECE`) are cut by one regular expression and read in one loop, nested mappings
-    on a stack, each scalar's value made inline as in :func:`_plain_value` (issue 23)."""
+    on a stack, each scalar's value made from its group (:func:`_plain_scalar`) as in :func:`_plain_value`
+    (issue 23)."""
     if depth > _PLAIN_DEPTH:
         raise _NotPlain
     root: dict[str, Any] | None = {}
@@ -531,18 +538,7 @@ def _plain_flow(text: str, depth: int) -> dict[str, Any]:
                     raise _NotPlain
                 entries, opened = value, True
                 continue
-            if date:
-                entries[name] = date
-            elif word:
-                entries[name] = _WORDS.get(word, word)
-            elif digits:
-                entries[name] = int(digits)
-            elif point:
-                entries[name] = Decimal(point)
-            elif number:
-                entries[name] = _scalar(number)
-            else:
-                entries[name] = quoted[1:-1]
+            entries[name] = _plain_scalar(date, word, digits, point, number, quoted)
         elif closed or (opened and alone == "}"):
             after = alone
         else:
