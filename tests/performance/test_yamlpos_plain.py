@@ -87,6 +87,34 @@ def test_what_it_leaves_to_value(text):
     assert not _agrees(text)
 
 
+def test_containers_closed_several_at_once():
+    # one loop reads the lines, the open containers on a stack (issue 23): a line at a smaller indentation
+    # closes every container it does not continue, here three at once (the mapping of "- d:", its sequence
+    # "c", and the mapping of "b") before "e" continues the top mapping; "key:" then "- item" at the key's
+    # own indentation is a sequence; "key:" and nothing is null, also at the end of the text
+    text = (
+        "a:\n"
+        "  b:\n"
+        "    c:\n"
+        "    - d: 1\n"
+        "      f:\n"
+        "        - {g: {h: x}}\n"
+        "        - []\n"
+        "    - 2.50\n"
+        "e: 'q'\n"
+        "k:\n"
+        "- - x\n"
+    )
+    assert not _agrees(text)  # "- - x": a sequence in a sequence on one line is left to _value
+    text = text.replace("- - x", "- z:")
+    assert _agrees(text)
+    assert yamlpos._plain_value(text) == {
+        "a": {"b": {"c": [{"d": 1, "f": [{"g": {"h": "x"}}, []]}, Decimal("2.50")]}},
+        "e": "q",
+        "k": [{"z": None}],
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [
