@@ -10,18 +10,18 @@ way round.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from convenant_calc.core.models import days_between
 from convenant_calc.core.money import D
+from convenant_calc.core.records import record
 
 ONE_DAY = timedelta(days=1)
 _ZERO = D(0)
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """``value`` on each day of the inclusive range [first, last]."""
 

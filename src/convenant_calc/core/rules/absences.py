@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -11,13 +10,14 @@ from fractions import Fraction
 from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, DatedDays, Staffing, Term, days_between
 from convenant_calc.core.money import D
+from convenant_calc.core.records import record
 from convenant_calc.core.spans import ONE_DAY, Span, clip, levels, total
 
 
 _ZERO = D(0)
 
 
-@dataclass(frozen=True)
+@record
 class Spell:
     """An incapacity spell (S7): a maximal run of days on which a consultant is absent with one kind.
 
@@ -90,7 +90,7 @@ def _spell(absences: Sequence[Absence], consultant: str, kind: AbsenceKind, run:
     )
 
 
-@dataclass(frozen=True)
+@record
 class Window:
     """The guaranteed-wage window an absence drew on (S7).
 
@@ -201,7 +201,7 @@ def _ended_last(absences: Sequence[Absence], spell: Spell) -> int:
     return min(spell.absences, key=lambda i: (-absences[i].to.toordinal(), i))
 
 
-@dataclass(frozen=True)
+@record
 class AbsenceOutcome:
     """What one absence did to the staffing, with the figures an auditor checks."""
 

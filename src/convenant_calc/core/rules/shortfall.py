@@ -10,10 +10,11 @@ from decimal import Decimal
 from convenant_calc.core.calendar import working_day_runs
 from convenant_calc.core.models import Term, days_between
 from convenant_calc.core.money import D
+from convenant_calc.core.records import record
 from convenant_calc.core.spans import Span, sweep, sweep_values
 
 
-@dataclass(frozen=True)
+@record
 class StaffingPiece:
     """A run of days on which every staffing figure is constant (S9)."""
 
