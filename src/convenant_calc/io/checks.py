@@ -30,7 +30,7 @@ from convenant_calc.core.rules import costs as cost_rules
 from convenant_calc.core.rules.lines import budgets, exact_decimal, line_factor
 from convenant_calc.core.rules.periods import continued_addendum, periods
 from convenant_calc.io.problems import closest
-from convenant_calc.core.spans import Span, sweep
+from convenant_calc.core.spans import Span, levels, sweep
 
 
 @dataclass(frozen=True)
@@ -179,13 +179,13 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
         if spans:
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
-            for first, _last, value in sweep({"r": spans}, lo, hi):
-                if value["r"] > fte:  # valid input (S8): counted at the absent FTE, with a warning
+            for first, _last, value in levels(spans, lo, hi):  # the sum replaced on each day
+                if value > fte:  # valid input (S8): counted at the absent FTE, with a warning
                     j = max(k for k, s in enumerate(spans) if s.first <= first <= s.last and s.first == first)
                     yield Finding(
                         "absences",
                         where + ("replacement", j),
-                        f"replacements on {first} add up to {value['r']} FTE, more than the {fte} FTE absent; "
+                        f"replacements on {first} add up to {value} FTE, more than the {fte} FTE absent; "
                         f"they count for {fte} FTE on such days (S8); check the replacements' fte",
                         warning=True,
                     )
@@ -291,15 +291,15 @@ def _check_overlaps(staffing: Staffing, ftes: Sequence[Decimal]) -> Iterator[Fin
             continue
         spans = [Span(absences[i].from_, absences[i].to, ftes[i]) for i in indexes]
         lo, hi = min(s.first for s in spans), max(s.last for s in spans)
-        for first, _last, value in sweep({"a": spans}, lo, hi):
-            if value["a"] > limit:
+        for first, _last, value in levels(spans, lo, hi):  # the FTE absent on each day
+            if value > limit:
                 active = [i for i, s in zip(indexes, spans, strict=True) if s.first <= first <= s.last]
                 a, b = active[0], active[1]
                 yield Finding(
                     "absences",
                     ("absences", b),
                     f"absences {a + 1} and {b + 1} of {clip(consultant_id)} overlap on {first} with "
-                    f"{value['a']} FTE in all, more than {clip(consultant_id)}'s {limit} FTE; "
+                    f"{value} FTE in all, more than {clip(consultant_id)}'s {limit} FTE; "
                     "shorten one, or give each its part-time 'fte'",
                 )
                 break
