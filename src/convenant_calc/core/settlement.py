@@ -21,6 +21,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from convenant_calc.core.records import record
 from convenant_calc.core.money import ZERO
 from convenant_calc.core.models import Amendment, Case, Convenant, Funding, Payment, Result, Staffing, Term
 from convenant_calc.core.readings import DEFAULT, Readings
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # a settlement without a termination never imports S15's modu
     from convenant_calc.core.rules.termination import Ending
 
 
-@dataclass(frozen=True)
+@record
 class ResultFunding:
     """S3/S4: the commitments judged, and the payout."""
 
@@ -68,7 +69,7 @@ class ResultFunding:
         return funding.below_cutoff(self.met, self.total, self.cutoff, cutoff_paid=self.cutoff_paid)
 
 
-@dataclass(frozen=True)
+@record
 class Deduction:
     """S10: the daily rate (exact), the FTE-days short, and the rounded amount.
 
@@ -94,7 +95,7 @@ class Deduction:
         return self.per_day * Fraction(self.shortfall_fte_days)
 
 
-@dataclass(frozen=True)
+@record
 class Settlement:
     """S2–S12 for one funding line in one period (S14, S19), with every intermediate figure.
 
@@ -404,7 +405,7 @@ def absences_by_term(case: Case, terms: Sequence[Term | None]) -> list[list[int]
     return found
 
 
-@dataclass(frozen=True)
+@record
 class Total:
     """A sum of rounded figures (SPEC §8, S19): of a period's lines, of a line's periods, or of everything.
 
@@ -442,7 +443,7 @@ def _total(key: str, title: str, parts: tuple[Settlement, ...]) -> Total:
     )
 
 
-@dataclass(frozen=True)
+@record
 class AgreementSettlement:
     """S14, S19: every (period, line) of an agreement settled on its own, and the totals.
 

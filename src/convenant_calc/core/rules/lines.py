@@ -14,17 +14,18 @@ agreement's own: it settles exactly as before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_calc.core.records import record
 from convenant_calc.core.models import Amendment, Funding, ResultCommitment, Staffing
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.rules.periods import Period, consultant_funding
 from convenant_calc.core.spans import Span
 
 
-@dataclass(frozen=True)
+@record
 class Budget:
     """One funding line's budget in one period (S19): what S2–S12 settle that line on.
 

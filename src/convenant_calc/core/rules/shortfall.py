@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -40,7 +39,7 @@ class StaffingPiece:
         return self.short * self.days
 
 
-@dataclass(frozen=True)
+@record
 class Shortfall:
     """S9 over the whole term, with the parts an auditor adds up.
 
