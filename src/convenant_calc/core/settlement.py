@@ -271,8 +271,10 @@ def settle_part(
 
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
     shares = {c: line_factor(case.staffing, c, budget) for c in {o.consultant for o in outcomes}}  # once a consultant
-    factors = {o.index: shares[o.consultant] for o in outcomes}
-    counted = tuple(line_outcome(o, factors[o.index]) for o in outcomes if factors[o.index])  # S19
+    if all(share == 1 for share in shares.values()):  # each absence counts whole (line_outcome: as it is)
+        counted = outcomes
+    else:
+        counted = tuple(line_outcome(o, shares[o.consultant]) for o in outcomes if shares[o.consultant])  # S19
     short = shortfall.shortfall(
         budget.consultants_fte,
         term,

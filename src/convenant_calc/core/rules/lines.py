@@ -96,6 +96,9 @@ def budgets(period: Period) -> tuple[Budget, ...]:
     )
 
 
+_WHOLE, _NONE = Fraction(1), Fraction(0)  # made once: a Fraction costs a microsecond (issue 23)
+
+
 def line_factor(staffing: Staffing, consultant_id: str, budget: Budget) -> Fraction:
     """S19 — the part of a consultant's absences (and replacements) that counts in a line.
 
@@ -110,9 +113,9 @@ def line_factor(staffing: Staffing, consultant_id: str, budget: Budget) -> Fract
     """
     consultant = staffing.consultant(consultant_id)
     if consultant is None:  # no consultants list (S5): every absence counts in the main line
-        return Fraction(1 if budget.main else 0)
+        return _WHOLE if budget.main else _NONE
     if not consultant.lines:  # the main line only: share / fte is fte / fte or 0 / fte (fte > 0), as below
-        return Fraction(1 if budget.main else 0)
+        return _WHOLE if budget.main else _NONE
     return Fraction(consultant.share(budget.line, budget.main)) / Fraction(consultant.fte)
 
 
