@@ -569,7 +569,8 @@ def settle_agreement(
     payments = _payments_by_part(case, period_named)
     outside = OutsideTerm(case.staffing, windows)
     terms = [funded_term(p, readings) for p in found]  # S15: (None after an early end, the end as it falls)
-    touching = absences_by_term(case, [funded for funded, _ in terms])
+    # the absences each period looks at; one period looks at every absence (no bisection needed)
+    touching = absences_by_term(case, [funded for funded, _ in terms]) if len(found) > 1 else None
     settlements = []
     for k, p in enumerate(found):
         if only is not None and p.id != only:

@@ -270,24 +270,29 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     else:
         uncovered = (lo, hi)  # nothing covered: every day in the term
 
-    replaced: list[Span] = []
-    off_duty: list[Span] = []
-    if uncovered is not None:
-        pieces: Sequence[tuple[date, date, Decimal]] = ((uncovered[0], uncovered[1], _ZERO),)  # nothing replaced
-        if absence.replacement:
-            replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
-            pieces = levels(replacements, uncovered[0], uncovered[1])  # the sum replaced on each day
-        for a, b, value in pieces:
-            kept = min(value, fte)
+    replaced: tuple[Span, ...] = ()
+    off_duty: tuple[Span, ...] = ()
+    if uncovered is not None and not absence.replacement:  # nothing replaced: the absent FTE is off duty
+        off = fte - _ZERO  # fte − min(0, fte) as below (an FTE is above 0): the same Decimal, exponent included
+        if off:
+            off_duty = (Span(uncovered[0], uncovered[1], off),)
+    elif uncovered is not None:
+        replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
+        kept_spans: list[Span] = []
+        off_spans: list[Span] = []
+        for a, b, value in levels(replacements, uncovered[0], uncovered[1]):  # the sum replaced on each day
+            kept = fte if fte < value else value  # min(value, fte), inline (issue 23)
             if kept:
-                replaced.append(Span(a, b, kept))
-            if fte - kept:
-                off_duty.append(Span(a, b, fte - kept))
+                kept_spans.append(Span(a, b, kept))
+            off = fte - kept
+            if off:
+                off_spans.append(Span(a, b, off))
+        replaced, off_duty = tuple(kept_spans), tuple(off_spans)
 
     days_in_term = (hi - lo).days + 1
     return AbsenceOutcome(
         index, absence.consultant, absence.kind, first, last, fte, (last - first).days + 1, days_in_term, window,
-        covered, covered_in_term, days_in_term - covered_in_term, tuple(replaced), tuple(off_duty),
+        covered, covered_in_term, days_in_term - covered_in_term, replaced, off_duty,
     )
 
 
