@@ -47,27 +47,26 @@ def incapacity_spells(absences: Sequence[Absence]) -> list[Spell]:
     does not cut it). Spells come sorted by consultant, kind and date; the
     result does not depend on the order of ``absences``.
     """
-    groups: dict[tuple[str, AbsenceKind], list[int]] = {}
+    groups: dict[tuple[str, AbsenceKind], list[tuple[date, date, int]]] = {}
     for index, absence in enumerate(absences):
-        if absence.kind.has_guaranteed_wage:
-            groups.setdefault((absence.consultant, absence.kind), []).append(index)
+        if absence.kind.has_guaranteed_wage:  # each absence's sort key made once, with its index (issue 23)
+            groups.setdefault((absence.consultant, absence.kind), []).append((absence.from_, absence.to, index))
     spells: list[Spell] = []
-    for (consultant, kind), indexes in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
-        indexes.sort(key=lambda i: (absences[i].from_, absences[i].to, i))
+    for (consultant, kind), keyed in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
+        keyed.sort()  # by (from, to, index)
+        indexes = [index for _, _, index in keyed]
         run: list[int] = []
         run_last = date.min  # the last day of the run so far: that of the absence that ended last
-        for index in indexes:
-            absence = absences[index]
-            joins = bool(run) and absence.from_ <= run_last + ONE_DAY
-            if joins and absence.from_ > run_last and _new_cause_starts(absences, indexes, absence.from_):
+        for from_, to, index in keyed:
+            joins = bool(run) and from_ <= run_last + ONE_DAY
+            if joins and from_ > run_last and _new_cause_starts(absences, indexes, from_):
                 joins = False  # right after the run ended, a new cause opens a spell of its own
             if not joins and run:
                 spells.append(_spell(absences, consultant, kind, run, run_last))
                 run = []
-            if not run:
-                run_last = absence.to
+            if not run or to > run_last:  # max(run_last, to)
+                run_last = to
             run.append(index)
-            run_last = max(run_last, absence.to)
         if run:
             spells.append(_spell(absences, consultant, kind, run, run_last))
     return spells
@@ -172,6 +171,7 @@ def guaranteed_wage_windows(
             window_rule = rules.guaranteed_wage_on(spell.first)
             left, window_first, opened_by = window_rule.value, spell.first, min(spell.openers)
         relapse_of = _ended_last(absences, previous) if relapse and previous is not None else None
+        bounds, opener = (spell.first, spell.last), min(spell.openers)  # the spell's, once for its absences
         for index in spell.absences:
             absence = absences[index]
             if elapsed:
@@ -185,8 +185,8 @@ def guaranteed_wage_windows(
                 covered_days=min(absence.days, left_then),
                 opened_by=opened_by,
                 relapse_of=relapse_of,
-                spell=(spell.first, spell.last),
-                joins=None if index in spell.openers else min(spell.openers),
+                spell=bounds,
+                joins=None if index in spell.openers else opener,
                 elapsed=elapsed,
                 window_rule=window_rule,
                 relapse_rule=relapse_rule,
