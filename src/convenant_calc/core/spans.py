@@ -89,13 +89,19 @@ def sweep_values(
                 stop = deltas[b] = [None] * count
             before = stop[k]
             stop[k] = (zero if before is None else before) - value
+    # Every point lies in [lo, hi + 1] (the spans are clipped): lo starts the first piece, hi + 1 ends the last.
+    points = sorted(deltas)
     current = [zero] * count
-    for k, delta in enumerate(deltas.get(lo, ())):
-        if delta is not None:
-            current[k] += delta
+    if points and points[0] == lo:
+        for k, delta in enumerate(deltas[lo]):
+            if delta is not None:
+                current[k] += delta
+        del points[0]
+    if points and points[-1] > hi:
+        del points[-1]
     pieces: list[tuple[date, date, tuple[Decimal, ...]]] = []
     first = lo
-    for point in sorted(p for p in deltas if lo < p <= hi):
+    for point in points:
         shown = tuple(current)
         if pieces and pieces[-1][2] == shown:  # equal sums: one piece, the later values kept
             pieces[-1] = (pieces[-1][0], point - ONE_DAY, shown)
@@ -127,11 +133,15 @@ def levels(spans: Iterable[Span], lo: date, hi: date) -> list[tuple[date, date, 
         b += ONE_DAY
         deltas[b] = deltas.get(b, zero) - value
     current = zero
-    if lo in deltas:
+    points = sorted(deltas)  # in [lo, hi + 1], as in sweep_values
+    if points and points[0] == lo:
         current += deltas[lo]
+        del points[0]
+    if points and points[-1] > hi:
+        del points[-1]
     pieces: list[tuple[date, date, Decimal]] = []
     first = lo
-    for point in sorted(p for p in deltas if lo < p <= hi):
+    for point in points:
         if pieces and pieces[-1][2] == current:  # equal sums: one piece, the later value kept
             pieces[-1] = (pieces[-1][0], point - ONE_DAY, current)
         else:
