@@ -173,9 +173,11 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                     f"replacement {r.from_} … {r.to} lies outside its absence ({absence.from_} … {absence.to}); "
                     "shorten the replacement to the absence, or correct the dates",
                 )
+        if len(absence.replacement) == 1:  # one replacement within the absent FTE (its own, or the absence's)
+            only = absence.replacement[0].fte
+            if only is None or only <= fte:
+                continue  # no day over it, and no span to make
         spans = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
-        if len(spans) == 1 and spans[0].value <= fte:  # one replacement within the absent FTE: no day over it
-            continue
         if spans:
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)

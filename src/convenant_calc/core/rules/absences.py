@@ -263,10 +263,11 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     covered = None
     covered_in_term = 0
     if covered_days:
-        covered = clip(first, first + timedelta(days=covered_days - 1), lo, hi)
+        after = first + timedelta(days=covered_days)  # the first day the window does not cover
+        covered = clip(first, after - ONE_DAY, lo, hi)
         if covered is not None:
             covered_in_term = (covered[1] - covered[0]).days + 1
-        uncovered = clip(first + timedelta(days=covered_days), last, lo, hi)
+        uncovered = clip(after, last, lo, hi)
     else:
         uncovered = (lo, hi)  # nothing covered: every day in the term
 
