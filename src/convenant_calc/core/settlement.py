@@ -559,7 +559,8 @@ def settle_agreement(
         elapsed=readings.window_elapsed,
         relapse_on_chain=readings.relapse_on_chain,
     )
-    lines = {line.line for p in found for line in budgets(p)}
+    lines_of = [budgets(p) for p in found]  # each period's lines, made once
+    lines = {line.line for period_lines in lines_of for line in period_lines}
     period_named = len(found) > 1
     judged = judged_costs(case, found, readings)
     costs: dict[tuple[str, str], list[Verdict]] = {}
@@ -577,7 +578,7 @@ def settle_agreement(
             continue
         funded, ended = terms[k]
         outcomes = period_outcomes(case, funded, windows, None if touching is None else touching[k])
-        for budget in budgets(p):
+        for budget in lines_of[k]:
             settlements.append(
                 settle_part(
                     case,
