@@ -69,7 +69,7 @@ def sweep_values(
     dict a piece (the shortfall sweeps every case's staffing so, issue 23).
     """
     count = len(series)
-    deltas: dict[date, list[Decimal | None]] = {}  # a date → the change of each series on it (None: none)
+    deltas: dict[date, dict[int, Decimal]] = {}  # a date → the change of each series that changes on it
     zero = _ZERO
     for k, spans in enumerate(series):
         for span in spans:
@@ -80,22 +80,21 @@ def sweep_values(
                 continue
             start = deltas.get(a)
             if start is None:
-                start = deltas[a] = [None] * count
-            before = start[k]
-            start[k] = (zero if before is None else before) + value
+                deltas[a] = {k: zero + value}
+            else:
+                start[k] = start.get(k, zero) + value
             b += ONE_DAY
             stop = deltas.get(b)
             if stop is None:
-                stop = deltas[b] = [None] * count
-            before = stop[k]
-            stop[k] = (zero if before is None else before) - value
+                deltas[b] = {k: zero - value}
+            else:
+                stop[k] = stop.get(k, zero) - value
     # Every point lies in [lo, hi + 1] (the spans are clipped): lo starts the first piece, hi + 1 ends the last.
     points = sorted(deltas)
     current = [zero] * count
     if points and points[0] == lo:
-        for k, delta in enumerate(deltas[lo]):
-            if delta is not None:
-                current[k] += delta
+        for k, delta in deltas[lo].items():
+            current[k] += delta
         del points[0]
     if points and points[-1] > hi:
         del points[-1]
@@ -107,9 +106,8 @@ def sweep_values(
             pieces[-1] = (pieces[-1][0], point - ONE_DAY, shown)
         else:
             pieces.append((first, point - ONE_DAY, shown))
-        for k, delta in enumerate(deltas[point]):
-            if delta is not None:
-                current[k] += delta
+        for k, delta in deltas[point].items():  # only the series that change here
+            current[k] += delta
         first = point
     shown = tuple(current)
     if pieces and pieces[-1][2] == shown:
