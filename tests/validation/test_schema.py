@@ -160,3 +160,75 @@ def test_an_annotation_the_walk_does_not_know_is_refused_when_the_model_is_first
 
     with pytest.raises(TypeError, match="unsupported annotation"):
         Loose.model_validate({"amount": 1})
+
+
+def _mutations(value, rnd, count):
+    """``count`` copies of a parsed YAML value, each with one value replaced, one key removed or one added."""
+    import copy
+
+    junk = [None, "x", "", 5, -1, True, [], {}, "2024-13-01", "2024-02-29", Decimal("1.000"), Decimal("0.5"), "1/5"]
+
+    def paths(v, p=()):
+        yield p
+        if isinstance(v, dict):
+            for k, x in v.items():
+                yield from paths(x, p + (k,))
+        elif isinstance(v, list):
+            for i, x in enumerate(v):
+                yield from paths(x, p + (i,))
+
+    for _ in range(count):
+        mutated = copy.deepcopy(value)
+        where = rnd.choice([p for p in paths(mutated) if p])
+        parent = mutated
+        for part in where[:-1]:
+            parent = parent[part]
+        if isinstance(parent, dict) and rnd.random() < 0.3:
+            del parent[where[-1]]
+        elif isinstance(parent, dict) and rnd.random() < 0.3:
+            parent[rnd.choice(["zz", "from_", 3])] = rnd.choice(junk)
+        else:
+            parent[where[-1]] = rnd.choice(junk)
+        yield mutated
+
+
+def _shown(errors: list[dict]) -> list[tuple]:
+    """Errors as comparable values (each ValueError in a ctx is its own object)."""
+    return [(e["type"], e["loc"], e["msg"], repr(e["input"]), repr((e["ctx"] or {}).get("error"))) for e in errors]
+
+
+def test_the_happy_path_gives_what_the_field_by_field_validation_gives():
+    # issue 23: each model's generated happy path is only a shortcut; on every example file and 40 mutations of
+    # each, it gives the same model, or gives up and the field-by-field validation gives the same errors
+    import random
+
+    from convenant_calc.core.schema import _GiveUp, _Invalid
+    from convenant_calc.io import yamlpos
+    from convenant_calc.io.bundled import examples_dir
+    from convenant_calc.io.loading import MODELS
+
+    rnd = random.Random(23)
+    compared = happy = 0
+    for path in sorted(examples_dir().rglob("*.yaml")):
+        model = MODELS.get(path.stem)
+        if model is None:
+            continue
+        original = yamlpos.parse(path.read_text(encoding="utf-8"), path.name).value
+        for data in [original, *_mutations(original, rnd, 40)]:
+            try:
+                slow = ("ok", model._checked(data))
+            except _Invalid as exc:
+                slow = ("errors", _shown(exc.errors))
+            try:
+                fast = ("ok", model._Model__happy(data) if model._Model__happy else model._happy()(data))
+                happy += 1
+            except (_GiveUp, _Invalid, ValueError):
+                fast = None
+            try:
+                public = ("ok", model._check(data))
+            except _Invalid as exc:
+                public = ("errors", _shown(exc.errors))
+            assert public == slow
+            assert fast is None or fast == slow
+            compared += 1
+    assert compared > 1000 and happy > 100  # the examples themselves, and mutations that stayed valid
