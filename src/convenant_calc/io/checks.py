@@ -173,11 +173,12 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                     f"replacement {r.from_} … {r.to} lies outside its absence ({absence.from_} … {absence.to}); "
                     "shorten the replacement to the absence, or correct the dates",
                 )
-        if len(absence.replacement) == 1:  # one replacement within the absent FTE (its own, or the absence's)
-            only = absence.replacement[0].fte
-            if only is None or only <= fte:
-                continue  # no day over it, and no span to make
-        spans = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
+        values = [r.fte if r.fte is not None else fte for r in absence.replacement]
+        if all(value <= fte for value in values) and (
+            len(values) == 1 or not _overlapping([(r.from_, r.to) for r in absence.replacement])
+        ):
+            continue  # each within the absent FTE, and no two on one day: no day over it, nothing to sweep
+        spans = [Span(r.from_, r.to, value) for r, value in zip(absence.replacement, values)]
         if spans:
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
