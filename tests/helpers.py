@@ -62,3 +62,14 @@ def case(
 
 def settled(**kwargs: Any) -> Settlement:
     return settle(case(**kwargs))
+
+
+def value_paths(value: Any, prefix: tuple = ()):
+    """Every path to a value inside a loaded YAML document (the document itself first, as ``()``)."""
+    yield prefix
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from value_paths(v, prefix + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from value_paths(v, prefix + (i,))

@@ -25,6 +25,8 @@ from typer.testing import CliRunner
 from convenant_calc.io.bundled import bundled_path, examples_dir
 from convenant_calc.cli.app import app
 
+from ..helpers import value_paths
+
 EXAMPLES = sorted(p for p in examples_dir().iterdir() if (p / "results.yaml").is_file())
 PROBLEM_LINE = re.compile(r"^\S[^:]*(:\d+:\d+)?: \S")
 SUMMARY = re.compile(r"^\d+ errors? in \d+ files?$")
@@ -43,21 +45,10 @@ def _case(example: Path, root: Path) -> Path:
     return case
 
 
-def _paths(value, prefix=()):
-    """Every path to a value inside a loaded YAML document."""
-    yield prefix
-    if isinstance(value, dict):
-        for k, v in value.items():
-            yield from _paths(v, prefix + (k,))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            yield from _paths(v, prefix + (i,))
-
-
 def _picked(text: str, data: st.DataObject, prefix: tuple = ()):
     """The document, and one value at or below ``prefix`` drawn from it as (its parent, its key); None if none."""
     doc = yaml.safe_load(text)
-    paths = [p for p in _paths(doc) if p and p[: len(prefix)] == prefix]
+    paths = [p for p in value_paths(doc) if p and p[: len(prefix)] == prefix]
     if not paths:
         return None
     path = data.draw(st.sampled_from(paths), label="path")

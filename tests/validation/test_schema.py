@@ -16,6 +16,8 @@ import pytest
 from convenant_calc.core.models import Absence, AbsenceRules, Convenant, Funding, Staffing, Term
 from convenant_calc.core.schema import BeforeValidator, Field, Model, ValidationError, model_validator
 
+from ..helpers import value_paths
+
 
 def errors(model, data) -> list[tuple]:
     with pytest.raises(ValidationError) as caught:
@@ -168,18 +170,9 @@ def _mutations(value, rnd, count):
 
     junk = [None, "x", "", 5, -1, True, [], {}, "2024-13-01", "2024-02-29", Decimal("1.000"), Decimal("0.5"), "1/5"]
 
-    def paths(v, p=()):
-        yield p
-        if isinstance(v, dict):
-            for k, x in v.items():
-                yield from paths(x, p + (k,))
-        elif isinstance(v, list):
-            for i, x in enumerate(v):
-                yield from paths(x, p + (i,))
-
     for _ in range(count):
         mutated = copy.deepcopy(value)
-        where = rnd.choice([p for p in paths(mutated) if p])
+        where = rnd.choice([p for p in value_paths(mutated) if p])
         parent = mutated
         for part in where[:-1]:
             parent = parent[part]

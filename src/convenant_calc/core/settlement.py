@@ -21,6 +21,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from convenant_calc.core.records import record
 from convenant_calc.core.money import ZERO
 from convenant_calc.core.models import Amendment, Case, Convenant, Funding, Payment, Result, Staffing, Term
 from convenant_calc.core.readings import DEFAULT, Readings
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # a settlement without a termination never imports S15's modu
     from convenant_calc.core.rules.termination import Ending
 
 
-@dataclass(frozen=True)
+@record
 class ResultFunding:
     """S3/S4: the commitments judged, and the payout."""
 
@@ -68,7 +69,7 @@ class ResultFunding:
         return funding.below_cutoff(self.met, self.total, self.cutoff, cutoff_paid=self.cutoff_paid)
 
 
-@dataclass(frozen=True)
+@record
 class Deduction:
     """S10: the daily rate (exact), the FTE-days short, and the rounded amount.
 
@@ -94,7 +95,7 @@ class Deduction:
         return self.per_day * Fraction(self.shortfall_fte_days)
 
 
-@dataclass(frozen=True)
+@record
 class Settlement:
     """S2–S12 for one funding line in one period (S14, S19), with every intermediate figure.
 
@@ -270,8 +271,10 @@ def settle_part(
 
     unfunded_after = ended.ends if ended is not None and ended.unfunded_from is not None else None
     shares = {c: line_factor(case.staffing, c, budget) for c in {o.consultant for o in outcomes}}  # once a consultant
-    factors = {o.index: shares[o.consultant] for o in outcomes}
-    counted = tuple(line_outcome(o, factors[o.index]) for o in outcomes if factors[o.index])  # S19
+    if all(share == 1 for share in shares.values()):  # each absence counts whole (line_outcome: as it is)
+        counted = outcomes
+    else:
+        counted = tuple(line_outcome(o, shares[o.consultant]) for o in outcomes if shares[o.consultant])  # S19
     short = shortfall.shortfall(
         budget.consultants_fte,
         term,
@@ -404,7 +407,7 @@ def absences_by_term(case: Case, terms: Sequence[Term | None]) -> list[list[int]
     return found
 
 
-@dataclass(frozen=True)
+@record
 class Total:
     """A sum of rounded figures (SPEC §8, S19): of a period's lines, of a line's periods, or of everything.
 
@@ -442,7 +445,7 @@ def _total(key: str, title: str, parts: tuple[Settlement, ...]) -> Total:
     )
 
 
-@dataclass(frozen=True)
+@record
 class AgreementSettlement:
     """S14, S19: every (period, line) of an agreement settled on its own, and the totals.
 
@@ -556,7 +559,8 @@ def settle_agreement(
         elapsed=readings.window_elapsed,
         relapse_on_chain=readings.relapse_on_chain,
     )
-    lines = {line.line for p in found for line in budgets(p)}
+    lines_of = [budgets(p) for p in found]  # each period's lines, made once
+    lines = {line.line for period_lines in lines_of for line in period_lines}
     period_named = len(found) > 1
     judged = judged_costs(case, found, readings)
     costs: dict[tuple[str, str], list[Verdict]] = {}
@@ -566,14 +570,15 @@ def settle_agreement(
     payments = _payments_by_part(case, period_named)
     outside = OutsideTerm(case.staffing, windows)
     terms = [funded_term(p, readings) for p in found]  # S15: (None after an early end, the end as it falls)
-    touching = absences_by_term(case, [funded for funded, _ in terms])
+    # the absences each period looks at; one period looks at every absence (no bisection needed)
+    touching = absences_by_term(case, [funded for funded, _ in terms]) if len(found) > 1 else None
     settlements = []
     for k, p in enumerate(found):
         if only is not None and p.id != only:
             continue
         funded, ended = terms[k]
         outcomes = period_outcomes(case, funded, windows, None if touching is None else touching[k])
-        for budget in budgets(p):
+        for budget in lines_of[k]:
             settlements.append(
                 settle_part(
                     case,

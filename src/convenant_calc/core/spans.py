@@ -10,18 +10,18 @@ way round.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from convenant_calc.core.models import days_between
 from convenant_calc.core.money import D
+from convenant_calc.core.records import record
 
 ONE_DAY = timedelta(days=1)
 _ZERO = D(0)
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """``value`` on each day of the inclusive range [first, last]."""
 
@@ -69,7 +69,7 @@ def sweep_values(
     dict a piece (the shortfall sweeps every case's staffing so, issue 23).
     """
     count = len(series)
-    deltas: dict[date, list[Decimal | None]] = {}  # a date → the change of each series on it (None: none)
+    deltas: dict[date, dict[int, Decimal]] = {}  # a date → the change of each series that changes on it
     zero = _ZERO
     for k, spans in enumerate(series):
         for span in spans:
@@ -80,30 +80,34 @@ def sweep_values(
                 continue
             start = deltas.get(a)
             if start is None:
-                start = deltas[a] = [None] * count
-            before = start[k]
-            start[k] = (zero if before is None else before) + value
+                deltas[a] = {k: zero + value}
+            else:
+                start[k] = start.get(k, zero) + value
             b += ONE_DAY
             stop = deltas.get(b)
             if stop is None:
-                stop = deltas[b] = [None] * count
-            before = stop[k]
-            stop[k] = (zero if before is None else before) - value
+                deltas[b] = {k: zero - value}
+            else:
+                stop[k] = stop.get(k, zero) - value
+    # Every point lies in [lo, hi + 1] (the spans are clipped): lo starts the first piece, hi + 1 ends the last.
+    points = sorted(deltas)
     current = [zero] * count
-    for k, delta in enumerate(deltas.get(lo, ())):
-        if delta is not None:
+    if points and points[0] == lo:
+        for k, delta in deltas[lo].items():
             current[k] += delta
+        del points[0]
+    if points and points[-1] > hi:
+        del points[-1]
     pieces: list[tuple[date, date, tuple[Decimal, ...]]] = []
     first = lo
-    for point in sorted(p for p in deltas if lo < p <= hi):
+    for point in points:
         shown = tuple(current)
         if pieces and pieces[-1][2] == shown:  # equal sums: one piece, the later values kept
             pieces[-1] = (pieces[-1][0], point - ONE_DAY, shown)
         else:
             pieces.append((first, point - ONE_DAY, shown))
-        for k, delta in enumerate(deltas[point]):
-            if delta is not None:
-                current[k] += delta
+        for k, delta in deltas[point].items():  # only the series that change here
+            current[k] += delta
         first = point
     shown = tuple(current)
     if pieces and pieces[-1][2] == shown:
@@ -127,11 +131,15 @@ def levels(spans: Iterable[Span], lo: date, hi: date) -> list[tuple[date, date, 
         b += ONE_DAY
         deltas[b] = deltas.get(b, zero) - value
     current = zero
-    if lo in deltas:
+    points = sorted(deltas)  # in [lo, hi + 1], as in sweep_values
+    if points and points[0] == lo:
         current += deltas[lo]
+        del points[0]
+    if points and points[-1] > hi:
+        del points[-1]
     pieces: list[tuple[date, date, Decimal]] = []
     first = lo
-    for point in sorted(p for p in deltas if lo < p <= hi):
+    for point in points:
         if pieces and pieces[-1][2] == current:  # equal sums: one piece, the later value kept
             pieces[-1] = (pieces[-1][0], point - ONE_DAY, current)
         else:

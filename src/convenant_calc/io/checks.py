@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 
 from convenant_calc.core.text import clip, quoted
@@ -29,7 +30,7 @@ from convenant_calc.core.rules import costs as cost_rules
 from convenant_calc.core.rules.lines import budgets, exact_decimal, line_factor
 from convenant_calc.core.rules.periods import continued_addendum, periods
 from convenant_calc.io.problems import closest
-from convenant_calc.core.spans import Span, sweep
+from convenant_calc.core.spans import Span, levels, sweep
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             )
         ids.setdefault(consultant.id, i)
 
-    yield from _check_assignments(convenant, staffing)
+    ftes = [staffing.absence_fte(a) for a in staffing.absences]  # once an absence, for every check (issue 23)
+    yield from _check_assignments(convenant, staffing, ftes)
     listed = [c.id for c in staffing.consultants]
     found = periods(convenant)
     span = (found[0].convenant.term.start, found[-1].convenant.term.end)  # S14: all periods together
@@ -162,7 +164,7 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
             )
         if not absence.replacement:
             continue
-        fte = staffing.absence_fte(absence)
+        fte = ftes[i]
         for j, r in enumerate(absence.replacement):
             if r.from_ < absence.from_ or r.to > absence.to:
                 yield Finding(
@@ -171,31 +173,34 @@ def check_staffing(convenant: Convenant, staffing: Staffing) -> Iterator[Finding
                     f"replacement {r.from_} … {r.to} lies outside its absence ({absence.from_} … {absence.to}); "
                     "shorten the replacement to the absence, or correct the dates",
                 )
-        spans = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
-        if len(spans) == 1 and spans[0].value <= fte:  # one replacement within the absent FTE: no day over it
-            continue
+        values = [r.fte if r.fte is not None else fte for r in absence.replacement]
+        if all(value <= fte for value in values) and (
+            len(values) == 1 or not _overlapping([(r.from_, r.to) for r in absence.replacement])
+        ):
+            continue  # each within the absent FTE, and no two on one day: no day over it, nothing to sweep
+        spans = [Span(r.from_, r.to, value) for r, value in zip(absence.replacement, values)]
         if spans:
             lo = min(s.first for s in spans)
             hi = max(s.last for s in spans)
-            for first, _last, value in sweep({"r": spans}, lo, hi):
-                if value["r"] > fte:  # valid input (S8): counted at the absent FTE, with a warning
+            for first, _last, value in levels(spans, lo, hi):  # the sum replaced on each day
+                if value > fte:  # valid input (S8): counted at the absent FTE, with a warning
                     j = max(k for k, s in enumerate(spans) if s.first <= first <= s.last and s.first == first)
                     yield Finding(
                         "absences",
                         where + ("replacement", j),
-                        f"replacements on {first} add up to {value['r']} FTE, more than the {fte} FTE absent; "
+                        f"replacements on {first} add up to {value} FTE, more than the {fte} FTE absent; "
                         f"they count for {fte} FTE on such days (S8); check the replacements' fte",
                         warning=True,
                     )
                     break
 
-    yield from _check_overlaps(staffing)
+    yield from _check_overlaps(staffing, ftes)
     if not staffing.consultants:
         for period in found:  # S14: each period with its own funded FTE
             yield from _check_unlisted(period.convenant, staffing)
 
 
-def _check_assignments(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:
+def _check_assignments(convenant: Convenant, staffing: Staffing, ftes: Sequence[Decimal]) -> Iterator[Finding]:
     """S19: a consultant's ``lines`` name addenda of the agreement, and each part of an absence in a line is
     an exact number of FTE.
 
@@ -203,6 +208,7 @@ def _check_assignments(convenant: Convenant, staffing: Staffing) -> Iterator[Fin
     consultant's ``fte``, so it is not listed. An absence of ``a`` FTE of a consultant of ``f`` FTE counts
     ``a × share / f`` in a line; S1 and S9 count FTE-days exactly, so that part must have a finite decimal
     (0.2 × 0.25 / 0.75 = 1/15 has none): such an absence is refused rather than rounded.
+    ``ftes``: each absence's FTE (``staffing.absence_fte``), in file order.
     """
     addenda = [a.id for a in convenant.addenda]
     for i, consultant in enumerate(staffing.consultants):
@@ -224,12 +230,14 @@ def _check_assignments(convenant: Convenant, staffing: Staffing) -> Iterator[Fin
                     "addendum to convenant.yaml (S19)",
                     on_key=True,
                 )
+    if not any(c.lines for c in staffing.consultants):  # every absence counts in the main line alone
+        return
     lines = {b.line: b for p in periods(convenant) for b in budgets(p)}
     for i, absence in enumerate(staffing.absences):
         consultant = staffing.consultant(absence.consultant)
         if consultant is None or not consultant.lines:
             continue
-        fte = staffing.absence_fte(absence)
+        fte = ftes[i]
         amounts = [("fte", fte)] + [
             (("replacement", j, "fte"), r.fte) for j, r in enumerate(absence.replacement) if r.fte is not None
         ]
@@ -259,48 +267,52 @@ def _exact(value: Fraction) -> bool:
     return True
 
 
-def _check_overlaps(staffing: Staffing) -> Iterator[Finding]:
+def _check_overlaps(staffing: Staffing, ftes: Sequence[Decimal]) -> Iterator[Finding]:
     """S6: absences of one consultant may overlap only while their FTE add up to at most the consultant's FTE.
 
-    A single absence may not take off more than its consultant's FTE either.
+    A single absence may not take off more than its consultant's FTE either. ``ftes``: each absence's FTE
+    (``staffing.absence_fte``), in file order.
     """
+    absences = staffing.absences
     by_consultant: dict[str, list[int]] = {}
-    for i, absence in enumerate(staffing.absences):
+    for i, absence in enumerate(absences):
         by_consultant.setdefault(absence.consultant, []).append(i)
     for consultant_id, indexes in by_consultant.items():
         consultant = staffing.consultant(consultant_id)
         limit = consultant.fte if consultant is not None else D(1)
-        absences = [staffing.absences[i] for i in indexes]
-        spans = [Span(a.from_, a.to, staffing.absence_fte(a)) for a in absences]
-        for i, span in zip(indexes, spans, strict=True):
-            if span.value > limit:
+        over = False
+        for i in indexes:
+            if ftes[i] > limit:
+                over = True
                 yield Finding(
                     "absences",
                     ("absences", i, "fte"),
-                    f"absence {i + 1} takes {span.value} FTE off, more than {clip(consultant_id)}'s {limit} FTE; "
+                    f"absence {i + 1} takes {ftes[i]} FTE off, more than {clip(consultant_id)}'s {limit} FTE; "
                     f"give it 'fte: {limit}' or less",
                 )
-        if len(indexes) < 2 or any(s.value > limit for s in spans) or not _overlapping(spans):
+        if len(indexes) < 2 or over or not _overlapping([(absences[i].from_, absences[i].to) for i in indexes]):
             continue
+        spans = [Span(absences[i].from_, absences[i].to, ftes[i]) for i in indexes]
         lo, hi = min(s.first for s in spans), max(s.last for s in spans)
-        for first, _last, value in sweep({"a": spans}, lo, hi):
-            if value["a"] > limit:
+        for first, _last, value in levels(spans, lo, hi):  # the FTE absent on each day
+            if value > limit:
                 active = [i for i, s in zip(indexes, spans, strict=True) if s.first <= first <= s.last]
                 a, b = active[0], active[1]
                 yield Finding(
                     "absences",
                     ("absences", b),
                     f"absences {a + 1} and {b + 1} of {clip(consultant_id)} overlap on {first} with "
-                    f"{value['a']} FTE in all, more than {clip(consultant_id)}'s {limit} FTE; "
+                    f"{value} FTE in all, more than {clip(consultant_id)}'s {limit} FTE; "
                     "shorten one, or give each its part-time 'fte'",
                 )
                 break
 
 
-def _overlapping(spans: list[Span]) -> bool:
-    """Whether two of the spans share a day (without that, no day adds up more than one span's value)."""
-    ordered = sorted(spans, key=lambda s: s.first)
-    return any(b.first <= a.last for a, b in zip(ordered, ordered[1:])) if len(ordered) > 1 else False
+def _overlapping(ranges: list[tuple[date, date]]) -> bool:
+    """Whether two of the (first, last) ranges share a day (without that, no day adds up more than one
+    range's value). Sorted by (first, last): two ranges with the same first day overlap in any order."""
+    ordered = sorted(ranges)
+    return any(b[0] <= a[1] for a, b in zip(ordered, ordered[1:]))
 
 
 def _check_unlisted(convenant: Convenant, staffing: Staffing) -> Iterator[Finding]:

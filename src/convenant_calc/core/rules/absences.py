@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -11,13 +10,14 @@ from fractions import Fraction
 from convenant_calc.core.calendar import working_days
 from convenant_calc.core.models import Absence, AbsenceKind, AbsenceRules, DatedDays, Staffing, Term, days_between
 from convenant_calc.core.money import D
+from convenant_calc.core.records import record
 from convenant_calc.core.spans import ONE_DAY, Span, clip, levels, total
 
 
 _ZERO = D(0)
 
 
-@dataclass(frozen=True)
+@record
 class Spell:
     """An incapacity spell (S7): a maximal run of days on which a consultant is absent with one kind.
 
@@ -47,27 +47,26 @@ def incapacity_spells(absences: Sequence[Absence]) -> list[Spell]:
     does not cut it). Spells come sorted by consultant, kind and date; the
     result does not depend on the order of ``absences``.
     """
-    groups: dict[tuple[str, AbsenceKind], list[int]] = {}
+    groups: dict[tuple[str, AbsenceKind], list[tuple[date, date, int]]] = {}
     for index, absence in enumerate(absences):
-        if absence.kind.has_guaranteed_wage:
-            groups.setdefault((absence.consultant, absence.kind), []).append(index)
+        if absence.kind.has_guaranteed_wage:  # each absence's sort key made once, with its index (issue 23)
+            groups.setdefault((absence.consultant, absence.kind), []).append((absence.from_, absence.to, index))
     spells: list[Spell] = []
-    for (consultant, kind), indexes in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
-        indexes.sort(key=lambda i: (absences[i].from_, absences[i].to, i))
+    for (consultant, kind), keyed in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
+        keyed.sort()  # by (from, to, index)
+        indexes = [index for _, _, index in keyed]
         run: list[int] = []
         run_last = date.min  # the last day of the run so far: that of the absence that ended last
-        for index in indexes:
-            absence = absences[index]
-            joins = bool(run) and absence.from_ <= run_last + ONE_DAY
-            if joins and absence.from_ > run_last and _new_cause_starts(absences, indexes, absence.from_):
+        for from_, to, index in keyed:
+            joins = bool(run) and from_ <= run_last + ONE_DAY
+            if joins and from_ > run_last and _new_cause_starts(absences, indexes, from_):
                 joins = False  # right after the run ended, a new cause opens a spell of its own
             if not joins and run:
                 spells.append(_spell(absences, consultant, kind, run, run_last))
                 run = []
-            if not run:
-                run_last = absence.to
+            if not run or to > run_last:  # max(run_last, to)
+                run_last = to
             run.append(index)
-            run_last = max(run_last, absence.to)
         if run:
             spells.append(_spell(absences, consultant, kind, run, run_last))
     return spells
@@ -90,7 +89,7 @@ def _spell(absences: Sequence[Absence], consultant: str, kind: AbsenceKind, run:
     )
 
 
-@dataclass(frozen=True)
+@record
 class Window:
     """The guaranteed-wage window an absence drew on (S7).
 
@@ -172,6 +171,7 @@ def guaranteed_wage_windows(
             window_rule = rules.guaranteed_wage_on(spell.first)
             left, window_first, opened_by = window_rule.value, spell.first, min(spell.openers)
         relapse_of = _ended_last(absences, previous) if relapse and previous is not None else None
+        bounds, opener = (spell.first, spell.last), min(spell.openers)  # the spell's, once for its absences
         for index in spell.absences:
             absence = absences[index]
             if elapsed:
@@ -185,8 +185,8 @@ def guaranteed_wage_windows(
                 covered_days=min(absence.days, left_then),
                 opened_by=opened_by,
                 relapse_of=relapse_of,
-                spell=(spell.first, spell.last),
-                joins=None if index in spell.openers else min(spell.openers),
+                spell=bounds,
+                joins=None if index in spell.openers else opener,
                 elapsed=elapsed,
                 window_rule=window_rule,
                 relapse_rule=relapse_rule,
@@ -201,7 +201,7 @@ def _ended_last(absences: Sequence[Absence], spell: Spell) -> int:
     return min(spell.absences, key=lambda i: (-absences[i].to.toordinal(), i))
 
 
-@dataclass(frozen=True)
+@record
 class AbsenceOutcome:
     """What one absence did to the staffing, with the figures an auditor checks."""
 
@@ -263,31 +263,37 @@ def absence_outcome(index: int, absence: Absence, fte: Decimal, window: Window |
     covered = None
     covered_in_term = 0
     if covered_days:
-        covered = clip(first, first + timedelta(days=covered_days - 1), lo, hi)
+        after = first + timedelta(days=covered_days)  # the first day the window does not cover
+        covered = clip(first, after - ONE_DAY, lo, hi)
         if covered is not None:
             covered_in_term = (covered[1] - covered[0]).days + 1
-        uncovered = clip(first + timedelta(days=covered_days), last, lo, hi)
+        uncovered = clip(after, last, lo, hi)
     else:
         uncovered = (lo, hi)  # nothing covered: every day in the term
 
-    replaced: list[Span] = []
-    off_duty: list[Span] = []
-    if uncovered is not None:
-        pieces: Sequence[tuple[date, date, Decimal]] = ((uncovered[0], uncovered[1], _ZERO),)  # nothing replaced
-        if absence.replacement:
-            replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
-            pieces = levels(replacements, uncovered[0], uncovered[1])  # the sum replaced on each day
-        for a, b, value in pieces:
-            kept = min(value, fte)
+    replaced: tuple[Span, ...] = ()
+    off_duty: tuple[Span, ...] = ()
+    if uncovered is not None and not absence.replacement:  # nothing replaced: the absent FTE is off duty
+        off = fte - _ZERO  # fte − min(0, fte) as below (an FTE is above 0): the same Decimal, exponent included
+        if off:
+            off_duty = (Span(uncovered[0], uncovered[1], off),)
+    elif uncovered is not None:
+        replacements = [Span(r.from_, r.to, r.fte if r.fte is not None else fte) for r in absence.replacement]
+        kept_spans: list[Span] = []
+        off_spans: list[Span] = []
+        for a, b, value in levels(replacements, uncovered[0], uncovered[1]):  # the sum replaced on each day
+            kept = fte if fte < value else value  # min(value, fte), inline (issue 23)
             if kept:
-                replaced.append(Span(a, b, kept))
-            if fte - kept:
-                off_duty.append(Span(a, b, fte - kept))
+                kept_spans.append(Span(a, b, kept))
+            off = fte - kept
+            if off:
+                off_spans.append(Span(a, b, off))
+        replaced, off_duty = tuple(kept_spans), tuple(off_spans)
 
     days_in_term = (hi - lo).days + 1
     return AbsenceOutcome(
         index, absence.consultant, absence.kind, first, last, fte, (last - first).days + 1, days_in_term, window,
-        covered, covered_in_term, days_in_term - covered_in_term, tuple(replaced), tuple(off_duty),
+        covered, covered_in_term, days_in_term - covered_in_term, replaced, off_duty,
     )
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_calc.core.records import record
 from convenant_calc.core.models import Funding, Result, ResultCommitment
 from convenant_calc.core.money import ZERO, round_cents
 
@@ -24,7 +24,7 @@ def pools(max_subsidy: Decimal, funding: Funding) -> tuple[Decimal, Decimal]:
     return effort_pool, max_subsidy - effort_pool
 
 
-@dataclass(frozen=True)
+@record
 class CommitmentOutcome:
     """One result commitment as judged at settlement (S4)."""
 

@@ -14,17 +14,18 @@ agreement's own: it settles exactly as before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
+from convenant_calc.core.records import record
 from convenant_calc.core.models import Amendment, Funding, ResultCommitment, Staffing
 from convenant_calc.core.rules.absences import AbsenceOutcome
 from convenant_calc.core.rules.periods import Period, consultant_funding
 from convenant_calc.core.spans import Span
 
 
-@dataclass(frozen=True)
+@record
 class Budget:
     """One funding line's budget in one period (S19): what S2–S12 settle that line on.
 
@@ -95,6 +96,9 @@ def budgets(period: Period) -> tuple[Budget, ...]:
     )
 
 
+_WHOLE, _NONE = Fraction(1), Fraction(0)  # made once: a Fraction costs a microsecond (issue 23)
+
+
 def line_factor(staffing: Staffing, consultant_id: str, budget: Budget) -> Fraction:
     """S19 — the part of a consultant's absences (and replacements) that counts in a line.
 
@@ -109,9 +113,9 @@ def line_factor(staffing: Staffing, consultant_id: str, budget: Budget) -> Fract
     """
     consultant = staffing.consultant(consultant_id)
     if consultant is None:  # no consultants list (S5): every absence counts in the main line
-        return Fraction(1 if budget.main else 0)
+        return _WHOLE if budget.main else _NONE
     if not consultant.lines:  # the main line only: share / fte is fte / fte or 0 / fte (fte > 0), as below
-        return Fraction(1 if budget.main else 0)
+        return _WHOLE if budget.main else _NONE
     return Fraction(consultant.share(budget.line, budget.main)) / Fraction(consultant.fte)
 
 

@@ -20,10 +20,10 @@ the checks has nothing skipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from decimal import Decimal
 
+from convenant_calc.core.records import record
 from convenant_calc.core.models import (
     Addendum,
     Amendment,
@@ -35,7 +35,7 @@ from convenant_calc.core.models import (
 from convenant_calc.core.money import ZERO
 
 
-@dataclass(frozen=True)
+@record
 class Period:
     """One settlement period: the agreement as it holds over ``convenant.term``.
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from convenant_calc.core.calendar import working_day_runs
 from convenant_calc.core.models import Term, days_between
 from convenant_calc.core.money import D
+from convenant_calc.core.records import record
 from convenant_calc.core.spans import Span, sweep, sweep_values
 
 
-@dataclass(frozen=True)
+@record
 class StaffingPiece:
     """A run of days on which every staffing figure is constant (S9)."""
 
@@ -39,7 +39,7 @@ class StaffingPiece:
         return self.short * self.days
 
 
-@dataclass(frozen=True)
+@record
 class Shortfall:
     """S9 over the whole term, with the parts an auditor adds up.
 
