@@ -225,3 +225,26 @@ def test_the_happy_path_gives_what_the_field_by_field_validation_gives():
             assert fast is None or fast == slow
             compared += 1
     assert compared > 1000 and happy > 100  # the examples themselves, and mutations that stayed valid
+
+
+def test_the_happy_path_giving_up_keeps_nothing_alive():
+    # each give-up raises a new exception: one instance raised again would keep every traceback it went through,
+    # with the frames and the mappings they validated (a generation gives up on thousands of them)
+    import gc
+    import weakref
+
+    class Kept:
+        pass
+
+    for _ in range(40):  # enough to have the happy path written out
+        Absence.model_validate(ABSENCE)
+    kept = Kept()
+    alive = weakref.ref(kept)
+    data = {**ABSENCE, "from_": "2024-01-08", "kept": kept}
+    del data["from"]  # "from" by its Python name, and an unknown key: the happy path gives up, the field-by-field
+    # validation reports the unknown key
+    with pytest.raises(ValidationError):
+        Absence.model_validate(data)
+    del data, kept
+    gc.collect()
+    assert alive() is None

@@ -388,9 +388,6 @@ class _GiveUp(Exception):
     """Raised by a model's happy path at what it does not expect: the field-by-field validation takes over."""
 
 
-_GIVE_UP = _GiveUp()
-
-
 def _happy_path(cls: type, plan: tuple, afters: tuple) -> Callable[[dict], Any]:
     """A function that validates a mapping every key of which is as expected, written out for ``cls``.
 
@@ -424,7 +421,9 @@ def _happy_path(cls: type, plan: tuple, afters: tuple) -> Callable[[dict], Any]:
     fields' own, the same objects the field-by-field validation calls, so what it returns is what
     that would return (``tests/validation/test_schema.py`` compares the two on mutated inputs).
     """
-    namespace: dict[str, Any] = {"ABSENT": _ABSENT, "GIVE_UP": _GIVE_UP, "new": object.__new__, "cls": cls}
+    # GIVE_UP is the class, so that each give-up raises a new instance: one instance raised again and again
+    # would keep every traceback (and the frames with their mappings) it was ever raised through
+    namespace: dict[str, Any] = {"ABSENT": _ABSENT, "GIVE_UP": _GiveUp, "new": object.__new__, "cls": cls}
     lines = ["def happy(data):", "    get = data.get", "    given = 0"]
     for i, (name, key, _other, required, default, factory, check) in enumerate(plan):
         namespace[f"c{i}"] = check
