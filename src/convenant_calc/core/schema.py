@@ -207,7 +207,7 @@ def _wrapped(inner: Check, befores: list[Callable], afters: list[Callable]) -> C
     plain = getattr(inner, "plain", None)  # a date, Decimal, int or bool: the type a BeforeValidator returns
     if len(befores) == 1 and plain is not None:  # the most common: a number, a date, a flag read by our function
         before = befores[0]
-        after = afters[0] if len(afters) == 1 else (lambda kept: _after_all(afters, kept))
+        after = afters[0] if len(afters) == 1 else (lambda kept: _applied(afters, kept))
 
         def converted(value: Any) -> Any:
             try:
@@ -221,25 +221,22 @@ def _wrapped(inner: Check, befores: list[Callable], afters: list[Callable]) -> C
         return converted
 
     def check(value: Any) -> Any:
-        raw = value
         try:
-            for func in befores:
-                value = func(value)
+            kept = _applied(befores, value)
         except ValueError as exc:
-            raise _value_error(exc, raw) from None
-        value = inner(value)
+            raise _value_error(exc, value) from None
+        kept = inner(kept)
         try:
-            for func in afters:
-                value = func(value)
+            return _applied(afters, kept)
         except ValueError as exc:
-            raise _value_error(exc, raw) from None
-        return value
+            raise _value_error(exc, value) from None
 
     return check
 
 
-def _after_all(afters: list[Callable], value: Any) -> Any:
-    for func in afters:
+def _applied(funcs: list[Callable], value: Any) -> Any:
+    """``value`` through each of ``funcs`` in turn."""
+    for func in funcs:
         value = func(value)
     return value
 
