@@ -35,7 +35,7 @@ _THOUSANDS_LOOKALIKE = re.compile(r"^[1-9]\d{0,2}\.\d{3}$")
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # dates outside are typing mistakes, and keep date arithmetic safe
 LIMIT = Decimal(10) ** 12  # no number in a case reaches a million million
 MAX_DECIMALS = 10  # keeps every sum and product within Decimal's 28 digits, hence exact (S1)
-_WHOLE_LIMIT = 10**12  # a whole number below LIMIT in size (LIMIT.adjusted() == 12): no check of _exact_number fails
+_WHOLE_LIMIT = int(LIMIT)  # a whole number below LIMIT in size: no check of _exact_number fails
 _DATES_KEPT = 4096  # at most so many dates read are remembered (_iso_date)
 
 
